@@ -1,0 +1,70 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let settings: [SwiftSetting] = [.enableUpcomingFeature("ExistentialAny")]
+
+let package = Package(
+    name: "ward",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "ward", targets: ["ward"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+    ],
+    targets: [
+        // Vocabulary: Foundation only.
+        .target(name: "WardCore", swiftSettings: settings),
+        // Scanner plugins and the process runner.
+        .target(
+            name: "WardScanners",
+            dependencies: ["WardCore"],
+            resources: [.copy("Resources/semgrep")],
+            swiftSettings: settings
+        ),
+        // History in SQLite: the only user of GRDB.
+        .target(
+            name: "WardStorage",
+            dependencies: ["WardCore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: settings
+        ),
+        // Report formats: pure functions from a scan to bytes.
+        .target(name: "WardReporters", dependencies: ["WardCore"], swiftSettings: settings),
+        // The gate: pure function from findings and tool runs to a verdict.
+        .target(name: "WardPolicy", dependencies: ["WardCore"], swiftSettings: settings),
+        // Thin command line: the only user of ArgumentParser.
+        .target(
+            name: "WardCLI",
+            dependencies: [
+                "WardCore", "WardScanners", "WardStorage", "WardReporters", "WardPolicy",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: settings
+        ),
+        .executableTarget(name: "ward", dependencies: ["WardCLI"], swiftSettings: settings),
+
+        .target(name: "TestSupport", dependencies: ["WardCore"], path: "Tests/TestSupport", swiftSettings: settings),
+        .testTarget(name: "WardCoreTests", dependencies: ["WardCore", "TestSupport"], swiftSettings: settings),
+        .testTarget(
+            name: "WardScannersTests",
+            dependencies: ["WardScanners", "TestSupport"],
+            swiftSettings: settings
+        ),
+        .testTarget(
+            name: "WardStorageTests",
+            dependencies: ["WardStorage", "TestSupport"],
+            swiftSettings: settings
+        ),
+        .testTarget(
+            name: "WardReportersTests",
+            dependencies: ["WardReporters", "TestSupport"],
+            swiftSettings: settings
+        ),
+        .testTarget(
+            name: "WardCLITests",
+            dependencies: ["WardCLI", "WardStorage", "TestSupport"],
+            swiftSettings: settings
+        ),
+    ]
+)

@@ -1,0 +1,25 @@
+import Foundation
+
+/// Normalizes the many ways tools write CWE ids.
+public enum CWE {
+    /// Extracts `CWE-N` from strings like `CWE-89: Improper…`, `cwe-89`, `89`, or a CWE URL.
+    public static func normalize(_ text: String) -> String? {
+        let upper = text.uppercased()
+        var digits = Substring("")
+        if let range = upper.range(of: "CWE-") {
+            digits = upper[range.upperBound...].prefix(while: \.isNumber)
+        } else if let range = upper.range(of: "/DEFINITIONS/") {
+            digits = upper[range.upperBound...].prefix(while: \.isNumber)
+        } else if upper.allSatisfy(\.isNumber) {
+            digits = Substring(upper)
+        }
+        guard !digits.isEmpty, let number = Int(digits), number > 0 else { return nil }
+        return "CWE-\(number)"
+    }
+
+    /// Normalizes and de-duplicates a list, keeping order.
+    public static func normalize(all texts: [String]) -> [String] {
+        var seen = Set<String>()
+        return texts.compactMap(normalize).filter { seen.insert($0).inserted }
+    }
+}

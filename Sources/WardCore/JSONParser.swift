@@ -1,0 +1,165 @@
+import Foundation
+
+/// Ward's one JSON parsing layer: bytes in, ``JSONValue`` out, with a precise error.
+///
+/// A strict RFC 8259 recursive-descent parser over raw bytes, with a nesting limit so hostile
+/// input cannot exhaust the stack.
+public struct JSONParser {
+    /// Why a document is not valid JSON, with the byte offset and line where parsing stopped.
+    public struct SyntaxError: Error, Sendable, Equatable, CustomStringConvertible {
+        /// What was wrong.
+        public var reason: String
+        /// 1-based line of the problem.
+        public var line: Int
+        /// Byte offset of the problem.
+        public var offset: Int
+
+        /// A one-line description such as `unexpected end of data at line 3`.
+        public var description: String { "\(reason) at line \(line)" }
+    }
+
+    /// Deepest nesting of arrays and objects accepted.
+    public static let maximumDepth = 512
+
+    /// Parses a complete document; trailing non-whitespace is an error.
+    public static func parse(_ data: Data) throws(SyntaxError) -> JSONValue {
+        let result: Result<JSONValue, SyntaxError> = data.withUnsafeBytes { raw in
+            var parser = JSONParser(bytes: raw.bindMemory(to: UInt8.self))
+            return Result { () throws(SyntaxError) -> JSONValue in
+                parser.skipWhitespace()
+                if parser.position >= parser.bytes.count { throw parser.error("empty document") }
+                let value = try parser.parseValue(depth: 0)
+                parser.skipWhitespace()
+                if parser.position < parser.bytes.count { throw parser.error("unexpected content after the document") }
+                return value
+            }
+        }
+        return try result.get()
+    }
+
+    /// Parses a document given as text.
+    public static func parse(_ text: String) throws(SyntaxError) -> JSONValue {
+        try parse(Data(text.utf8))
+    }
+
+    let bytes: UnsafeBufferPointer<UInt8>
+    var position = 0
+
+    private init(bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
+    }
+
+    func error(_ reason: String) -> SyntaxError {
+        let end = min(position, bytes.count)
+        var line = 1
+        for index in 0..<end where bytes[index] == 0x0A { line += 1 }
+        return SyntaxError(reason: reason, line: line, offset: position)
+    }
+
+    private mutating func skipWhitespace() {
+        while position < bytes.count {
+            switch bytes[position] {
+            case 0x20, 0x0A, 0x0D, 0x09: position += 1
+            default: return
+            }
+        }
+    }
+
+    private mutating func parseValue(depth: Int) throws(SyntaxError) -> JSONValue {
+        guard position < bytes.count else { throw error("unexpected end of data") }
+        switch bytes[position] {
+        case UInt8(ascii: "{"): return try parseObject(depth: depth + 1)
+        case UInt8(ascii: "["): return try parseArray(depth: depth + 1)
+        case UInt8(ascii: "\""): return .string(try parseString())
+        case UInt8(ascii: "t"): try expectLiteral("true"); return .bool(true)
+        case UInt8(ascii: "f"): try expectLiteral("false"); return .bool(false)
+        case UInt8(ascii: "n"): try expectLiteral("null"); return .null
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try parseNumber()
+        default: throw error("unexpected character")
+        }
+    }
+
+    private mutating func expectLiteral(_ literal: StaticString) throws(SyntaxError) {
+        let count = literal.utf8CodeUnitCount
+        guard position + count <= bytes.count else { throw error("unexpected end of data") }
+        for offset in 0..<count where bytes[position + offset] != literal.utf8Start[offset] {
+            throw error("invalid literal")
+        }
+        position += count
+    }
+
+    private mutating func parseObject(depth: Int) throws(SyntaxError) -> JSONValue {
+        guard depth <= Self.maximumDepth else { throw error("nesting deeper than \(Self.maximumDepth)") }
+        position += 1
+        var members: [String: JSONValue] = [:]
+        skipWhitespace()
+        if position < bytes.count, bytes[position] == UInt8(ascii: "}") { position += 1; return .object(members) }
+        while true {
+            skipWhitespace()
+            guard position < bytes.count else { throw error("unexpected end of data") }
+            guard bytes[position] == UInt8(ascii: "\"") else { throw error("expected a member name") }
+            let key = try parseString()
+            skipWhitespace()
+            guard position < bytes.count else { throw error("unexpected end of data") }
+            guard bytes[position] == UInt8(ascii: ":") else { throw error("expected ':'") }
+            position += 1
+            skipWhitespace()
+            members[key] = try parseValue(depth: depth)
+            skipWhitespace()
+            guard position < bytes.count else { throw error("unexpected end of data") }
+            if bytes[position] == UInt8(ascii: ",") { position += 1; continue }
+            if bytes[position] == UInt8(ascii: "}") { position += 1; return .object(members) }
+            throw error("expected ',' or '}'")
+        }
+    }
+
+    private mutating func parseArray(depth: Int) throws(SyntaxError) -> JSONValue {
+        guard depth <= Self.maximumDepth else { throw error("nesting deeper than \(Self.maximumDepth)") }
+        position += 1
+        var items: [JSONValue] = []
+        skipWhitespace()
+        if position < bytes.count, bytes[position] == UInt8(ascii: "]") { position += 1; return .array(items) }
+        while true {
+            skipWhitespace()
+            items.append(try parseValue(depth: depth))
+            skipWhitespace()
+            guard position < bytes.count else { throw error("unexpected end of data") }
+            if bytes[position] == UInt8(ascii: ",") { position += 1; continue }
+            if bytes[position] == UInt8(ascii: "]") { position += 1; return .array(items) }
+            throw error("expected ',' or ']'")
+        }
+    }
+
+    private mutating func parseNumber() throws(SyntaxError) -> JSONValue {
+        let start = position
+        var isInteger = true
+        if bytes[position] == UInt8(ascii: "-") { position += 1 }
+        guard position < bytes.count, isDigit(bytes[position]) else { throw error("invalid number") }
+        if bytes[position] == UInt8(ascii: "0") {
+            position += 1
+        } else {
+            while position < bytes.count, isDigit(bytes[position]) { position += 1 }
+        }
+        if position < bytes.count, bytes[position] == UInt8(ascii: ".") {
+            isInteger = false
+            position += 1
+            guard position < bytes.count, isDigit(bytes[position]) else { throw error("invalid number") }
+            while position < bytes.count, isDigit(bytes[position]) { position += 1 }
+        }
+        if position < bytes.count, bytes[position] == UInt8(ascii: "e") || bytes[position] == UInt8(ascii: "E") {
+            isInteger = false
+            position += 1
+            if position < bytes.count, bytes[position] == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: "-") { position += 1 }
+            guard position < bytes.count, isDigit(bytes[position]) else { throw error("invalid number") }
+            while position < bytes.count, isDigit(bytes[position]) { position += 1 }
+        }
+        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
+        if isInteger, let integer = Int64(text) { return .integer(integer) }
+        guard let double = Double(text) else { throw error("invalid number") }
+        return .double(double)
+    }
+
+    private func isDigit(_ byte: UInt8) -> Bool {
+        byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+    }
+}

@@ -1,0 +1,15 @@
+import Foundation
+
+/// What a scan looked at.
+public struct ScanTarget: Codable, Sendable, Hashable {
+    /// The history key of the target: scans of the same target are compared with each other.
+    public var name: String
+    /// Absolute path of the scan root on this machine; findings' paths are relative to it.
+    public var root: String
+
+    /// Creates a target.
+    public init(name: String, root: String) {
+        self.name = name
+        self.root = root
+    }
+}

@@ -1,0 +1,136 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The only place in Ward that starts processes.
+///
+/// Each tool is spawned directly (no shell) as the leader of a new process group, with standard
+/// input from `/dev/null` and its output going to private temporary files, so a chatty tool can
+/// never dead-lock on a full pipe. Past the timeout the whole group gets SIGTERM, then SIGKILL;
+/// after any exit the group is swept with SIGKILL so no grandchild outlives the run.
+public struct POSIXProcessRunner: CommandRunner {
+    /// How long a timed-out group gets between SIGTERM and SIGKILL.
+    public var gracePeriod: Duration
+
+    /// Creates a runner.
+    public init(gracePeriod: Duration = .seconds(2)) {
+        self.gracePeriod = gracePeriod
+    }
+
+    /// Runs the request; see the type's documentation for the guarantees.
+    public func run(_ request: ProcessRequest) async throws(ScannerError) -> ProcessOutcome {
+        let tool = (request.executable as NSString).lastPathComponent
+        if request.arguments.contains(where: { $0.utf8.contains(0) }) {
+            throw ScannerError.launchFailed(tool: tool, reason: "an argument contains a NUL byte")
+        }
+        let scratch = try ScratchDirectory(prefix: "ward-run")
+        defer { scratch.remove() }
+        let outputPath = scratch.path + "/stdout"
+        let errorPath = scratch.path + "/stderr"
+        let started = ContinuousClock.now
+        let pid = try spawn(request, tool: tool, outputPath: outputPath, errorPath: errorPath)
+        let (status, timedOut) = await wait(for: pid, deadline: started + request.timeout)
+        kill(-pid, SIGKILL)
+        let duration = Self.seconds(ContinuousClock.now - started)
+        let output = FileSlice.read(outputPath, limit: request.outputLimit)
+        let error = FileSlice.read(errorPath, limit: request.errorLimit)
+        return ProcessOutcome(
+            termination: Self.termination(of: status),
+            standardOutput: output.data,
+            standardError: error.data,
+            timedOut: timedOut,
+            outputExceeded: output.truncated,
+            duration: duration
+        )
+    }
+
+    private func spawn(_ request: ProcessRequest, tool: String, outputPath: String, errorPath: String) throws(ScannerError) -> pid_t {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, errorPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        if let directory = request.workingDirectory {
+            guard let addChdir = Self.addChdir, addChdir(&actions, directory) == 0 else {
+                throw ScannerError.launchFailed(tool: tool, reason: "cannot set working directory \(directory)")
+            }
+        }
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        posix_spawnattr_setpgroup(&attributes, 0)
+        var emptyMask = sigset_t()
+        sigemptyset(&emptyMask)
+        posix_spawnattr_setsigmask(&attributes, &emptyMask)
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        for signal in [SIGPIPE, SIGINT, SIGTERM, SIGHUP, SIGQUIT] { sigaddset(&defaults, signal) }
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+
+        var environment = ProcessInfo.processInfo.environment
+        environment.merge(request.environment) { _, new in new }
+        let argv = CStringArray([request.executable] + request.arguments)
+        let envp = CStringArray(environment.map { "\($0.key)=\($0.value)" }.sorted())
+        defer { argv.free(); envp.free() }
+        var pid = pid_t()
+        let status = posix_spawn(&pid, request.executable, &actions, &attributes, argv.pointers, envp.pointers)
+        guard status == 0 else {
+            throw ScannerError.launchFailed(tool: tool, reason: String(cString: strerror(status)))
+        }
+        return pid
+    }
+
+    /// Polls for the child's exit; on the deadline kills its group and reaps it.
+    private func wait(for pid: pid_t, deadline: ContinuousClock.Instant) async -> (Int32, Bool) {
+        var status: Int32 = 0
+        var pause = 1
+        while true {
+            let reaped = waitpid(pid, &status, WNOHANG)
+            if reaped == pid { return (status, false) }
+            if reaped == -1 && errno != EINTR { return (status, false) }
+            if ContinuousClock.now >= deadline || Task.isCancelled {
+                return (await terminateGroup(pid), true)
+            }
+            try? await Task.sleep(for: .milliseconds(pause))
+            pause = min(pause * 2, 25)
+        }
+    }
+
+    private func terminateGroup(_ pid: pid_t) async -> Int32 {
+        var status: Int32 = 0
+        kill(-pid, SIGTERM)
+        let graceEnd = ContinuousClock.now + gracePeriod
+        while ContinuousClock.now < graceEnd {
+            if waitpid(pid, &status, WNOHANG) == pid {
+                kill(-pid, SIGKILL)
+                return status
+            }
+            try? await Task.sleep(for: .milliseconds(20))
+        }
+        kill(-pid, SIGKILL)
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        return status
+    }
+
+    private typealias AddChdir = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>) -> Int32
+
+    /// glibc's `posix_spawn_file_actions_addchdir_np` (2.29+), which Swift's Glibc module does not expose.
+    private static let addChdir: AddChdir? = {
+        guard let symbol = dlsym(dlopen(nil, RTLD_NOW), "posix_spawn_file_actions_addchdir_np") else { return nil }
+        return unsafeBitCast(symbol, to: AddChdir.self)
+    }()
+
+    private static func termination(of status: Int32) -> ProcessOutcome.Termination {
+        let signal = status & 0x7f
+        return signal == 0 ? .exited((status >> 8) & 0xff) : .signaled(signal)
+    }
+
+    static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+}

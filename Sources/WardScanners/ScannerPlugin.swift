@@ -1,0 +1,109 @@
+import Foundation
+import WardCore
+
+/// A source of findings: one external tool, or a detector built into Ward.
+///
+/// A plugin says whether it applies to a target, how to run its tool (arguments as an array,
+/// `--` before paths, offline flags), which exit statuses the tool documents, and how to decode
+/// each report format it writes. Findings come from the decoded report, never from the exit status.
+public protocol ScannerPlugin: Sendable {
+    /// Stable lowercase id: `bandit`, `semgrep`.
+    static var id: String { get }
+    /// One line for `ward scanners`.
+    static var summary: String { get }
+    /// The executable looked up on PATH and in Ward's tools directory.
+    static var executableName: String { get }
+
+    /// Creates the plugin.
+    init()
+
+    /// Whether the target holds anything this tool scans.
+    func isApplicable(to inventory: TargetInventory) -> Bool
+
+    /// The command line for scanning `target`; the report goes to `reportPath` or standard output.
+    func invocation(for target: ScanTarget, context: InvocationContext) -> ToolInvocation
+
+    /// Decodes a report this tool wrote (any format it supports) into raw findings.
+    ///
+    /// - Throws: ``ScannerError`` naming `source` when the bytes are not such a report.
+    func decode(_ data: Data, source: String) throws(ScannerError) -> DecodedReport
+
+    /// Arguments that make the tool print its version.
+    var versionArguments: [String] { get }
+
+    /// Extracts the version from what `versionArguments` printed.
+    func parseVersion(_ output: String) -> String?
+}
+
+extension ScannerPlugin {
+    /// The plugin's id, reachable from an instance.
+    public var id: String { Self.id }
+
+    /// By default `--version`.
+    public var versionArguments: [String] { ["--version"] }
+
+    /// By default the first thing that looks like a dotted version number.
+    public func parseVersion(_ output: String) -> String? {
+        VersionText.firstVersion(in: output)
+    }
+}
+
+/// What a plugin may use to build its command line.
+public struct InvocationContext: Sendable {
+    /// Where the tool should write its report, when it can write to a file.
+    public var reportPath: String
+    /// Ward's own resources (rule packs).
+    public var resources: ScannerResources
+
+    /// Creates a context.
+    public init(reportPath: String, resources: ScannerResources) {
+        self.reportPath = reportPath
+        self.resources = resources
+    }
+}
+
+/// How to run a tool: arguments, extra environment, where the report lands, which exits are normal.
+public struct ToolInvocation: Sendable {
+    /// Arguments after the executable.
+    public var arguments: [String]
+    /// Environment variables to set.
+    public var environment: [String: String]
+    /// Working directory, when it matters.
+    public var workingDirectory: String?
+    /// `true` when the report is written to the context's `reportPath`, `false` for standard output.
+    public var writesReportFile: Bool
+    /// Exit statuses the tool documents for a completed scan (with or without findings).
+    public var acceptedExitStatuses: Set<Int32>
+
+    /// Creates an invocation.
+    public init(
+        arguments: [String],
+        environment: [String: String] = [:],
+        workingDirectory: String? = nil,
+        writesReportFile: Bool,
+        acceptedExitStatuses: Set<Int32>
+    ) {
+        self.arguments = arguments
+        self.environment = environment
+        self.workingDirectory = workingDirectory
+        self.writesReportFile = writesReportFile
+        self.acceptedExitStatuses = acceptedExitStatuses
+    }
+}
+
+/// The findings a report holds, before normalization, and what else the tool said.
+public struct DecodedReport: Sendable {
+    /// Findings with paths as the tool wrote them.
+    public var findings: [Finding]
+    /// The tool's version, when the report records it.
+    public var toolVersion: String?
+    /// Errors the tool recorded in its report (files it could not parse, rule errors).
+    public var toolErrors: [String]
+
+    /// Creates a decoded report.
+    public init(findings: [Finding], toolVersion: String? = nil, toolErrors: [String] = []) {
+        self.findings = findings
+        self.toolVersion = toolVersion
+        self.toolErrors = toolErrors
+    }
+}

@@ -1,0 +1,42 @@
+import Foundation
+import WardCore
+
+/// Parses report bytes as JSON, turning every failure into a one-line ``ScannerError``.
+enum ReportJSON {
+    /// The parsed document.
+    static func parse(_ data: Data, source: String) throws(ScannerError) -> JSONValue {
+        if data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+            throw ScannerError.emptyReport(path: source)
+        }
+        do {
+            return try JSONParser.parse(data)
+        } catch {
+            let hint = error.reason == "unexpected end of data" || error.reason == "unterminated string"
+                ? "truncated JSON (\(error.description))" : "not valid JSON: \(error.description)"
+            throw ScannerError.malformedReport(path: source, reason: hint)
+        }
+    }
+
+    /// Whether the document is a SARIF log.
+    static func isSARIF(_ document: JSONValue) -> Bool {
+        document["runs"].array != nil && (document["version"].string != nil || document["$schema"].string?.contains("sarif") == true)
+    }
+
+    /// A short name for the tool that wrote a report, used in "wrong tool" errors.
+    static func producer(of document: JSONValue) -> String {
+        if isSARIF(document) {
+            let names = (document["runs"].array ?? []).compactMap { $0["tool"]["driver"]["name"].string }
+            return names.isEmpty ? "SARIF" : "SARIF (\(Set(names).sorted().joined(separator: ", ")))"
+        }
+        let first = document["results"][0]
+        if first["test_id"].string != nil || document["metrics"]["_totals"].object != nil { return "Bandit" }
+        if first["check_id"].string != nil || document["paths"]["scanned"].array != nil { return "Semgrep" }
+        if document["SchemaVersion"].int != nil || document["ArtifactName"].string != nil { return "Trivy" }
+        if document["check_type"].string != nil || document["results"]["failed_checks"].array != nil { return "Checkov" }
+        if document["dependencies"].array != nil { return "pip-audit" }
+        if document["vulnerabilities"].array != nil, document["scan"].object != nil { return "GitLab security report" }
+        if document["vulnerabilities"].array != nil || document["report_meta"].object != nil { return "Safety" }
+        if document["bomFormat"].string != nil { return "CycloneDX" }
+        return "unrecognized"
+    }
+}
