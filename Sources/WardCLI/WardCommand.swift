@@ -1,1 +1,53 @@
+import ArgumentParser
+import Foundation
 import WardCore
+
+/// `ward`: runs security scanners, keeps their findings in a history, and gates on them.
+public struct WardCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "ward",
+        abstract: "Run security scanners, keep every finding in a history, and gate on a policy.",
+        discussion: """
+        Exit codes: 0 the scan is complete and passed; 1 the scan is complete and failed the policy; \
+        2 the scan is incomplete (a scanner was missing, crashed, timed out or wrote an unreadable report); \
+        3 usage or configuration error (nothing was stored).
+        """,
+        version: WardVersion.current,
+        subcommands: [
+            ScanCommand.self,
+            ImportCommand.self,
+            FindingsCommand.self,
+            ScansCommand.self,
+            ScannersCommand.self,
+        ]
+    )
+
+    public init() {}
+
+    /// Parses the command line, runs the command and exits with Ward's documented codes.
+    public static func main(arguments: [String]? = nil) async -> Never {
+        do {
+            var command = try parseAsRoot(arguments)
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+            Foundation.exit(0)
+        } catch let failure as WardFailure {
+            Console.error(failure.message)
+            Foundation.exit(failure.exitStatus.rawValue)
+        } catch let code as ExitCode {
+            Foundation.exit(code.rawValue)
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if code == .success {
+                print(message)
+                Foundation.exit(0)
+            }
+            if !message.isEmpty { Console.error(message) }
+            Foundation.exit(ExitStatus.usage.rawValue)
+        }
+    }
+}

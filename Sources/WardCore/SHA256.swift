@@ -17,19 +17,66 @@ public struct SHA256: Sendable {
 
     /// The 32-byte digest of `bytes`.
     public static func digest<Bytes: Collection>(_ bytes: Bytes) -> [UInt8] where Bytes.Element == UInt8 {
-        var state: [UInt32] = [
+        var hasher = Hasher()
+        hasher.update(Array(bytes))
+        return hasher.finalize()
+    }
+
+    /// The 32-byte digest of `data`, hashed without copying it.
+    public static func digest(data: Data) -> [UInt8] {
+        var hasher = Hasher()
+        data.withUnsafeBytes { hasher.update(UnsafeRawBufferPointer($0)) }
+        return hasher.finalize()
+    }
+
+    /// An incremental SHA-256 computation.
+    public struct Hasher: Sendable {
+        private var state: [UInt32] = [
             0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
         ]
-        var message = Array(bytes)
-        let bitLength = UInt64(message.count) &* 8
-        message.append(0x80)
-        while message.count % 64 != 56 { message.append(0) }
-        for shift in stride(from: 56, through: 0, by: -8) { message.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
-        var words = [UInt32](repeating: 0, count: 64)
-        for chunk in stride(from: 0, to: message.count, by: 64) {
-            compress(message, at: chunk, state: &state, words: &words)
+        private var pending: [UInt8] = []
+        private var length: UInt64 = 0
+        private var words = [UInt32](repeating: 0, count: 64)
+
+        /// Starts a new digest.
+        public init() {}
+
+        /// Adds bytes.
+        public mutating func update(_ bytes: [UInt8]) {
+            bytes.withUnsafeBytes { update($0) }
         }
-        return state.flatMap { word in (0..<4).map { UInt8(truncatingIfNeeded: word >> UInt32(24 - $0 * 8)) } }
+
+        /// Adds raw bytes.
+        public mutating func update(_ buffer: UnsafeRawBufferPointer) {
+            length &+= UInt64(buffer.count)
+            var offset = 0
+            if !pending.isEmpty {
+                let take = min(64 - pending.count, buffer.count)
+                pending += buffer[0..<take]
+                offset = take
+                if pending.count == 64 {
+                    pending.withUnsafeBytes { SHA256.compress($0, at: 0, state: &state, words: &words) }
+                    pending.removeAll(keepingCapacity: true)
+                }
+            }
+            while offset + 64 <= buffer.count {
+                SHA256.compress(buffer, at: offset, state: &state, words: &words)
+                offset += 64
+            }
+            if offset < buffer.count { pending += buffer[offset...] }
+        }
+
+        /// The digest of everything added.
+        public mutating func finalize() -> [UInt8] {
+            let bitLength = length &* 8
+            var tail = pending + [0x80]
+            while tail.count % 64 != 56 { tail.append(0) }
+            for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
+            tail.withUnsafeBytes { raw in
+                for chunk in stride(from: 0, to: raw.count, by: 64) { SHA256.compress(raw, at: chunk, state: &state, words: &words) }
+            }
+            return state.flatMap { word in (0..<4).map { UInt8(truncatingIfNeeded: word >> UInt32(24 - $0 * 8)) } }
+        }
     }
 
     /// The digest of a string's UTF-8 bytes, as lowercase hex.
@@ -57,7 +104,7 @@ public struct SHA256: Sendable {
         return String(decoding: out, as: UTF8.self)
     }
 
-    private static func compress(_ message: [UInt8], at offset: Int, state: inout [UInt32], words: inout [UInt32]) {
+    fileprivate static func compress(_ message: UnsafeRawBufferPointer, at offset: Int, state: inout [UInt32], words: inout [UInt32]) {
         for index in 0..<16 {
             let base = offset + index * 4
             words[index] = UInt32(message[base]) << 24 | UInt32(message[base + 1]) << 16

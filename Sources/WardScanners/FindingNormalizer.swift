@@ -32,17 +32,20 @@ public struct FindingNormalizer: Sendable {
                 }
                 location.path = relative
                 if let lines = flaggedLines(location, cache: &cache) {
-                    text = lines
                     location.snippet = lines
-                } else {
-                    text = location.snippet ?? ""
                 }
+                // The first flagged line identifies the finding: every report format carries it.
+                text = location.snippet.map(Self.firstLine) ?? ""
                 finding.location = location
             }
             if text.isEmpty { text = "@" + (finding.location?.startLine.map(String.init) ?? finding.message) }
             located.append((finding, text))
         }
         return assignIdentities(located, family: family)
+    }
+
+    static func firstLine(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: true).first { !$0.allSatisfy(\.isWhitespace) }.map(String.init) ?? ""
     }
 
     private func flaggedLines(_ location: SourceLocation, cache: inout SourceCache) -> String? {

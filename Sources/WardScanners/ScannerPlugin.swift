@@ -28,6 +28,10 @@ public protocol ScannerPlugin: Sendable {
     /// - Throws: ``ScannerError`` naming `source` when the bytes are not such a report.
     func decode(_ data: Data, source: String) throws(ScannerError) -> DecodedReport
 
+    /// Decodes what a run of the tool left: the report at `reportPath` (or standard output), and any
+    /// companion files the invocation asked for.
+    func decodeRunOutput(_ data: Data, reportPath: String, source: String) throws(ScannerError) -> DecodedReport
+
     /// Arguments that make the tool print its version.
     var versionArguments: [String] { get }
 
@@ -38,6 +42,11 @@ public protocol ScannerPlugin: Sendable {
 extension ScannerPlugin {
     /// The plugin's id, reachable from an instance.
     public var id: String { Self.id }
+
+    /// By default the report alone is decoded.
+    public func decodeRunOutput(_ data: Data, reportPath: String, source: String) throws(ScannerError) -> DecodedReport {
+        try decode(data, source: source)
+    }
 
     /// By default `--version`.
     public var versionArguments: [String] { ["--version"] }

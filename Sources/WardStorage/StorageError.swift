@@ -1,1 +1,37 @@
-import WardCore
+import Foundation
+
+/// Why the history database could not be opened, migrated, written or read.
+///
+/// Every case names the database file; ``description`` is one line fit for a terminal.
+public enum StorageError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The file could not be opened as a database (missing directory, permissions, not SQLite).
+    case cannotOpen(path: String, reason: String)
+    /// The schema could not be created or upgraded.
+    case migrationFailed(path: String, reason: String)
+    /// A write transaction failed and was rolled back: nothing was stored.
+    case writeFailed(path: String, reason: String)
+    /// A query failed, or a stored row could not be read back.
+    case readFailed(path: String, reason: String)
+    /// The database would sit inside the tree being scanned, which a scan must never modify.
+    case insideScannedTree(path: String, root: String)
+    /// A scan id prefix matches more than one scan.
+    case ambiguousScanID(path: String, prefix: String, matches: Int)
+
+    /// One line naming the database file and the problem.
+    public var description: String {
+        switch self {
+        case .cannotOpen(let path, let reason):
+            "cannot open database \(path): \(reason)"
+        case .migrationFailed(let path, let reason):
+            "cannot prepare the schema of database \(path): \(reason)"
+        case .writeFailed(let path, let reason):
+            "cannot write to database \(path), nothing was stored: \(reason)"
+        case .readFailed(let path, let reason):
+            "cannot read database \(path): \(reason)"
+        case .insideScannedTree(let path, let root):
+            "database \(path) is inside the scanned tree \(root); keep it outside so a scan never modifies the tree"
+        case .ambiguousScanID(let path, let prefix, let matches):
+            "scan id prefix '\(prefix)' matches \(matches) scans in database \(path); give more characters"
+        }
+    }
+}

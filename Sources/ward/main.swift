@@ -1,1 +1,3 @@
 import WardCLI
+
+await WardCommand.main()

@@ -22,8 +22,9 @@ public struct SemgrepScanner: ScannerPlugin {
     }
 
     public func invocation(for target: ScanTarget, context: InvocationContext) -> ToolInvocation {
-        var arguments = ["scan", "--metrics=off", "--disable-version-check", "--quiet", "--json",
-                         "--output", context.reportPath, "--disable-nosem"]
+        // `--disable-nosem` keeps results silenced by `nosemgrep`; the SARIF companion says which they are.
+        var arguments = ["scan", "--metrics=off", "--disable-version-check", "--quiet", "--disable-nosem", "--json",
+                         "--output", context.reportPath, "--sarif-output=\(context.reportPath).sarif"]
         if let rules = context.resources.semgrepRules { arguments += ["--config", rules] }
         arguments += ["--", "."]
         return ToolInvocation(
@@ -35,6 +36,34 @@ public struct SemgrepScanner: ScannerPlugin {
         )
     }
 
+    public func decodeRunOutput(_ data: Data, reportPath: String, source: String) throws(ScannerError) -> DecodedReport {
+        var report = try decode(data, source: source)
+        let companion = FileSlice.read(reportPath + ".sarif", limit: 1 << 30)
+        guard !companion.data.isEmpty, !companion.truncated else { return report }
+        let sarif = try decode(companion.data, source: source + " (SARIF)")
+        var silenced = Set<String>()
+        for finding in sarif.findings where finding.suppression != nil {
+            silenced.insert(Self.matchKey(finding))
+        }
+        for index in report.findings.indices where silenced.contains(Self.matchKey(report.findings[index])) {
+            report.findings[index].suppression = Suppression(source: .inSource, justification: "nosemgrep")
+        }
+        return report
+    }
+
+    /// Matches a JSON result with its SARIF twin.
+    static func matchKey(_ finding: Finding) -> String {
+        let location = finding.location
+        let path = (location?.path ?? "").hasPrefix("./") ? String(location?.path.dropFirst(2) ?? "") : (location?.path ?? "")
+        return [finding.ruleID, path, String(location?.startLine ?? 0), String(location?.startColumn ?? 0)].joined(separator: "|")
+    }
+
+    /// Semgrep prefixes rule ids with the rule file's directory; Ward's own pack keeps its plain ids.
+    static func normalizedRuleID(_ id: String) -> String {
+        guard let range = id.range(of: "ward.python.") else { return id }
+        return range.lowerBound == id.startIndex || id[id.index(before: range.lowerBound)] == "." ? String(id[range.lowerBound...]) : id
+    }
+
     public func decode(_ data: Data, source: String) throws(ScannerError) -> DecodedReport {
         let document = try ReportJSON.parse(data, source: source)
         if ReportJSON.isSARIF(document) {
@@ -42,7 +71,12 @@ public struct SemgrepScanner: ScannerPlugin {
             guard drivers.allSatisfy({ $0.contains("semgrep") }) else {
                 throw ScannerError.wrongTool(path: source, expected: "Semgrep", found: ReportJSON.producer(of: document))
             }
-            return try SARIFReader(toolID: Self.id, kind: .sast, severity: SARIFReader.levelSeverity).decode(document, source: source)
+            var report = try SARIFReader(toolID: Self.id, kind: .sast, severity: SARIFReader.levelSeverity).decode(document, source: source)
+            for index in report.findings.indices {
+                report.findings[index].ruleID = Self.normalizedRuleID(report.findings[index].ruleID)
+                report.findings[index].ruleName = report.findings[index].ruleID.split(separator: ".").last.map(String.init)
+            }
+            return report
         }
         guard let results = document["results"].array, results.allSatisfy({ $0["test_id"].isNull }) else {
             let producer = ReportJSON.producer(of: document)
@@ -65,7 +99,7 @@ public struct SemgrepScanner: ScannerPlugin {
     }
 
     private func finding(_ result: JSONValue, source: String) throws(ScannerError) -> Finding {
-        guard let checkID = result["check_id"].string, let path = result["path"].string else {
+        guard let checkID = result["check_id"].string.map(Self.normalizedRuleID), let path = result["path"].string else {
             throw ScannerError.malformedReport(path: source, reason: "Semgrep result without 'check_id' or 'path'")
         }
         let extra = result["extra"]

@@ -1,0 +1,47 @@
+import Foundation
+import WardReporters
+
+/// Writes to the terminal: progress and errors on stderr, machine output on stdout.
+enum Console {
+    /// Whether progress lines are suppressed.
+    nonisolated(unsafe) static var quiet = false
+
+    /// Prints an error line, always.
+    static func error(_ message: String) {
+        write("ward: error: " + TerminalText.sanitize(message) + "\n", to: FileHandle.standardError)
+    }
+
+    /// Prints a warning line, always.
+    static func warning(_ message: String) {
+        write("ward: warning: " + TerminalText.sanitize(message) + "\n", to: FileHandle.standardError)
+    }
+
+    /// Prints a progress line unless quiet.
+    static func progress(_ message: String) {
+        guard !quiet else { return }
+        write("ward: " + TerminalText.sanitize(message) + "\n", to: FileHandle.standardError)
+    }
+
+    /// Writes raw bytes to stdout.
+    static func output(_ data: Data) {
+        FileHandle.standardOutput.write(data)
+    }
+
+    /// Whether colour may be used on stdout: a terminal, and `NO_COLOR` unset or empty.
+    static var colorEnabled: Bool {
+        let noColor = ProcessInfo.processInfo.environment["NO_COLOR"] ?? ""
+        return noColor.isEmpty && isatty(STDOUT_FILENO) == 1
+    }
+
+    /// Terminal width from `COLUMNS` or the terminal, else 120.
+    static var width: Int {
+        if let columns = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), columns > 20 { return columns }
+        var size = winsize()
+        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 20 { return Int(size.ws_col) }
+        return 120
+    }
+
+    private static func write(_ text: String, to handle: FileHandle) {
+        handle.write(Data(text.utf8))
+    }
+}

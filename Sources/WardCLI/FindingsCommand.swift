@@ -1,0 +1,74 @@
+import ArgumentParser
+import Foundation
+import WardCore
+import WardReporters
+
+/// `ward findings`: queries the findings history.
+struct FindingsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "findings",
+        abstract: "List findings from the history."
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(name: .long, help: ArgumentHelp("Only at or above this severity (critical, high, medium, low, info).", valueName: "level"))
+    var severity: String?
+
+    @Option(name: .long, help: ArgumentHelp("Only from these tools (comma-separated or repeated).", valueName: "id"))
+    var tool: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Only of these kinds: \(FindingKind.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "kind"))
+    var kind: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Only in these states: open, fixed.", valueName: "status"))
+    var status: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Only where the path matches this glob.", valueName: "glob"))
+    var path: String?
+
+    @Option(name: .long, help: ArgumentHelp("Only findings seen in this scan (id or prefix).", valueName: "id"))
+    var scan: String?
+
+    @Option(name: .long, help: ArgumentHelp("Only findings of this target.", valueName: "name"))
+    var target: String?
+
+    @Option(name: .long, help: ArgumentHelp("At most this many.", valueName: "n"))
+    var limit: Int?
+
+    @Option(name: .long, help: ArgumentHelp("table or json.", valueName: "format"))
+    var format: String = "table"
+
+    func run() async throws {
+        global.apply()
+        var query = FindingQuery(target: target, limit: limit)
+        query.pathGlob = path
+        query.tools = tool.flatMap { $0.split(separator: ",").map(String.init) }
+        if let severity {
+            guard let level = Severity(parsing: severity) else { throw WardFailure("unknown severity '\(severity)'") }
+            query.minimumSeverity = level
+        }
+        query.kinds = try kind.flatMap { $0.split(separator: ",") }.map { value in
+            guard let parsed = FindingKind(rawValue: String(value)) else { throw WardFailure("unknown kind '\(value)'") }
+            return parsed
+        }
+        query.statuses = try status.flatMap { $0.split(separator: ",") }.map { value in
+            guard let parsed = FindingStatus(rawValue: String(value)) else { throw WardFailure("unknown status '\(value)'") }
+            return parsed
+        }
+        let database = try global.openDatabase()
+        do {
+            if let scan {
+                guard let found = try database.scan(id: scan) else { throw WardFailure("no scan with id '\(scan)'") }
+                query.scanID = found.scanID
+            }
+            let findings = try database.findings(matching: query)
+            let options = RenderOptions(color: Console.colorEnabled, width: Console.width)
+            Console.output(try HistoryReport.findings(findings, format: format, options: options))
+        } catch let failure as WardFailure {
+            throw failure
+        } catch {
+            throw WardFailure(error)
+        }
+    }
+}

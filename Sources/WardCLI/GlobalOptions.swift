@@ -1,0 +1,29 @@
+import ArgumentParser
+import Foundation
+import WardStorage
+
+/// Options every command shares.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("History database file (default: WARD_DB, else the per-user data directory).", valueName: "path"))
+    var db: String?
+
+    @Flag(name: [.short, .long], help: "Print no progress on stderr.")
+    var quiet = false
+
+    /// Resolved locations.
+    var paths: WardPaths { WardPaths(databaseOption: db) }
+
+    /// Applies `--quiet`.
+    func apply() {
+        Console.quiet = quiet
+    }
+
+    /// Opens the history database, as a usage failure when it cannot be opened.
+    func openDatabase() throws -> AppDatabase {
+        do {
+            return try AppDatabase.open(path: paths.database)
+        } catch {
+            throw WardFailure(error)
+        }
+    }
+}

@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import WardCore
+import WardScanners
+
+/// `ward import --tool ID FILE...`: ingests existing reports as one scan.
+struct ImportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import existing reports of one tool as one scan."
+    )
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var output: OutputOptions
+
+    @Option(name: .long, help: ArgumentHelp("Scanner id of the tool that wrote the reports.", valueName: "id"))
+    var tool: String
+
+    @Option(name: .long, help: ArgumentHelp("Directory the reports' paths are relative to; paths outside it are refused (default: the current directory).", valueName: "dir"))
+    var root: String?
+
+    @Option(name: .long, help: ArgumentHelp("History name of the target (default: the root's absolute path).", valueName: "name"))
+    var target: String?
+
+    @Argument(help: ArgumentHelp("Report files.", valueName: "file"))
+    var files: [String]
+
+    func validate() throws {
+        guard !files.isEmpty else { throw ValidationError("give at least one report file") }
+    }
+
+    func run() async throws {
+        global.apply()
+        let plugin: any ScannerPlugin
+        do { plugin = try ScannerRegistry.plugin(id: tool) } catch { throw WardFailure(error) }
+        let rootPath = WardPaths.absolute(root ?? ".")
+        let normalizer = FindingNormalizer(paths: PathResolver(root: rootPath, strict: root != nil))
+        let database = try global.openDatabase()
+        let environment = WardEnvironment.live
+        let started = environment.now()
+        let result: ReportImporter.Result
+        do {
+            result = try ReportImporter().importReports(files, plugin: plugin, normalizer: normalizer)
+        } catch {
+            throw WardFailure(error)
+        }
+        let scan = ScanRun(
+            id: environment.makeID(), target: ScanTarget(name: target ?? rootPath, root: rootPath), mode: .import,
+            startedAt: started, finishedAt: environment.now(), wardVersion: environment.version,
+            toolRuns: result.toolRuns, findings: result.findings, inputDigest: result.digest
+        )
+        let status = try ScanPipeline(database: database, output: output).finish(scan)
+        throw ExitCode(status.rawValue)
+    }
+}

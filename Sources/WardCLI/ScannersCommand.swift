@@ -1,0 +1,63 @@
+import ArgumentParser
+import Foundation
+import WardCore
+import WardScanners
+
+/// `ward scanners`: lists the plugins, whether each tool is found, where, and its version.
+struct ScannersCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "scanners",
+        abstract: "List the scanner plugins and the tools found for them."
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(name: .long, help: ArgumentHelp("table or json.", valueName: "format"))
+    var format: String = "table"
+
+    struct Entry: Encodable, Sendable {
+        var id: String
+        var summary: String
+        var executable: String
+        var path: String?
+        var version: String?
+    }
+
+    func run() async throws {
+        global.apply()
+        let locator = ToolLocator.standard(dataDirectory: global.paths.dataDirectory)
+        let runner = POSIXProcessRunner()
+        var entries: [Entry] = []
+        for type in ScannerRegistry.all {
+            let plugin = type.init()
+            let path = locator.locate(type.executableName)
+            var version: String?
+            if let path {
+                let request = ProcessRequest(executable: path, arguments: plugin.versionArguments,
+                                             environment: ["SEMGREP_ENABLE_VERSION_CHECK": "0"], timeout: .seconds(30))
+                if let outcome = try? await runner.run(request) {
+                    version = plugin.parseVersion(String(decoding: outcome.standardOutput + outcome.standardError, as: UTF8.self))
+                }
+            }
+            entries.append(Entry(id: type.id, summary: type.summary, executable: type.executableName, path: path, version: version))
+        }
+        if format == "json" {
+            do {
+                let data = try JSONCoding.encode(ScannersDocument(schemaVersion: 1, scanners: entries), pretty: true)
+                Console.output(data + Data("\n".utf8))
+            } catch {
+                throw WardFailure("cannot encode the scanner list: \(error)")
+            }
+            return
+        }
+        for entry in entries {
+            let found = entry.path.map { "found \($0)" + (entry.version.map { " (\($0))" } ?? "") } ?? "not installed"
+            Console.output(Data("\(entry.id.padding(toLength: 10, withPad: " ", startingAt: 0)) \(found)\n    \(entry.summary)\n".utf8))
+        }
+    }
+
+    private struct ScannersDocument: Encodable {
+        var schemaVersion: Int
+        var scanners: [Entry]
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+import WardCore
+
+/// Renders what the history holds: findings across scans, and the scans themselves.
+public enum HistoryReport {
+    /// Findings as a table (`table`) or versioned JSON (`json`).
+    public static func findings(_ findings: [TrackedFinding], format: String, options: RenderOptions) throws(ReporterError) -> Data {
+        if format == "json" { return try json(FindingsDocument(schemaVersion: 1, findings: findings)) }
+        guard format == "table" else { throw ReporterError.unknownFormat(id: format, known: ["table", "json"]) }
+        guard !findings.isEmpty else { return Data("No findings match.\n".utf8) }
+        let columns = TableColumns(findings: findings.map(\.finding), width: max(options.width - 18, 60))
+        let style = TableStyle(color: options.color)
+        var lines: [String] = []
+        for tracked in findings {
+            let severity = tracked.finding.severity.rawValue.uppercased()
+            let label = style.severity(tracked.finding.severity, severity.padding(toLength: 8, withPad: " ", startingAt: 0))
+            let status = tracked.status.rawValue.padding(toLength: 6, withPad: " ", startingAt: 0)
+            lines.append(label + " " + status + String(columns.row(tracked.finding).dropFirst()))
+        }
+        lines.append("\(findings.count) finding\(findings.count == 1 ? "" : "s")")
+        return Data((lines.joined(separator: "\n") + "\n").utf8)
+    }
+
+    /// Scans, newest first, with their tool runs.
+    public static func scans(_ scans: [ScanSummary], format: String, options: RenderOptions) throws(ReporterError) -> Data {
+        if format == "json" { return try json(ScansDocument(schemaVersion: 1, scans: scans)) }
+        guard format == "table" else { throw ReporterError.unknownFormat(id: format, known: ["table", "json"]) }
+        guard !scans.isEmpty else { return Data("No scans recorded.\n".utf8) }
+        let formatter = ISO8601DateFormatter()
+        var lines: [String] = []
+        for scan in scans {
+            let state = scan.isComplete ? "complete" : "INCOMPLETE"
+            lines.append("\(scan.scanID.prefix(8))  \(formatter.string(from: scan.startedAt))  \(scan.mode.rawValue)  \(state)  "
+                + "\(TerminalText.sanitize(scan.target.name))  findings \(scan.findingCount), new \(scan.newCount), fixed \(scan.fixedCount)")
+            for run in scan.toolRuns {
+                var line = TableReporter.toolLine(run)
+                if let status = run.exitStatus { line += " (exit \(status))" }
+                lines.append("  " + line)
+                if !run.stderrHead.isEmpty && !run.state.isComplete {
+                    let first = run.stderrHead.split(separator: "\n").first.map(String.init) ?? ""
+                    lines.append("      stderr: " + TerminalText.fit(TerminalText.sanitize(first), width: 140))
+                }
+            }
+        }
+        return Data((lines.joined(separator: "\n") + "\n").utf8)
+    }
+
+    private static func json<Document: Encodable>(_ document: Document) throws(ReporterError) -> Data {
+        do {
+            var data = try JSONCoding.encode(document, pretty: true)
+            data.append(0x0A)
+            return data
+        } catch {
+            throw ReporterError.encodingFailed(format: "json", reason: String(describing: error))
+        }
+    }
+
+    private struct FindingsDocument: Encodable {
+        var schemaVersion: Int
+        var findings: [TrackedFinding]
+    }
+
+    private struct ScansDocument: Encodable {
+        var schemaVersion: Int
+        var scans: [ScanSummary]
+    }
+}

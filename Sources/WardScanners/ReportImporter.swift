@@ -1,0 +1,73 @@
+import Foundation
+import WardCore
+
+/// Reads existing report files of one tool into tool runs and normalized findings.
+///
+/// Any unreadable, oversized, empty, malformed or foreign report fails the whole import with a
+/// ``ScannerError`` naming the file, so nothing half-read is ever stored.
+public struct ReportImporter: Sendable {
+    /// Largest report file accepted.
+    public var maxReportBytes: Int
+
+    /// Creates an importer.
+    public init(maxReportBytes: Int = 1 << 30) {
+        self.maxReportBytes = maxReportBytes
+    }
+
+    /// What an import produced.
+    public struct Result: Sendable {
+        /// One run per report file.
+        public var toolRuns: [ToolRun]
+        /// Normalized findings of every file.
+        public var findings: [Finding]
+        /// Digest of the tool id and every file's bytes, to recognize a repeated import.
+        public var digest: String
+    }
+
+    /// Imports `files`, written by `plugin`'s tool, resolving paths with `normalizer`.
+    public func importReports(_ files: [String], plugin: any ScannerPlugin, normalizer: FindingNormalizer) throws(ScannerError) -> Result {
+        var runs: [ToolRun] = []
+        var findings: [Finding] = []
+        var digest = SHA256.Hasher()
+        digest.update(Array("\(plugin.id)\u{1F}\(normalizer.paths.root)".utf8))
+        for file in files {
+            let started = ContinuousClock.now
+            let data = try read(file)
+            digest.update(SHA256.digest(data: data))
+            let decoded = try plugin.decode(data, source: file)
+            let normalized = try normalizer.normalize(decoded.findings, family: plugin.id, source: file)
+            let withVersion = normalized.map { finding in
+                var finding = finding
+                finding.toolVersion = finding.toolVersion ?? decoded.toolVersion
+                return finding
+            }
+            findings += withVersion
+            runs.append(ToolRun(
+                toolID: plugin.id, toolVersion: decoded.toolVersion, state: .succeeded,
+                duration: POSIXProcessRunner.seconds(ContinuousClock.now - started),
+                errors: decoded.toolErrors, inputs: [file], findingCount: withVersion.count
+            ))
+        }
+        return Result(toolRuns: runs, findings: findings, digest: SHA256.hexString(digest.finalize()))
+    }
+
+    private func read(_ file: String) throws(ScannerError) -> Data {
+        let manager = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard manager.fileExists(atPath: file, isDirectory: &isDirectory) else {
+            throw ScannerError.reportUnreadable(path: file, reason: "no such file")
+        }
+        guard !isDirectory.boolValue else { throw ScannerError.reportUnreadable(path: file, reason: "is a directory") }
+        let size = (try? manager.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
+        guard size <= maxReportBytes else { throw ScannerError.reportTooLarge(path: file, bytes: size, limit: maxReportBytes) }
+        guard let handle = FileHandle(forReadingAtPath: file) else {
+            throw ScannerError.reportUnreadable(path: file, reason: "permission denied")
+        }
+        defer { try? handle.close() }
+        do {
+            return try handle.readToEnd() ?? Data()
+        } catch {
+            throw ScannerError.reportUnreadable(path: file, reason: error.localizedDescription)
+        }
+    }
+}

@@ -1,0 +1,109 @@
+import Foundation
+import WardCore
+
+/// Runs scanner plugins against a target in parallel and turns each into a ``ToolRun`` and findings.
+///
+/// A tool that is missing, exits with an undocumented status, is killed at its timeout, writes no
+/// report or an unparseable one is recorded with that state, which makes the scan incomplete; the
+/// other tools' results are kept either way.
+public struct ScanEngine: Sendable {
+    /// Starts processes.
+    public var runner: any CommandRunner
+    /// Finds executables.
+    public var locator: ToolLocator
+    /// Ward's shipped rule packs.
+    public var resources: ScannerResources
+    /// Time limit for tools without their own.
+    public var defaultTimeout: Duration
+    /// Per-tool time limits, by scanner id.
+    public var timeouts: [String: Duration]
+    /// Most tools running at once.
+    public var maxParallel: Int
+    /// Largest report accepted from a tool.
+    public var reportLimit: Int
+    /// Receives one progress line per event (stderr in the CLI).
+    public var progress: @Sendable (String) -> Void
+
+    /// Creates an engine.
+    public init(
+        runner: any CommandRunner = POSIXProcessRunner(),
+        locator: ToolLocator,
+        resources: ScannerResources,
+        defaultTimeout: Duration = .seconds(900),
+        timeouts: [String: Duration] = [:],
+        maxParallel: Int = max(ProcessInfo.processInfo.activeProcessorCount, 1),
+        reportLimit: Int = 512 << 20,
+        progress: @escaping @Sendable (String) -> Void = { _ in }
+    ) {
+        self.runner = runner
+        self.locator = locator
+        self.resources = resources
+        self.defaultTimeout = defaultTimeout
+        self.timeouts = timeouts
+        self.maxParallel = maxParallel
+        self.reportLimit = reportLimit
+        self.progress = progress
+    }
+
+    /// Runs every plugin on `target`; results come back in the plugins' order.
+    public func run(_ plugins: [any ScannerPlugin], on target: ScanTarget) async -> [ToolOutcome] {
+        let inventory = TargetInventory.survey(root: target.root)
+        let normalizer = FindingNormalizer(paths: PathResolver(root: target.root, strict: true))
+        var outcomes = [ToolOutcome?](repeating: nil, count: plugins.count)
+        await withTaskGroup(of: (Int, ToolOutcome).self) { group in
+            var next = 0
+            func launch() {
+                let index = next
+                let plugin = plugins[index]
+                next += 1
+                group.addTask { (index, await runOne(plugin, target: target, inventory: inventory, normalizer: normalizer)) }
+            }
+            while next < plugins.count && next < maxParallel { launch() }
+            for await (index, outcome) in group {
+                outcomes[index] = outcome
+                if next < plugins.count { launch() }
+            }
+        }
+        return outcomes.compactMap { $0 }
+    }
+
+    private func runOne(_ plugin: any ScannerPlugin, target: ScanTarget, inventory: TargetInventory,
+                        normalizer: FindingNormalizer) async -> ToolOutcome {
+        let id = plugin.id
+        guard plugin.isApplicable(to: inventory) else {
+            return ToolOutcome(run: ToolRun(toolID: id, state: .notApplicable), findings: [])
+        }
+        guard let executable = locator.locate(type(of: plugin).executableName) else {
+            progress("\(id): not installed (\(type(of: plugin).executableName) not found on PATH or in Ward's tools directory)")
+            return ToolOutcome(run: ToolRun(toolID: id, state: .notInstalled, errors: ["\(type(of: plugin).executableName) not found"]), findings: [])
+        }
+        progress("\(id): running \(executable)")
+        let execution = ToolExecution(plugin: plugin, executable: executable, runner: runner, resources: resources,
+                                      timeout: timeouts[id] ?? defaultTimeout, reportLimit: reportLimit)
+        async let version = execution.version()
+        var outcome = await execution.run(target: target, normalizer: normalizer)
+        let reported = await version
+        outcome.run.toolVersion = outcome.run.toolVersion ?? reported
+        outcome.findings = outcome.findings.map { finding in
+            var finding = finding
+            finding.toolVersion = finding.toolVersion ?? outcome.run.toolVersion
+            return finding
+        }
+        progress("\(id): \(outcome.run.state.rawValue), \(outcome.findings.count) findings in \(String(format: "%.1f", outcome.run.duration)) s")
+        return outcome
+    }
+}
+
+/// One tool's run and the findings taken from it.
+public struct ToolOutcome: Sendable {
+    /// The run record.
+    public var run: ToolRun
+    /// Normalized findings.
+    public var findings: [Finding]
+
+    /// Creates an outcome.
+    public init(run: ToolRun, findings: [Finding]) {
+        self.run = run
+        self.findings = findings
+    }
+}

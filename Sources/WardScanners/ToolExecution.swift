@@ -1,0 +1,102 @@
+import Foundation
+import WardCore
+
+/// Runs one located tool once and classifies what happened.
+struct ToolExecution: Sendable {
+    let plugin: any ScannerPlugin
+    let executable: String
+    let runner: any CommandRunner
+    let resources: ScannerResources
+    let timeout: Duration
+    let reportLimit: Int
+
+    /// The tool's version, or `nil` when it cannot say within a few seconds.
+    func version() async -> String? {
+        let request = ProcessRequest(executable: executable, arguments: plugin.versionArguments,
+                                     environment: ["SEMGREP_ENABLE_VERSION_CHECK": "0"], timeout: .seconds(30), outputLimit: 1 << 16)
+        guard let outcome = try? await runner.run(request), outcome.exitStatus == 0 else { return nil }
+        return plugin.parseVersion(String(decoding: outcome.standardOutput + outcome.standardError, as: UTF8.self))
+    }
+
+    func run(target: ScanTarget, normalizer: FindingNormalizer) async -> ToolOutcome {
+        let id = plugin.id
+        let scratch: ScratchDirectory
+        do { scratch = try ScratchDirectory(prefix: "ward-\(id)") } catch { return failure(error.description, arguments: []) }
+        defer { scratch.remove() }
+        let reportPath = scratch.path + "/report"
+        let invocation = plugin.invocation(for: target, context: InvocationContext(reportPath: reportPath, resources: resources))
+        let request = ProcessRequest(executable: executable, arguments: invocation.arguments, environment: invocation.environment,
+                                     workingDirectory: invocation.workingDirectory, timeout: timeout, outputLimit: reportLimit)
+        let outcome: ProcessOutcome
+        do { outcome = try await runner.run(request) } catch { return failure(error.description, arguments: invocation.arguments) }
+        var run = ToolRun(toolID: id, state: .succeeded, executable: executable, arguments: invocation.arguments,
+                          exitStatus: outcome.exitStatus, duration: outcome.duration,
+                          stderrHead: Self.head(of: outcome.standardError))
+        if outcome.timedOut {
+            run.state = .timedOut
+            run.errors.append("killed after the timeout of \(Self.describe(timeout))")
+            return ToolOutcome(run: run, findings: [])
+        }
+        switch outcome.termination {
+        case .signaled(let signal):
+            run.state = .failed
+            run.errors.append("terminated by signal \(signal)")
+            return ToolOutcome(run: run, findings: [])
+        case .exited(let status) where !invocation.acceptedExitStatuses.contains(status):
+            run.state = .failed
+            run.errors.append("exit status \(status) is not one \(id) documents for a completed scan")
+        default:
+            break
+        }
+        if outcome.outputExceeded && !invocation.writesReportFile {
+            run.state = .unparseable
+            run.errors.append("report exceeded \(reportLimit) bytes")
+            return ToolOutcome(run: run, findings: [])
+        }
+        let report = invocation.writesReportFile ? FileSlice.read(reportPath, limit: reportLimit) : FileSlice(data: outcome.standardOutput, truncated: false)
+        return decode(report, reportPath: reportPath, into: run, normalizer: normalizer)
+    }
+
+    private func decode(_ report: FileSlice, reportPath: String, into run: ToolRun, normalizer: FindingNormalizer) -> ToolOutcome {
+        var run = run
+        let source = "\(plugin.id) report"
+        guard !report.truncated else {
+            run.state = .unparseable
+            run.errors.append("report exceeded \(reportLimit) bytes")
+            return ToolOutcome(run: run, findings: [])
+        }
+        guard !report.data.isEmpty else {
+            if run.state == .succeeded { run.state = .unparseable }
+            run.errors.append("the tool wrote no report")
+            return ToolOutcome(run: run, findings: [])
+        }
+        do {
+            let decoded = try plugin.decodeRunOutput(report.data, reportPath: reportPath, source: source)
+            let findings = try normalizer.normalize(decoded.findings, family: plugin.id, source: source)
+            run.toolVersion = decoded.toolVersion
+            run.errors += decoded.toolErrors
+            run.findingCount = findings.count
+            return ToolOutcome(run: run, findings: findings)
+        } catch {
+            if run.state == .succeeded { run.state = .unparseable }
+            run.errors.append(error.description)
+            return ToolOutcome(run: run, findings: [])
+        }
+    }
+
+    private func failure(_ reason: String, arguments: [String]) -> ToolOutcome {
+        ToolOutcome(run: ToolRun(toolID: plugin.id, state: .failed, executable: executable, arguments: arguments, errors: [reason]), findings: [])
+    }
+
+    /// The first lines of standard error, at most 20 lines or 4 KB.
+    static func head(of data: Data) -> String {
+        let text = String(decoding: data.prefix(4096), as: UTF8.self)
+        return text.split(separator: "\n", omittingEmptySubsequences: false).prefix(20).joined(separator: "\n")
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    static func describe(_ duration: Duration) -> String {
+        let seconds = POSIXProcessRunner.seconds(duration)
+        return seconds < 10 ? String(format: "%.1f s", seconds) : "\(Int(seconds)) s"
+    }
+}

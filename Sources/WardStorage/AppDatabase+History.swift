@@ -1,0 +1,48 @@
+import Foundation
+import GRDB
+import WardCore
+
+extension AppDatabase {
+    /// The shortest scan id prefix accepted by ``scan(id:)``.
+    public static let minimumScanIDPrefix = 4
+
+    /// Findings matching the query, most severe first (then path, line).
+    ///
+    /// `sources` lists every tool that ever reported the finding, sorted. With
+    /// ``FindingQuery/scanID``, the location (and the path the glob matches) is that scan's.
+    public func findings(matching query: FindingQuery) throws(StorageError) -> [TrackedFinding] {
+        try read { db in try FindingSearch(query: query).fetch(db) }
+    }
+
+    /// Recorded scans, newest first, optionally for one target name.
+    public func scans(target: String?, limit: Int) throws(StorageError) -> [ScanSummary] {
+        try read { db in
+            var filter = "ORDER BY startedAt DESC, rowid DESC LIMIT ?"
+            var arguments: StatementArguments = [max(0, limit)]
+            if let target {
+                filter = "WHERE targetName = ? " + filter
+                arguments = [target] + arguments
+            }
+            return try ScanRows.fetch(db, filter: filter, arguments: arguments)
+        }
+    }
+
+    /// One scan by id or unique id prefix (at least 4 characters, any case); nil if none.
+    ///
+    /// Throws ``StorageError/ambiguousScanID(path:prefix:matches:)`` when the prefix matches several scans.
+    public func scan(id: String) throws(StorageError) -> ScanSummary? {
+        let path = path
+        return try read { db in
+            if let exact = try ScanRows.fetch(db, filter: "WHERE id = ?", arguments: [id]).first {
+                return exact
+            }
+            guard id.count >= Self.minimumScanIDPrefix else { return nil }
+            let byPrefix = "WHERE substr(id, 1, length(:prefix)) = :prefix COLLATE NOCASE"
+            let matches = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM scan \(byPrefix)", arguments: ["prefix": id]) ?? 0
+            if matches > 1 {
+                throw StorageError.ambiguousScanID(path: path, prefix: id, matches: matches)
+            }
+            return try ScanRows.fetch(db, filter: byPrefix, arguments: ["prefix": id]).first
+        }
+    }
+}

@@ -1,0 +1,19 @@
+import Foundation
+import GRDB
+import WardCore
+
+extension AppDatabase {
+    /// Records a whole scan in ONE write transaction, or nothing if anything fails.
+    ///
+    /// Findings are merged by identity (one row per target and identity, one occurrence per
+    /// tool and scan); a finding seen again after being fixed is reopened and counts as new.
+    /// Only a complete scan marks findings fixed, and only those whose every source tool
+    /// succeeded in this scan. Importing the same reports twice (same target, same
+    /// `inputDigest`) writes nothing and returns ``RecordOutcome/alreadyRecorded(scanID:)``.
+    public func record(_ scan: ScanRun) throws(StorageError) -> RecordOutcome {
+        let path = path
+        return try write { db in
+            try ScanRecorder(db: db, scan: scan, path: path).record()
+        }
+    }
+}

@@ -1,0 +1,106 @@
+import Foundation
+import GRDB
+import WardCore
+
+/// Ward's history database: every scan, tool run and finding, in one SQLite file.
+///
+/// Several Ward processes may share a file (parallel CI jobs): it is opened in WAL mode, every
+/// connection waits up to ``busyTimeoutSeconds`` for a lock, and every write is one IMMEDIATE
+/// transaction. Methods are named for what they do and throw ``StorageError`` only.
+public struct AppDatabase: Sendable {
+    /// Seconds a connection waits for another process's lock before giving up.
+    static let busyTimeoutSeconds = 30
+
+    /// The database file path ("(memory)" for in-memory).
+    public let path: String
+    /// The connection (a pool for files, a queue in memory).
+    let writer: any DatabaseWriter
+
+    private init(path: String, writer: any DatabaseWriter) {
+        self.path = path
+        self.writer = writer
+    }
+
+    /// Opens (creating if needed, parent directories too) a database file: DatabasePool (WAL),
+    /// a 30 s busy timeout on every connection, synchronous NORMAL, foreign keys on, migrations run.
+    ///
+    /// A file that is not an SQLite database is refused and left untouched.
+    public static func open(path: String) throws(StorageError) -> AppDatabase {
+        try createParentDirectory(of: path)
+        let pool: DatabasePool
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration())
+        } catch {
+            throw DatabaseFailure.storageError(error, path: path, wrap: StorageError.cannotOpen)
+        }
+        try Schema.migrate(pool, path: path)
+        return AppDatabase(path: path, writer: pool)
+    }
+
+    /// A fresh in-memory database (DatabaseQueue) with the schema, for tests.
+    public static func inMemory() throws(StorageError) -> AppDatabase {
+        let path = "(memory)"
+        let queue: DatabaseQueue
+        do {
+            queue = try DatabaseQueue(configuration: configuration())
+        } catch {
+            throw DatabaseFailure.storageError(error, path: path, wrap: StorageError.cannotOpen)
+        }
+        try Schema.migrate(queue, path: path)
+        return AppDatabase(path: path, writer: queue)
+    }
+
+    /// Row counts of every table (scan, toolRun, finding, occurrence), for checks that nothing changed.
+    public func tableCounts() throws(StorageError) -> [String: Int] {
+        try read { db in
+            var counts: [String: Int] = [:]
+            for table in Schema.historyTables {
+                counts[table] = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \"\(table)\"") ?? 0
+            }
+            return counts
+        }
+    }
+
+    /// Runs `body` in a read transaction, mapping failures to ``StorageError/readFailed(path:reason:)``.
+    func read<Value>(_ body: (Database) throws -> Value) throws(StorageError) -> Value {
+        do {
+            return try writer.read(body)
+        } catch {
+            throw DatabaseFailure.storageError(error, path: path, wrap: StorageError.readFailed)
+        }
+    }
+
+    /// Runs `body` in one IMMEDIATE write transaction that rolls back on any error,
+    /// mapping failures to ``StorageError/writeFailed(path:reason:)``.
+    func write<Value>(_ body: (Database) throws -> Value) throws(StorageError) -> Value {
+        do {
+            return try writer.write(body)
+        } catch {
+            throw DatabaseFailure.storageError(error, path: path, wrap: StorageError.writeFailed)
+        }
+    }
+
+    private static func configuration() -> Configuration {
+        var configuration = Configuration()
+        configuration.label = "ward"
+        configuration.foreignKeysEnabled = true
+        configuration.busyMode = .timeout(TimeInterval(busyTimeoutSeconds))
+        configuration.prepareDatabase { db in
+            // Read-only pool connections get GRDB's own shorter timeout; give them the same one.
+            try db.execute(sql: "PRAGMA busy_timeout = \(busyTimeoutSeconds * 1000)")
+            if !db.configuration.readonly {
+                try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            }
+        }
+        return configuration
+    }
+
+    private static func createParentDirectory(of path: String) throws(StorageError) {
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        } catch {
+            throw StorageError.cannotOpen(path: path, reason: "cannot create directory \(directory.path): \(error.localizedDescription)")
+        }
+    }
+}

@@ -1,0 +1,119 @@
+import Foundation
+import GRDB
+import WardCore
+
+/// Turns a ``FindingQuery`` into one SELECT over `finding`, and its rows into tracked findings.
+///
+/// With a scan id, only findings with an occurrence in that scan are selected, and their
+/// location, suppression and raw result are that occurrence's (the primary tool's, when several
+/// tools reported it in that scan).
+struct FindingSearch {
+    /// The filter.
+    let query: FindingQuery
+
+    /// Columns before the descriptive ones: history, then the source tools as a JSON array.
+    private static let historyColumns = [
+        "f.identity", "f.targetName", "f.status", "f.firstSeenScanId", "f.lastSeenScanId", "f.fixedScanId",
+        "f.firstSeenAt", "f.lastSeenAt",
+        "(SELECT json_group_array(DISTINCT toolId) FROM occurrence WHERE occurrence.findingId = f.id)",
+    ]
+
+    /// Runs the query.
+    func fetch(_ db: Database) throws -> [TrackedFinding] {
+        var arguments: [String: (any DatabaseValueConvertible)?] = [:]
+        let sql = makeSQL(arguments: &arguments)
+        let rows = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(arguments))
+        var results: [TrackedFinding] = []
+        while let row = try rows.next() {
+            results.append(try decode(row))
+        }
+        return results
+    }
+
+    private func makeSQL(arguments: inout [String: (any DatabaseValueConvertible)?]) -> String {
+        var columns = Self.historyColumns + [FindingContent.sqlList(FindingContent.columns, table: "f")]
+        var sql = ""
+        var conditions: [String] = []
+        let path = query.scanID == nil ? "f.path" : "o.path"
+        let line = query.scanID == nil ? "f.startLine" : "o.startLine"
+        if let scanID = query.scanID {
+            columns.append(FindingContent.sqlList(FindingContent.locationColumns + ["suppression", "raw"], table: "o"))
+            arguments["scan"] = scanID
+            sql = """
+                JOIN occurrence o ON o.findingId = f.id AND o.scanId = :scan AND o.toolId = (
+                  SELECT toolId FROM occurrence WHERE scanId = :scan AND findingId = f.id
+                  ORDER BY toolId = f.toolId DESC, toolId LIMIT 1)
+                """
+        }
+        if let minimum = query.minimumSeverity {
+            conditions.append("f.severityRank >= :minimumRank")
+            arguments["minimumRank"] = minimum.rank
+        }
+        if let target = query.target {
+            conditions.append("f.targetName = :target")
+            arguments["target"] = target
+        }
+        if let glob = query.pathGlob {
+            conditions.append("\(path) GLOB :glob")
+            arguments["glob"] = glob
+        }
+        if !query.tools.isEmpty {
+            let list = Self.bind(query.tools, prefix: "tool", into: &arguments)
+            conditions.append("EXISTS (SELECT 1 FROM occurrence WHERE occurrence.findingId = f.id AND occurrence.toolId IN (\(list)))")
+        }
+        if !query.kinds.isEmpty {
+            conditions.append("f.kind IN (\(Self.bind(query.kinds.map(\.rawValue), prefix: "kind", into: &arguments)))")
+        }
+        if !query.statuses.isEmpty {
+            conditions.append("f.status IN (\(Self.bind(query.statuses.map(\.rawValue), prefix: "status", into: &arguments)))")
+        }
+        sql = "SELECT \(columns.joined(separator: ", ")) FROM finding f \(sql)"
+        if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
+        sql += " ORDER BY f.severityRank DESC, \(path), \(line), f.id"
+        if let limit = query.limit {
+            sql += " LIMIT :limit"
+            arguments["limit"] = max(0, limit)
+        }
+        return sql
+    }
+
+    private func decode(_ row: Row) throws -> TrackedFinding {
+        var reader = RowReader(row: row)
+        let identity: String = try reader.next()
+        let target: String = try reader.next()
+        let status = try reader.nextEnum(FindingStatus.self, column: "status")
+        let firstSeenScanID: String = try reader.next()
+        let lastSeenScanID: String = try reader.next()
+        let fixedScanID: String? = try reader.next()
+        let firstSeenAt: Date = try reader.next()
+        let lastSeenAt: Date = try reader.next()
+        let sources = try JSONColumn.strings(reader.next(), column: "sources").sorted()
+        var finding = try FindingContent.decode(row, at: reader.index, identity: identity)
+        if query.scanID != nil {
+            var occurrence = RowReader(row: row, index: reader.index + FindingContent.columns.count)
+            finding.location = try FindingContent.decodeLocation(row, at: occurrence.index)
+            for _ in FindingContent.locationColumns { occurrence.skip() }
+            finding.suppression = try JSONColumn.suppression(occurrence.next(), column: "occurrence.suppression")
+            finding.raw = try occurrence.next()
+        }
+        return TrackedFinding(
+            finding: finding, target: target, status: status, sources: sources,
+            firstSeenScanID: firstSeenScanID, lastSeenScanID: lastSeenScanID, fixedScanID: fixedScanID,
+            firstSeenAt: firstSeenAt, lastSeenAt: lastSeenAt
+        )
+    }
+
+    /// Adds `values` as named arguments `prefix0`, `prefix1`… and returns the placeholder list.
+    private static func bind(
+        _ values: [String],
+        prefix: String,
+        into arguments: inout [String: (any DatabaseValueConvertible)?]
+    ) -> String {
+        var names: [String] = []
+        for (index, value) in values.enumerated() {
+            arguments["\(prefix)\(index)"] = value
+            names.append(":\(prefix)\(index)")
+        }
+        return names.joined(separator: ", ")
+    }
+}

@@ -1,0 +1,40 @@
+import Foundation
+import WardCore
+
+/// The findings of a scan grouped by identity, in order of first appearance.
+///
+/// Stored as linked lists over the finding indices, so grouping a large scan allocates two arrays.
+struct IdentityGroups {
+    /// Index of the first finding of each identity.
+    private(set) var heads: [Int] = []
+    /// For each finding, the index of the next one with the same identity, or -1.
+    private var next: [Int]
+
+    /// Groups `findings` by ``Finding/identity``.
+    init(_ findings: [Finding]) {
+        next = Array(repeating: -1, count: findings.count)
+        var tails: [String: Int] = [:]
+        tails.reserveCapacity(findings.count)
+        for (index, finding) in findings.enumerated() {
+            if let tail = tails.updateValue(index, forKey: finding.identity) {
+                next[tail] = index
+            } else {
+                heads.append(index)
+            }
+        }
+    }
+
+    /// Number of distinct identities.
+    var count: Int { heads.count }
+
+    /// The indices of the findings sharing the identity of `head`, `head` first.
+    func members(startingAt head: Int) -> [Int] {
+        var members = [head]
+        var index = next[head]
+        while index >= 0 {
+            members.append(index)
+            index = next[index]
+        }
+        return members
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+import WardCore
+
+/// Encodes and decodes the JSON text columns (lists, string maps, suppressions).
+///
+/// Uses Ward's own JSON layer rather than `Codable`: these run once per stored finding.
+enum JSONColumn {
+    /// A list of strings as a JSON array.
+    static func text(_ strings: [String]) -> String {
+        if strings.isEmpty { return "[]" }
+        var output = "["
+        for (index, string) in strings.enumerated() {
+            if index > 0 { output += "," }
+            JSONValue.writeString(string, to: &output)
+        }
+        return output + "]"
+    }
+
+    /// A string map as a JSON object with sorted keys.
+    static func text(_ members: [String: String]) -> String {
+        if members.isEmpty { return "{}" }
+        return JSONValue.object(members.mapValues(JSONValue.string)).serialized
+    }
+
+    /// A suppression as a JSON object, or nil.
+    static func text(_ suppression: Suppression?) -> String? {
+        guard let suppression else { return nil }
+        var members = ["source": JSONValue.string(suppression.source.rawValue)]
+        if let justification = suppression.justification { members["justification"] = .string(justification) }
+        return JSONValue.object(members).serialized
+    }
+
+    /// Decodes a JSON array of strings; NULL decodes as empty.
+    static func strings(_ text: String?, column: String) throws(InvalidRow) -> [String] {
+        guard let text, text != "[]" else { return [] }
+        guard let items = try parse(text, column: column).array else { throw InvalidRow("\(column) is not a JSON array") }
+        return try items.map { item throws(InvalidRow) in
+            guard let string = item.string else { throw InvalidRow("\(column) holds a non-string element") }
+            return string
+        }
+    }
+
+    /// Decodes a JSON object of strings.
+    static func stringMap(_ text: String, column: String) throws(InvalidRow) -> [String: String] {
+        if text == "{}" { return [:] }
+        guard let members = try parse(text, column: column).object else { throw InvalidRow("\(column) is not a JSON object") }
+        var result: [String: String] = [:]
+        for (key, value) in members {
+            guard let string = value.string else { throw InvalidRow("\(column).\(key) is not a string") }
+            result[key] = string
+        }
+        return result
+    }
+
+    /// Decodes a suppression; NULL decodes as nil.
+    static func suppression(_ text: String?, column: String) throws(InvalidRow) -> Suppression? {
+        guard let text else { return nil }
+        let value = try parse(text, column: column)
+        guard let source = value["source"].string.flatMap(Suppression.Source.init(rawValue:)) else {
+            throw InvalidRow("\(column) has no valid source")
+        }
+        return Suppression(source: source, justification: value["justification"].string)
+    }
+
+    private static func parse(_ text: String, column: String) throws(InvalidRow) -> JSONValue {
+        do {
+            return try JSONParser.parse(text)
+        } catch {
+            throw InvalidRow("\(column) is not valid JSON (\(error))")
+        }
+    }
+}

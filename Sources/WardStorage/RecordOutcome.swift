@@ -1,0 +1,10 @@
+import Foundation
+import WardCore
+
+/// What ``AppDatabase/record(_:)`` did with a scan.
+public enum RecordOutcome: Sendable, Equatable {
+    /// The scan was stored; the summary says what it changed.
+    case recorded(ScanSummary)
+    /// An import whose inputDigest (same target name) was already recorded: nothing was written.
+    case alreadyRecorded(scanID: String)
+}

@@ -1,0 +1,43 @@
+import Foundation
+import GRDB
+
+/// The named migrations of the history database. A shipped migration is never edited:
+/// schema changes are new migrations appended to ``migrator``.
+enum Schema {
+    /// The names of the tables whose rows make up the history.
+    static let historyTables = ["scan", "toolRun", "finding", "occurrence"]
+
+    /// Every migration, in order.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-history", migrate: HistoryMigration.create)
+        return migrator
+    }
+
+    /// Brings the schema up to date.
+    ///
+    /// Several processes may open a new file at once; each migration runs in an IMMEDIATE
+    /// transaction, but the check for applied migrations happens before it, so the loser of
+    /// that race fails on a table that now exists. It then finds the migrations complete.
+    static func migrate(_ writer: any DatabaseWriter, path: String) throws(StorageError) {
+        let migrator = migrator
+        var attempts = 0
+        while true {
+            do {
+                if try writer.read(migrator.hasBeenSuperseded) {
+                    throw StorageError.migrationFailed(path: path, reason: "the database was written by a newer version of ward")
+                }
+                try migrator.migrate(writer)
+                return
+            } catch {
+                if let error = error as? StorageError { throw error }
+                attempts += 1
+                let completed = (try? writer.read(migrator.hasCompletedMigrations)) ?? false
+                if completed { return }
+                if attempts >= 3 {
+                    throw DatabaseFailure.storageError(error, path: path, wrap: StorageError.migrationFailed)
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,42 @@
+import Foundation
+
+/// Paths to the repository's fixtures and build products, resolved from this file's location.
+public enum Fixtures {
+    /// The repository root.
+    public static let repository: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }
+        return url.path
+    }()
+
+    /// A path under `fixtures/`.
+    public static func path(_ relative: String) -> String {
+        repository + "/fixtures/" + relative
+    }
+
+    /// The contents of a fixture file.
+    public static func data(_ relative: String) throws -> Data {
+        try Data(contentsOf: URL(fileURLWithPath: path(relative)))
+    }
+
+    /// A new empty temporary directory.
+    public static func temporaryDirectory(_ name: String = "ward-test") throws -> String {
+        let path = NSTemporaryDirectory() + "\(name)-\(UUID().uuidString.prefix(8))"
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    /// Copies a fixture directory to a fresh temporary location and returns the copy's path.
+    public static func copy(_ relative: String) throws -> String {
+        let destination = try temporaryDirectory("ward-copy") + "/" + (relative as NSString).lastPathComponent
+        try FileManager.default.copyItem(atPath: path(relative), toPath: destination)
+        return destination
+    }
+
+    /// Writes `text` to a new temporary file with the given name and returns its path.
+    public static func write(_ text: String, named name: String) throws -> String {
+        let path = try temporaryDirectory() + "/" + name
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import WardScanners
+
+@Suite struct ProcessRunnerTests {
+    let runner = POSIXProcessRunner(gracePeriod: .milliseconds(300))
+
+    @Test func passesArgumentsVerbatimWithoutAShell() async throws {
+        // Given arguments a shell would expand or split
+        let request = ProcessRequest(executable: "/usr/bin/printf", arguments: ["%s|", "a b", "$(id)", "*", "--", "-x"])
+        // When the runner starts the process
+        let outcome = try await runner.run(request)
+        // Then each argument arrives as given
+        #expect(String(decoding: outcome.standardOutput, as: UTF8.self) == "a b|$(id)|*|--|-x|")
+        #expect(outcome.exitStatus == 0)
+    }
+
+    @Test func keepsStandardErrorAndTheExitStatus() async throws {
+        let tool = Fixtures.path("fake-tools/crash/bandit")
+        let outcome = try await runner.run(ProcessRequest(executable: tool, arguments: ["scan"]))
+        #expect(outcome.exitStatus == 70)
+        #expect(String(decoding: outcome.standardError, as: UTF8.self).contains("RuntimeError: scanner crashed"))
+        #expect(!outcome.timedOut)
+    }
+
+    @Test func killsTheWholeProcessGroupAtTheTimeout() async throws {
+        // Given a tool that never ends and has started a grandchild
+        let tool = Fixtures.path("fake-tools/hang/bandit")
+        let started = ContinuousClock.now
+        // When it runs past a one-second timeout
+        let outcome = try await runner.run(ProcessRequest(executable: tool, arguments: ["scan", "4711"], timeout: .seconds(1)))
+        // Then the run returns promptly, marked timed out, and no process of the group survives
+        #expect(outcome.timedOut)
+        #expect(ContinuousClock.now - started < .seconds(5))
+        try await Task.sleep(for: .milliseconds(200))
+        let survivors = try await runner.run(ProcessRequest(executable: "/usr/bin/pgrep", arguments: ["-f", "sleep 471[12]"]))
+        #expect(survivors.standardOutput.isEmpty, "grandchildren survived the timeout")
+    }
+
+    @Test func capsOutputAndSaysSo() async throws {
+        let request = ProcessRequest(executable: "/usr/bin/head", arguments: ["-c", "100000", "/dev/zero"], outputLimit: 1000)
+        let outcome = try await runner.run(request)
+        #expect(outcome.outputExceeded)
+        #expect(outcome.standardOutput.count == 1000)
+    }
+
+    @Test func reportsAMissingExecutable() async {
+        await #expect(throws: ScannerError.self) {
+            try await runner.run(ProcessRequest(executable: "/nonexistent/tool", arguments: []))
+        }
+    }
+
+    @Test func refusesNULInArguments() async {
+        await #expect(throws: ScannerError.launchFailed(tool: "printf", reason: "an argument contains a NUL byte")) {
+            try await runner.run(ProcessRequest(executable: "/usr/bin/printf", arguments: ["a\0b"]))
+        }
+    }
+}
