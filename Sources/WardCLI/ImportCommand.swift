@@ -22,6 +22,9 @@ struct ImportCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("History name of the target (default: the root's absolute path).", valueName: "name"))
     var target: String?
 
+    @Option(name: .long, help: ArgumentHelp("Largest report file accepted, in bytes.", valueName: "bytes"))
+    var maxReportBytes: Int = 1 << 30
+
     @Argument(help: ArgumentHelp("Report files.", valueName: "file"))
     var files: [String]
 
@@ -40,7 +43,7 @@ struct ImportCommand: AsyncParsableCommand {
         let started = environment.now()
         let result: ReportImporter.Result
         do {
-            result = try ReportImporter().importReports(files, plugin: plugin, normalizer: normalizer)
+            result = try ReportImporter(maxReportBytes: maxReportBytes).importReports(files, plugin: plugin, normalizer: normalizer)
         } catch {
             throw WardFailure(error)
         }

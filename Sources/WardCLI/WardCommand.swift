@@ -25,7 +25,7 @@ public struct WardCommand: AsyncParsableCommand {
     public init() {}
 
     /// Parses the command line, runs the command and exits with Ward's documented codes.
-    public static func main(arguments: [String]? = nil) async -> Never {
+    public static func execute(arguments: [String]? = nil) async -> Never {
         do {
             var command = try parseAsRoot(arguments)
             if var asyncCommand = command as? any AsyncParsableCommand {

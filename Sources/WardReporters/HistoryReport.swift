@@ -37,8 +37,9 @@ public enum HistoryReport {
                 if let status = run.exitStatus { line += " (exit \(status))" }
                 lines.append("  " + line)
                 if !run.stderrHead.isEmpty && !run.state.isComplete {
-                    let first = run.stderrHead.split(separator: "\n").first.map(String.init) ?? ""
-                    lines.append("      stderr: " + TerminalText.fit(TerminalText.sanitize(first), width: 140))
+                    // The last line of a traceback says what went wrong.
+                    let last = run.stderrHead.split(separator: "\n").last.map(String.init) ?? ""
+                    lines.append("      stderr: " + TerminalText.fit(TerminalText.sanitize(last), width: 140))
                 }
             }
         }

@@ -40,9 +40,9 @@ struct FindingSearch {
             columns.append(FindingContent.sqlList(FindingContent.locationColumns + ["suppression", "raw"], table: "o"))
             arguments["scan"] = scanID
             sql = """
-                JOIN occurrence o ON o.findingId = f.id AND o.scanId = :scan AND o.toolId = (
-                  SELECT toolId FROM occurrence WHERE scanId = :scan AND findingId = f.id
-                  ORDER BY toolId = f.toolId DESC, toolId LIMIT 1)
+                JOIN occurrence o ON o.scanId = :scan AND o.findingId = f.id AND o.toolId = COALESCE(
+                  (SELECT toolId FROM occurrence WHERE scanId = :scan AND findingId = f.id AND toolId = f.toolId),
+                  (SELECT min(toolId) FROM occurrence WHERE scanId = :scan AND findingId = f.id))
                 """
         }
         if let minimum = query.minimumSeverity {

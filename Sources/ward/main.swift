@@ -1,3 +1,3 @@
 import WardCLI
 
-await WardCommand.main()
+await WardCommand.execute()
