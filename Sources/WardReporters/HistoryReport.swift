@@ -14,7 +14,8 @@ public enum HistoryReport {
         for tracked in findings {
             let severity = tracked.finding.severity.rawValue.uppercased()
             let label = style.severity(tracked.finding.severity, severity.padding(toLength: 8, withPad: " ", startingAt: 0))
-            let status = tracked.status.rawValue.padding(toLength: 6, withPad: " ", startingAt: 0)
+            let state = tracked.status == .open && tracked.finding.suppression != nil ? "suppressed" : tracked.status.rawValue
+            let status = state.padding(toLength: 10, withPad: " ", startingAt: 0)
             lines.append(label + " " + status + String(columns.row(tracked.finding).dropFirst()))
         }
         lines.append("\(findings.count) finding\(findings.count == 1 ? "" : "s")")
