@@ -25,6 +25,9 @@ struct ImportCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Largest report file accepted, in bytes.", valueName: "bytes"))
     var maxReportBytes: Int = 1 << 30
 
+    @Flag(name: .long, help: "Print how long each phase took on stderr.")
+    var timings = false
+
     @Argument(help: ArgumentHelp("Report files.", valueName: "file"))
     var files: [String]
 
@@ -38,7 +41,9 @@ struct ImportCommand: AsyncParsableCommand {
         do { plugin = try ScannerRegistry.plugin(id: tool) } catch { throw WardFailure(error) }
         let rootPath = WardPaths.absolute(root ?? ".")
         let normalizer = FindingNormalizer(paths: PathResolver(root: rootPath, strict: root != nil))
+        var timer = PhaseTimer(enabled: timings)
         let database = try global.openDatabase()
+        timer.lap("open")
         let environment = WardEnvironment.live
         let started = environment.now()
         let result: ReportImporter.Result
@@ -47,12 +52,14 @@ struct ImportCommand: AsyncParsableCommand {
         } catch {
             throw WardFailure(error)
         }
+        timer.lap("read, parse and normalize")
         let scan = ScanRun(
             id: environment.makeID(), target: ScanTarget(name: target ?? rootPath, root: rootPath), mode: .import,
             startedAt: started, finishedAt: environment.now(), wardVersion: environment.version,
             toolRuns: result.toolRuns, findings: result.findings, inputDigest: result.digest
         )
-        let status = try ScanPipeline(database: database, output: output).finish(scan)
+        var pipeline = ScanPipeline(database: database, output: output, timer: timer)
+        let status = try pipeline.finish(scan)
         throw ExitCode(status.rawValue)
     }
 }

@@ -55,7 +55,8 @@ struct ScanCommand: AsyncParsableCommand {
             id: environment.makeID(), target: scanTarget, mode: .scan, startedAt: started, finishedAt: environment.now(),
             wardVersion: environment.version, toolRuns: outcomes.map(\.run), findings: outcomes.flatMap(\.findings)
         )
-        let status = try ScanPipeline(database: database, output: output).finish(scan)
+        var pipeline = ScanPipeline(database: database, output: output)
+        let status = try pipeline.finish(scan)
         throw ExitCode(status.rawValue)
     }
 }

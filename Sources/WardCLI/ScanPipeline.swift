@@ -8,15 +8,17 @@ import WardStorage
 struct ScanPipeline {
     let database: AppDatabase
     let output: OutputOptions
+    var timer = PhaseTimer(enabled: false)
 
     /// Records the scan, writes the report, and returns the exit status of the verdict.
-    func finish(_ scan: ScanRun) throws -> ExitStatus {
+    mutating func finish(_ scan: ScanRun) throws -> ExitStatus {
         let outcome: RecordOutcome
         do {
             outcome = try database.record(scan)
         } catch {
             throw WardFailure(error)
         }
+        timer.lap("store")
         switch outcome {
         case .recorded(let summary):
             Console.progress("recorded scan \(summary.scanID.prefix(8)) of \(summary.target.name): "
@@ -25,7 +27,9 @@ struct ScanPipeline {
             Console.progress("these reports were already imported as scan \(scanID.prefix(8)); the history is unchanged")
         }
         let gate = DefaultGate().evaluate(scan)
+        timer.lap("gate")
         try output.write(scan, gate: gate)
+        timer.lap("report")
         switch gate.outcome {
         case .pass: return .passed
         case .fail: return .failed
