@@ -23,7 +23,7 @@ public struct SemgrepScanner: ScannerPlugin {
 
     public func invocation(for target: ScanTarget, context: InvocationContext) -> ToolInvocation {
         // `--disable-nosem` keeps results silenced by `nosemgrep`; the SARIF companion says which they are.
-        var arguments = ["scan", "--metrics=off", "--disable-version-check", "--quiet", "--disable-nosem", "--json",
+        var arguments = ["scan", "--metrics=off", "--disable-version-check", "--quiet", "--disable-nosem", "--no-rewrite-rule-ids", "--json",
                          "--output", context.reportPath, "--sarif-output=\(context.reportPath).sarif"]
         if let rules = context.resources.semgrepRules { arguments += ["--config", rules] }
         arguments += ["--", "."]
