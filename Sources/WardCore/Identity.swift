@@ -36,6 +36,7 @@ public enum Identity {
 
     /// Collapses every run of whitespace to one space and trims the ends.
     public static func collapseWhitespace(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return collapseASCIIWhitespace(text) }
         var result = ""
         result.reserveCapacity(text.utf8.count)
         var pendingSpace = false
@@ -49,6 +50,22 @@ public enum Identity {
             }
         }
         return result
+    }
+
+    private static func collapseASCIIWhitespace(_ text: String) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for byte in text.utf8 {
+            if byte == 0x20 || (0x09...0x0D).contains(byte) {
+                pendingSpace = !bytes.isEmpty
+            } else {
+                if pendingSpace { bytes.append(0x20) }
+                pendingSpace = false
+                bytes.append(byte)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     private static func key(_ parts: [String]) -> String {

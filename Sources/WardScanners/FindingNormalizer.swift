@@ -22,12 +22,16 @@ public struct FindingNormalizer: Sendable {
     /// - Throws: ``ScannerError/pathOutsideRoot(path:reportedPath:)`` when a path leaves the root.
     public func normalize(_ findings: [Finding], family: String, source: String) throws(ScannerError) -> [Finding] {
         var cache = SourceCache(limit: sourceReadLimit)
-        var located: [(finding: Finding, text: String)] = []
-        located.reserveCapacity(findings.count)
-        for var finding in findings {
+        var relativePaths: [String: String?] = [:]
+        var result = findings
+        var texts: [String] = []
+        texts.reserveCapacity(result.count)
+        for index in result.indices {
             var text = ""
-            if var location = finding.location {
-                guard let relative = paths.relativize(location.path) else {
+            if var location = result[index].location {
+                let reported = location.path
+                let memo = relativePaths[reported] ?? { let value = paths.relativize(reported); relativePaths[reported] = value; return value }()
+                guard let relative = memo else {
                     throw ScannerError.pathOutsideRoot(path: source, reportedPath: location.path)
                 }
                 location.path = relative
@@ -36,12 +40,13 @@ public struct FindingNormalizer: Sendable {
                 }
                 // The first flagged line identifies the finding: every report format carries it.
                 text = location.snippet.map(Self.firstLine) ?? ""
-                finding.location = location
+                result[index].location = location
             }
-            if text.isEmpty { text = "@" + (finding.location?.startLine.map(String.init) ?? finding.message) }
-            located.append((finding, text))
+            if text.isEmpty { text = "@" + (result[index].location?.startLine.map(String.init) ?? result[index].message) }
+            texts.append(text)
         }
-        return assignIdentities(located, family: family)
+        assignIdentities(&result, texts: texts, family: family)
+        return result
     }
 
     static func firstLine(_ text: String) -> String {
@@ -49,32 +54,29 @@ public struct FindingNormalizer: Sendable {
     }
 
     private func flaggedLines(_ location: SourceLocation, cache: inout SourceCache) -> String? {
-        guard let start = location.startLine, start > 0, let file = paths.containedFile(location.path) else { return nil }
-        guard let lines = cache.lines(of: file) else { return nil }
+        guard let start = location.startLine, start > 0, let lines = cache.lines(of: location.path, in: paths) else { return nil }
         let end = max(start, min(location.endLine ?? start, start + 20))
         guard start <= lines.count else { return nil }
         return lines[(start - 1)..<min(end, lines.count)].joined(separator: "\n")
     }
 
-    private func assignIdentities(_ located: [(finding: Finding, text: String)], family: String) -> [Finding] {
-        var seen: [String: Int] = [:]
-        let order = located.indices.sorted { lhs, rhs in
-            let left = located[lhs].finding.location, right = located[rhs].finding.location
-            return (left?.startLine ?? 0, left?.startColumn ?? 0, lhs) < (right?.startLine ?? 0, right?.startColumn ?? 0, rhs)
+    private func assignIdentities(_ findings: inout [Finding], texts: [String], family: String) {
+        let positions = findings.map { ($0.location?.startLine ?? 0, $0.location?.startColumn ?? 0) }
+        let order = findings.indices.sorted { lhs, rhs in
+            (positions[lhs].0, positions[lhs].1, lhs) < (positions[rhs].0, positions[rhs].1, rhs)
         }
-        var result = located.map(\.finding)
+        var seen: [String: Int] = [:]
         for index in order {
-            let (finding, text) = located[index]
-            let path = finding.location?.path ?? ""
-            let collapsed = Identity.collapseWhitespace(text)
-            let groupKey = [finding.ruleID, path, collapsed].joined(separator: "\u{1F}")
+            let path = findings[index].location?.path ?? ""
+            let ruleID = findings[index].ruleID
+            let collapsed = Identity.collapseWhitespace(texts[index])
+            let groupKey = ruleID + "\u{1F}" + path + "\u{1F}" + collapsed
             let occurrence = seen[groupKey, default: 0]
             seen[groupKey] = occurrence + 1
-            result[index].identity = Identity.code(
-                family: family, ruleID: finding.ruleID, path: path, flaggedText: collapsed, occurrence: occurrence
+            findings[index].identity = Identity.code(
+                family: family, ruleID: ruleID, path: path, flaggedText: collapsed, occurrence: occurrence
             )
         }
-        return result
     }
 }
 
@@ -87,10 +89,11 @@ struct SourceCache {
         self.limit = limit
     }
 
-    mutating func lines(of path: String) -> [String]? {
+    /// The lines of the root-relative `path`, read once; `nil` when absent, too large or outside the root.
+    mutating func lines(of path: String, in paths: PathResolver) -> [String]? {
         if let cached = files[path] { return cached }
         var loaded: [String]?
-        if let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+        if let path = paths.containedFile(path), let attributes = try? FileManager.default.attributesOfItem(atPath: path),
            let size = attributes[.size] as? Int, size <= limit,
            let data = FileManager.default.contents(atPath: path) {
             loaded = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).map {
