@@ -1,0 +1,34 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import WardScanners
+
+@Suite struct ScannerRegistryTests {
+    @Test func idsAreUniqueLowercaseAndResolve() throws {
+        let ids = ScannerRegistry.ids
+        #expect(Set(ids).count == ids.count)
+        for id in ids {
+            #expect(try ScannerRegistry.plugin(id: id).id == id)
+            #expect(id.allSatisfy { $0.isLowercase || $0.isNumber || $0 == "-" })
+        }
+        #expect(throws: ScannerError.unknownScanner(id: "nope", known: ids)) { try ScannerRegistry.plugin(id: "nope") }
+    }
+
+    @Test func everyPluginFileIsRegistered() throws {
+        let folder = Fixtures.repository + "/Sources/WardScanners/Plugins"
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix("Scanner.swift") }
+        let registered = Set(ScannerRegistry.all.map { String(describing: $0) + ".swift" })
+        for file in files {
+            #expect(registered.contains(file), "\(file) is not in ScannerRegistry.all")
+        }
+    }
+
+    @Test func everyInvocationPutsPathsAfterDoubleDash() {
+        let context = InvocationContext(reportPath: "/tmp/r", resources: ScannerResources(semgrepRules: "/rules"))
+        for type in ScannerRegistry.all {
+            let invocation = type.init().invocation(for: .init(name: "t", root: "/src"), context: context)
+            let dash = invocation.arguments.firstIndex(of: "--")
+            #expect(dash != nil && dash == invocation.arguments.count - 2, "\(type.id): \(invocation.arguments)")
+        }
+    }
+}
