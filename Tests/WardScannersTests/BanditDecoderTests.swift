@@ -64,3 +64,19 @@ import WardCore
         }
     }
 }
+
+@Suite struct NosecCommentTests {
+    @Test(arguments: [
+        ("x = 1  # nosec", "B101", true),
+        ("x = 1  # nosec B311", "B311", true),
+        ("x = 1  # nosec: B602, B311", "B311", true),
+        ("x = 1  # nosec B602", "B311", false),
+        ("x = random.random()  # nosec blacklist", "B311", true),
+        ("x = 1  # nosecurity review", "B311", false),
+        ("x = 1", "B311", false),
+    ])
+    func followsBanditsRules(line: String, test: String, suppressed: Bool) {
+        let result = NosecComment.suppression(testID: test, testName: test == "B311" ? "blacklist" : nil, lines: line)
+        #expect((result != nil) == suppressed)
+    }
+}

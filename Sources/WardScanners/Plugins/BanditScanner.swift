@@ -22,7 +22,8 @@ public struct BanditScanner: ScannerPlugin {
 
     public func invocation(for target: ScanTarget, context: InvocationContext) -> ToolInvocation {
         ToolInvocation(
-            arguments: ["--recursive", "--format", "json", "--output", context.reportPath, "--quiet",
+            // `--ignore-nosec` keeps silenced findings; NosecComment marks them suppressed.
+            arguments: ["--recursive", "--format", "json", "--output", context.reportPath, "--quiet", "--ignore-nosec",
                         "--exclude", Self.excluded, "--", "."],
             workingDirectory: target.root,
             writesReportFile: true,
@@ -88,6 +89,8 @@ public struct BanditScanner: ScannerPlugin {
                 snippet: Self.flaggedCode(result["code"].string, from: startLine, to: endLine)
             ),
             references: [result["more_info"].string, result["issue_cwe"]["link"].string].compactMap { $0 },
+            suppression: NosecComment.suppression(testID: testID, testName: result["test_name"].string,
+                                                  lines: Self.flaggedCode(result["code"].string, from: startLine, to: endLine)),
             raw: result.serialized
         )
     }
