@@ -18,6 +18,15 @@ struct GlobalOptions: ParsableArguments {
         Console.quiet = quiet
     }
 
+    /// The database's key for identifying secrets, as a usage failure when it cannot be read.
+    func secretKey(of database: AppDatabase) throws -> [UInt8] {
+        do {
+            return try database.secretKey()
+        } catch {
+            throw WardFailure(error)
+        }
+    }
+
     /// Opens the history database, as a usage failure when it cannot be opened.
     func openDatabase() throws -> AppDatabase {
         do {

@@ -40,9 +40,10 @@ struct ImportCommand: AsyncParsableCommand {
         let plugin: any ScannerPlugin
         do { plugin = try ScannerRegistry.plugin(id: tool) } catch { throw WardFailure(error) }
         let rootPath = WardPaths.absolute(root ?? ".")
-        let normalizer = FindingNormalizer(paths: PathResolver(root: rootPath, strict: root != nil))
         var timer = PhaseTimer(enabled: timings)
         let database = try global.openDatabase()
+        let normalizer = FindingNormalizer(paths: PathResolver(root: rootPath, strict: root != nil),
+                                           secretKey: try global.secretKey(of: database))
         timer.lap("open")
         let environment = WardEnvironment.live
         let started = environment.now()

@@ -42,12 +42,13 @@ struct ScanCommand: AsyncParsableCommand {
         let plugins = try ScannerSelection.parse(scanners)
         let database = try global.openDatabase()
         let environment = WardEnvironment.live
-        let engine = ScanEngine(
+        var engine = ScanEngine(
             locator: ToolLocator.standard(dataDirectory: paths.dataDirectory),
             resources: ScannerResources.locate(),
             defaultTimeout: .seconds(max(timeout, 1)),
             progress: { Console.progress($0) }
         )
+        engine.secretKey = try global.secretKey(of: database)
         let started = environment.now()
         let scanTarget = ScanTarget(name: target ?? root, root: root)
         let outcomes = await engine.run(plugins, on: scanTarget)

@@ -1,26 +1,43 @@
 import Foundation
 import WardCore
 
-/// Makes a tool's raw findings comparable across scans: root-relative paths, identity keys.
+/// Makes a tool's raw findings comparable across scans: root-relative paths, identity keys,
+/// secrets redacted.
 ///
 /// The identity of a code finding hashes the flagged source lines, read from the file under the
 /// scan root when it is there (so scanning and importing agree), else the tool's own snippet.
+/// Dependency, container and secret findings get the identities the architecture defines for them.
 public struct FindingNormalizer: Sendable {
     /// Resolves reported paths.
     public let paths: PathResolver
+    /// Key of the keyed hash that identifies secrets (per database).
+    public let secretKey: [UInt8]
     /// Largest source file read for identity text.
     public var sourceReadLimit = 8 << 20
 
     /// Creates a normalizer for one root.
-    public init(paths: PathResolver) {
+    public init(paths: PathResolver, secretKey: [UInt8] = []) {
         self.paths = paths
+        self.secretKey = secretKey
+    }
+
+    /// Normalizes a decoded report, hashing and redacting the secrets it carries.
+    public func normalize(_ report: DecodedReport, family: String, source: String) throws(ScannerError) -> [Finding] {
+        var findings = report.findings
+        var hashes: [Int: String] = [:]
+        for (index, secret) in report.secrets where findings.indices.contains(index) && !secret.isEmpty {
+            findings[index] = SecretRedaction.redact(findings[index], secrets: [secret])
+            hashes[index] = SecretRedaction.fingerprint(secret, key: secretKey)
+        }
+        return try normalize(findings, family: family, source: source, secretHashes: hashes, secrets: report.secrets)
     }
 
     /// Normalizes every finding of one report.
     ///
     /// - Parameter source: the report file or tool, named in errors.
     /// - Throws: ``ScannerError/pathOutsideRoot(path:reportedPath:)`` when a path leaves the root.
-    public func normalize(_ findings: [Finding], family: String, source: String) throws(ScannerError) -> [Finding] {
+    public func normalize(_ findings: [Finding], family: String, source: String,
+                          secretHashes: [Int: String] = [:], secrets: [Int: String] = [:]) throws(ScannerError) -> [Finding] {
         var cache = SourceCache(limit: sourceReadLimit)
         var relativePaths: [String: String?] = [:]
         var result = findings
@@ -36,7 +53,7 @@ public struct FindingNormalizer: Sendable {
                 }
                 location.path = relative
                 if let lines = flaggedLines(location, cache: &cache) {
-                    location.snippet = lines
+                    location.snippet = secrets[index].map { SecretRedaction.redact(lines, secrets: [$0]) } ?? lines
                 }
                 // The first flagged line identifies the finding: every report format carries it.
                 text = location.snippet.map(Self.firstLine) ?? ""
@@ -45,8 +62,31 @@ public struct FindingNormalizer: Sendable {
             if text.isEmpty { text = "@" + (result[index].location?.startLine.map(String.init) ?? result[index].message) }
             texts.append(text)
         }
-        assignIdentities(&result, texts: texts, family: family)
+        assignIdentities(&result, texts: texts, family: family, secretHashes: secretHashes)
         return result
+    }
+
+    /// The identity of a dependency, container or secret finding, when it has what that takes.
+    static func nonCodeIdentity(_ finding: Finding, secretHash: String?) -> String? {
+        switch finding.kind {
+        case .secret:
+            guard let secretHash else { return nil }
+            return Identity.secret(ruleID: finding.ruleID, path: finding.location?.path ?? "", secretHash: secretHash)
+        case .dependency:
+            guard let package = finding.package, let advisory = finding.advisory else { return nil }
+            return Identity.dependency(ecosystem: package.ecosystem, packageName: package.normalizedName,
+                                       advisoryID: advisory.canonicalID, manifestPath: finding.location?.path ?? "")
+        case .container:
+            guard let package = finding.package, let advisory = finding.advisory else { return nil }
+            let image = finding.metadata["image"].map(ImageReference.repository) ?? finding.location?.path ?? ""
+            return Identity.container(imageRepository: image, packageName: package.normalizedName, advisoryID: advisory.canonicalID)
+        case .license:
+            guard let package = finding.package else { return nil }
+            return Identity.dependency(ecosystem: package.ecosystem, packageName: package.normalizedName,
+                                       advisoryID: "license:" + finding.ruleID, manifestPath: finding.location?.path ?? "")
+        case .sast, .iac:
+            return nil
+        }
     }
 
     static func firstLine(_ text: String) -> String {
@@ -60,13 +100,17 @@ public struct FindingNormalizer: Sendable {
         return lines[(start - 1)..<min(end, lines.count)].joined(separator: "\n")
     }
 
-    private func assignIdentities(_ findings: inout [Finding], texts: [String], family: String) {
+    private func assignIdentities(_ findings: inout [Finding], texts: [String], family: String, secretHashes: [Int: String]) {
         let positions = findings.map { ($0.location?.startLine ?? 0, $0.location?.startColumn ?? 0) }
         let order = findings.indices.sorted { lhs, rhs in
             (positions[lhs].0, positions[lhs].1, lhs) < (positions[rhs].0, positions[rhs].1, rhs)
         }
         var seen: [String: Int] = [:]
         for index in order {
+            if let identity = Self.nonCodeIdentity(findings[index], secretHash: secretHashes[index]) {
+                findings[index].identity = identity
+                continue
+            }
             let path = findings[index].location?.path ?? ""
             let ruleID = findings[index].ruleID
             let collapsed = Identity.collapseWhitespace(texts[index])

@@ -35,7 +35,7 @@ public struct ReportImporter: Sendable {
             let data = try read(file)
             digest.update(SHA256.digest(data: data))
             let decoded = try plugin.decode(data, source: file)
-            let normalized = try normalizer.normalize(decoded.findings, family: plugin.id, source: file)
+            let normalized = try normalizer.normalize(decoded, family: plugin.id, source: file)
             let withVersion = normalized.map { finding in
                 var finding = finding
                 finding.toolVersion = finding.toolVersion ?? decoded.toolVersion

@@ -23,6 +23,8 @@ public struct ScanEngine: Sendable {
     public var reportLimit: Int
     /// Receives one progress line per event (stderr in the CLI).
     public var progress: @Sendable (String) -> Void
+    /// Key of the keyed hash that identifies secrets.
+    public var secretKey: [UInt8] = []
 
     /// Creates an engine.
     public init(
@@ -48,7 +50,7 @@ public struct ScanEngine: Sendable {
     /// Runs every plugin on `target`; results come back in the plugins' order.
     public func run(_ plugins: [any ScannerPlugin], on target: ScanTarget) async -> [ToolOutcome] {
         let inventory = TargetInventory.survey(root: target.root)
-        let normalizer = FindingNormalizer(paths: PathResolver(root: target.root, strict: true))
+        let normalizer = FindingNormalizer(paths: PathResolver(root: target.root, strict: true), secretKey: secretKey)
         var outcomes = [ToolOutcome?](repeating: nil, count: plugins.count)
         await withTaskGroup(of: (Int, ToolOutcome).self) { group in
             var next = 0

@@ -108,11 +108,18 @@ public struct DecodedReport: Sendable {
     public var toolVersion: String?
     /// Errors the tool recorded in its report (files it could not parse, rule errors).
     public var toolErrors: [String]
+    /// Clear secret values by index into ``findings``; the normalizer hashes and redacts them, and
+    /// they go no further.
+    public var secrets: [Int: String]
+    /// Notes about inputs the tool skipped (e.g. dependencies it could not audit).
+    public var skipped: [String]
 
     /// Creates a decoded report.
-    public init(findings: [Finding], toolVersion: String? = nil, toolErrors: [String] = []) {
+    public init(findings: [Finding], toolVersion: String? = nil, toolErrors: [String] = [], secrets: [Int: String] = [:], skipped: [String] = []) {
         self.findings = findings
         self.toolVersion = toolVersion
         self.toolErrors = toolErrors
+        self.secrets = secrets
+        self.skipped = skipped
     }
 }

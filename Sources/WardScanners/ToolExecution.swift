@@ -72,7 +72,7 @@ struct ToolExecution: Sendable {
         }
         do {
             let decoded = try plugin.decodeRunOutput(report.data, reportPath: reportPath, source: source)
-            let findings = try normalizer.normalize(decoded.findings, family: plugin.id, source: source)
+            let findings = try normalizer.normalize(decoded, family: plugin.id, source: source)
             run.toolVersion = decoded.toolVersion
             run.errors += decoded.toolErrors
             run.findingCount = findings.count

@@ -52,3 +52,33 @@ import WardCore
         }
     }
 }
+
+@Suite struct KindIdentityTests {
+    let normalizer = FindingNormalizer(paths: PathResolver(root: NSTemporaryDirectory(), strict: false), secretKey: Array("k".utf8))
+
+    func dependency(tool: String, id: String, aliases: [String], version: String) -> Finding {
+        Finding(toolID: tool, ruleID: id, title: "t", message: "m", kind: .dependency, severity: .high,
+                advisory: Advisory(id: id, aliases: aliases), location: SourceLocation(path: "requirements.txt"),
+                package: PackageReference(ecosystem: "pypi", name: "PyYAML", installedVersion: version))
+    }
+
+    @Test func twoToolsReportingOneAdvisoryShareAnIdentity() throws {
+        let pipAudit = try normalizer.normalize([dependency(tool: "pip-audit", id: "PYSEC-2020-96", aliases: ["CVE-2020-14343", "GHSA-8q59-q68h-6hv4"], version: "5.3")],
+                                                family: "pip-audit", source: "a")
+        let safety = try normalizer.normalize([dependency(tool: "safety", id: "39611", aliases: ["CVE-2020-14343"], version: "5.3.1")],
+                                              family: "safety", source: "b")
+        #expect(pipAudit[0].identity == safety[0].identity)
+    }
+
+    @Test func secretsAreIdentifiedByKeyedHashAndRedacted() throws {
+        let secret = "ghp_Zx8QwErTy1234567890abcdefghijklmnop12"
+        let finding = Finding(toolID: "gitleaks", ruleID: "github-pat", title: "GitHub token", message: "token \(secret)", kind: .secret,
+                              severity: .high, location: SourceLocation(path: "app/settings.py", startLine: 3, snippet: "TOKEN = '\(secret)'"))
+        let report = DecodedReport(findings: [finding], secrets: [0: secret])
+        let normalized = try normalizer.normalize(report, family: "gitleaks", source: "r")
+        #expect(normalized[0].identity == Identity.secret(ruleID: "github-pat", path: "app/settings.py",
+                                                           secretHash: SecretRedaction.fingerprint(secret, key: Array("k".utf8))))
+        #expect(!normalized[0].message.contains(secret))
+        #expect(!(normalized[0].location?.snippet ?? "").contains(secret))
+    }
+}
