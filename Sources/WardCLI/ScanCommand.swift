@@ -22,8 +22,14 @@ struct ScanCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("History name of the target (default: its absolute path).", valueName: "name"))
     var target: String?
 
-    @Option(name: .long, help: ArgumentHelp("Per-tool timeout in seconds.", valueName: "seconds"))
+    @Option(name: .long, help: ArgumentHelp("Comma-separated scanner ids that must run: a missing or failed one makes the scan incomplete (exit 2).", valueName: "ids"))
+    var require: String?
+
+    @Option(name: .long, help: ArgumentHelp("Timeout of each tool in seconds.", valueName: "seconds"))
     var timeout: Int = 900
+
+    @Option(name: .customLong("tool-timeout"), help: ArgumentHelp("Timeout of one tool, as ID=SECONDS (repeatable).", valueName: "id=seconds"))
+    var toolTimeouts: [String] = []
 
     func run() async throws {
         global.apply()
@@ -40,18 +46,21 @@ struct ScanCommand: AsyncParsableCommand {
             Console.warning("\(paths.database) is inside the scanned tree")
         }
         let plugins = try ScannerSelection.parse(scanners)
+        let requiredIDs = try ScannerSelection.required(scanners: scanners, require: require)
+        let perTool = try ScannerSelection.timeouts(toolTimeouts)
         let database = try global.openDatabase()
         let environment = WardEnvironment.live
         var engine = ScanEngine(
             locator: ToolLocator.standard(dataDirectory: paths.dataDirectory),
             resources: ScannerResources.locate(),
             defaultTimeout: .seconds(max(timeout, 1)),
+            timeouts: perTool,
             progress: { Console.progress($0) }
         )
         engine.secretKey = try global.secretKey(of: database)
         let started = environment.now()
         let scanTarget = ScanTarget(name: target ?? root, root: root)
-        let outcomes = await engine.run(plugins, on: scanTarget)
+        let outcomes = await engine.run(plugins, on: scanTarget, required: requiredIDs)
         let scan = ScanRun(
             id: environment.makeID(), target: scanTarget, mode: .scan, startedAt: started, finishedAt: environment.now(),
             wardVersion: environment.version, toolRuns: outcomes.map(\.run), findings: outcomes.flatMap(\.findings)
@@ -62,8 +71,34 @@ struct ScanCommand: AsyncParsableCommand {
     }
 }
 
-/// Parses `--scanners a,b` against the registry.
+/// Parses `--scanners a,b`, `--require a,b` and `--tool-timeout id=s` against the registry.
 enum ScannerSelection {
+    /// Scanners asked for by name: those listed in `--scanners` and `--require`.
+    static func required(scanners: String?, require: String?) throws -> Set<String> {
+        let named = [scanners, require].compactMap { $0 }.flatMap { $0.split(separator: ",") }
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        for id in named where !ScannerRegistry.ids.contains(id) {
+            throw WardFailure(ScannerError.unknownScanner(id: id, known: ScannerRegistry.ids))
+        }
+        return Set(named)
+    }
+
+    /// Per-tool timeouts from `ID=SECONDS` pairs.
+    static func timeouts(_ pairs: [String]) throws -> [String: Duration] {
+        var result: [String: Duration] = [:]
+        for pair in pairs {
+            let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, let seconds = Int(parts[1]), seconds > 0 else {
+                throw WardFailure("--tool-timeout expects ID=SECONDS, got '\(pair)'")
+            }
+            guard ScannerRegistry.ids.contains(parts[0]) else {
+                throw WardFailure(ScannerError.unknownScanner(id: parts[0], known: ScannerRegistry.ids))
+            }
+            result[parts[0]] = .seconds(seconds)
+        }
+        return result
+    }
+
     static func parse(_ list: String?) throws -> [any ScannerPlugin] {
         guard let list, !list.isEmpty else { return ScannerRegistry.all.map { $0.init() } }
         do {

@@ -54,6 +54,6 @@ public struct ScanRun: Codable, Sendable, Hashable {
 
     /// Whether every tool that was supposed to run produced a trustworthy report.
     public var isComplete: Bool {
-        toolRuns.allSatisfy(\.state.isComplete)
+        toolRuns.allSatisfy(\.isComplete)
     }
 }

@@ -2,6 +2,10 @@ import Foundation
 
 /// The record of one tool's part in a scan, kept even when it found nothing or failed.
 public struct ToolRun: Codable, Sendable, Hashable {
+    private enum CodingKeys: String, CodingKey {
+        case toolID, toolVersion, state, executable, arguments, exitStatus, duration, stderrHead, errors, inputs, findingCount, required
+    }
+
     /// Registry id of the scanner.
     public var toolID: String
     /// Version reported by the tool, when known.
@@ -24,6 +28,9 @@ public struct ToolRun: Codable, Sendable, Hashable {
     public var inputs: [String]
     /// Number of findings taken from this run.
     public var findingCount: Int
+    /// Whether the scan asked for this tool by name (`--scanners`, `--require`, an import): a
+    /// required tool that is not installed makes the scan incomplete; an optional one does not.
+    public var required: Bool
 
     /// Creates a tool-run record.
     public init(
@@ -37,7 +44,8 @@ public struct ToolRun: Codable, Sendable, Hashable {
         stderrHead: String = "",
         errors: [String] = [],
         inputs: [String] = [],
-        findingCount: Int = 0
+        findingCount: Int = 0,
+        required: Bool = true
     ) {
         self.toolID = toolID
         self.toolVersion = toolVersion
@@ -50,5 +58,33 @@ public struct ToolRun: Codable, Sendable, Hashable {
         self.errors = errors
         self.inputs = inputs
         self.findingCount = findingCount
+        self.required = required
+    }
+
+    /// Whether this run leaves the scan's verdict trustworthy: it succeeded, did not apply, or was
+    /// an optional tool that is not installed.
+    public var isComplete: Bool {
+        state.isComplete || (state == .notInstalled && !required)
+    }
+}
+
+extension ToolRun {
+    /// Decodes a run; `required` defaults to `true` when absent.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            toolID: try container.decode(String.self, forKey: .toolID),
+            toolVersion: try container.decodeIfPresent(String.self, forKey: .toolVersion),
+            state: try container.decode(ToolState.self, forKey: .state),
+            executable: try container.decodeIfPresent(String.self, forKey: .executable),
+            arguments: try container.decodeIfPresent([String].self, forKey: .arguments) ?? [],
+            exitStatus: try container.decodeIfPresent(Int32.self, forKey: .exitStatus),
+            duration: try container.decodeIfPresent(Double.self, forKey: .duration) ?? 0,
+            stderrHead: try container.decodeIfPresent(String.self, forKey: .stderrHead) ?? "",
+            errors: try container.decodeIfPresent([String].self, forKey: .errors) ?? [],
+            inputs: try container.decodeIfPresent([String].self, forKey: .inputs) ?? [],
+            findingCount: try container.decodeIfPresent(Int.self, forKey: .findingCount) ?? 0,
+            required: try container.decodeIfPresent(Bool.self, forKey: .required) ?? true
+        )
     }
 }

@@ -16,7 +16,7 @@ public struct DefaultGate: Sendable {
         let name = "default (fail at \(threshold.rawValue) or above)"
         let failing = scan.findings.filter { $0.isActive && $0.severity >= threshold }
         var reasons: [String] = []
-        let broken = scan.toolRuns.filter { !$0.state.isComplete }
+        let broken = scan.toolRuns.filter { !$0.isComplete }
         for run in broken {
             reasons.append("\(run.toolID) \(run.state.rawValue)" + (run.errors.first.map { ": \($0)" } ?? ""))
         }

@@ -37,7 +37,7 @@ public enum HistoryReport {
                 var line = TableReporter.toolLine(run)
                 if let status = run.exitStatus { line += " (exit \(status))" }
                 lines.append("  " + line)
-                if !run.stderrHead.isEmpty && !run.state.isComplete {
+                if !run.stderrHead.isEmpty && !run.isComplete {
                     // The last line of a traceback says what went wrong.
                     let last = run.stderrHead.split(separator: "\n").last.map(String.init) ?? ""
                     lines.append("      stderr: " + TerminalText.fit(TerminalText.sanitize(last), width: 140))

@@ -36,7 +36,10 @@ public struct TableReporter: Reporter {
             line += ", \(run.findingCount) finding\(run.findingCount == 1 ? "" : "s")"
         }
         if run.duration > 0 { line += String(format: " in %.1f s", run.duration) }
-        if let reason = run.errors.first, !run.state.isComplete {
+        if run.state == .notInstalled && !run.required {
+            line += " (optional)"
+        }
+        if let reason = run.errors.first, !run.isComplete {
             line += ": " + TerminalText.fit(TerminalText.sanitize(reason), width: 160)
         }
         return line

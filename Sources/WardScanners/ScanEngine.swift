@@ -48,7 +48,10 @@ public struct ScanEngine: Sendable {
     }
 
     /// Runs every plugin on `target`; results come back in the plugins' order.
-    public func run(_ plugins: [any ScannerPlugin], on target: ScanTarget) async -> [ToolOutcome] {
+    ///
+    /// - Parameter required: ids of the scanners asked for by name; when `nil`, every plugin is.
+    ///   An optional scanner that is not installed is recorded without making the scan incomplete.
+    public func run(_ plugins: [any ScannerPlugin], on target: ScanTarget, required: Set<String>? = nil) async -> [ToolOutcome] {
         let inventory = TargetInventory.survey(root: target.root)
         let normalizer = FindingNormalizer(paths: PathResolver(root: target.root, strict: true), secretKey: secretKey)
         var outcomes = [ToolOutcome?](repeating: nil, count: plugins.count)
@@ -62,6 +65,8 @@ public struct ScanEngine: Sendable {
             }
             while next < plugins.count && next < maxParallel { launch() }
             for await (index, outcome) in group {
+                var outcome = outcome
+                outcome.run.required = required?.contains(plugins[index].id) ?? true
                 outcomes[index] = outcome
                 if next < plugins.count { launch() }
             }

@@ -35,3 +35,43 @@ import TestSupport
         #expect(!FileManager.default.fileExists(atPath: project + "/.ward"))
     }
 }
+
+@Suite struct RequiredScannerTests {
+    /// A tools directory holding only the real bandit, and a Ward home without managed tools.
+    func onlyBandit(_ bed: CLITestbed) throws -> [String: String] {
+        let bandit = try #require(ManagedTools.path("bandit"), Comment(rawValue: ManagedTools.missingMessage("bandit")))
+        let tools = bed.directory + "/only-bandit"
+        try FileManager.default.createDirectory(atPath: tools, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: tools + "/bandit", withDestinationPath: bandit)
+        return ["WARD_TOOLS_DIR": tools, "WARD_HOME": bed.directory + "/home", "PATH": "/usr/bin:/bin"]
+    }
+
+    @Test func anOptionalMissingScannerIsRecordedButTheScanStaysComplete() throws {
+        let bed = try CLITestbed()
+        let project = try Fixtures.copy("projects/tiny")
+        let result = try bed.ward(["scan", project, "-o", bed.directory + "/r.txt"], environment: try onlyBandit(bed))
+        #expect(result.status == 1, "\(result.stderr)")
+        let report = try String(contentsOfFile: bed.directory + "/r.txt", encoding: .utf8)
+        #expect(report.contains("semgrep: not-installed (optional)"))
+    }
+
+    @Test(arguments: [["--require", "semgrep"], ["--scanners", "bandit,semgrep"]])
+    func aRequiredMissingScannerMakesTheScanIncomplete(flags: [String]) throws {
+        let bed = try CLITestbed()
+        let project = try Fixtures.copy("projects/tiny")
+        let result = try bed.ward(["scan", project, "-o", bed.directory + "/r.txt"] + flags, environment: try onlyBandit(bed))
+        #expect(result.status == 2, "\(result.stderr)")
+        let report = try String(contentsOfFile: bed.directory + "/r.txt", encoding: .utf8)
+        #expect(report.contains("semgrep: not-installed"))
+        #expect(report.contains("Result: INCOMPLETE"))
+    }
+
+    @Test func unknownScannerNamesAreUsageErrors() throws {
+        let bed = try CLITestbed()
+        let result = try bed.ward(["scan", Fixtures.path("projects/tiny"), "--require", "nosuch"])
+        #expect(result.status == 3)
+        #expect(result.stderr.contains("unknown scanner 'nosuch'"))
+        let timeout = try bed.ward(["scan", Fixtures.path("projects/tiny"), "--tool-timeout", "bandit=soon"])
+        #expect(timeout.status == 3)
+    }
+}
