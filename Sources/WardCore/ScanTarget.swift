@@ -6,10 +6,13 @@ public struct ScanTarget: Codable, Sendable, Hashable {
     public var name: String
     /// Absolute path of the scan root on this machine; findings' paths are relative to it.
     public var root: String
+    /// A container image reference to scan instead of (or besides) the tree, when given.
+    public var image: String?
 
     /// Creates a target.
-    public init(name: String, root: String) {
+    public init(name: String, root: String, image: String? = nil) {
         self.name = name
         self.root = root
+        self.image = image
     }
 }

@@ -6,6 +6,8 @@ public struct TargetInventory: Sendable {
     public var extensions: [String: Int]
     /// Lowercased file names seen, with counts.
     public var fileNames: [String: Int]
+    /// YAML or JSON files that look like Kubernetes manifests (`apiVersion` and `kind`).
+    public var kubernetesManifests: Int = 0
 
     /// Creates an inventory from counts (tests).
     public init(extensions: [String: Int] = [:], fileNames: [String: Int] = [:]) {
@@ -40,10 +42,35 @@ public struct TargetInventory: Sendable {
                     if !skippedDirectories.contains(entry) { pending.append(path) }
                 } else {
                     inventory.add(entry)
+                    if Self.isManifestCandidate(entry), Self.looksLikeKubernetes(path) { inventory.kubernetesManifests += 1 }
                 }
             }
         }
         return inventory
+    }
+
+    /// Whether any file has one of these lowercased names.
+    public func contains(fileName candidates: String...) -> Bool {
+        candidates.contains { fileNames[$0, default: 0] > 0 }
+    }
+
+    /// Whether any file name satisfies `predicate` (names are lowercased).
+    public func containsFile(where predicate: (String) -> Bool) -> Bool {
+        fileNames.keys.contains(where: predicate)
+    }
+
+    private static func isManifestCandidate(_ name: String) -> Bool {
+        let lowered = name.lowercased()
+        return lowered.hasSuffix(".yaml") || lowered.hasSuffix(".yml")
+    }
+
+    /// Reads the first 8 KB of a YAML file for top-level `apiVersion:` and `kind:` keys.
+    static func looksLikeKubernetes(_ path: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        let head = String(decoding: (try? handle.read(upToCount: 8192)) ?? Data(), as: UTF8.self)
+        let lines = head.split(separator: "\n")
+        return lines.contains { $0.hasPrefix("apiVersion:") } && lines.contains { $0.hasPrefix("kind:") }
     }
 
     /// Whether any file has one of these extensions.

@@ -10,15 +10,15 @@ public struct ToolLocator: Sendable {
         self.searchPath = searchPath
     }
 
-    /// Ward's own tools directories first (`WARD_TOOLS_DIR`, then the managed virtual environment in
-    /// the data directory), then PATH.
+    /// Ward's own tools directories first (`WARD_TOOLS_DIR`, then the managed tools' `bin` directory
+    /// in the data directory), then PATH.
     public static func standard(dataDirectory: String, environment: [String: String] = ProcessInfo.processInfo.environment) -> ToolLocator {
         var directories: [String] = []
         if let tools = environment["WARD_TOOLS_DIR"], !tools.isEmpty {
             directories.append(tools)
             directories.append(tools + "/bin")
         }
-        directories.append(dataDirectory + "/tools/venv/bin")
+        directories.append(dataDirectory + "/tools/bin")
         directories += (environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin").split(separator: ":").map(String.init)
         return ToolLocator(searchPath: directories)
     }

@@ -13,7 +13,7 @@ public enum ManagedTools {
         } else {
             home = (environment["HOME"] ?? NSHomeDirectory()) + "/.local/share/ward"
         }
-        return home + "/tools/venv/bin"
+        return home + "/tools/bin"
     }
 
     /// The path of an installed tool; a test needing it fails with a clear message when it is missing.
