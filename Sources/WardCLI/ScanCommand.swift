@@ -19,8 +19,11 @@ struct ScanCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Comma-separated scanner ids to run (default: all).", valueName: "ids"))
     var scanners: String?
 
-    @Option(name: .long, help: ArgumentHelp("History name of the target (default: its absolute path).", valueName: "name"))
+    @Option(name: .long, help: ArgumentHelp("History name of the target (default: its absolute path, or the image).", valueName: "name"))
     var target: String?
+
+    @Option(name: .long, help: ArgumentHelp("Also scan this container image (scanners that scan images).", valueName: "reference"))
+    var image: String?
 
     @Option(name: .long, help: ArgumentHelp("Comma-separated scanner ids that must run: a missing or failed one makes the scan incomplete (exit 2).", valueName: "ids"))
     var require: String?
@@ -59,7 +62,7 @@ struct ScanCommand: AsyncParsableCommand {
         )
         engine.secretKey = try global.secretKey(of: database)
         let started = environment.now()
-        let scanTarget = ScanTarget(name: target ?? root, root: root)
+        let scanTarget = ScanTarget(name: target ?? image.map(ImageReference.repository) ?? root, root: root, image: image)
         let outcomes = await engine.run(plugins, on: scanTarget, required: requiredIDs)
         let scan = ScanRun(
             id: environment.makeID(), target: scanTarget, mode: .scan, startedAt: started, finishedAt: environment.now(),

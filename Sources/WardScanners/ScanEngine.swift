@@ -52,7 +52,8 @@ public struct ScanEngine: Sendable {
     /// - Parameter required: ids of the scanners asked for by name; when `nil`, every plugin is.
     ///   An optional scanner that is not installed is recorded without making the scan incomplete.
     public func run(_ plugins: [any ScannerPlugin], on target: ScanTarget, required: Set<String>? = nil) async -> [ToolOutcome] {
-        let inventory = TargetInventory.survey(root: target.root)
+        var inventory = TargetInventory.survey(root: target.root)
+        inventory.image = target.image
         let normalizer = FindingNormalizer(paths: PathResolver(root: target.root, strict: true), secretKey: secretKey)
         var outcomes = [ToolOutcome?](repeating: nil, count: plugins.count)
         await withTaskGroup(of: (Int, ToolOutcome).self) { group in

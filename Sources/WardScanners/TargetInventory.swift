@@ -8,6 +8,8 @@ public struct TargetInventory: Sendable {
     public var fileNames: [String: Int]
     /// YAML or JSON files that look like Kubernetes manifests (`apiVersion` and `kind`).
     public var kubernetesManifests: Int = 0
+    /// The container image reference to scan, when the target names one.
+    public var image: String?
 
     /// Creates an inventory from counts (tests).
     public init(extensions: [String: Int] = [:], fileNames: [String: Int] = [:]) {
