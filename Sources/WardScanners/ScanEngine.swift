@@ -52,8 +52,11 @@ public struct ScanEngine: Sendable {
     /// - Parameter required: ids of the scanners asked for by name; when `nil`, every plugin is.
     ///   An optional scanner that is not installed is recorded without making the scan incomplete.
     public func run(_ plugins: [any ScannerPlugin], on target: ScanTarget, required: Set<String>? = nil) async -> [ToolOutcome] {
-        var inventory = TargetInventory.survey(root: target.root)
-        inventory.image = target.image
+        let inventory: TargetInventory = {
+            var survey = TargetInventory.survey(root: target.root)
+            survey.image = target.image
+            return survey
+        }()
         let normalizer = FindingNormalizer(paths: PathResolver(root: target.root, strict: true), secretKey: secretKey)
         var outcomes = [ToolOutcome?](repeating: nil, count: plugins.count)
         await withTaskGroup(of: (Int, ToolOutcome).self) { group in
