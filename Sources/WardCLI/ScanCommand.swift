@@ -28,6 +28,9 @@ struct ScanCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Comma-separated scanner ids that must run: a missing or failed one makes the scan incomplete (exit 2).", valueName: "ids"))
     var require: String?
 
+    @Option(name: .customLong("tool-arg"), help: ArgumentHelp("Pass an argument to one tool, as ID=ARG (repeatable), e.g. pip-audit=--osv-url=http://127.0.0.1:8080.", valueName: "id=arg"))
+    var toolArguments: [String] = []
+
     @Option(name: .long, help: ArgumentHelp("Timeout of each tool in seconds.", valueName: "seconds"))
     var timeout: Int = 900
 
@@ -61,6 +64,8 @@ struct ScanCommand: AsyncParsableCommand {
             progress: { Console.progress($0) }
         )
         engine.secretKey = try global.secretKey(of: database)
+        engine.extraArguments = try ScannerSelection.passthrough(toolArguments)
+        engine.cacheRoot = paths.dataDirectory + "/cache"
         let started = environment.now()
         let scanTarget = ScanTarget(name: target ?? image.map(ImageReference.repository) ?? root, root: root, image: image)
         let outcomes = await engine.run(plugins, on: scanTarget, required: requiredIDs)
@@ -84,6 +89,20 @@ enum ScannerSelection {
             throw WardFailure(ScannerError.unknownScanner(id: id, known: ScannerRegistry.ids))
         }
         return Set(named)
+    }
+
+    /// Pass-through arguments from `ID=ARG` pairs, in order.
+    static func passthrough(_ pairs: [String]) throws -> [String: [String]] {
+        var result: [String: [String]] = [:]
+        for pair in pairs {
+            let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, !parts[1].isEmpty else { throw WardFailure("--tool-arg expects ID=ARG, got '\(pair)'") }
+            guard ScannerRegistry.ids.contains(parts[0]) else {
+                throw WardFailure(ScannerError.unknownScanner(id: parts[0], known: ScannerRegistry.ids))
+            }
+            result[parts[0], default: []].append(parts[1])
+        }
+        return result
     }
 
     /// Per-tool timeouts from `ID=SECONDS` pairs.

@@ -3,7 +3,7 @@ import Foundation
 /// The record of one tool's part in a scan, kept even when it found nothing or failed.
 public struct ToolRun: Codable, Sendable, Hashable {
     private enum CodingKeys: String, CodingKey {
-        case toolID, toolVersion, state, executable, arguments, exitStatus, duration, stderrHead, errors, inputs, findingCount, required
+        case toolID, toolVersion, state, executable, arguments, exitStatus, duration, stderrHead, errors, inputs, findingCount, skipped, required
     }
 
     /// Registry id of the scanner.
@@ -28,6 +28,8 @@ public struct ToolRun: Codable, Sendable, Hashable {
     public var inputs: [String]
     /// Number of findings taken from this run.
     public var findingCount: Int
+    /// Inputs the tool said it skipped (dependencies it could not audit, files it could not read).
+    public var skipped: [String]
     /// Whether the scan asked for this tool by name (`--scanners`, `--require`, an import): a
     /// required tool that is not installed makes the scan incomplete; an optional one does not.
     public var required: Bool
@@ -45,6 +47,7 @@ public struct ToolRun: Codable, Sendable, Hashable {
         errors: [String] = [],
         inputs: [String] = [],
         findingCount: Int = 0,
+        skipped: [String] = [],
         required: Bool = true
     ) {
         self.toolID = toolID
@@ -58,6 +61,7 @@ public struct ToolRun: Codable, Sendable, Hashable {
         self.errors = errors
         self.inputs = inputs
         self.findingCount = findingCount
+        self.skipped = skipped
         self.required = required
     }
 
@@ -84,6 +88,7 @@ extension ToolRun {
             errors: try container.decodeIfPresent([String].self, forKey: .errors) ?? [],
             inputs: try container.decodeIfPresent([String].self, forKey: .inputs) ?? [],
             findingCount: try container.decodeIfPresent(Int.self, forKey: .findingCount) ?? 0,
+            skipped: try container.decodeIfPresent([String].self, forKey: .skipped) ?? [],
             required: try container.decodeIfPresent(Bool.self, forKey: .required) ?? true
         )
     }

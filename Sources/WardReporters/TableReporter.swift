@@ -35,6 +35,7 @@ public struct TableReporter: Reporter {
         if run.state == .succeeded {
             line += ", \(run.findingCount) finding\(run.findingCount == 1 ? "" : "s")"
         }
+        if !run.skipped.isEmpty { line += ", \(run.skipped.count) skipped" }
         if run.duration > 0 { line += String(format: " in %.1f s", run.duration) }
         if run.state == .notInstalled && !run.required {
             line += " (optional)"

@@ -45,7 +45,7 @@ public struct ReportImporter: Sendable {
             runs.append(ToolRun(
                 toolID: plugin.id, toolVersion: decoded.toolVersion, state: .succeeded,
                 duration: POSIXProcessRunner.seconds(ContinuousClock.now - started),
-                errors: decoded.toolErrors, inputs: [file], findingCount: withVersion.count
+                errors: decoded.toolErrors, inputs: [file], findingCount: withVersion.count, skipped: decoded.skipped
             ))
         }
         return Result(toolRuns: runs, findings: findings, digest: SHA256.hexString(digest.finalize()))

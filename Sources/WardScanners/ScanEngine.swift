@@ -25,6 +25,10 @@ public struct ScanEngine: Sendable {
     public var progress: @Sendable (String) -> Void
     /// Key of the keyed hash that identifies secrets.
     public var secretKey: [UInt8] = []
+    /// Arguments passed through to each tool, by scanner id.
+    public var extraArguments: [String: [String]] = [:]
+    /// Where tools keep caches (`<id>` subdirectories are created on demand).
+    public var cacheRoot: String = NSTemporaryDirectory() + "ward-cache"
 
     /// Creates an engine.
     public init(
@@ -89,8 +93,11 @@ public struct ScanEngine: Sendable {
             return ToolOutcome(run: ToolRun(toolID: id, state: .notInstalled, errors: ["\(type(of: plugin).executableName) not found"]), findings: [])
         }
         progress("\(id): running \(executable)")
+        let cache = cacheRoot + "/" + id
+        try? FileManager.default.createDirectory(atPath: cache, withIntermediateDirectories: true)
         let execution = ToolExecution(plugin: plugin, executable: executable, runner: runner, resources: resources,
-                                      timeout: timeouts[id] ?? defaultTimeout, reportLimit: reportLimit)
+                                      timeout: timeouts[id] ?? defaultTimeout, reportLimit: reportLimit,
+                                      extraArguments: extraArguments[id] ?? [], cacheDirectory: cache)
         async let version = execution.version()
         var outcome = await execution.run(target: target, normalizer: normalizer)
         let reported = await version

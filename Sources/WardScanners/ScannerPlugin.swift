@@ -63,11 +63,18 @@ public struct InvocationContext: Sendable {
     public var reportPath: String
     /// Ward's own resources (rule packs).
     public var resources: ScannerResources
+    /// Arguments the user passes through to this tool (`--tool-arg ID=ARG`); the plugin places them
+    /// before any positional path.
+    public var extraArguments: [String]
+    /// A directory the tool may keep a cache in (under Ward's data directory), created on demand.
+    public var cacheDirectory: String
 
     /// Creates a context.
-    public init(reportPath: String, resources: ScannerResources) {
+    public init(reportPath: String, resources: ScannerResources, extraArguments: [String] = [], cacheDirectory: String = NSTemporaryDirectory()) {
         self.reportPath = reportPath
         self.resources = resources
+        self.extraArguments = extraArguments
+        self.cacheDirectory = cacheDirectory
     }
 }
 

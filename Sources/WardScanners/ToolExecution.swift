@@ -9,6 +9,8 @@ struct ToolExecution: Sendable {
     let resources: ScannerResources
     let timeout: Duration
     let reportLimit: Int
+    let extraArguments: [String]
+    let cacheDirectory: String
 
     /// The tool's version, or `nil` when it cannot say within a few seconds.
     func version() async -> String? {
@@ -24,7 +26,8 @@ struct ToolExecution: Sendable {
         do { scratch = try ScratchDirectory(prefix: "ward-\(id)") } catch { return failure(error.description, arguments: []) }
         defer { scratch.remove() }
         let reportPath = scratch.path + "/report"
-        let invocation = plugin.invocation(for: target, context: InvocationContext(reportPath: reportPath, resources: resources))
+        let invocation = plugin.invocation(for: target, context: InvocationContext(reportPath: reportPath, resources: resources,
+                                                                                         extraArguments: extraArguments, cacheDirectory: cacheDirectory))
         let request = ProcessRequest(executable: executable, arguments: invocation.arguments, environment: invocation.environment,
                                      workingDirectory: invocation.workingDirectory, timeout: timeout, outputLimit: reportLimit)
         let outcome: ProcessOutcome
@@ -75,6 +78,7 @@ struct ToolExecution: Sendable {
             let findings = try normalizer.normalize(decoded, family: plugin.id, source: source)
             run.toolVersion = decoded.toolVersion
             run.errors += decoded.toolErrors
+            run.skipped += decoded.skipped
             run.findingCount = findings.count
             return ToolOutcome(run: run, findings: findings)
         } catch {
