@@ -26,9 +26,12 @@ struct ScanPipeline {
         case .alreadyRecorded(let scanID):
             Console.progress("these reports were already imported as scan \(scanID.prefix(8)); the history is unchanged")
         }
-        let gate = DefaultGate().evaluate(scan)
+        // Reports and the gate see one finding per identity, with every tool that reported it.
+        var presented = scan
+        presented.findings = FindingMerger.merge(scan.findings)
+        let gate = DefaultGate().evaluate(presented)
         timer.lap("gate")
-        try output.write(scan, gate: gate)
+        try output.write(presented, gate: gate)
         timer.lap("report")
         switch gate.outcome {
         case .pass: return .passed

@@ -46,6 +46,8 @@ public struct Finding: Codable, Sendable, Hashable {
     public var identity: String
     /// The tool's raw result as compact JSON text.
     public var raw: String?
+    /// Every tool that reported this finding in the scan, when several did (see ``FindingMerger``).
+    public var sources: [String]
 
     /// Creates a finding; ``identity`` is computed later by the normalizer.
     public init(
@@ -68,7 +70,8 @@ public struct Finding: Codable, Sendable, Hashable {
         metadata: [String: String] = [:],
         suppression: Suppression? = nil,
         identity: String = "",
-        raw: String? = nil
+        raw: String? = nil,
+        sources: [String] = []
     ) {
         self.toolID = toolID
         self.toolVersion = toolVersion
@@ -90,6 +93,7 @@ public struct Finding: Codable, Sendable, Hashable {
         self.suppression = suppression
         self.identity = identity
         self.raw = raw
+        self.sources = sources
     }
 
     /// Whether the finding counts against a gate (it is not suppressed).

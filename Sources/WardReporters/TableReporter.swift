@@ -55,7 +55,7 @@ struct TableColumns {
     let titleWidth: Int
 
     init(findings: [Finding], width: Int) {
-        toolWidth = min(max(findings.map(\.toolID.count).max() ?? 4, 4), 12)
+        toolWidth = min(max(findings.map { Self.tools($0).count }.max() ?? 4, 4), 20)
         ruleWidth = min(max(findings.map { TerminalText.sanitize($0.ruleID).count }.max() ?? 4, 4), 36)
         locationWidth = min(max(findings.map { Self.location($0).count }.max() ?? 8, 8), 48)
         titleWidth = max(width - 2 - toolWidth - ruleWidth - locationWidth - 6, 20)
@@ -63,12 +63,17 @@ struct TableColumns {
 
     func row(_ finding: Finding) -> String {
         let cells = [
-            pad(finding.toolID, toolWidth),
+            pad(Self.tools(finding), toolWidth),
             pad(TerminalText.sanitize(finding.ruleID), ruleWidth),
             pad(Self.location(finding), locationWidth),
             TerminalText.fit(TerminalText.sanitize(finding.title), width: titleWidth),
         ]
         return "  " + cells.joined(separator: "  ")
+    }
+
+    /// The tool, or every tool when several reported the finding.
+    static func tools(_ finding: Finding) -> String {
+        finding.sources.count > 1 ? finding.sources.joined(separator: "+") : finding.toolID
     }
 
     static func location(_ finding: Finding) -> String {

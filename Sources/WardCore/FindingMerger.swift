@@ -1,0 +1,52 @@
+import Foundation
+
+/// Folds the findings of several tools that share an identity into one finding with several sources.
+///
+/// pip-audit, Safety and Trivy reporting the same advisory for the same package and manifest is one
+/// weakness; reports and the gate count it once and say which tools saw it.
+public enum FindingMerger {
+    /// One finding per identity, in first-seen order. The most severe report is kept as the primary;
+    /// its `sources` lists every tool, and aliases, references and fixed versions are united.
+    public static func merge(_ findings: [Finding]) -> [Finding] {
+        var order: [String] = []
+        var merged: [String: Finding] = [:]
+        for finding in findings {
+            let key = finding.identity.isEmpty ? "\(order.count)" : finding.identity
+            guard var existing = merged[key] else {
+                var first = finding
+                first.sources = [finding.toolID]
+                merged[key] = first
+                order.append(key)
+                continue
+            }
+            existing = combine(existing, with: finding)
+            merged[key] = existing
+        }
+        return order.compactMap { merged[$0] }
+    }
+
+    private static func combine(_ existing: Finding, with other: Finding) -> Finding {
+        var primary = other.severity > existing.severity ? other : existing
+        let secondary = other.severity > existing.severity ? existing : other
+        primary.sources = Array(Set(existing.sources + [other.toolID])).sorted()
+        primary.references = unique(primary.references + secondary.references)
+        primary.cwes = unique(primary.cwes + secondary.cwes)
+        primary.fixAvailable = primary.fixAvailable || secondary.fixAvailable
+        if var advisory = primary.advisory, let otherAdvisory = secondary.advisory {
+            advisory.aliases = unique(advisory.aliases + [otherAdvisory.id] + otherAdvisory.aliases).filter { $0 != advisory.id }
+            primary.advisory = advisory
+        }
+        if var package = primary.package, let otherPackage = secondary.package {
+            package.fixedVersions = unique(package.fixedVersions + otherPackage.fixedVersions)
+            primary.package = package
+        }
+        // Active when any tool reports it unsuppressed.
+        if secondary.suppression == nil { primary.suppression = nil }
+        return primary
+    }
+
+    private static func unique(_ values: [String]) -> [String] {
+        var seen = Set<String>()
+        return values.filter { seen.insert($0).inserted }
+    }
+}
