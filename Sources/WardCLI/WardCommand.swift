@@ -19,6 +19,7 @@ public struct WardCommand: AsyncParsableCommand {
             FindingsCommand.self,
             ScansCommand.self,
             ScannersCommand.self,
+            ToolsCommand.self,
         ]
     )
 
