@@ -28,9 +28,8 @@ struct ScannersCommand: AsyncParsableCommand {
         let locator = ToolLocator.standard(dataDirectory: global.paths.dataDirectory)
         let runner = POSIXProcessRunner()
         var entries: [Entry] = []
-        for type in ScannerRegistry.all {
-            let plugin = type.init()
-            let path = locator.locate(type.executableName)
+        for plugin in ScannerRegistry.plugins() {
+            let path = locator.locate(plugin.executableName)
             var version: String?
             if let path {
                 let request = ProcessRequest(executable: path, arguments: plugin.versionArguments,
@@ -39,7 +38,7 @@ struct ScannersCommand: AsyncParsableCommand {
                     version = plugin.parseVersion(String(decoding: outcome.standardOutput + outcome.standardError, as: UTF8.self))
                 }
             }
-            entries.append(Entry(id: type.id, summary: type.summary, executable: type.executableName, path: path, version: version))
+            entries.append(Entry(id: plugin.id, summary: plugin.summary, executable: plugin.executableName, path: path, version: version))
         }
         if format == "json" {
             do {

@@ -88,9 +88,9 @@ public struct ScanEngine: Sendable {
         guard plugin.isApplicable(to: inventory) else {
             return ToolOutcome(run: ToolRun(toolID: id, state: .notApplicable), findings: [])
         }
-        guard let executable = locator.locate(type(of: plugin).executableName) else {
-            progress("\(id): not installed (\(type(of: plugin).executableName) not found on PATH or in Ward's tools directory)")
-            return ToolOutcome(run: ToolRun(toolID: id, state: .notInstalled, errors: ["\(type(of: plugin).executableName) not found"]), findings: [])
+        guard let executable = locator.locate(plugin.executableName) else {
+            progress("\(id): not installed (\(plugin.executableName) not found on PATH or in Ward's tools directory)")
+            return ToolOutcome(run: ToolRun(toolID: id, state: .notInstalled, errors: ["\(plugin.executableName) not found"]), findings: [])
         }
         progress("\(id): running \(executable)")
         let cache = cacheRoot + "/" + id

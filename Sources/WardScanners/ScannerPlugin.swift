@@ -17,6 +17,14 @@ public protocol ScannerPlugin: Sendable {
     /// Creates the plugin.
     init()
 
+    /// The id of this plugin instance; by default the type's ``id``. Plugins defined at run time
+    /// (declarative plugins) override the instance values.
+    var id: String { get }
+    /// One line for `ward scanners`; by default the type's ``summary``.
+    var summary: String { get }
+    /// The executable to locate; by default the type's ``executableName``.
+    var executableName: String { get }
+
     /// Whether the target holds anything this tool scans.
     func isApplicable(to inventory: TargetInventory) -> Bool
 
@@ -40,8 +48,14 @@ public protocol ScannerPlugin: Sendable {
 }
 
 extension ScannerPlugin {
-    /// The plugin's id, reachable from an instance.
+    /// The type's id.
     public var id: String { Self.id }
+
+    /// The type's summary.
+    public var summary: String { Self.summary }
+
+    /// The type's executable.
+    public var executableName: String { Self.executableName }
 
     /// By default the report alone is decoded.
     public func decodeRunOutput(_ data: Data, reportPath: String, source: String) throws(ScannerError) -> DecodedReport {

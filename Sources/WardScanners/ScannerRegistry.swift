@@ -11,6 +11,13 @@ public enum ScannerRegistry {
     /// The ids of every plugin.
     public static var ids: [String] { all.map { $0.id } }
 
+    /// Every built-in plugin followed by `extra` ones (declarative plugins), ids unique.
+    public static func plugins(extra: [any ScannerPlugin] = []) -> [any ScannerPlugin] {
+        let builtIn: [any ScannerPlugin] = all.map { $0.init() }
+        let taken = Set(builtIn.map(\.id))
+        return builtIn + extra.filter { !taken.contains($0.id) }
+    }
+
     /// The plugin with this id.
     ///
     /// - Throws: ``ScannerError/unknownScanner(id:known:)`` for an id not in the registry.
