@@ -12,6 +12,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
     ],
     targets: [
         // Vocabulary: Foundation only.
@@ -32,7 +33,7 @@ let package = Package(
         // Report formats: pure functions from a scan to bytes.
         .target(name: "WardReporters", dependencies: ["WardCore"], swiftSettings: settings),
         // The gate: pure function from findings and tool runs to a verdict.
-        .target(name: "WardPolicy", dependencies: ["WardCore"], swiftSettings: settings),
+        .target(name: "WardPolicy", dependencies: ["WardCore", "Yams"], swiftSettings: settings),
         // Thin command line: the only user of ArgumentParser.
         .target(
             name: "WardCLI",
@@ -59,6 +60,11 @@ let package = Package(
         .testTarget(
             name: "WardReportersTests",
             dependencies: ["WardReporters", "TestSupport"],
+            swiftSettings: settings
+        ),
+        .testTarget(
+            name: "WardPolicyTests",
+            dependencies: ["WardPolicy", "TestSupport"],
             swiftSettings: settings
         ),
         .testTarget(
