@@ -16,6 +16,11 @@ enum Console {
         write("ward: warning: " + TerminalText.sanitize(message) + "\n", to: FileHandle.standardError)
     }
 
+    /// Prints a line on stderr that the user asked for (`--explain`), even when quiet.
+    static func note(_ message: String) {
+        write(TerminalText.sanitize(message) + "\n", to: FileHandle.standardError)
+    }
+
     /// Prints a progress line unless quiet.
     static func progress(_ message: String) {
         guard !quiet else { return }

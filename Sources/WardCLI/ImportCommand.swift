@@ -12,6 +12,7 @@ struct ImportCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: OutputOptions
+    @OptionGroup var gating: GateOptions
 
     @Option(name: .long, help: ArgumentHelp("Scanner id of the tool that wrote the reports.", valueName: "id"))
     var tool: String
@@ -37,6 +38,7 @@ struct ImportCommand: AsyncParsableCommand {
 
     func run() async throws {
         global.apply()
+        let policy = try gating.loadPolicy()
         let plugin: any ScannerPlugin
         do { plugin = try ScannerRegistry.plugin(id: tool) } catch { throw WardFailure(error) }
         let rootPath = WardPaths.absolute(root ?? ".")
@@ -59,7 +61,7 @@ struct ImportCommand: AsyncParsableCommand {
             startedAt: started, finishedAt: environment.now(), wardVersion: environment.version,
             toolRuns: result.toolRuns, findings: result.findings, inputDigest: result.digest
         )
-        var pipeline = ScanPipeline(database: database, output: output, timer: timer)
+        var pipeline = ScanPipeline(database: database, output: output, gating: gating, policy: policy, timer: timer)
         let status = try pipeline.finish(scan)
         throw ExitCode(status.rawValue)
     }

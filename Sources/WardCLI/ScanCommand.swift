@@ -12,6 +12,7 @@ struct ScanCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: OutputOptions
+    @OptionGroup var gating: GateOptions
 
     @Argument(help: ArgumentHelp("Directory to scan.", valueName: "path"))
     var path: String = "."
@@ -51,8 +52,10 @@ struct ScanCommand: AsyncParsableCommand {
             }
             Console.warning("\(paths.database) is inside the scanned tree")
         }
+        let policy = try gating.loadPolicy()
         let plugins = try ScannerSelection.parse(scanners)
         let requiredIDs = try ScannerSelection.required(scanners: scanners, require: require)
+            .union(policy.requireScanners ?? [])
         let perTool = try ScannerSelection.timeouts(toolTimeouts)
         let database = try global.openDatabase()
         let environment = WardEnvironment.live
@@ -73,7 +76,7 @@ struct ScanCommand: AsyncParsableCommand {
             id: environment.makeID(), target: scanTarget, mode: .scan, startedAt: started, finishedAt: environment.now(),
             wardVersion: environment.version, toolRuns: outcomes.map(\.run), findings: outcomes.flatMap(\.findings)
         )
-        var pipeline = ScanPipeline(database: database, output: output)
+        var pipeline = ScanPipeline(database: database, output: output, gating: gating, policy: policy)
         let status = try pipeline.finish(scan)
         throw ExitCode(status.rawValue)
     }

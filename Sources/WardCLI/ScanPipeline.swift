@@ -8,6 +8,8 @@ import WardStorage
 struct ScanPipeline {
     let database: AppDatabase
     let output: OutputOptions
+    let gating: GateOptions
+    let policy: Policy
     var timer = PhaseTimer(enabled: false)
 
     /// Records the scan, writes the report, and returns the exit status of the verdict.
@@ -26,17 +28,21 @@ struct ScanPipeline {
         case .alreadyRecorded(let scanID):
             Console.progress("these reports were already imported as scan \(scanID.prefix(8)); the history is unchanged")
         }
+        return try gate(scan)
+    }
+
+    /// Gates and reports a scan already in the history.
+    mutating func gate(_ scan: ScanRun) throws -> ExitStatus {
         // Reports and the gate see one finding per identity, with every tool that reported it.
-        var presented = scan
-        presented.findings = FindingMerger.merge(scan.findings)
-        let gate = DefaultGate().evaluate(presented)
+        var merged = scan
+        merged.findings = FindingMerger.merge(scan.findings)
+        let baseline = try gating.baselineIdentities(for: scan, policy: policy, database: database)
+        let (presented, gate) = PolicyEvaluator(policy: policy, now: Date()).evaluate(merged, baseline: baseline)
         timer.lap("gate")
+        gating.explainVerdict(gate, scan: presented)
+        if !gating.explain { gate.warnings.forEach(Console.warning) }
         try output.write(presented, gate: gate)
         timer.lap("report")
-        switch gate.outcome {
-        case .pass: return .passed
-        case .fail: return .failed
-        case .incomplete: return .incomplete
-        }
+        return gating.exitStatus(for: gate)
     }
 }

@@ -16,6 +16,7 @@ public struct WardCommand: AsyncParsableCommand {
         subcommands: [
             ScanCommand.self,
             ImportCommand.self,
+            CheckCommand.self,
             FindingsCommand.self,
             ScansCommand.self,
             ScannersCommand.self,

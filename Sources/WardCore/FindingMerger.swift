@@ -14,7 +14,7 @@ public enum FindingMerger {
             let key = finding.identity.isEmpty ? "\(order.count)" : finding.identity
             guard var existing = merged[key] else {
                 var first = finding
-                first.sources = [finding.toolID]
+                first.sources = finding.sources.isEmpty ? [finding.toolID] : finding.sources
                 merged[key] = first
                 order.append(key)
                 continue
@@ -28,7 +28,7 @@ public enum FindingMerger {
     private static func combine(_ existing: Finding, with other: Finding) -> Finding {
         var primary = other.severity > existing.severity ? other : existing
         let secondary = other.severity > existing.severity ? existing : other
-        primary.sources = Array(Set(existing.sources + [other.toolID])).sorted()
+        primary.sources = Array(Set(existing.sources + [other.toolID] + other.sources)).sorted()
         primary.references = unique(primary.references + secondary.references)
         primary.cwes = unique(primary.cwes + secondary.cwes)
         primary.fixAvailable = primary.fixAvailable || secondary.fixAvailable

@@ -1,0 +1,75 @@
+import ArgumentParser
+import Foundation
+import WardCore
+import WardPolicy
+import WardStorage
+
+/// How a scan is gated: the policy, the baseline, and how the verdict becomes an exit code.
+struct GateOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Policy: a shipped name (\(PolicyLoader.shippedNames.joined(separator: ", "))) or a YAML file.", valueName: "name-or-path"))
+    var policy: String = "default"
+
+    @Option(name: .long, help: ArgumentHelp("Scan to compare against for new-findings-only (default: the last complete scan of the same target).", valueName: "scan-id"))
+    var baseline: String?
+
+    @Flag(name: .long, help: "Explain which rule of the policy failed and the findings behind it (stderr).")
+    var explain = false
+
+    @Flag(name: .long, help: "Exit 0 when the policy fails (1 becomes 0); an incomplete scan still exits 2.")
+    var exitZero = false
+
+    /// Loads the policy, as a usage failure naming the file, line and column.
+    func loadPolicy() throws -> Policy {
+        do {
+            return try PolicyLoader.load(policy)
+        } catch {
+            throw WardFailure(error)
+        }
+    }
+
+    /// Identities of the baseline scan, when the policy gates on new findings only.
+    func baselineIdentities(for scan: ScanRun, policy: Policy, database: AppDatabase) throws -> Set<String>? {
+        guard policy.newFindingsOnly == true else { return nil }
+        do {
+            let baselineID: String?
+            if let baseline {
+                guard let found = try database.scan(id: baseline) else { throw WardFailure("no scan with id '\(baseline)'") }
+                baselineID = found.scanID
+            } else {
+                baselineID = try database.scans(target: scan.target.name, limit: 200)
+                    .first { $0.scanID != scan.id && $0.isComplete && $0.startedAt <= scan.startedAt }?.scanID
+            }
+            guard let baselineID else { return nil }
+            return Set(try database.findings(matching: FindingQuery(scanID: baselineID)).map(\.finding.identity))
+        } catch let failure as WardFailure {
+            throw failure
+        } catch {
+            throw WardFailure(error)
+        }
+    }
+
+    /// The exit status of a verdict under `--exit-zero`.
+    func exitStatus(for gate: GateResult) -> ExitStatus {
+        switch gate.outcome {
+        case .pass: .passed
+        case .fail: exitZero ? .passed : .failed
+        case .incomplete: .incomplete
+        }
+    }
+
+    /// Prints the explanation of a verdict on stderr.
+    func explainVerdict(_ gate: GateResult, scan: ScanRun) {
+        guard explain else { return }
+        let byIdentity = Dictionary(scan.findings.map { ($0.identity, $0) }, uniquingKeysWith: { first, _ in first })
+        Console.note("policy \(gate.policy): \(gate.outcome.rawValue)")
+        for check in gate.checks {
+            Console.note("  [\(check.passed ? "pass" : "FAIL")] \(check.name): \(check.detail)")
+            for identity in check.failingIdentities.prefix(50) {
+                guard let finding = byIdentity[identity] else { continue }
+                let place = finding.location.map { "\($0.path)\($0.startLine.map { ":\($0)" } ?? "")" } ?? finding.package?.name ?? ""
+                Console.note("      \(finding.severity.rawValue) \(finding.toolID) \(finding.ruleID) \(place)")
+            }
+        }
+        for warning in gate.warnings { Console.warning(warning) }
+    }
+}
