@@ -12,6 +12,26 @@ public struct GateResult: Codable, Sendable, Hashable {
         case incomplete
     }
 
+    /// One rule of the policy and whether it held.
+    public struct Check: Codable, Sendable, Hashable {
+        /// Stable name of the rule (`severity-threshold`, `required-scanners`…).
+        public var name: String
+        /// Whether it held.
+        public var passed: Bool
+        /// What it says, for people.
+        public var detail: String
+        /// Identities of the findings that broke it.
+        public var failingIdentities: [String]
+
+        /// Creates a check.
+        public init(name: String, passed: Bool, detail: String, failingIdentities: [String] = []) {
+            self.name = name
+            self.passed = passed
+            self.detail = detail
+            self.failingIdentities = failingIdentities
+        }
+    }
+
     /// The outcome.
     public var outcome: Outcome
     /// The policy's name.
@@ -20,12 +40,19 @@ public struct GateResult: Codable, Sendable, Hashable {
     public var reasons: [String]
     /// Identities of the findings that break the policy.
     public var failingIdentities: [String]
+    /// Every rule the policy applied, passed or not.
+    public var checks: [Check]
+    /// Things worth knowing that do not fail the gate (suppressions about to expire…).
+    public var warnings: [String]
 
     /// Creates a verdict.
-    public init(outcome: Outcome, policy: String, reasons: [String], failingIdentities: [String]) {
+    public init(outcome: Outcome, policy: String, reasons: [String], failingIdentities: [String],
+                checks: [Check] = [], warnings: [String] = []) {
         self.outcome = outcome
         self.policy = policy
         self.reasons = reasons
         self.failingIdentities = failingIdentities
+        self.checks = checks
+        self.warnings = warnings
     }
 }
