@@ -21,7 +21,7 @@ public enum PolicyError: Error, Sendable, Equatable, CustomStringConvertible {
         case .invalidYAML(let path, let line, let column, let problem):
             "\(path):\(line):\(column): invalid YAML: \(problem)"
         case .invalidValue(let path, let line, let column, let keyPath, let expected, let found):
-            "\(path):\(line):\(column): \(keyPath): expected \(expected), got '\(found)'"
+            "\(path):\(line):\(column): \(keyPath.isEmpty ? "" : keyPath + ": ")expected \(expected), got '\(found)'"
         case .missingKey(let path, let line, let column, let keyPath, let key):
             "\(path):\(line):\(column): \(keyPath.isEmpty ? "" : keyPath + ": ")missing required key '\(key)'"
         case .unknownPolicy(let name, let known):

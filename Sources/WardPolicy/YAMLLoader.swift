@@ -69,7 +69,7 @@ public enum YAMLLoader {
         case .dataCorrupted(let context):
             let (node, mark) = locate(context.codingPath, in: root)
             return .invalidValue(path: path, line: mark?.line ?? 1, column: mark?.column ?? 1, keyPath: keyPath(context.codingPath),
-                                 expected: context.debugDescription, found: node?.scalar?.string ?? kind(of: node))
+                                 expected: expectation(context.debugDescription), found: node?.scalar?.string ?? kind(of: node))
         @unknown default:
             return .invalidYAML(path: path, line: 1, column: 1, problem: String(describing: error))
         }
@@ -100,6 +100,15 @@ public enum YAMLLoader {
     private static func expectation(_ type: Any.Type) -> String {
         let name = String(describing: type)
         return name.hasPrefix("Optional<") ? String(name.dropFirst(9).dropLast()) : name
+    }
+
+    /// "Cannot initialize Severity from invalid String value x" → "Severity".
+    private static func expectation(_ debugDescription: String) -> String {
+        guard let start = debugDescription.range(of: "Cannot initialize "),
+              let end = debugDescription.range(of: " from", range: start.upperBound..<debugDescription.endIndex) else {
+            return debugDescription
+        }
+        return String(debugDescription[start.upperBound..<end.lowerBound])
     }
 
     private static func kind(of node: Node?) -> String {
