@@ -29,8 +29,7 @@ struct OutputOptions: ParsableArguments {
         }
         let path = WardPaths.absolute(output)
         do {
-            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+            try OutputFile.write(data, to: path)
         } catch {
             throw WardFailure("\(output): cannot write the report: \(error.localizedDescription)")
         }

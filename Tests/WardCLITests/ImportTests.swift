@@ -123,3 +123,13 @@ import TestSupport
         #expect(try String(contentsOfFile: bed.database, encoding: .utf8) == "this is not a database, it is a text file")
     }
 }
+
+@Suite struct OutputFileTests {
+    @Test func writingToADeviceLeavesTheDeviceAlone() throws {
+        let bed = try CLITestbed()
+        let result = try bed.ward(["import", "--tool", "bandit", Fixtures.path("reports/bandit/tiny-bandit-1.9.4.json"), "-o", "/dev/null"])
+        #expect(result.status == 1)
+        let type = try FileManager.default.attributesOfItem(atPath: "/dev/null")[.type] as? FileAttributeType
+        #expect(type == .typeCharacterSpecial)
+    }
+}
