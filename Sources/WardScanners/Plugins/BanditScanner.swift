@@ -1,7 +1,8 @@
 import Foundation
 import WardCore
 
-/// Bandit, the Python AST security linter. Reads its JSON (every version) and SARIF reports.
+/// Bandit, the Python AST security linter. Reads its JSON (every version), SARIF, CSV, XML, text
+/// and YAML reports, told apart by their content.
 ///
 /// Severity: Bandit's `issue_severity` HIGH, MEDIUM, LOW map to high, medium, low; UNDEFINED to
 /// info. `issue_confidence` is kept as the finding's confidence. Bandit exits 1 when it reports
@@ -32,6 +33,16 @@ public struct BanditScanner: ScannerPlugin {
     }
 
     public func decode(_ data: Data, source: String) throws(ScannerError) -> DecodedReport {
+        let format = ReportFormat.sniff(data)
+        switch format {
+        case .banditCSV: return try BanditCSVReader().decode(data, source: source)
+        case .banditText: return try BanditTextReader().decode(data, source: source)
+        case .banditYAML: return try BanditYAMLReader().decode(data, source: source)
+        case .xml: return try BanditXMLReader().decode(data, source: source)
+        case .semgrepText, .semgrepEmacs, .semgrepVim:
+            throw ScannerError.wrongTool(path: source, expected: "Bandit", found: format.writer ?? "Semgrep")
+        case .json: break
+        }
         let document = try ReportJSON.parse(data, source: source)
         if ReportJSON.isSARIF(document) {
             let drivers = (document["runs"].array ?? []).compactMap { $0["tool"]["driver"]["name"].string?.lowercased() }
@@ -40,59 +51,7 @@ public struct BanditScanner: ScannerPlugin {
             }
             return try SARIFReader(toolID: Self.id, kind: .sast, severity: Self.sarifSeverity).decode(document, source: source)
         }
-        guard document["results"].array != nil, document["check_id"].isNull,
-              document["results"][0]["check_id"].isNull else {
-            let producer = ReportJSON.producer(of: document)
-            if producer != "unrecognized" {
-                throw ScannerError.wrongTool(path: source, expected: "Bandit", found: producer)
-            }
-            throw ScannerError.malformedReport(path: source, reason: "not a Bandit report: no 'results' array")
-        }
-        var findings: [Finding] = []
-        for result in document["results"].array ?? [] {
-            findings.append(try finding(result, source: source))
-        }
-        let errors = (document["errors"].array ?? []).map { error in
-            [error["filename"].string, error["reason"].string].compactMap { $0 }.joined(separator: ": ")
-        }
-        return DecodedReport(findings: findings, toolVersion: nil, toolErrors: errors)
-    }
-
-    private func finding(_ result: JSONValue, source: String) throws(ScannerError) -> Finding {
-        guard let testID = result["test_id"].string, let path = result["filename"].string else {
-            throw ScannerError.malformedReport(path: source, reason: "Bandit result without 'test_id' or 'filename'")
-        }
-        let rawSeverity = result["issue_severity"].string
-        let lineRange = result["line_range"].array?.compactMap(\.int) ?? []
-        let startLine = result["line_number"].int ?? lineRange.first
-        let endLine = lineRange.last.map { max($0, startLine ?? $0) } ?? startLine
-        let message = result["issue_text"].string ?? testID
-        var cwes: [String] = []
-        if let cwe = result["issue_cwe"]["id"].int, cwe > 0 { cwes = ["CWE-\(cwe)"] }
-        return Finding(
-            toolID: Self.id,
-            ruleID: testID,
-            ruleName: result["test_name"].string,
-            title: SARIFReader.firstSentence(message),
-            message: message,
-            kind: .sast,
-            severity: Self.severity(rawSeverity),
-            rawSeverity: rawSeverity,
-            confidence: result["issue_confidence"].string,
-            cwes: cwes,
-            location: SourceLocation(
-                path: path,
-                startLine: startLine,
-                endLine: endLine,
-                startColumn: result["col_offset"].int.map { $0 + 1 },
-                endColumn: result["end_col_offset"].int.map { $0 + 1 },
-                snippet: Self.flaggedCode(result["code"].string, from: startLine, to: endLine)
-            ),
-            references: [result["more_info"].string, result["issue_cwe"]["link"].string].compactMap { $0 },
-            suppression: NosecComment.suppression(testID: testID, testName: result["test_name"].string,
-                                                  lines: Self.flaggedCode(result["code"].string, from: startLine, to: endLine)),
-            raw: result.serialized
-        )
+        return try BanditJSONReader().decode(document, source: source)
     }
 
     static func severity(_ raw: String?) -> Severity {

@@ -1,7 +1,9 @@
 import Foundation
 import WardCore
 
-/// Semgrep, run offline with the Python rule pack Ward ships. Reads its JSON and SARIF reports.
+/// Semgrep, run offline with the Python rule pack Ward ships. Reads its JSON, SARIF, GitLab SAST,
+/// JUnit XML, text, emacs and vim reports (told apart by content), and the Semgrep AppSec Platform's
+/// findings and Supply Chain exports.
 ///
 /// Severity: ERROR maps to high, WARNING to medium, INFO to low; the newer CRITICAL, HIGH,
 /// MEDIUM, LOW map to themselves; anything else to info. `metadata.confidence` is kept as the
@@ -65,6 +67,16 @@ public struct SemgrepScanner: ScannerPlugin {
     }
 
     public func decode(_ data: Data, source: String) throws(ScannerError) -> DecodedReport {
+        let format = ReportFormat.sniff(data)
+        switch format {
+        case .semgrepText: return try SemgrepTextReader().decode(data, source: source)
+        case .semgrepEmacs: return try SemgrepEmacsReader().decode(data, source: source)
+        case .semgrepVim: return try SemgrepVimReader().decode(data, source: source)
+        case .xml: return try SemgrepJUnitReader().decode(data, source: source)
+        case .banditCSV, .banditText, .banditYAML:
+            throw ScannerError.wrongTool(path: source, expected: "Semgrep", found: format.writer ?? "Bandit")
+        case .json: break
+        }
         let document = try ReportJSON.parse(data, source: source)
         if ReportJSON.isSARIF(document) {
             let drivers = (document["runs"].array ?? []).compactMap { $0["tool"]["driver"]["name"].string?.lowercased() }
@@ -78,66 +90,16 @@ public struct SemgrepScanner: ScannerPlugin {
             }
             return report
         }
-        guard let results = document["results"].array, results.allSatisfy({ $0["test_id"].isNull }) else {
-            let producer = ReportJSON.producer(of: document)
-            if producer != "unrecognized" && producer != "Semgrep" {
-                throw ScannerError.wrongTool(path: source, expected: "Semgrep", found: producer)
-            }
-            throw ScannerError.malformedReport(path: source, reason: "not a Semgrep CLI report: no 'results' array")
+        if SemgrepGitLabReader.isGitLabReport(document) {
+            return try SemgrepGitLabReader().decode(document, source: source)
         }
-        var findings: [Finding] = []
-        findings.reserveCapacity(results.count)
-        for result in results {
-            findings.append(try finding(result, source: source))
+        if SemgrepAppSecExportReader.isExport(document) {
+            return try SemgrepAppSecExportReader().decode(document, source: source)
         }
-        let errors = (document["errors"].array ?? []).map { error in
-            let location = error["path"].string ?? error["spans"][0]["file"].string
-            return [error["level"].string, error["type"].text ?? error["type"][0].string, location, error["message"].string]
-                .compactMap { $0 }.joined(separator: ": ")
+        if SemgrepSupplyChainReader.isExport(document) {
+            return try SemgrepSupplyChainReader().decode(document, source: source)
         }
-        return DecodedReport(findings: findings, toolVersion: document["version"].string, toolErrors: errors)
-    }
-
-    private func finding(_ result: JSONValue, source: String) throws(ScannerError) -> Finding {
-        guard let checkID = result["check_id"].string.map(Self.normalizedRuleID), let path = result["path"].string else {
-            throw ScannerError.malformedReport(path: source, reason: "Semgrep result without 'check_id' or 'path'")
-        }
-        let extra = result["extra"]
-        let metadata = extra["metadata"]
-        let rawSeverity = extra["severity"].string
-        let message = extra["message"].string ?? checkID
-        var kept: [String: String] = [:]
-        for key in ["likelihood", "impact", "category", "subcategory", "owasp", "technology"] {
-            let values = metadata[key].strings
-            if !values.isEmpty { kept[key] = values.joined(separator: "; ") }
-        }
-        let lines = extra["lines"].string.flatMap { $0 == Self.placeholder ? nil : $0 }
-        let ignored = extra["is_ignored"].bool ?? false
-        return Finding(
-            toolID: Self.id,
-            ruleID: checkID,
-            ruleName: checkID.split(separator: ".").last.map(String.init),
-            title: SARIFReader.firstSentence(message),
-            message: message,
-            kind: .sast,
-            severity: Self.severity(rawSeverity),
-            rawSeverity: rawSeverity,
-            confidence: metadata["confidence"].string,
-            cwes: CWE.normalize(all: metadata["cwe"].strings + metadata["cwe2021-top25"].strings.filter { $0.contains("CWE") }),
-            location: SourceLocation(
-                path: path,
-                startLine: result["start"]["line"].int,
-                endLine: result["end"]["line"].int,
-                startColumn: result["start"]["col"].int,
-                endColumn: result["end"]["col"].int,
-                snippet: lines
-            ),
-            references: metadata["references"].strings + metadata["source"].strings,
-            fixAvailable: extra["fix"].string != nil || extra["fix_regex"].object != nil,
-            metadata: kept,
-            suppression: ignored ? Suppression(source: .inSource, justification: "nosemgrep") : nil,
-            raw: result.serialized
-        )
+        return try SemgrepJSONReader().decode(document, source: source)
     }
 
     static func severity(_ raw: String?) -> Severity {

@@ -1,0 +1,63 @@
+import Foundation
+import WardCore
+
+/// Reads Bandit's JSON document (`-f json`, every version, and the same tree read from `-f yaml`).
+struct BanditJSONReader {
+    /// Decodes a parsed Bandit document; other tools' documents are refused as the wrong tool.
+    func decode(_ document: JSONValue, source: String) throws(ScannerError) -> DecodedReport {
+        guard let results = document["results"].array, document["check_id"].isNull,
+              document["results"][0]["check_id"].isNull, !SemgrepGitLabReader.isGitLabReport(document) else {
+            let producer = ReportFormat.producer(of: document)
+            if producer != "unrecognized" {
+                throw ScannerError.wrongTool(path: source, expected: "Bandit", found: producer)
+            }
+            throw ScannerError.malformedReport(path: source, reason: "not a Bandit report: no 'results' array")
+        }
+        var findings: [Finding] = []
+        findings.reserveCapacity(results.count)
+        for result in results {
+            findings.append(try finding(result, source: source))
+        }
+        let errors = (document["errors"].array ?? []).map { error in
+            [error["filename"].string, error["reason"].string].compactMap { $0 }.joined(separator: ": ")
+        }
+        return DecodedReport(findings: findings, toolVersion: nil, toolErrors: errors)
+    }
+
+    private func finding(_ result: JSONValue, source: String) throws(ScannerError) -> Finding {
+        guard let testID = result["test_id"].string, let path = result["filename"].string else {
+            throw ScannerError.malformedReport(path: source, reason: "Bandit result without 'test_id' or 'filename'")
+        }
+        let rawSeverity = result["issue_severity"].string
+        let lineRange = result["line_range"].array?.compactMap(\.int) ?? []
+        let startLine = result["line_number"].int ?? lineRange.first
+        let endLine = lineRange.last.map { max($0, startLine ?? $0) } ?? startLine
+        let message = result["issue_text"].string ?? testID
+        let flagged = BanditScanner.flaggedCode(result["code"].string, from: startLine, to: endLine)
+        var cwes: [String] = []
+        if let cwe = result["issue_cwe"]["id"].int, cwe > 0 { cwes = ["CWE-\(cwe)"] }
+        return Finding(
+            toolID: BanditScanner.id,
+            ruleID: testID,
+            ruleName: result["test_name"].string,
+            title: SARIFReader.firstSentence(message),
+            message: message,
+            kind: .sast,
+            severity: BanditScanner.severity(rawSeverity),
+            rawSeverity: rawSeverity,
+            confidence: result["issue_confidence"].string,
+            cwes: cwes,
+            location: SourceLocation(
+                path: path,
+                startLine: startLine,
+                endLine: endLine,
+                startColumn: result["col_offset"].int.map { $0 + 1 },
+                endColumn: result["end_col_offset"].int.map { $0 + 1 },
+                snippet: flagged
+            ),
+            references: [result["more_info"].string, result["issue_cwe"]["link"].string].compactMap { $0 },
+            suppression: NosecComment.suppression(testID: testID, testName: result["test_name"].string, lines: flagged),
+            raw: result.serialized
+        )
+    }
+}

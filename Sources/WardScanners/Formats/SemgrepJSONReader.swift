@@ -1,0 +1,73 @@
+import Foundation
+import WardCore
+
+/// Reads Semgrep's CLI JSON report (`--json`, every version): `results`, `errors` and `version`.
+///
+/// Rule ids lose the directory prefix Semgrep adds to Ward's own rules; `"requires login"`
+/// placeholders are treated as absent; results silenced by `nosemgrep` (older versions'
+/// `is_ignored`) are kept, suppressed.
+struct SemgrepJSONReader {
+    /// Decodes a parsed report; other tools' documents are refused as the wrong tool.
+    func decode(_ document: JSONValue, source: String) throws(ScannerError) -> DecodedReport {
+        guard let results = document["results"].array, results.allSatisfy({ $0["test_id"].isNull }) else {
+            let producer = ReportFormat.producer(of: document)
+            if producer != "unrecognized" && producer != "Semgrep" {
+                throw ScannerError.wrongTool(path: source, expected: "Semgrep", found: producer)
+            }
+            throw ScannerError.malformedReport(path: source, reason: "not a Semgrep CLI report: no 'results' array")
+        }
+        var findings: [Finding] = []
+        findings.reserveCapacity(results.count)
+        for result in results {
+            findings.append(try finding(result, source: source))
+        }
+        let errors = (document["errors"].array ?? []).map { error in
+            let location = error["path"].string ?? error["spans"][0]["file"].string
+            return [error["level"].string, error["type"].text ?? error["type"][0].string, location, error["message"].string]
+                .compactMap { $0 }.joined(separator: ": ")
+        }
+        return DecodedReport(findings: findings, toolVersion: document["version"].string, toolErrors: errors)
+    }
+
+    private func finding(_ result: JSONValue, source: String) throws(ScannerError) -> Finding {
+        guard let checkID = result["check_id"].string.map(SemgrepScanner.normalizedRuleID), let path = result["path"].string else {
+            throw ScannerError.malformedReport(path: source, reason: "Semgrep result without 'check_id' or 'path'")
+        }
+        let extra = result["extra"]
+        let metadata = extra["metadata"]
+        let rawSeverity = extra["severity"].string
+        let message = extra["message"].string ?? checkID
+        var kept: [String: String] = [:]
+        for key in ["likelihood", "impact", "category", "subcategory", "owasp", "technology"] {
+            let values = metadata[key].strings
+            if !values.isEmpty { kept[key] = values.joined(separator: "; ") }
+        }
+        let lines = extra["lines"].string.flatMap { $0 == SemgrepScanner.placeholder ? nil : $0 }
+        let ignored = extra["is_ignored"].bool ?? false
+        return Finding(
+            toolID: SemgrepScanner.id,
+            ruleID: checkID,
+            ruleName: checkID.split(separator: ".").last.map(String.init),
+            title: SARIFReader.firstSentence(message),
+            message: message,
+            kind: .sast,
+            severity: SemgrepScanner.severity(rawSeverity),
+            rawSeverity: rawSeverity,
+            confidence: metadata["confidence"].string,
+            cwes: CWE.normalize(all: metadata["cwe"].strings + metadata["cwe2021-top25"].strings.filter { $0.contains("CWE") }),
+            location: SourceLocation(
+                path: path,
+                startLine: result["start"]["line"].int,
+                endLine: result["end"]["line"].int,
+                startColumn: result["start"]["col"].int,
+                endColumn: result["end"]["col"].int,
+                snippet: lines
+            ),
+            references: metadata["references"].strings + metadata["source"].strings,
+            fixAvailable: extra["fix"].string != nil || extra["fix_regex"].object != nil,
+            metadata: kept,
+            suppression: ignored ? Suppression(source: .inSource, justification: "nosemgrep") : nil,
+            raw: result.serialized
+        )
+    }
+}
