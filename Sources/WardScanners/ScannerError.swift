@@ -41,7 +41,7 @@ public enum ScannerError: Error, Sendable, Equatable, CustomStringConvertible {
         case .pathOutsideRoot(let path, let reportedPath):
             "\(path): finding path '\(reportedPath)' is outside the scan root"
         case .unsupportedFormat(let path, let tool):
-            "\(path): not a report format that \(tool) import reads (JSON or SARIF expected)"
+            "\(path): not a report format that \(tool) import reads"
         }
     }
 }
