@@ -6,6 +6,8 @@ public enum ScannerRegistry {
     public static let all: [any ScannerPlugin.Type] = [
         BanditScanner.self,
         SemgrepScanner.self,
+        SafetyScanner.self,
+        PipAuditScanner.self,
     ]
 
     /// The ids of every plugin.

@@ -12,7 +12,7 @@ import TestSupport
         let demo = try Fixtures.copy("demo-app")
         let report = bed.directory + "/scan.json"
         // When ward scans it
-        let result = try bed.ward(["scan", demo, "--format", "json", "-o", report])
+        let result = try bed.ward(["scan", demo, "--scanners", "bandit,semgrep", "--format", "json", "-o", report])
         // Then the gate fails on the high findings, both tools succeeded, and every documented finding is there
         #expect(result.status == 1, "\(result.stderr)")
         let document = try bed.json(report)
@@ -36,7 +36,7 @@ import TestSupport
         // Given a recorded scan of the demo app
         let bed = try CLITestbed()
         let demo = try Fixtures.copy("demo-app")
-        _ = try bed.ward(["scan", demo, "--target", "demo", "-o", bed.directory + "/first.txt"])
+        _ = try bed.ward(["scan", demo, "--target", "demo", "--scanners", "bandit,semgrep", "-o", bed.directory + "/first.txt"])
         let before = try bed.counts()
         // When every Python file gets ten blank lines on top and the app is scanned again
         let files = try FileManager.default.subpathsOfDirectory(atPath: demo).filter { $0.hasSuffix(".py") }
@@ -45,7 +45,7 @@ import TestSupport
             let text = try String(contentsOfFile: path, encoding: .utf8)
             try (String(repeating: "\n", count: 10) + text).write(toFile: path, atomically: true, encoding: .utf8)
         }
-        let second = try bed.ward(["scan", demo, "--target", "demo", "-o", bed.directory + "/second.txt"])
+        let second = try bed.ward(["scan", demo, "--target", "demo", "--scanners", "bandit,semgrep", "-o", bed.directory + "/second.txt"])
         // Then the second scan reports zero new and zero fixed findings
         #expect(second.stderr.contains(" 0 new, 0 fixed"), "\(second.stderr)")
         let after = try bed.counts()

@@ -28,7 +28,11 @@ import TestSupport
         for type in ScannerRegistry.all {
             let invocation = type.init().invocation(for: .init(name: "t", root: "/src"), context: context)
             let dash = invocation.arguments.firstIndex(of: "--")
-            #expect(dash != nil && dash == invocation.arguments.count - 2, "\(type.id): \(invocation.arguments)")
+            // Checkov takes no positional path: it scans `-d .` from the target root, last.
+            let rootOnly = invocation.arguments.suffix(2) == ["-d", "."] && invocation.workingDirectory == "/src"
+            // Safety takes no positional path either: requirements files come last as `--file=PATH`, which never reads as an option.
+            let fileOptions = invocation.arguments.last?.hasPrefix("--file=") == true && invocation.workingDirectory == "/src"
+            #expect((dash != nil && dash == invocation.arguments.count - 2) || rootOnly || fileOptions, "\(type.id): \(invocation.arguments)")
         }
     }
 }

@@ -1,0 +1,96 @@
+import Foundation
+import WardCore
+
+/// pip-audit (PyPA), run on the target's requirements files, else on its `pyproject.toml` project.
+/// Reads pip-audit's JSON (the pre-2.0 list and the 2.x object, with or without descriptions and
+/// aliases), its CycloneDX JSON and XML, and its `columns` and `markdown` tables.
+///
+/// Run: `pip-audit --format json --output REPORT --progress-spinner off --desc on --aliases on
+/// --cache-dir CACHE [tool arguments] --requirement=PATH…` in the target root, one `--requirement`
+/// per `requirements*.txt`; with none, `-- .` audits the project. Files given with
+/// `--tool-arg pip-audit=--requirement=PATH`, and `--local` or `--path` (an environment), replace
+/// Ward's choice. Offline use: `--vulnerability-service=osv --osv-url=URL` for a mirror, and
+/// `--no-deps --disable-pip` for fully pinned files. pip-audit exits 1 when it finds vulnerabilities
+/// and 0 when not; any other status is a failed run (a fatal error also exits 1, but writes no report).
+///
+/// Severity: pip-audit reports none, so findings are medium; a CycloneDX report with `ratings` maps
+/// its highest CVSS score by the usual bands, else its highest severity name. Dependencies pip-audit
+/// skipped are listed on the tool run.
+public struct PipAuditScanner: ScannerPlugin {
+    public static let id = "pip-audit"
+    public static let summary = "Known vulnerabilities in Python requirements and projects (pip-audit)"
+    public static let executableName = "pip-audit"
+
+    /// The options of pip-audit that name a requirements file.
+    static let requirementOptions: Set<String> = ["-r", "--requirement"]
+    /// The options that make pip-audit audit an environment instead of files.
+    static let environmentOptions: Set<String> = ["-l", "--local", "--path"]
+
+    public init() {}
+
+    public func isApplicable(to inventory: TargetInventory) -> Bool {
+        inventory.containsFile(where: RequirementManifests.isRequirementsFile) || inventory.contains(fileName: "pyproject.toml")
+    }
+
+    public func invocation(for target: ScanTarget, context: InvocationContext) -> ToolInvocation {
+        var arguments = ["--format", "json", "--output", context.reportPath, "--progress-spinner", "off",
+                         "--desc=on", "--aliases=on", "--cache-dir", context.cacheDirectory]
+        arguments += context.extraArguments
+        let given = RequirementManifests.optionValues(Self.requirementOptions, in: context.extraArguments)
+        let environment = context.extraArguments.contains { argument in
+            Self.environmentOptions.contains(argument) || argument.hasPrefix("--path=")
+        }
+        var manifests = given
+        if given.isEmpty && !environment {
+            let files = RequirementManifests.discover(root: target.root)
+            if files.isEmpty {
+                manifests = ["pyproject.toml"]
+                arguments += ["--", "."]
+            } else {
+                manifests = files
+                // `--requirement=PATH` keeps a path that starts with `-` from reading as an option.
+                arguments += files.map { "--requirement=" + $0 }
+            }
+        }
+        RequirementManifests.record(manifests, root: target.root, besideReport: context.reportPath)
+        return ToolInvocation(
+            arguments: arguments,
+            workingDirectory: target.root,
+            writesReportFile: true,
+            acceptedExitStatuses: [0, 1]
+        )
+    }
+
+    public func decodeRunOutput(_ data: Data, reportPath: String, source: String) throws(ScannerError) -> DecodedReport {
+        var report = try decode(data, source: source)
+        if let manifests = RequirementManifests.load(besideReport: reportPath) {
+            report.findings = manifests.place(report.findings)
+        }
+        return report
+    }
+
+    public func decode(_ data: Data, source: String) throws(ScannerError) -> DecodedReport {
+        let first = data.first { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 && $0 != 0xEF && $0 != 0xBB && $0 != 0xBF }
+        if first == UInt8(ascii: "<") {
+            return try PipAuditCycloneDXReader().decode(try PipAuditCycloneDXReader.document(fromXML: data, source: source), source: source)
+        }
+        if first != UInt8(ascii: "{") && first != UInt8(ascii: "["), PipAuditTextReader.isTable(data) {
+            return try PipAuditTextReader().decode(data, source: source)
+        }
+        let document = try ReportJSON.parse(data, source: source)
+        if PipAuditCycloneDXReader.isBOM(document) {
+            return try PipAuditCycloneDXReader().decode(document, source: source)
+        }
+        if PipAuditJSONReader.isReport(document) {
+            return try PipAuditJSONReader().decode(document, source: source)
+        }
+        if let rows = document.array, rows.allSatisfy({ $0.array != nil }) {
+            throw ScannerError.wrongTool(path: source, expected: "pip-audit", found: "Safety 1.x")
+        }
+        let producer = ReportJSON.producer(of: document)
+        if producer != "unrecognized" && producer != "pip-audit" {
+            throw ScannerError.wrongTool(path: source, expected: "pip-audit", found: producer)
+        }
+        throw ScannerError.malformedReport(path: source, reason: "not a pip-audit report: no 'dependencies' with 'vulns' or 'skip_reason'")
+    }
+}

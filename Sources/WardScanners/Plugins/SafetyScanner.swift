@@ -1,0 +1,87 @@
+import Foundation
+import WardCore
+
+/// Safety (pyup.io), the Python dependency checker, run as `safety check` on the target's
+/// requirements files. Reads every JSON report Safety has written: 1.x rows, 2.x and 3.x `check`
+/// objects and 3.x `scan` JSON, also when Safety 3's banners surround the document.
+///
+/// Run: `safety --disable-optional-telemetry-data check --output json --save-json REPORT [tool
+/// arguments] --file=PATH…` in the target root, one `--file` per `requirements*.txt` (or only the
+/// files given with `--tool-arg safety=--file=PATH`). Safety 2.x reads a local database with
+/// `--tool-arg safety=--db=DIR` and then makes no network call. Safety exits 64 when it finds
+/// vulnerabilities and 0 when not; any other status (1 failure, 65–69 key, database or network
+/// errors) is a failed run.
+///
+/// Severity: Safety's free database has no severity. A CVSS base score in the report (v3 first,
+/// then v2) maps by the usual bands (9.0–10 critical, 7.0–8.9 high, 4.0–6.9 medium, 0.1–3.9 low);
+/// without one the finding is medium. The raw severity keeps the score (`CVSS v3 9.8`).
+public struct SafetyScanner: ScannerPlugin {
+    public static let id = "safety"
+    public static let summary = "Known vulnerabilities in Python requirements files (Safety)"
+    public static let executableName = "safety"
+
+    /// The options of `safety check` that name a requirements file.
+    static let fileOptions: Set<String> = ["-r", "--file"]
+
+    public init() {}
+
+    public func isApplicable(to inventory: TargetInventory) -> Bool {
+        inventory.containsFile(where: RequirementManifests.isRequirementsFile)
+    }
+
+    public func invocation(for target: ScanTarget, context: InvocationContext) -> ToolInvocation {
+        let given = RequirementManifests.optionValues(Self.fileOptions, in: context.extraArguments)
+        var files: [String] = []
+        if given.isEmpty {
+            // Without a file Safety would check its own environment; a missing file fails the run instead.
+            files = RequirementManifests.discover(root: target.root)
+            if files.isEmpty { files = ["requirements.txt"] }
+        }
+        RequirementManifests.record(given.isEmpty ? files : given, root: target.root, besideReport: context.reportPath)
+        // `--file=PATH` keeps a path that starts with `-` from reading as an option.
+        let arguments = ["--disable-optional-telemetry-data", "check", "--output", "json", "--save-json", context.reportPath]
+            + context.extraArguments + files.map { "--file=" + $0 }
+        return ToolInvocation(
+            arguments: arguments,
+            workingDirectory: target.root,
+            writesReportFile: true,
+            acceptedExitStatuses: [0, 64]
+        )
+    }
+
+    public func decodeRunOutput(_ data: Data, reportPath: String, source: String) throws(ScannerError) -> DecodedReport {
+        var report = try decode(data, source: source)
+        if let manifests = RequirementManifests.load(besideReport: reportPath) {
+            report.findings = manifests.place(report.findings)
+        }
+        return report
+    }
+
+    public func decode(_ data: Data, source: String) throws(ScannerError) -> DecodedReport {
+        let document: JSONValue
+        do {
+            document = try EmbeddedJSON.parse(data, source: source, accepting: Self.isDocument)
+        } catch {
+            if case .malformedReport = error, Self.isTextReport(data) {
+                throw ScannerError.malformedReport(
+                    path: source, reason: "Safety's text or screen output, which Ward does not read: use Safety's JSON (`--output json`, or `--json` in 1.x)")
+            }
+            throw error
+        }
+        return try SafetyJSONReader().decode(document, source: source)
+    }
+
+    /// Whether a JSON value found in Safety's output can be its report: an object, or a list of 1.x rows.
+    static func isDocument(_ value: JSONValue) -> Bool {
+        if value.object != nil { return true }
+        return value.array?.allSatisfy { $0.array != nil || $0.object != nil } ?? false
+    }
+
+    /// Whether the bytes look like Safety's text, screen or bare output.
+    static func isTextReport(_ data: Data) -> Bool {
+        let head = String(decoding: data.prefix(16_384), as: UTF8.self)
+        let markers = ["Vulnerability ID:", "-> Vulnerability found in", "-> Vuln ID", "VULNERABILITIES FOUND", "by pyup.io",
+                       "by safetycli.com", "Safety v", "| package ", "Scan was completed", "Dependency vulnerabilities detected"]
+        return markers.contains { head.contains($0) }
+    }
+}
