@@ -32,7 +32,9 @@ import TestSupport
         let outcome = try await runner.run(ProcessRequest(executable: tool, arguments: ["scan", "4711"], timeout: .seconds(1)))
         // Then the run returns promptly, marked timed out, and no process of the group survives
         #expect(outcome.timedOut)
-        #expect(ContinuousClock.now - started < .seconds(30))
+        // The kill does not wait for a free thread of the (possibly busy) cooperative pool.
+        #expect(outcome.duration < 5, "reaped after \(outcome.duration) s")
+        _ = started
         try await Task.sleep(for: .milliseconds(200))
         let survivors = try await runner.run(ProcessRequest(executable: "/usr/bin/pgrep", arguments: ["-f", "sleep 471[12]"]))
         #expect(survivors.standardOutput.isEmpty, "grandchildren survived the timeout")

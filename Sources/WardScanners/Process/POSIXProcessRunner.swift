@@ -32,9 +32,9 @@ public struct POSIXProcessRunner: CommandRunner {
         let errorPath = scratch.path + "/stderr"
         let started = ContinuousClock.now
         let pid = try spawn(request, tool: tool, outputPath: outputPath, errorPath: errorPath)
-        let (status, timedOut) = await wait(for: pid, deadline: started + request.timeout)
-        kill(-pid, SIGKILL)
-        let duration = Self.seconds(ContinuousClock.now - started)
+        let reaped = await ProcessReaper.wait(for: pid, timeout: request.timeout, gracePeriod: gracePeriod)
+        let (status, timedOut) = (reaped.status, reaped.timedOut)
+        let duration = Self.seconds(reaped.finished - started)
         let output = FileSlice.read(outputPath, limit: request.outputLimit)
         let error = FileSlice.read(errorPath, limit: request.errorLimit)
         return ProcessOutcome(
@@ -54,6 +54,8 @@ public struct POSIXProcessRunner: CommandRunner {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_addopen(&actions, 2, errorPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        // Descriptors of other threads (pipes of other tools, the database) must not leak into the child.
+        if let closeFrom = Self.addCloseFrom { _ = closeFrom(&actions, 3) }
         if let directory = request.workingDirectory {
             guard let addChdir = Self.addChdir, addChdir(&actions, directory) == 0 else {
                 throw ScannerError.launchFailed(tool: tool, reason: "cannot set working directory \(directory)")
@@ -85,44 +87,20 @@ public struct POSIXProcessRunner: CommandRunner {
         return pid
     }
 
-    /// Polls for the child's exit; on the deadline kills its group and reaps it.
-    private func wait(for pid: pid_t, deadline: ContinuousClock.Instant) async -> (Int32, Bool) {
-        var status: Int32 = 0
-        var pause = 1
-        while true {
-            let reaped = waitpid(pid, &status, WNOHANG)
-            if reaped == pid { return (status, false) }
-            if reaped == -1 && errno != EINTR { return (status, false) }
-            if ContinuousClock.now >= deadline || Task.isCancelled {
-                return (await terminateGroup(pid), true)
-            }
-            try? await Task.sleep(for: .milliseconds(pause))
-            pause = min(pause * 2, 25)
-        }
-    }
-
-    private func terminateGroup(_ pid: pid_t) async -> Int32 {
-        var status: Int32 = 0
-        kill(-pid, SIGTERM)
-        let graceEnd = ContinuousClock.now + gracePeriod
-        while ContinuousClock.now < graceEnd {
-            if waitpid(pid, &status, WNOHANG) == pid {
-                kill(-pid, SIGKILL)
-                return status
-            }
-            try? await Task.sleep(for: .milliseconds(20))
-        }
-        kill(-pid, SIGKILL)
-        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-        return status
-    }
-
     private typealias AddChdir = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>) -> Int32
 
     /// glibc's `posix_spawn_file_actions_addchdir_np` (2.29+), which Swift's Glibc module does not expose.
     private static let addChdir: AddChdir? = {
         guard let symbol = dlsym(dlopen(nil, RTLD_NOW), "posix_spawn_file_actions_addchdir_np") else { return nil }
         return unsafeBitCast(symbol, to: AddChdir.self)
+    }()
+
+    private typealias AddCloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
+
+    /// glibc's `posix_spawn_file_actions_addclosefrom_np` (2.34+), when present.
+    private static let addCloseFrom: AddCloseFrom? = {
+        guard let symbol = dlsym(dlopen(nil, RTLD_NOW), "posix_spawn_file_actions_addclosefrom_np") else { return nil }
+        return unsafeBitCast(symbol, to: AddCloseFrom.self)
     }()
 
     private static func termination(of status: Int32) -> ProcessOutcome.Termination {
