@@ -10,6 +10,8 @@ import WardCore
 public struct AppDatabase: Sendable {
     /// Seconds a connection waits for another process's lock before giving up.
     static let busyTimeoutSeconds = 30
+    /// Page cache of the writing connection, in KiB.
+    static let writerCacheKibibytes = 65_536
 
     /// The database file path ("(memory)" for in-memory).
     public let path: String
@@ -29,7 +31,7 @@ public struct AppDatabase: Sendable {
         try createParentDirectory(of: path)
         let pool: DatabasePool
         do {
-            pool = try DatabasePool(path: path, configuration: configuration())
+            pool = try DatabasePool(path: path, configuration: configuration(path: path))
         } catch {
             throw DatabaseFailure.storageError(error, path: path, wrap: StorageError.cannotOpen)
         }
@@ -42,7 +44,7 @@ public struct AppDatabase: Sendable {
         let path = "(memory)"
         let queue: DatabaseQueue
         do {
-            queue = try DatabaseQueue(configuration: configuration())
+            queue = try DatabaseQueue(configuration: configuration(path: path))
         } catch {
             throw DatabaseFailure.storageError(error, path: path, wrap: StorageError.cannotOpen)
         }
@@ -80,7 +82,7 @@ public struct AppDatabase: Sendable {
         }
     }
 
-    private static func configuration() -> Configuration {
+    private static func configuration(path: String) -> Configuration {
         var configuration = Configuration()
         configuration.label = "ward"
         configuration.foreignKeysEnabled = true
@@ -89,7 +91,11 @@ public struct AppDatabase: Sendable {
             // Read-only pool connections get GRDB's own shorter timeout; give them the same one.
             try db.execute(sql: "PRAGMA busy_timeout = \(busyTimeoutSeconds * 1000)")
             if !db.configuration.readonly {
+                try Schema.checkOwnership(db, path: path)
                 try db.execute(sql: "PRAGMA synchronous = NORMAL")
+                // A large import dirties many index pages: keep them in memory until commit rather
+                // than spilling them to the WAL, which rewrites some pages several times.
+                try db.execute(sql: "PRAGMA cache_size = -\(writerCacheKibibytes)")
             }
         }
         return configuration

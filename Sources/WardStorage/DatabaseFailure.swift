@@ -41,7 +41,11 @@ enum DatabaseFailure {
         }
     }
 
+    /// Longest reason kept; decoding errors can quote a whole row.
+    private static let maximumLength = 300
+
     private static func oneLine(_ text: String) -> String {
-        text.split(whereSeparator: \.isNewline).joined(separator: " ")
+        let line = text.split(whereSeparator: \.isNewline).joined(separator: " ")
+        return line.count > maximumLength ? line.prefix(maximumLength) + "…" : line
     }
 }

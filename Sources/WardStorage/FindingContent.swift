@@ -2,10 +2,10 @@ import Foundation
 import GRDB
 import WardCore
 
-/// The columns that describe a finding (everything but its history), shared by the
-/// `finding` table and, for the location part, the `occurrence` table.
+/// The columns that describe a finding (everything but its history and raw result), shared by
+/// the `finding` table and, for the location part, the `occurrence` table.
 ///
-/// The column lists, the values written and the decoding read the same order, so they live together.
+/// The column lists, the binding and the decoding follow the same order, so they live together.
 enum FindingContent {
     /// Where the finding was seen; `path` is NULL when it has no location.
     static let locationColumns = ["path", "startLine", "endLine", "startColumn", "endColumn", "snippet"]
@@ -15,7 +15,7 @@ enum FindingContent {
         "toolId", "toolVersion", "ruleId", "ruleName", "title", "message", "kind", "severity", "severityRank",
         "rawSeverity", "confidence", "cwes", "advisoryId", "aliases", "packageEcosystem", "packageName",
         "packageInstalledVersion", "packageFixedVersions", "packagePurl", "references", "fixAvailable",
-        "metadata", "suppression", "raw",
+        "metadata", "suppression",
     ] + locationColumns
 
     /// `"a", "b", …` with every name quoted (`references` is an SQL keyword), prefixed by `table.` when given.
@@ -24,36 +24,54 @@ enum FindingContent {
         return names.map { "\(prefix)\"\($0)\"" }.joined(separator: ", ")
     }
 
-    /// The values of ``columns`` for `finding`, in order.
-    static func values(of finding: Finding) -> [DatabaseValue] {
-        var values: [DatabaseValue] = [
-            finding.toolID.databaseValue, value(finding.toolVersion), finding.ruleID.databaseValue,
-            value(finding.ruleName), finding.title.databaseValue, finding.message.databaseValue,
-            finding.kind.rawValue.databaseValue, finding.severity.rawValue.databaseValue,
-            finding.severity.rank.databaseValue, value(finding.rawSeverity), value(finding.confidence),
-            JSONColumn.text(finding.cwes).databaseValue, value(finding.advisory?.id),
-            value(finding.advisory.map { JSONColumn.text($0.aliases) }),
-            value(finding.package?.ecosystem), value(finding.package?.name), value(finding.package?.installedVersion),
-            value(finding.package.map { JSONColumn.text($0.fixedVersions) }), value(finding.package?.purl),
-            JSONColumn.text(finding.references).databaseValue, finding.fixAvailable.databaseValue,
-            JSONColumn.text(finding.metadata).databaseValue, value(JSONColumn.text(finding.suppression)),
-            value(finding.raw),
-        ]
-        values.reserveCapacity(columns.count)
-        values += locationValues(finding.location)
-        return values
+    /// Binds the values of ``columns`` for `finding`, in order.
+    static func bind(_ finding: Finding, to binder: inout StatementBinder) throws {
+        try binder.bind(finding.toolID)
+        try binder.bind(finding.toolVersion)
+        try binder.bind(finding.ruleID)
+        try binder.bind(finding.ruleName)
+        try binder.bind(finding.title)
+        try binder.bind(finding.message)
+        try binder.bind(finding.kind.rawValue)
+        try binder.bind(finding.severity.rawValue)
+        try binder.bind(finding.severity.rank)
+        try binder.bind(finding.rawSeverity)
+        try binder.bind(finding.confidence)
+        try binder.bind(JSONColumn.text(finding.cwes))
+        try binder.bind(finding.advisory?.id)
+        try binder.bind(finding.advisory.map { JSONColumn.text($0.aliases) })
+        try binder.bind(finding.package?.ecosystem)
+        try binder.bind(finding.package?.name)
+        try binder.bind(finding.package?.installedVersion)
+        try binder.bind(finding.package.map { JSONColumn.text($0.fixedVersions) })
+        try binder.bind(finding.package?.purl)
+        try binder.bind(JSONColumn.text(finding.references))
+        try binder.bind(finding.fixAvailable)
+        try binder.bind(JSONColumn.text(finding.metadata))
+        try binder.bind(JSONColumn.text(finding.suppression))
+        try bindLocation(finding.location, to: &binder)
     }
 
-    /// The values of ``locationColumns``.
-    static func locationValues(_ location: SourceLocation?) -> [DatabaseValue] {
-        guard let location else { return Array(repeating: .null, count: locationColumns.count) }
-        return [
-            location.path.databaseValue, value(location.startLine), value(location.endLine),
-            value(location.startColumn), value(location.endColumn), value(location.snippet),
-        ]
+    /// Binds what an occurrence row holds after the finding id: tool, location, suppression, raw.
+    static func bindOccurrence(of finding: Finding, to binder: inout StatementBinder) throws {
+        try binder.bind(finding.toolID)
+        try bindLocation(finding.location, to: &binder)
+        try binder.bind(JSONColumn.text(finding.suppression))
+        try binder.bind(finding.raw)
     }
 
-    /// Rebuilds a finding from ``columns`` selected from `offset` on.
+    /// Binds the values of ``locationColumns``; all NULL without a location.
+    private static func bindLocation(_ location: SourceLocation?, to binder: inout StatementBinder) throws {
+        try binder.bind(location?.path)
+        try binder.bind(location?.startLine)
+        try binder.bind(location?.endLine)
+        try binder.bind(location?.startColumn)
+        try binder.bind(location?.endColumn)
+        try binder.bind(location?.snippet)
+    }
+
+    /// Rebuilds a finding from ``columns`` selected from `offset` on; its raw result, kept per
+    /// occurrence, is left for the caller.
     static func decode(_ row: Row, at offset: Int, identity: String) throws -> Finding {
         var reader = RowReader(row: row, index: offset)
         var finding = Finding(
@@ -83,7 +101,6 @@ enum FindingContent {
         finding.fixAvailable = try reader.next()
         finding.metadata = try JSONColumn.stringMap(reader.next(), column: "metadata")
         finding.suppression = try JSONColumn.suppression(reader.next(), column: "suppression")
-        finding.raw = try reader.next()
         finding.location = try decodeLocation(row, at: reader.index)
         finding.identity = identity
         return finding
@@ -97,9 +114,5 @@ enum FindingContent {
             path: path, startLine: try reader.next(), endLine: try reader.next(),
             startColumn: try reader.next(), endColumn: try reader.next(), snippet: try reader.next()
         )
-    }
-
-    private static func value(_ value: (some DatabaseValueConvertible)?) -> DatabaseValue {
-        value?.databaseValue ?? .null
     }
 }

@@ -6,7 +6,8 @@ import WardCore
 ///
 /// With a scan id, only findings with an occurrence in that scan are selected, and their
 /// location, suppression and raw result are that occurrence's (the primary tool's, when several
-/// tools reported it in that scan).
+/// tools reported it in that scan). Without one, the raw result is the latest occurrence's: the
+/// finding's primary tool in its last scan.
 struct FindingSearch {
     /// The filter.
     let query: FindingQuery
@@ -30,21 +31,36 @@ struct FindingSearch {
         return results
     }
 
+    /// The finding's location as the query shows it: that scan's occurrence, or the latest one.
+    private var locationTable: String { query.scanID == nil ? "f" : "o" }
+
     private func makeSQL(arguments: inout [String: (any DatabaseValueConvertible)?]) -> String {
         var columns = Self.historyColumns + [FindingContent.sqlList(FindingContent.columns, table: "f")]
-        var sql = ""
-        var conditions: [String] = []
-        let path = query.scanID == nil ? "f.path" : "o.path"
-        let line = query.scanID == nil ? "f.startLine" : "o.startLine"
+        var sql = "FROM finding f"
+        if query.scanID == nil {
+            columns.append("(SELECT raw FROM occurrence WHERE scanId = f.lastSeenScanId AND findingId = f.id AND toolId = f.toolId)")
+        }
         if let scanID = query.scanID {
             columns.append(FindingContent.sqlList(FindingContent.locationColumns + ["suppression", "raw"], table: "o"))
             arguments["scan"] = scanID
-            sql = """
-                JOIN occurrence o ON o.scanId = :scan AND o.findingId = f.id AND o.toolId = COALESCE(
+            sql += """
+                 JOIN occurrence o ON o.scanId = :scan AND o.findingId = f.id AND o.toolId = COALESCE(
                   (SELECT toolId FROM occurrence WHERE scanId = :scan AND findingId = f.id AND toolId = f.toolId),
                   (SELECT min(toolId) FROM occurrence WHERE scanId = :scan AND findingId = f.id))
                 """
         }
+        let conditions = makeConditions(arguments: &arguments)
+        if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
+        sql += " ORDER BY f.severityRank DESC, \(locationTable).path, \(locationTable).startLine, f.id"
+        if let limit = query.limit {
+            sql += " LIMIT :limit"
+            arguments["limit"] = max(0, limit)
+        }
+        return "SELECT \(columns.joined(separator: ", ")) \(sql)"
+    }
+
+    private func makeConditions(arguments: inout [String: (any DatabaseValueConvertible)?]) -> [String] {
+        var conditions: [String] = []
         if let minimum = query.minimumSeverity {
             conditions.append("f.severityRank >= :minimumRank")
             arguments["minimumRank"] = minimum.rank
@@ -54,12 +70,12 @@ struct FindingSearch {
             arguments["target"] = target
         }
         if let glob = query.pathGlob {
-            conditions.append("\(path) GLOB :glob")
+            conditions.append("\(locationTable).path GLOB :glob")
             arguments["glob"] = glob
         }
         if !query.tools.isEmpty {
-            let list = Self.bind(query.tools, prefix: "tool", into: &arguments)
-            conditions.append("EXISTS (SELECT 1 FROM occurrence WHERE occurrence.findingId = f.id AND occurrence.toolId IN (\(list)))")
+            let tools = Self.bind(query.tools, prefix: "tool", into: &arguments)
+            conditions.append("EXISTS (SELECT 1 FROM occurrence WHERE occurrence.findingId = f.id AND occurrence.toolId IN (\(tools)))")
         }
         if !query.kinds.isEmpty {
             conditions.append("f.kind IN (\(Self.bind(query.kinds.map(\.rawValue), prefix: "kind", into: &arguments)))")
@@ -67,14 +83,7 @@ struct FindingSearch {
         if !query.statuses.isEmpty {
             conditions.append("f.status IN (\(Self.bind(query.statuses.map(\.rawValue), prefix: "status", into: &arguments)))")
         }
-        sql = "SELECT \(columns.joined(separator: ", ")) FROM finding f \(sql)"
-        if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
-        sql += " ORDER BY f.severityRank DESC, \(path), \(line), f.id"
-        if let limit = query.limit {
-            sql += " LIMIT :limit"
-            arguments["limit"] = max(0, limit)
-        }
-        return sql
+        return conditions
     }
 
     private func decode(_ row: Row) throws -> TrackedFinding {
@@ -89,13 +98,13 @@ struct FindingSearch {
         let lastSeenAt: Date = try reader.next()
         let sources = try JSONColumn.strings(reader.next(), column: "sources").sorted()
         var finding = try FindingContent.decode(row, at: reader.index, identity: identity)
+        var occurrence = RowReader(row: row, index: reader.index + FindingContent.columns.count)
         if query.scanID != nil {
-            var occurrence = RowReader(row: row, index: reader.index + FindingContent.columns.count)
             finding.location = try FindingContent.decodeLocation(row, at: occurrence.index)
             for _ in FindingContent.locationColumns { occurrence.skip() }
             finding.suppression = try JSONColumn.suppression(occurrence.next(), column: "occurrence.suppression")
-            finding.raw = try occurrence.next()
         }
+        finding.raw = try occurrence.next()
         return TrackedFinding(
             finding: finding, target: target, status: status, sources: sources,
             firstSeenScanID: firstSeenScanID, lastSeenScanID: lastSeenScanID, fixedScanID: fixedScanID,

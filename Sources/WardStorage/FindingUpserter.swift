@@ -5,15 +5,17 @@ import WardCore
 /// Writes the findings of one scan: one `finding` row per identity (inserted, updated or
 /// reopened) and one `occurrence` row per identity and tool.
 ///
-/// Built for large imports: the target's existing identities are loaded once, and every row
-/// goes through a prepared statement.
+/// Built for large imports: the target's existing identities are loaded once, new findings get
+/// their ids here, and rows are written in batches by ``FindingWriter``.
 struct FindingUpserter {
     /// What the scan's findings did to the history.
     struct Counts {
         /// Distinct identities the scan reported.
-        var findingCount = 0
+        var findingCount: Int
         /// Identities new to the target, or reopened after being fixed.
         var newCount = 0
+        /// Identities the target's history already held.
+        var knownCount = 0
     }
 
     /// A finding row that already exists for the target.
@@ -31,32 +33,46 @@ struct FindingUpserter {
     /// Upserts every finding and inserts the occurrences.
     func upsertAll() throws -> Counts {
         let existing = try loadExisting()
+        var nextID = try lastFindingID() + 1
         let groups = IdentityGroups(scan.findings)
-        let statements = try FindingStatements(db: db, scan: scan)
-        var counts = Counts()
-        counts.findingCount = groups.count
+        var writer = try FindingWriter(db: db, scan: scan)
+        var counts = Counts(findingCount: groups.count)
+        var members: [Int] = []
+        var tools: [String] = []
         for head in groups.heads {
-            let identity = scan.findings[head].identity
-            let members = groups.members(startingAt: head)
+            groups.members(startingAt: head, into: &members)
+            var primary = head
             let findingID: Int64
-            if let row = existing[identity] {
-                let primary = members.first { scan.findings[$0].toolID == row.toolID } ?? head
-                try statements.update(id: row.id, with: scan.findings[primary])
+            if let row = existing[scan.findings[head].identity] {
                 findingID = row.id
+                counts.knownCount += 1
+                primary = members.first { scan.findings[$0].toolID == row.toolID } ?? head
                 if !row.isOpen { counts.newCount += 1 }
             } else {
-                findingID = try statements.insert(scan.findings[head])
+                findingID = nextID
+                nextID += 1
                 counts.newCount += 1
             }
-            var tools: [String] = []
+            try writer.upsert(id: findingID, findingAt: primary)
+            tools.removeAll(keepingCapacity: true)
             for member in members where !tools.contains(scan.findings[member].toolID) {
                 tools.append(scan.findings[member].toolID)
-                try statements.insertOccurrence(findingID: findingID, finding: scan.findings[member])
+                try writer.addOccurrence(findingID: findingID, findingAt: member)
             }
         }
+        try writer.flush()
         return counts
     }
 
+    /// The largest finding id ever used, so new rows get fresh ones (the table is AUTOINCREMENT).
+    private func lastFindingID() throws -> Int64 {
+        try Int64.fetchOne(db, sql: """
+            SELECT max(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'finding'), 0),
+                       COALESCE((SELECT max(id) FROM finding), 0))
+            """) ?? 0
+    }
+
+    /// Every finding row of the target, by identity.
     private func loadExisting() throws -> [String: Existing] {
         var existing: [String: Existing] = [:]
         let rows = try Row.fetchCursor(
@@ -65,7 +81,9 @@ struct FindingUpserter {
             arguments: [scan.target.name]
         )
         while let row = try rows.next() {
-            existing[row[0]] = Existing(id: row[1], isOpen: row[2] == "open", toolID: row[3])
+            var reader = RowReader(row: row)
+            let identity: String = try reader.next()
+            existing[identity] = Existing(id: try reader.next(), isOpen: try reader.next(String.self) == "open", toolID: try reader.next())
         }
         return existing
     }

@@ -2,6 +2,17 @@ import Foundation
 import GRDB
 
 /// The first schema: scans, tool runs, findings, their per-scan occurrences and settings.
+///
+/// - `scan`: one row per scan or import; an import's `inputDigest` is unique per target.
+/// - `toolRun`: every tool's part in a scan; lists are JSON text.
+/// - `finding`: one row per target and identity, with its latest description and location, its
+///   status (`open`/`fixed`) and first, last and fixing scans. `severityRank` (0 info … 4 critical)
+///   sits beside `severity` so minimum-severity filters compare numbers.
+/// - `occurrence`: where each tool saw a finding in each scan, with that tool's raw result; the
+///   distinct `toolId`s of a finding's occurrences are its sources.
+/// - `setting`: small key/value blobs such as the secret-hashing key.
+///
+/// Dates are GRDB's `YYYY-MM-DD HH:MM:SS.SSS` text in UTC (millisecond precision).
 enum HistoryMigration {
     /// Creates every table of the first version.
     static func create(_ db: Database) throws {

@@ -27,14 +27,13 @@ struct IdentityGroups {
     /// Number of distinct identities.
     var count: Int { heads.count }
 
-    /// The indices of the findings sharing the identity of `head`, `head` first.
-    func members(startingAt head: Int) -> [Int] {
-        var members = [head]
-        var index = next[head]
+    /// Replaces `members` with the indices of the findings sharing the identity of `head`, `head` first.
+    func members(startingAt head: Int, into members: inout [Int]) {
+        members.removeAll(keepingCapacity: true)
+        var index = head
         while index >= 0 {
             members.append(index)
             index = next[index]
         }
-        return members
     }
 }

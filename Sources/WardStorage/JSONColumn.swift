@@ -11,7 +11,7 @@ enum JSONColumn {
         var output = "["
         for (index, string) in strings.enumerated() {
             if index > 0 { output += "," }
-            JSONValue.writeString(string, to: &output)
+            writeString(string, to: &output)
         }
         return output + "]"
     }
@@ -19,7 +19,14 @@ enum JSONColumn {
     /// A string map as a JSON object with sorted keys.
     static func text(_ members: [String: String]) -> String {
         if members.isEmpty { return "{}" }
-        return JSONValue.object(members.mapValues(JSONValue.string)).serialized
+        var output = "{"
+        for (index, key) in members.keys.sorted().enumerated() {
+            if index > 0 { output += "," }
+            writeString(key, to: &output)
+            output += ":"
+            writeString(members[key] ?? "", to: &output)
+        }
+        return output + "}"
     }
 
     /// A suppression as a JSON object, or nil.
@@ -60,6 +67,18 @@ enum JSONColumn {
             throw InvalidRow("\(column) has no valid source")
         }
         return Suppression(source: source, justification: value["justification"].string)
+    }
+
+    /// Appends `text` as a JSON string literal, copying it whole when nothing needs escaping.
+    private static func writeString(_ text: String, to output: inout String) {
+        let plain = text.utf8.allSatisfy { $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C && $0 != 0x7F }
+        guard plain else {
+            JSONValue.writeString(text, to: &output)
+            return
+        }
+        output += "\""
+        output += text
+        output += "\""
     }
 
     private static func parse(_ text: String, column: String) throws(InvalidRow) -> JSONValue {

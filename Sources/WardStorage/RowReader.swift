@@ -19,6 +19,14 @@ struct RowReader {
         return try row.decode(type, atIndex: index)
     }
 
+    /// The next column's value, read straight from SQLite when the type allows it.
+    mutating func next<Value: DatabaseValueConvertible & StatementColumnConvertible>(
+        _ type: Value.Type = Value.self
+    ) throws -> Value {
+        defer { index += 1 }
+        return try row.decode(type, atIndex: index)
+    }
+
     /// The next column as a string-backed enum.
     mutating func nextEnum<Value: RawRepresentable>(_ type: Value.Type, column: String) throws -> Value
     where Value.RawValue == String {

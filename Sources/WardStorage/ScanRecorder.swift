@@ -21,6 +21,9 @@ struct ScanRecorder {
         try insertScan()
         try insertToolRuns()
         let merged = try FindingUpserter(db: db, scan: scan).upsertAll()
+        if merged.knownCount > 0 {
+            try db.execute(sql: FindingSQL.markSeen, arguments: [scan.id, scan.startedAt])
+        }
         let fixedCount = try markFixed()
         try db.execute(
             sql: "UPDATE scan SET findingCount = ?, newCount = ?, fixedCount = ? WHERE id = ?",
@@ -34,7 +37,7 @@ struct ScanRecorder {
     }
 
     private func validate() throws(StorageError) {
-        if let index = scan.findings.firstIndex(where: \.identity.isEmpty) {
+        if let index = scan.findings.firstIndex(where: { $0.identity.isEmpty }) {
             let finding = scan.findings[index]
             throw .writeFailed(
                 path: path,

@@ -11,6 +11,7 @@ enum Schema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-history", migrate: HistoryMigration.create)
+        migrator.registerMigration("v2-raw-per-occurrence", migrate: RawPerOccurrenceMigration.apply)
         return migrator
     }
 
@@ -18,14 +19,18 @@ enum Schema {
     ///
     /// Several processes may open a new file at once; each migration runs in an IMMEDIATE
     /// transaction, but the check for applied migrations happens before it, so the loser of
-    /// that race fails on a table that now exists. It then finds the migrations complete.
+    /// that race fails on a change already made (a table that now exists). It then finds the
+    /// migrations complete, or retries the ones still missing.
     static func migrate(_ writer: any DatabaseWriter, path: String) throws(StorageError) {
         let migrator = migrator
         var attempts = 0
         while true {
             do {
                 if try writer.read(migrator.hasBeenSuperseded) {
-                    throw StorageError.migrationFailed(path: path, reason: "the database was written by a newer version of ward")
+                    throw StorageError.migrationFailed(
+                        path: path,
+                        reason: "the schema has migrations this version of ward does not know (written by a newer ward?)"
+                    )
                 }
                 try migrator.migrate(writer)
                 return
@@ -38,6 +43,18 @@ enum Schema {
                     throw DatabaseFailure.storageError(error, path: path, wrap: StorageError.migrationFailed)
                 }
             }
+        }
+    }
+
+    /// Refuses a database that holds another application's tables: migrating it would mix schemas.
+    ///
+    /// Runs as each connection opens, before anything is written to the file.
+    static func checkOwnership(_ db: Database, path: String) throws {
+        let tables = try Int.fetchOne(db, sql: """
+            SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
+            """) ?? 0
+        if tables > 0, try !db.tableExists("grdb_migrations") {
+            throw StorageError.cannotOpen(path: path, reason: "the database holds another application's tables, not ward history")
         }
     }
 }

@@ -57,6 +57,24 @@ import WardStorage
         #expect(try Data(contentsOf: url) == garbage)
     }
 
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/sqlite3")))
+    func anotherApplicationsDatabaseIsRefusedAndLeftUntouched() throws {
+        // Given an SQLite database made by something else
+        let directory = try F.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("other.db").path
+        let sqlite = try Process.run(URL(fileURLWithPath: "/usr/bin/sqlite3"), arguments: [path, "CREATE TABLE notes (body TEXT);"])
+        sqlite.waitUntilExit()
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+
+        // When it is opened as Ward's history
+        let error = #expect(throws: StorageError.self) { try AppDatabase.open(path: path) }
+
+        // Then it is refused and its bytes are unchanged
+        #expect(error == .cannotOpen(path: path, reason: "the database holds another application's tables, not ward history"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+    }
+
     @Test func aPathThatCannotBeCreatedIsRefused() throws {
         // Given a path whose parent is a regular file
         let directory = try F.temporaryDirectory()

@@ -30,46 +30,59 @@ import WardStorage
     }
 
     @Test func everythingIsOrderedMostSevereFirstThenPath() throws {
+        // Given the history described above
         let database = try database()
+        // When nothing is filtered, then every finding comes, most severe first, then by path
         #expect(try identities(database, FindingQuery()) == ["v1:b", "v1:a", "v1:d", "v1:c", "v1:z"])
     }
 
     @Test func minimumSeverityKeepsThatLevelAndAbove() throws {
+        // Given the history described above
         let database = try database()
+        // When a minimum severity is set, then only that level and above come
         #expect(try identities(database, FindingQuery(minimumSeverity: .medium)) == ["v1:b", "v1:a", "v1:d"])
         #expect(try identities(database, FindingQuery(minimumSeverity: .critical)) == ["v1:b"])
     }
 
     @Test func toolsMatchAnySource() throws {
+        // Given the history described above
         let database = try database()
+        // When tools are named, then findings any of them reported come
         #expect(try identities(database, FindingQuery(tools: ["semgrep"])) == ["v1:c"])
         #expect(try identities(database, FindingQuery(tools: ["gitleaks", "semgrep"])) == ["v1:d", "v1:c"])
         #expect(try identities(database, FindingQuery(tools: ["trivy"])).isEmpty)
     }
 
     @Test func kindsFilter() throws {
+        // Given the history described above
         let database = try database()
+        // When kinds are named, then only findings of those kinds come
         #expect(try identities(database, FindingQuery(kinds: [.secret])) == ["v1:d"])
         #expect(try identities(database, FindingQuery(kinds: [.dependency])).isEmpty)
     }
 
     @Test func statusesFilter() throws {
-        // Given scan-2, complete, no longer reported the secret
+        // Given the history described above, where scan-2, complete, no longer reported the secret
         let database = try database()
+        // When statuses are named, then only findings in those states come
         #expect(try identities(database, FindingQuery(statuses: [.fixed])) == ["v1:d"])
         #expect(try identities(database, FindingQuery(statuses: [.open], target: "demo")) == ["v1:b", "v1:a", "v1:c"])
         #expect(try identities(database, FindingQuery(statuses: [.open, .fixed], target: "demo")).count == 4)
     }
 
     @Test func pathGlobMatchesTheLatestPath() throws {
+        // Given the history described above
         let database = try database()
+        // When a glob is given, then it matches the latest path, case-sensitively
         #expect(try identities(database, FindingQuery(pathGlob: "src/*")) == ["v1:b", "v1:a", "v1:d"])
         #expect(try identities(database, FindingQuery(pathGlob: "tests/?.py")) == ["v1:c"])
         #expect(try identities(database, FindingQuery(pathGlob: "SRC/*")).isEmpty)
     }
 
     @Test func scanIDSelectsThatScansFindingsWithItsLocations() throws {
+        // Given the history described above
         let database = try database()
+        // When a scan is named, then its findings come with the locations it saw
         let first = try database.findings(matching: FindingQuery(scanID: "scan-1"))
         #expect(first.map(\.finding.identity) == ["v1:b", "v1:a", "v1:d", "v1:c"])
         #expect(first.first { $0.finding.identity == "v1:a" }?.finding.location?.startLine == 5)
@@ -80,14 +93,18 @@ import WardStorage
     }
 
     @Test func targetAndLimit() throws {
+        // Given the history described above
         let database = try database()
+        // When a target or a limit is set, then only that target's findings, or that many, come
         #expect(try identities(database, FindingQuery(target: "other")) == ["v1:z"])
         #expect(try identities(database, FindingQuery(limit: 2)) == ["v1:b", "v1:a"])
         #expect(try identities(database, FindingQuery(limit: 0)).isEmpty)
     }
 
     @Test func filtersCombine() throws {
+        // Given the history described above
         let database = try database()
+        // When every filter is set, then a finding must pass them all
         let query = FindingQuery(minimumSeverity: .high, tools: ["bandit"], kinds: [.sast], statuses: [.open], pathGlob: "src/a*", scanID: "scan-2", target: "demo", limit: 5)
         #expect(try identities(database, query) == ["v1:a"])
     }

@@ -97,6 +97,41 @@ import WardStorage
         #expect(try database.tableCounts()["occurrence"] == 4)
     }
 
+    @Test func anUnchangedFindingReportedAgainMovesItsLastSighting() throws {
+        // Given a recorded finding
+        let database = try AppDatabase.inMemory()
+        let finding = F.completeFinding()
+        _ = try database.record(F.scan("scan-1", runs: [F.run("osv-scanner")], findings: [finding], at: 0))
+
+        // When a later scan reports exactly the same finding
+        let outcome = try database.record(F.scan("scan-2", runs: [F.run("osv-scanner")], findings: [finding], at: 60))
+
+        // Then it is not new, it was last seen by that scan, and it is unchanged otherwise
+        #expect(F.summary(outcome)?.newCount == 0)
+        let tracked = try #require(try database.findings(matching: FindingQuery()).first)
+        #expect(tracked.finding == finding)
+        #expect(tracked.firstSeenScanID == "scan-1")
+        #expect(tracked.lastSeenScanID == "scan-2")
+        #expect(tracked.lastSeenAt == F.date(60))
+        #expect(try database.findings(matching: FindingQuery(scanID: "scan-2")).map(\.finding) == [finding])
+    }
+
+    @Test func theRawResultIsKeptPerSighting() throws {
+        // Given a finding whose tool reported different raw results in two scans
+        let database = try AppDatabase.inMemory()
+        var first = F.finding("v1:a")
+        first.raw = #"{"run":1}"#
+        var second = first
+        second.raw = #"{"run":2}"#
+        _ = try database.record(F.scan("scan-1", findings: [first], at: 0))
+        _ = try database.record(F.scan("scan-2", findings: [second], at: 60))
+
+        // Then the finding shows the latest, and each scan its own
+        #expect(try database.findings(matching: FindingQuery()).map(\.finding.raw) == [#"{"run":2}"#])
+        #expect(try database.findings(matching: FindingQuery(scanID: "scan-1")).map(\.finding.raw) == [#"{"run":1}"#])
+        #expect(try database.findings(matching: FindingQuery(scanID: "scan-2")).map(\.finding.raw) == [#"{"run":2}"#])
+    }
+
     @Test func twoToolsReportingOneIdentityMakeOneFindingWithTwoSources() throws {
         // Given Semgrep and Bandit flagging the same weakness
         let database = try AppDatabase.inMemory()
@@ -112,7 +147,7 @@ import WardStorage
         let tracked = try database.findings(matching: FindingQuery())
         #expect(tracked.count == 1)
         #expect(tracked.first?.sources == ["bandit", "semgrep"])
-        #expect(tracked.first?.finding.toolID == "semgrep")
+        #expect(tracked.first?.finding == semgrep)
         #expect(try database.tableCounts() == ["scan": 1, "toolRun": 2, "finding": 1, "occurrence": 2])
     }
 

@@ -86,6 +86,7 @@ import WardStorage
     }
 
     @Test func aDatabaseInsideTheScannedTreeIsRefused() throws {
+        // Given a scan of /repo, then a database under it is refused and others are accepted
         #expect(throws: StorageError.insideScannedTree(path: "/repo/.ward/h.db", root: "/repo")) {
             try AppDatabase.checkOutside(scannedRoot: "/repo", path: "/repo/.ward/h.db")
         }

@@ -1,0 +1,60 @@
+import Foundation
+
+/// The multi-row statements that write findings and occurrences.
+///
+/// Values common to every row are numbered parameters bound once, before the VALUES tuples
+/// that hold what differs per row (SQLite numbers a plain `?` one past the largest so far).
+enum FindingSQL {
+    /// Values per finding row: id, identity, then ``FindingContent/columns``.
+    static let findingRowWidth = 2 + FindingContent.columns.count
+    /// Columns of an occurrence row after the scan id.
+    static let occurrenceColumns = ["findingId", "toolId"] + FindingContent.locationColumns + ["suppression", "raw"]
+
+    /// Upserts `rows` findings. A new row is first and last seen in this scan. An existing row keeps
+    /// its target, identity and first sighting; it is rewritten only when it was fixed (it reopens)
+    /// or its description changed, so a re-scan leaves the indexes of unchanged rows alone
+    /// (``markSeen`` then moves their last sighting).
+    ///
+    /// Parameters: `?1` target name, `?2` scan id, `?3` time seen, then the rows.
+    static func upsertFindings(rows: Int) -> String {
+        let content = FindingContent.columns
+        let selected = (0..<content.count).map { "column\($0 + 3)" }.joined(separator: ", ")
+        let updates = content.map { "\"\($0)\" = excluded.\"\($0)\"" }.joined(separator: ", ")
+        return """
+            INSERT INTO finding (id, identity, targetName, status, firstSeenScanId, lastSeenScanId, firstSeenAt, \
+            lastSeenAt, \(FindingContent.sqlList(content)))
+            SELECT column1, column2, ?1, 'open', ?2, ?2, ?3, ?3, \(selected)
+            FROM (VALUES \(valuesList(rows: rows, width: findingRowWidth))) WHERE true
+            ON CONFLICT DO UPDATE SET status = 'open', fixedScanId = NULL, lastSeenScanId = excluded.lastSeenScanId, \
+            lastSeenAt = excluded.lastSeenAt, \(updates)
+            WHERE status <> 'open'
+               OR (\(FindingContent.sqlList(content))) IS NOT (\(FindingContent.sqlList(content, table: "excluded")))
+            """
+    }
+
+    /// Moves the last sighting to this scan for every finding with an occurrence in it that the
+    /// upsert left alone.
+    ///
+    /// Parameters: `?1` scan id, `?2` time seen.
+    static let markSeen = """
+        UPDATE finding SET lastSeenScanId = ?1, lastSeenAt = ?2
+        WHERE lastSeenScanId <> ?1 AND id IN (SELECT findingId FROM occurrence WHERE scanId = ?1)
+        """
+
+    /// Inserts `rows` occurrences of this scan.
+    ///
+    /// Parameters: `?1` scan id, then the rows.
+    static func insertOccurrences(rows: Int) -> String {
+        let selected = (1...occurrenceColumns.count).map { "column\($0)" }.joined(separator: ", ")
+        return """
+            INSERT INTO occurrence (scanId, \(FindingContent.sqlList(occurrenceColumns)))
+            SELECT ?1, \(selected) FROM (VALUES \(valuesList(rows: rows, width: occurrenceColumns.count)))
+            """
+    }
+
+    /// `(?, ?, …), (?, ?, …)…`: `rows` tuples of `width` placeholders.
+    private static func valuesList(rows: Int, width: Int) -> String {
+        let tuple = "(" + Array(repeating: "?", count: width).joined(separator: ", ") + ")"
+        return Array(repeating: tuple, count: rows).joined(separator: ", ")
+    }
+}

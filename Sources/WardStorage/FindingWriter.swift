@@ -1,0 +1,78 @@
+import Foundation
+import GRDB
+import WardCore
+
+/// Writes one scan's findings and occurrences in multi-row statements.
+///
+/// Rows are queued as positions in the scan's findings and written `batchSize` at a time: one
+/// INSERT … ON CONFLICT DO UPDATE for findings (new rows get ids chosen by the caller, existing
+/// rows keep theirs) and one INSERT for occurrences. Values are bound straight from the findings.
+struct FindingWriter {
+    /// Rows per statement.
+    static let batchSize = 64
+
+    private let db: Database
+    private let scan: ScanRun
+    private let fullFindingBatch: Statement
+    private let fullOccurrenceBatch: Statement
+    private var findings: [(id: Int64, position: Int)] = []
+    private var occurrences: [(findingID: Int64, position: Int)] = []
+
+    /// Prepares a writer for `scan`, whose row already exists.
+    init(db: Database, scan: ScanRun) throws {
+        self.db = db
+        self.scan = scan
+        fullFindingBatch = try db.cachedStatement(sql: FindingSQL.upsertFindings(rows: Self.batchSize))
+        fullOccurrenceBatch = try db.cachedStatement(sql: FindingSQL.insertOccurrences(rows: Self.batchSize))
+        findings.reserveCapacity(Self.batchSize)
+        occurrences.reserveCapacity(Self.batchSize)
+    }
+
+    /// Queues the finding at `position` in the scan as row `id`: inserted when new, else the
+    /// existing row is refreshed from this sighting (and reopened if it was fixed).
+    mutating func upsert(id: Int64, findingAt position: Int) throws {
+        findings.append((id, position))
+        if findings.count == Self.batchSize { try flushFindings() }
+    }
+
+    /// Queues where this scan saw finding `findingID`, as reported by the finding at `position`.
+    mutating func addOccurrence(findingID: Int64, findingAt position: Int) throws {
+        occurrences.append((findingID, position))
+        if occurrences.count == Self.batchSize { try flush() }
+    }
+
+    /// Writes every queued row, findings first (occurrences refer to them).
+    mutating func flush() throws {
+        try flushFindings()
+        guard !occurrences.isEmpty else { return }
+        let statement = occurrences.count == Self.batchSize
+            ? fullOccurrenceBatch
+            : try db.makeStatement(sql: FindingSQL.insertOccurrences(rows: occurrences.count))
+        var binder = StatementBinder(statement)
+        try binder.bind(scan.id)
+        for row in occurrences {
+            try binder.bind(row.findingID)
+            try FindingContent.bindOccurrence(of: scan.findings[row.position], to: &binder)
+        }
+        try binder.execute()
+        occurrences.removeAll(keepingCapacity: true)
+    }
+
+    private mutating func flushFindings() throws {
+        guard !findings.isEmpty else { return }
+        let statement = findings.count == Self.batchSize
+            ? fullFindingBatch
+            : try db.makeStatement(sql: FindingSQL.upsertFindings(rows: findings.count))
+        var binder = StatementBinder(statement)
+        try binder.bind(scan.target.name)
+        try binder.bind(scan.id)
+        try binder.bind(scan.startedAt)
+        for row in findings {
+            try binder.bind(row.id)
+            try binder.bind(scan.findings[row.position].identity)
+            try FindingContent.bind(scan.findings[row.position], to: &binder)
+        }
+        try binder.execute()
+        findings.removeAll(keepingCapacity: true)
+    }
+}
