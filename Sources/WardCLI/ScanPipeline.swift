@@ -16,7 +16,12 @@ struct ScanPipeline {
     mutating func finish(_ scan: ScanRun) throws -> ExitStatus {
         let outcome: RecordOutcome
         do {
-            outcome = try database.record(scan)
+            // When several tools report one finding, the history describes it as the most severe one does.
+            var ordered = scan
+            ordered.findings = scan.findings.enumerated().sorted { lhs, rhs in
+                lhs.element.severity != rhs.element.severity ? lhs.element.severity > rhs.element.severity : lhs.offset < rhs.offset
+            }.map(\.element)
+            outcome = try database.record(ordered)
         } catch {
             throw WardFailure(error)
         }
