@@ -30,8 +30,10 @@ let package = Package(
             dependencies: ["WardCore", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: settings
         ),
+        // libxml2 (JUnit XML writer) and zlib (gzipped size of SARIF), from the system.
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev", "zlib1g-dev"])]),
         // Report formats: pure functions from a scan to bytes.
-        .target(name: "WardReporters", dependencies: ["WardCore"], swiftSettings: settings),
+        .target(name: "WardReporters", dependencies: ["WardCore", "CLibXML2"], swiftSettings: settings),
         // The gate: pure function from findings and tool runs to a verdict.
         .target(name: "WardPolicy", dependencies: ["WardCore", "Yams"], swiftSettings: settings),
         // Thin command line: the only user of ArgumentParser.
@@ -69,7 +71,7 @@ let package = Package(
         ),
         .testTarget(
             name: "WardCLITests",
-            dependencies: ["WardCLI", "WardStorage", "TestSupport"],
+            dependencies: ["WardCLI", "WardStorage", "WardReporters", "TestSupport"],
             swiftSettings: settings
         ),
     ]

@@ -5,10 +5,23 @@ import WardCore
 public protocol Reporter: Sendable {
     /// Stable lowercase id used by `--format`: `table`, `json`.
     static var id: String { get }
-    /// File extension for `--output-dir`.
+    /// File extension of the format.
     static var fileExtension: String { get }
+    /// The file name `--output-dir` writes; by default `ward.` and the extension.
+    static var defaultFileName: String { get }
     /// Renders the report.
     static func render(_ scan: ScanRun, gate: GateResult, options: RenderOptions) throws(ReporterError) -> Data
+    /// Problems with a rendered report that its consumer would hit (too large to upload, results
+    /// left out), for the CLI to print; by default none.
+    static func warnings(_ scan: ScanRun, gate: GateResult, report: Data) -> [String]
+}
+
+extension Reporter {
+    /// `ward.` followed by the format's extension.
+    public static var defaultFileName: String { "ward." + fileExtension }
+
+    /// No warnings.
+    public static func warnings(_ scan: ScanRun, gate: GateResult, report: Data) -> [String] { [] }
 }
 
 /// Presentation choices that are not part of the scan.

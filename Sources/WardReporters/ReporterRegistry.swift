@@ -6,6 +6,12 @@ public enum ReporterRegistry {
     public static let all: [any Reporter.Type] = [
         TableReporter.self,
         JSONReporter.self,
+        SARIFReporter.self,
+        JUnitReporter.self,
+        MarkdownReporter.self,
+        GitLabSASTReporter.self,
+        GitLabSecretsReporter.self,
+        GitLabDependencyReporter.self,
     ]
 
     /// The ids of every reporter.

@@ -1,0 +1,78 @@
+import Foundation
+import WardCore
+
+/// A JSON value whose object members keep the order they were written in.
+///
+/// SARIF readers expect `$schema` and `version` first, and a report that reads top-down is easier
+/// to review, so the formats that follow another project's schema build this tree instead of
+/// going through `JSONEncoder` with sorted keys. Members whose value is `nil` are left out.
+enum OrderedJSON: Sendable, ExpressibleByStringLiteral, ExpressibleByIntegerLiteral,
+    ExpressibleByBooleanLiteral, ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral {
+    case string(String)
+    case integer(Int)
+    case bool(Bool)
+    case array([OrderedJSON])
+    case object([(String, OrderedJSON)])
+
+    init(stringLiteral value: String) { self = .string(value) }
+    init(integerLiteral value: Int) { self = .integer(value) }
+    init(booleanLiteral value: Bool) { self = .bool(value) }
+    init(arrayLiteral elements: OrderedJSON...) { self = .array(elements) }
+    init(dictionaryLiteral elements: (String, OrderedJSON?)...) {
+        self = .object(elements.compactMap { key, value in value.map { (key, $0) } })
+    }
+
+    /// An array of strings.
+    static func strings(_ values: [String]) -> OrderedJSON { .array(values.map(OrderedJSON.string)) }
+
+    /// Members in order, dropping `nil` values.
+    static func members(_ pairs: [(String, OrderedJSON?)]) -> OrderedJSON {
+        .object(pairs.compactMap { key, value in value.map { (key, $0) } })
+    }
+
+    /// Whether this is an empty array or object.
+    var isEmpty: Bool {
+        switch self {
+        case .array(let items): items.isEmpty
+        case .object(let members): members.isEmpty
+        default: false
+        }
+    }
+
+    /// Pretty-printed UTF-8 with two-space indentation and a final newline.
+    var data: Data {
+        var output: [UInt8] = []
+        output.reserveCapacity(4096)
+        write(to: &output, indent: 0)
+        output.append(0x0A)
+        return Data(output)
+    }
+
+    // MARK: - Private
+
+    private func write(to output: inout [UInt8], indent: Int) {
+        switch self {
+        case .string(let text): JSONValue.writeString(text, to: &output)
+        case .integer(let number): output += Array(String(number).utf8)
+        case .bool(let flag): output += Array((flag ? "true" : "false").utf8)
+        case .array(let items):
+            guard !items.isEmpty else { output += Array("[]".utf8); return }
+            output.append(UInt8(ascii: "["))
+            for (index, item) in items.enumerated() {
+                output += Array(((index == 0 ? "" : ",") + "\n" + String(repeating: "  ", count: indent + 1)).utf8)
+                item.write(to: &output, indent: indent + 1)
+            }
+            output += Array(("\n" + String(repeating: "  ", count: indent) + "]").utf8)
+        case .object(let members):
+            guard !members.isEmpty else { output += Array("{}".utf8); return }
+            output.append(UInt8(ascii: "{"))
+            for (index, (key, value)) in members.enumerated() {
+                output += Array(((index == 0 ? "" : ",") + "\n" + String(repeating: "  ", count: indent + 1)).utf8)
+                JSONValue.writeString(key, to: &output)
+                output += Array(": ".utf8)
+                value.write(to: &output, indent: indent + 1)
+            }
+            output += Array(("\n" + String(repeating: "  ", count: indent) + "}").utf8)
+        }
+    }
+}

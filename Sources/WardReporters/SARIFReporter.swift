@@ -1,0 +1,122 @@
+import Foundation
+import WardCore
+
+/// SARIF 2.1.0 as GitHub code scanning reads it: one run per tool, GitHub's limits enforced.
+///
+/// Every tool that finished gets a run, with `results: []` when it found nothing, so alerts it
+/// no longer reports are closed. A tool that did not finish gets no run unless it reported
+/// something: an empty run would close its alerts although nothing was checked. Ward's identity
+/// goes under its own `partialFingerprints` key; `primaryLocationLineHash` is left to
+/// `upload-sarif`, which computes it from the checked-out source.
+public struct SARIFReporter: Reporter {
+    public static let id = "sarif"
+    public static let fileExtension = "sarif"
+    /// The schema named in `$schema`.
+    public static let schemaURI = "https://json.schemastore.org/sarif-2.1.0.json"
+    /// The `partialFingerprints` key holding Ward's identity.
+    public static let fingerprintKey = "wardIdentity/v1"
+
+    // MARK: - Reporter Conformance
+
+    public static func render(_ scan: ScanRun, gate: GateResult, options: RenderOptions) throws(ReporterError) -> Data {
+        render(scan, limits: .github)
+    }
+
+    /// Warns when the gzipped log is over GitHub's upload limit, and when results or runs were left out.
+    public static func warnings(_ scan: ScanRun, gate: GateResult, report: Data) -> [String] {
+        var warnings = SARIFPlan(scan: scan, limits: .github).notices.map(\.text)
+        if let size = SARIFLimits.gzippedSize(of: report), size > SARIFLimits.github.gzippedBytes {
+            warnings.append("the SARIF log is \(size / 1_000_000) MB gzipped, over GitHub's upload limit of "
+                + "\(SARIFLimits.github.gzippedBytes / 1_000_000) MB: upload-sarif will reject it")
+        }
+        return warnings
+    }
+
+    /// Renders the log under the given limits.
+    ///
+    /// - Parameters:
+    ///   - scan: the scan, as the policy presents it (waivers applied).
+    ///   - limits: the largest numbers of runs, results and rules to write.
+    /// - Returns: the SARIF log as pretty-printed UTF-8 JSON.
+    public static func render(_ scan: ScanRun, limits: SARIFLimits) -> Data {
+        let scan = ReportRedaction.apply(scan)
+        let plan = SARIFPlan(scan: scan, limits: limits)
+        let runs = plan.runs.map { SARIFRunBuilder(scan: scan, limits: limits).run(for: $0) }
+        let log: OrderedJSON = ["$schema": .string(schemaURI), "version": "2.1.0", "runs": .array(runs)]
+        return log.data
+    }
+}
+
+/// Which runs and results go into the log, and what was left out.
+struct SARIFPlan {
+    /// A note for a run's `toolExecutionNotifications` and for the CLI.
+    struct Notice {
+        var level: String
+        var text: String
+    }
+
+    /// One tool's run.
+    struct Run {
+        var toolID: String
+        var toolRun: ToolRun?
+        var findings: [Finding]
+        var notices: [Notice] = []
+    }
+
+    private(set) var runs: [Run] = []
+    private(set) var notices: [Notice] = []
+
+    init(scan: ScanRun, limits: SARIFLimits) {
+        var order: [String] = []
+        for id in scan.toolRuns.map(\.toolID) + scan.findings.map(\.toolID).sorted() where !order.contains(id) {
+            order.append(id)
+        }
+        let byTool = Dictionary(grouping: scan.findings, by: \.toolID)
+        var candidates: [Run] = []
+        for id in order {
+            let toolRun = scan.toolRuns.last { $0.toolID == id }
+            let findings = FindingOrder.sorted(byTool[id] ?? [])
+            let finished = toolRun.map { $0.state == .succeeded || $0.state == .notApplicable } ?? true
+            guard finished || !findings.isEmpty else { continue }
+            candidates.append(Self.capped(Run(toolID: id, toolRun: toolRun, findings: findings), limits: limits))
+        }
+        notices = candidates.flatMap(\.notices)
+        runs = Self.keepMostImportant(candidates, limit: limits.runs, notices: &notices)
+    }
+
+    /// Keeps the most severe results first, within the result and rule limits.
+    private static func capped(_ run: Run, limits: SARIFLimits) -> Run {
+        var run = run
+        var rules = Set<String>()
+        var kept: [Finding] = []
+        for finding in run.findings where kept.count < limits.resultsPerRun {
+            guard rules.contains(finding.ruleID) || rules.count < limits.rulesPerRun else { continue }
+            rules.insert(finding.ruleID)
+            kept.append(finding)
+        }
+        let dropped = run.findings.count - kept.count
+        if dropped > 0 {
+            run.notices.append(Notice(level: "warning", text: "\(run.toolID): \(dropped) of \(run.findings.count) results left out "
+                + "(GitHub accepts at most \(limits.resultsPerRun) results and \(limits.rulesPerRun) rules per run); the most severe were kept"))
+        }
+        run.findings = kept
+        return run
+    }
+
+    /// Drops the runs that matter least when there are more than `limit`: empty ones first, then the least severe.
+    private static func keepMostImportant(_ runs: [Run], limit: Int, notices: inout [Notice]) -> [Run] {
+        guard runs.count > limit, limit > 0 else { return runs }
+        func weight(_ run: Run) -> (Int, Int) {
+            (run.findings.filter(\.isActive).map(\.severity.rank).max() ?? -1, run.findings.count)
+        }
+        let ranked = runs.indices.sorted { weight(runs[$0]) > weight(runs[$1]) || (weight(runs[$0]) == weight(runs[$1]) && $0 < $1) }
+        let keptIndices = Set(ranked.prefix(limit))
+        let dropped = runs.indices.filter { !keptIndices.contains($0) }.map { runs[$0].toolID }
+        var kept = runs.indices.filter(keptIndices.contains).map { runs[$0] }
+        let notice = Notice(level: "warning", text: "\(dropped.count) tool runs left out (GitHub accepts at most \(limit) runs per file): "
+            + dropped.joined(separator: ", "))
+        notices.append(notice)
+        kept[0].notices.append(notice)
+        return kept
+    }
+}
