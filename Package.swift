@@ -18,9 +18,19 @@ let package = Package(
         // Vocabulary: Foundation only.
         .target(name: "WardCore", swiftSettings: settings),
         // Scanner plugins and the process runner.
+        // System libraries of the built-in secret detector.
+        .systemLibrary(name: "CVectorscan", pkgConfig: "libhs", providers: [.apt(["libvectorscan-dev"])]),
+        .systemLibrary(name: "CPCRE2", pkgConfig: "libpcre2-8", providers: [.apt(["libpcre2-dev"])]),
+        // The built-in secret detector: rules as data, one Vectorscan database, PCRE2 confirmation.
+        .target(
+            name: "WardSecrets",
+            dependencies: ["WardCore", "CVectorscan", "CPCRE2"],
+            resources: [.copy("Resources/secret-rules.yaml")],
+            swiftSettings: settings
+        ),
         .target(
             name: "WardScanners",
-            dependencies: ["WardCore"],
+            dependencies: ["WardCore", "WardSecrets"],
             resources: [.copy("Resources/semgrep")],
             swiftSettings: settings
         ),
@@ -40,7 +50,7 @@ let package = Package(
         .target(
             name: "WardCLI",
             dependencies: [
-                "WardCore", "WardScanners", "WardStorage", "WardReporters", "WardPolicy",
+                "WardCore", "WardScanners", "WardSecrets", "WardStorage", "WardReporters", "WardPolicy",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: settings
@@ -52,6 +62,11 @@ let package = Package(
         .testTarget(
             name: "WardScannersTests",
             dependencies: ["WardScanners", "TestSupport"],
+            swiftSettings: settings
+        ),
+        .testTarget(
+            name: "WardSecretsTests",
+            dependencies: ["WardSecrets", "WardPolicy", "TestSupport"],
             swiftSettings: settings
         ),
         .testTarget(

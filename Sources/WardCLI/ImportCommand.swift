@@ -29,6 +29,9 @@ struct ImportCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Print how long each phase took on stderr.")
     var timings = false
 
+    @Option(name: .customLong("plugins"), help: ArgumentHelp("Also load the scanners declared in this directory's *.yml files; $WARD_HOME/plugins is always read.", valueName: "dir"))
+    var pluginDirectory: String?
+
     @Argument(help: ArgumentHelp("Report files.", valueName: "file"))
     var files: [String]
 
@@ -39,8 +42,12 @@ struct ImportCommand: AsyncParsableCommand {
     func run() async throws {
         global.apply()
         let policy = try gating.loadPolicy()
-        let plugin: any ScannerPlugin
-        do { plugin = try ScannerRegistry.plugin(id: tool) } catch { throw WardFailure(error) }
+        // Plugin files are read only for a tool that is not built in: a broken one elsewhere does not block other imports.
+        let declared = ScannerRegistry.ids.contains(tool) ? [] : try DeclarativePlugins.load(directory: pluginDirectory, paths: global.paths)
+        let available = ScannerRegistry.plugins(extra: declared)
+        guard let plugin = available.first(where: { $0.id == tool }) else {
+            throw WardFailure(ScannerError.unknownScanner(id: tool, known: available.map(\.id)))
+        }
         let rootPath = WardPaths.absolute(root ?? ".")
         var timer = PhaseTimer(enabled: timings)
         let database = try global.openDatabase()

@@ -13,6 +13,11 @@ struct ScanCommand: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: OutputOptions
     @OptionGroup var gating: GateOptions
+    @OptionGroup var secrets: SecretsOptions
+
+    @Option(name: .long, parsing: .upToNextOption,
+            help: ArgumentHelp("Scan only these files, relative to the path (secrets scanner; what pre-commit passes).", valueName: "file"))
+    var files: [String] = []
 
     @Argument(help: ArgumentHelp("Directory to scan.", valueName: "path"))
     var path: String = "."
@@ -38,6 +43,9 @@ struct ScanCommand: AsyncParsableCommand {
     @Option(name: .customLong("tool-timeout"), help: ArgumentHelp("Timeout of one tool, as ID=SECONDS (repeatable).", valueName: "id=seconds"))
     var toolTimeouts: [String] = []
 
+    @Option(name: .customLong("plugins"), help: ArgumentHelp("Also load the scanners declared in this directory's *.yml files (e.g. a repository's .ward/plugins); $WARD_HOME/plugins is always read.", valueName: "dir"))
+    var pluginDirectory: String?
+
     func run() async throws {
         global.apply()
         let root = WardPaths.absolute(path)
@@ -53,10 +61,13 @@ struct ScanCommand: AsyncParsableCommand {
             Console.warning("\(paths.database) is inside the scanned tree")
         }
         let policy = try gating.loadPolicy()
-        let plugins = try ScannerSelection.parse(scanners)
-        let requiredIDs = try ScannerSelection.required(scanners: scanners, require: require)
+        let declared = try DeclarativePlugins.load(directory: pluginDirectory, paths: paths)
+        let known = ScannerRegistry.plugins(extra: declared).map(\.id)
+        let plugins = try secrets.configure(try ScannerSelection.parse(scanners, extra: declared), files: files, paths: paths)
+        let secretsMode = (plugins.first { $0.id == SecretsScanner.id } as? SecretsScanner)?.mode
+        let requiredIDs = try ScannerSelection.required(scanners: scanners, require: require, known: known)
             .union(policy.requireScanners ?? [])
-        let perTool = try ScannerSelection.timeouts(toolTimeouts)
+        let perTool = try ScannerSelection.timeouts(toolTimeouts, known: known)
         let database = try global.openDatabase()
         let environment = WardEnvironment.live
         var engine = ScanEngine(
@@ -67,10 +78,11 @@ struct ScanCommand: AsyncParsableCommand {
             progress: { Console.progress($0) }
         )
         engine.secretKey = try global.secretKey(of: database)
-        engine.extraArguments = try ScannerSelection.passthrough(toolArguments)
+        engine.extraArguments = try ScannerSelection.passthrough(toolArguments, known: known)
         engine.cacheRoot = paths.dataDirectory + "/cache"
         let started = environment.now()
-        let scanTarget = ScanTarget(name: target ?? image.map(ImageReference.repository) ?? root, root: root, image: image)
+        let partialName = secretsMode.flatMap { $0 == .tree ? nil : SecretsOptions.targetName(root: root, mode: $0) }
+        let scanTarget = ScanTarget(name: target ?? partialName ?? image.map(ImageReference.repository) ?? root, root: root, image: image)
         let outcomes = await engine.run(plugins, on: scanTarget, required: requiredIDs)
         let scan = ScanRun(
             id: environment.makeID(), target: scanTarget, mode: .scan, startedAt: started, finishedAt: environment.now(),
@@ -78,6 +90,7 @@ struct ScanCommand: AsyncParsableCommand {
         )
         var pipeline = ScanPipeline(database: database, output: output, gating: gating, policy: policy)
         let status = try pipeline.finish(scan)
+        await secrets.reveal(scan, mode: secretsMode, output: output)
         throw ExitCode(status.rawValue)
     }
 }
@@ -85,23 +98,23 @@ struct ScanCommand: AsyncParsableCommand {
 /// Parses `--scanners a,b`, `--require a,b` and `--tool-timeout id=s` against the registry.
 enum ScannerSelection {
     /// Scanners asked for by name: those listed in `--scanners` and `--require`.
-    static func required(scanners: String?, require: String?) throws -> Set<String> {
+    static func required(scanners: String?, require: String?, known: [String] = ScannerRegistry.ids) throws -> Set<String> {
         let named = [scanners, require].compactMap { $0 }.flatMap { $0.split(separator: ",") }
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        for id in named where !ScannerRegistry.ids.contains(id) {
-            throw WardFailure(ScannerError.unknownScanner(id: id, known: ScannerRegistry.ids))
+        for id in named where !known.contains(id) {
+            throw WardFailure(ScannerError.unknownScanner(id: id, known: known))
         }
         return Set(named)
     }
 
     /// Pass-through arguments from `ID=ARG` pairs, in order.
-    static func passthrough(_ pairs: [String]) throws -> [String: [String]] {
+    static func passthrough(_ pairs: [String], known: [String] = ScannerRegistry.ids) throws -> [String: [String]] {
         var result: [String: [String]] = [:]
         for pair in pairs {
             let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
             guard parts.count == 2, !parts[1].isEmpty else { throw WardFailure("--tool-arg expects ID=ARG, got '\(pair)'") }
-            guard ScannerRegistry.ids.contains(parts[0]) else {
-                throw WardFailure(ScannerError.unknownScanner(id: parts[0], known: ScannerRegistry.ids))
+            guard known.contains(parts[0]) else {
+                throw WardFailure(ScannerError.unknownScanner(id: parts[0], known: known))
             }
             result[parts[0], default: []].append(parts[1])
         }
@@ -109,27 +122,30 @@ enum ScannerSelection {
     }
 
     /// Per-tool timeouts from `ID=SECONDS` pairs.
-    static func timeouts(_ pairs: [String]) throws -> [String: Duration] {
+    static func timeouts(_ pairs: [String], known: [String] = ScannerRegistry.ids) throws -> [String: Duration] {
         var result: [String: Duration] = [:]
         for pair in pairs {
             let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
             guard parts.count == 2, let seconds = Int(parts[1]), seconds > 0 else {
                 throw WardFailure("--tool-timeout expects ID=SECONDS, got '\(pair)'")
             }
-            guard ScannerRegistry.ids.contains(parts[0]) else {
-                throw WardFailure(ScannerError.unknownScanner(id: parts[0], known: ScannerRegistry.ids))
+            guard known.contains(parts[0]) else {
+                throw WardFailure(ScannerError.unknownScanner(id: parts[0], known: known))
             }
             result[parts[0]] = .seconds(seconds)
         }
         return result
     }
 
-    static func parse(_ list: String?) throws -> [any ScannerPlugin] {
-        guard let list, !list.isEmpty else { return ScannerRegistry.all.map { $0.init() } }
-        do {
-            return try list.split(separator: ",").map { try ScannerRegistry.plugin(id: $0.trimmingCharacters(in: .whitespaces)) }
-        } catch {
-            throw WardFailure(error)
+    static func parse(_ list: String?, extra: [any ScannerPlugin] = []) throws -> [any ScannerPlugin] {
+        let available = ScannerRegistry.plugins(extra: extra)
+        guard let list, !list.isEmpty else { return available }
+        return try list.split(separator: ",").map { name in
+            let id = name.trimmingCharacters(in: .whitespaces)
+            guard let plugin = available.first(where: { $0.id == id }) else {
+                throw WardFailure(ScannerError.unknownScanner(id: id, known: available.map(\.id)))
+            }
+            return plugin
         }
     }
 }

@@ -15,6 +15,9 @@ struct ScannersCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("table or json.", valueName: "format"))
     var format: String = "table"
 
+    @Option(name: .customLong("plugins"), help: ArgumentHelp("Also list the scanners declared in this directory's *.yml files; $WARD_HOME/plugins is always read.", valueName: "dir"))
+    var pluginDirectory: String?
+
     struct Entry: Encodable, Sendable {
         var id: String
         var summary: String
@@ -28,10 +31,10 @@ struct ScannersCommand: AsyncParsableCommand {
         let locator = ToolLocator.standard(dataDirectory: global.paths.dataDirectory)
         let runner = POSIXProcessRunner()
         var entries: [Entry] = []
-        for plugin in ScannerRegistry.plugins() {
-            let path = locator.locate(plugin.executableName)
+        for plugin in ScannerRegistry.plugins(extra: try DeclarativePlugins.load(directory: pluginDirectory, paths: global.paths)) {
+            let path = plugin.isBuiltIn ? "built in" : locator.locate(plugin.executableName)
             var version: String?
-            if let path {
+            if let path, !plugin.isBuiltIn {
                 let request = ProcessRequest(executable: path, arguments: plugin.versionArguments,
                                              environment: ["SEMGREP_ENABLE_VERSION_CHECK": "0"], timeout: .seconds(30))
                 if let outcome = try? await runner.run(request) {
@@ -49,9 +52,10 @@ struct ScannersCommand: AsyncParsableCommand {
             }
             return
         }
+        let width = max(10, entries.map(\.id.count).max() ?? 0)
         for entry in entries {
             let found = entry.path.map { "found \($0)" + (entry.version.map { " (\($0))" } ?? "") } ?? "not installed"
-            Console.output(Data("\(entry.id.padding(toLength: 10, withPad: " ", startingAt: 0)) \(found)\n    \(entry.summary)\n".utf8))
+            Console.output(Data("\(entry.id.padding(toLength: width, withPad: " ", startingAt: 0)) \(found)\n    \(entry.summary)\n".utf8))
         }
     }
 

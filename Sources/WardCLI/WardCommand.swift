@@ -15,6 +15,7 @@ public struct WardCommand: AsyncParsableCommand {
         version: WardVersion.current,
         subcommands: [
             ScanCommand.self,
+            SecretsCommand.self,
             ImportCommand.self,
             CheckCommand.self,
             FindingsCommand.self,

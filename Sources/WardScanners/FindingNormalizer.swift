@@ -25,11 +25,19 @@ public struct FindingNormalizer: Sendable {
     public func normalize(_ report: DecodedReport, family: String, source: String) throws(ScannerError) -> [Finding] {
         var findings = report.findings
         var hashes: [Int: String] = [:]
+        let neighbours = Self.secretsByPath(findings, secrets: report.secrets, masked: report.maskedValues)
+        for index in findings.indices where report.secrets[index] != nil || report.maskedValues[index] != nil {
+            let own = [report.secrets[index]].compactMap { $0 } + (report.maskedValues[index] ?? [])
+            findings[index] = SecretRedaction.redact(findings[index], secrets: Self.masks(neighbours[findings[index].location?.path ?? ""], own: own))
+        }
         for (index, secret) in report.secrets where findings.indices.contains(index) && !secret.isEmpty {
-            findings[index] = SecretRedaction.redact(findings[index], secrets: [secret])
             hashes[index] = SecretRedaction.fingerprint(secret, key: secretKey)
         }
-        return try normalize(findings, family: family, source: source, secretHashes: hashes, secrets: report.secrets)
+        for (index, digest) in report.secretDigests where findings.indices.contains(index) && hashes[index] == nil && !digest.isEmpty {
+            hashes[index] = SecretRedaction.fingerprint("digest:" + digest.lowercased(), key: secretKey)
+        }
+        return try normalize(findings, family: family, source: source, secretHashes: hashes, secrets: report.secrets, masks: neighbours,
+                             readSources: !report.contentOutsideTree)
     }
 
     /// Normalizes every finding of one report.
@@ -37,8 +45,11 @@ public struct FindingNormalizer: Sendable {
     /// - Parameter source: the report file or tool, named in errors.
     /// - Throws: ``ScannerError/pathOutsideRoot(path:reportedPath:)`` when a path leaves the root.
     public func normalize(_ findings: [Finding], family: String, source: String,
-                          secretHashes: [Int: String] = [:], secrets: [Int: String] = [:]) throws(ScannerError) -> [Finding] {
+                          secretHashes: [Int: String] = [:], secrets: [Int: String] = [:],
+                          masks: [String: [String]]? = nil, readSources: Bool = true) throws(ScannerError) -> [Finding] {
         var cache = SourceCache(limit: sourceReadLimit)
+        var secretHashes = secretHashes
+        let neighbours = masks ?? Self.secretsByPath(findings, secrets: secrets)
         var relativePaths: [String: String?] = [:]
         var result = findings
         var texts: [String] = []
@@ -52,8 +63,21 @@ public struct FindingNormalizer: Sendable {
                     throw ScannerError.pathOutsideRoot(path: source, reportedPath: location.path)
                 }
                 location.path = relative
-                if let lines = flaggedLines(location, cache: &cache) {
-                    location.snippet = secrets[index].map { SecretRedaction.redact(lines, secrets: [$0]) } ?? lines
+                if readSources, let lines = flaggedLines(location, cache: &cache) {
+                    if let secret = secrets[index] {
+                        location.snippet = SecretRedaction.redact(lines, secrets: Self.masks(neighbours[reported], own: [secret]))
+                    } else if result[index].kind == .secret {
+                        // The tool masked the value: the source lines hold it in clear, so they are kept only
+                        // once the value under the mask is recovered, hashed and redacted from them.
+                        if let values = TrivyMaskedSecret.recover(masked: location.snippet ?? "", clear: lines),
+                           values.allSatisfy({ $0.count >= 4 }) {
+                            location.snippet = SecretRedaction.redact(lines, secrets: values)
+                            result[index] = SecretRedaction.redact(result[index], secrets: values)
+                            secretHashes[index] = SecretRedaction.fingerprint(values.joined(separator: "\n"), key: secretKey)
+                        }
+                    } else {
+                        location.snippet = lines
+                    }
                 }
                 // The first flagged line identifies the finding: every report format carries it.
                 text = location.snippet.map(Self.firstLine) ?? ""
@@ -64,6 +88,29 @@ public struct FindingNormalizer: Sendable {
         }
         assignIdentities(&result, texts: texts, family: family, secretHashes: secretHashes)
         return result
+    }
+
+    /// The secrets (and masked values) reported in each file as the report names it, longest first:
+    /// one line can hold several, and each finding's text and source lines must lose all of them.
+    static func secretsByPath(_ findings: [Finding], secrets: [Int: String], masked: [Int: [String]] = [:]) -> [String: [String]] {
+        var byPath: [String: Set<String>] = [:]
+        for (index, secret) in secrets where findings.indices.contains(index) && !secret.isEmpty {
+            byPath[findings[index].location?.path ?? "", default: []].insert(secret)
+        }
+        for (index, values) in masked where findings.indices.contains(index) {
+            byPath[findings[index].location?.path ?? "", default: []].formUnion(values.filter { !$0.isEmpty })
+        }
+        return byPath.mapValues { values in values.sorted { ($0.count, $0) > ($1.count, $1) } }
+    }
+
+    /// Most secrets of one file masked in each of its findings; a file with more (a corpus of test
+    /// keys) gets each finding's own values only, as masking all of them in all would be quadratic.
+    static let sameFileMaskLimit = 256
+
+    /// The values to mask in one finding: those of its whole file, or its own beyond the limit.
+    static func masks(_ sameFile: [String]?, own: [String]) -> [String] {
+        guard let sameFile, sameFile.count <= sameFileMaskLimit else { return own.sorted { $0.count > $1.count } }
+        return sameFile
     }
 
     /// The identity of a dependency, container or secret finding, when it has what that takes.

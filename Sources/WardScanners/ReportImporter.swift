@@ -16,7 +16,7 @@ public struct ReportImporter: Sendable {
 
     /// What an import produced.
     public struct Result: Sendable {
-        /// One run per report file.
+        /// One run per report file, or per run of a file that holds several (a SARIF log).
         public var toolRuns: [ToolRun]
         /// Normalized findings of every file.
         public var findings: [Finding]
@@ -34,19 +34,20 @@ public struct ReportImporter: Sendable {
             let started = ContinuousClock.now
             let data = try read(file)
             digest.update(SHA256.digest(data: data))
-            let decoded = try plugin.decode(data, source: file)
-            let normalized = try normalizer.normalize(decoded, family: plugin.id, source: file)
-            let withVersion = normalized.map { finding in
-                var finding = finding
-                finding.toolVersion = finding.toolVersion ?? decoded.toolVersion
-                return finding
+            for decoded in try plugin.decodeRuns(data, source: file) {
+                let normalized = try normalizer.normalize(decoded, family: decoded.family ?? plugin.id, source: file)
+                let withVersion = normalized.map { finding in
+                    var finding = finding
+                    finding.toolVersion = finding.toolVersion ?? decoded.toolVersion
+                    return finding
+                }
+                findings += withVersion
+                runs.append(ToolRun(
+                    toolID: plugin.id, toolVersion: decoded.toolVersion, state: .succeeded,
+                    duration: POSIXProcessRunner.seconds(ContinuousClock.now - started),
+                    errors: decoded.toolErrors, inputs: [file], findingCount: withVersion.count, skipped: decoded.skipped
+                ))
             }
-            findings += withVersion
-            runs.append(ToolRun(
-                toolID: plugin.id, toolVersion: decoded.toolVersion, state: .succeeded,
-                duration: POSIXProcessRunner.seconds(ContinuousClock.now - started),
-                errors: decoded.toolErrors, inputs: [file], findingCount: withVersion.count, skipped: decoded.skipped
-            ))
         }
         return Result(toolRuns: runs, findings: findings, digest: SHA256.hexString(digest.finalize()))
     }

@@ -57,6 +57,8 @@ public struct ScanEngine: Sendable {
     ///   An optional scanner that is not installed is recorded without making the scan incomplete.
     public func run(_ plugins: [any ScannerPlugin], on target: ScanTarget, required: Set<String>? = nil) async -> [ToolOutcome] {
         let inventory: TargetInventory = {
+            // Built-in detectors choose their own files: no survey when only they run.
+            guard !plugins.allSatisfy(\.isBuiltIn) else { return TargetInventory() }
             var survey = TargetInventory.survey(root: target.root)
             survey.image = target.image
             return survey
@@ -85,6 +87,7 @@ public struct ScanEngine: Sendable {
     private func runOne(_ plugin: any ScannerPlugin, target: ScanTarget, inventory: TargetInventory,
                         normalizer: FindingNormalizer) async -> ToolOutcome {
         let id = plugin.id
+        if plugin.isBuiltIn { return await runInProcess(plugin, target: target, normalizer: normalizer) }
         guard plugin.isApplicable(to: inventory) else {
             return ToolOutcome(run: ToolRun(toolID: id, state: .notApplicable), findings: [])
         }
@@ -109,6 +112,36 @@ public struct ScanEngine: Sendable {
         }
         progress("\(id): \(outcome.run.state.rawValue), \(outcome.findings.count) findings in \(String(format: "%.1f", outcome.run.duration)) s")
         return outcome
+    }
+}
+
+extension ScanEngine {
+    /// Runs a built-in detector inside this process.
+    private func runInProcess(_ plugin: any ScannerPlugin, target: ScanTarget, normalizer: FindingNormalizer) async -> ToolOutcome {
+        let id = plugin.id
+        progress("\(id): running (built in)")
+        let cache = cacheRoot + "/" + id
+        try? FileManager.default.createDirectory(atPath: cache, withIntermediateDirectories: true)
+        let context = InvocationContext(reportPath: "", resources: resources, extraArguments: extraArguments[id] ?? [], cacheDirectory: cache)
+        let started = ContinuousClock.now
+        var run = ToolRun(toolID: id, state: .succeeded, executable: "built-in")
+        var findings: [Finding] = []
+        do {
+            let report = try await plugin.scanInProcess(target: target, context: context) ?? DecodedReport(findings: [])
+            findings = try normalizer.normalize(report, family: report.family ?? id, source: "\(id) scan")
+            run.toolVersion = report.toolVersion
+            run.errors += report.toolErrors
+            run.skipped += report.skipped
+            run.findingCount = findings.count
+            for index in findings.indices { findings[index].toolVersion = findings[index].toolVersion ?? report.toolVersion }
+        } catch {
+            run.state = .failed
+            run.errors.append(error.description)
+            findings = []
+        }
+        run.duration = POSIXProcessRunner.seconds(ContinuousClock.now - started)
+        progress("\(id): \(run.state.rawValue), \(findings.count) findings in \(String(format: "%.1f", run.duration)) s")
+        return ToolOutcome(run: run, findings: findings)
     }
 }
 

@@ -40,6 +40,19 @@ public protocol ScannerPlugin: Sendable {
     /// companion files the invocation asked for.
     func decodeRunOutput(_ data: Data, reportPath: String, source: String) throws(ScannerError) -> DecodedReport
 
+    /// Decodes a report file that may hold several separate runs (a SARIF log of several tools); each
+    /// becomes its own tool run on import. By default the whole report is one run, ``decode(_:source:)``.
+    func decodeRuns(_ data: Data, source: String) throws(ScannerError) -> [DecodedReport]
+
+    /// Whether the plugin is a detector built into Ward: it runs inside Ward's process through
+    /// ``scanInProcess(target:context:)``, is never located on PATH and is never "not installed".
+    var isBuiltIn: Bool { get }
+
+    /// Runs a built-in detector on `target` and returns its raw findings (clear secrets in
+    /// ``DecodedReport/secrets``, which the normalizer hashes and redacts); `nil` for plugins that
+    /// run an executable.
+    func scanInProcess(target: ScanTarget, context: InvocationContext) async throws(ScannerError) -> DecodedReport?
+
     /// Arguments that make the tool print its version.
     var versionArguments: [String] { get }
 
@@ -61,6 +74,17 @@ extension ScannerPlugin {
     public func decodeRunOutput(_ data: Data, reportPath: String, source: String) throws(ScannerError) -> DecodedReport {
         try decode(data, source: source)
     }
+
+    /// By default a report is one run.
+    public func decodeRuns(_ data: Data, source: String) throws(ScannerError) -> [DecodedReport] {
+        [try decode(data, source: source)]
+    }
+
+    /// By default a plugin runs an executable.
+    public var isBuiltIn: Bool { false }
+
+    /// By default nothing runs in process.
+    public func scanInProcess(target: ScanTarget, context: InvocationContext) async throws(ScannerError) -> DecodedReport? { nil }
 
     /// By default `--version`.
     public var versionArguments: [String] { ["--version"] }
@@ -134,13 +158,32 @@ public struct DecodedReport: Sendable {
     public var secrets: [Int: String]
     /// Notes about inputs the tool skipped (e.g. dependencies it could not audit).
     public var skipped: [String]
+    /// Unkeyed digests of secrets whose value the report does not hold (detect-secrets' SHA-1), by
+    /// index into ``findings``; the normalizer hashes them again with the per-database key as the
+    /// identity input when no clear value is given, and they go no further.
+    public var secretDigests: [Int: String]
+    /// The identity family of these findings when it is not the plugin's id: each run of a SARIF log
+    /// names its own tool, so two tools' results never share an identity.
+    public var family: String?
+    /// Further values to mask, by index into ``findings``: parts of a credential the tool reports
+    /// beside the secret (TruffleHog's `RawV2` pairs a key id with its key). The normalizer redacts
+    /// them like secrets but does not identify the finding by them.
+    public var maskedValues: [Int: [String]]
+
+    /// Whether the findings were seen in content other than the files under the scan root (the git
+    /// index, a commit): the normalizer then keeps their snippets instead of reading the files.
+    public var contentOutsideTree = false
 
     /// Creates a decoded report.
-    public init(findings: [Finding], toolVersion: String? = nil, toolErrors: [String] = [], secrets: [Int: String] = [:], skipped: [String] = []) {
+    public init(findings: [Finding], toolVersion: String? = nil, toolErrors: [String] = [], secrets: [Int: String] = [:], skipped: [String] = [],
+                secretDigests: [Int: String] = [:], family: String? = nil, maskedValues: [Int: [String]] = [:]) {
         self.findings = findings
         self.toolVersion = toolVersion
         self.toolErrors = toolErrors
         self.secrets = secrets
         self.skipped = skipped
+        self.secretDigests = secretDigests
+        self.family = family
+        self.maskedValues = maskedValues
     }
 }

@@ -6,8 +6,16 @@ public enum ScannerRegistry {
     public static let all: [any ScannerPlugin.Type] = [
         BanditScanner.self,
         SemgrepScanner.self,
+        TrivyScanner.self, TrivyConfigScanner.self, TrivyImageScanner.self, TrivyRootfsScanner.self,
+        CheckovScanner.self,
         SafetyScanner.self,
         PipAuditScanner.self,
+        SARIFScanner.self,
+        GitleaksScanner.self,
+        TruffleHogScanner.self,
+        DetectSecretsScanner.self,
+        SecretsScanner.self,
+        DependabotScanner.self,
     ]
 
     /// The ids of every plugin.

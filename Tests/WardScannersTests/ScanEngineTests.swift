@@ -7,6 +7,8 @@ import WardCore
 /// Replays a recorded report at the process boundary: the tool "writes" the file to its `--output`.
 struct ReplayRunner: CommandRunner {
     let reports: [String: String]
+    /// The exit status the replayed tool reports (Bandit and Semgrep exit 1 with findings).
+    var status: Int32 = 1
     let fallback = POSIXProcessRunner(gracePeriod: .milliseconds(300))
 
     func run(_ request: ProcessRequest) async throws(ScannerError) -> ProcessOutcome {
@@ -16,7 +18,7 @@ struct ReplayRunner: CommandRunner {
             try? FileManager.default.removeItem(atPath: request.arguments[flag + 1])
             try? FileManager.default.copyItem(atPath: recorded, toPath: request.arguments[flag + 1])
         }
-        return ProcessOutcome(termination: .exited(1), standardOutput: Data(), standardError: Data(), duration: 0.01)
+        return ProcessOutcome(termination: .exited(status), standardOutput: Data(), standardError: Data(), duration: 0.01)
     }
 }
 

@@ -28,11 +28,18 @@ enum ReportJSON {
             let names = (document["runs"].array ?? []).compactMap { $0["tool"]["driver"]["name"].string }
             return names.isEmpty ? "SARIF" : "SARIF (\(Set(names).sorted().joined(separator: ", ")))"
         }
+        if document.array != nil {
+            // Tools that write a top-level list: Checkov (one report per framework), Trivy before 0.20.
+            if document[0]["check_type"].string != nil { return "Checkov" }
+            if document[0]["Target"].string != nil { return "Trivy" }
+        }
         let first = document["results"][0]
         if first["test_id"].string != nil || document["metrics"]["_totals"].object != nil { return "Bandit" }
         if first["check_id"].string != nil || document["paths"]["scanned"].array != nil { return "Semgrep" }
         if document["SchemaVersion"].int != nil || document["ArtifactName"].string != nil { return "Trivy" }
         if document["check_type"].string != nil || document["results"]["failed_checks"].array != nil { return "Checkov" }
+        if document["checkov_version"].string != nil { return "Checkov" }
+        if document["ClusterName"].string != nil { return "Trivy" }
         if document["dependencies"].array != nil { return "pip-audit" }
         if document["vulnerabilities"].array != nil, document["scan"].object != nil { return "GitLab security report" }
         if document["vulnerabilities"].array != nil || document["report_meta"].object != nil { return "Safety" }

@@ -1,0 +1,2 @@
+// Vectorscan (Hyperscan's portable fork), Debian package libvectorscan-dev.
+#include <hs/hs.h>

@@ -1,0 +1,219 @@
+import Foundation
+import WardCore
+
+/// Reads a SARIF log from any producer into one decoded report per run.
+///
+/// Accepts SARIF 2.1.0 and the 2.0.0 and 2.2 layouts some tools still write (`fileLocation`,
+/// `tool.name`, `resources.rules`). `runs: []` and `runs: null` are logs without findings. Results
+/// of kind `pass` or `notApplicable` are not findings. Suppressions with status `accepted` (or no
+/// status) suppress a result; `underReview` and `rejected` ones do not.
+///
+/// Severity: a `security-severity` score (result, then rule) in the CVSS bands (9.0 and over
+/// critical, 7.0 high, 4.0 medium, 0.1 low); else a `severity` word in the properties (critical,
+/// high, medium/moderate, low, info); else `level` (result, then the rule's default): `error`
+/// high, `warning` medium, `note` low, `none` info.
+struct SARIFLogReader {
+    /// The plugin the findings belong to (`sarif`, `gitleaks`, a declarative plugin's id).
+    let toolID: String
+    /// The kind of every finding; `nil` to guess it per result.
+    var kind: FindingKind?
+    /// The identity family of a run: by default the tool's name in lowercase.
+    var family: @Sendable (_ toolName: String) -> String? = { $0.lowercased() }
+    /// Whether a secret's value may be taken from the region's snippet (gitleaks writes the secret there).
+    var secretInSnippet: @Sendable (_ toolName: String) -> Bool = { $0.lowercased().contains("gitleaks") }
+    /// Whether directories named by absolute base URIs exist here (replaceable in tests).
+    var directoryExists: (@Sendable (String) -> Bool)?
+
+    /// The parsed log, or an error naming `source` when `data` is not one.
+    static func log(_ data: Data, source: String, expected: String) throws(ScannerError) -> JSONValue {
+        let document = try ReportJSON.parse(Self.withoutByteOrderMark(data), source: source)
+        guard isLog(document) else {
+            let producer = ReportProducer.name(of: document)
+            if producer != "unrecognized" { throw ScannerError.wrongTool(path: source, expected: expected, found: producer) }
+            throw ScannerError.malformedReport(path: source, reason: "not a SARIF log: no 'version' and 'runs'")
+        }
+        return document
+    }
+
+    /// Whether `document` is a SARIF log: `runs` present (an array, or `null`) beside a `version` or
+    /// a SARIF `$schema`.
+    static func isLog(_ document: JSONValue) -> Bool {
+        guard let members = document.object, let runs = members["runs"], runs.array != nil || runs.isNull else { return false }
+        return document["version"].string != nil || document["$schema"].string?.lowercased().contains("sarif") == true
+    }
+
+    /// The names of the tools of every run.
+    static func toolNames(_ log: JSONValue) -> [String] {
+        (log["runs"].array ?? []).map(toolName)
+    }
+
+    /// The name of a run's tool: `tool.driver.name` (`tool.name` in 2.0.0 logs).
+    static func toolName(_ run: JSONValue) -> String {
+        let tool = run["tool"]
+        return (tool["driver"]["name"].string ?? tool["name"].string ?? tool["driver"]["fullName"].string ?? "unknown")
+            .trimmingCharacters(in: .whitespaces)
+    }
+
+    /// Bytes without a UTF-8 byte order mark.
+    static func withoutByteOrderMark(_ data: Data) -> Data {
+        data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data
+    }
+
+    /// One decoded report per run of `log`.
+    func decodeRuns(_ log: JSONValue, source: String) throws(ScannerError) -> [DecodedReport] {
+        var reports: [DecodedReport] = []
+        for (number, run) in (log["runs"].array ?? []).enumerated() {
+            reports.append(try decodeRun(run, number: number + 1, source: source))
+        }
+        return reports
+    }
+
+    /// Every run of `log` as one report (for a tool that writes one run, or several of itself).
+    func decodeMerged(_ log: JSONValue, source: String) throws(ScannerError) -> DecodedReport {
+        let runs = try decodeRuns(log, source: source)
+        var merged = DecodedReport(findings: [], toolVersion: runs.first?.toolVersion)
+        let families = Set(runs.map(\.family))
+        merged.family = families.count == 1 ? families.first ?? nil : nil
+        for run in runs {
+            let offset = merged.findings.count
+            merged.findings += run.findings
+            merged.toolErrors += run.toolErrors
+            for (index, secret) in run.secrets { merged.secrets[offset + index] = secret }
+        }
+        return merged
+    }
+
+    private func decodeRun(_ run: JSONValue, number: Int, source: String) throws(ScannerError) -> DecodedReport {
+        guard run.object != nil else { throw ScannerError.malformedReport(path: source, reason: "SARIF run \(number) is not an object") }
+        let tool = Self.toolName(run)
+        let driver = run["tool"]["driver"].isNull ? run["tool"] : run["tool"]["driver"]
+        let rules = SARIFRuleTable(run: run)
+        var paths = SARIFArtifactPaths(run: run)
+        if let directoryExists { paths.directoryExists = directoryExists }
+        guard let results = run["results"].array ?? (run["results"].isNull ? [] : nil) else {
+            throw ScannerError.malformedReport(path: source, reason: "SARIF run \(number): 'results' is not an array")
+        }
+        var report = DecodedReport(findings: [], toolVersion: driver["semanticVersion"].string ?? driver["version"].string,
+                                   family: family(tool))
+        for (index, result) in results.enumerated() {
+            guard result.object != nil else {
+                throw ScannerError.malformedReport(path: source, reason: "SARIF run \(number), result \(index + 1) is not an object")
+            }
+            if let kind = result["kind"].string, kind == "pass" || kind == "notApplicable" { continue }
+            let rule = rules.rule(for: result)
+            let made = makeFinding(result, rule: rule, tool: tool, rules: rules, paths: paths)
+            var finding = made.finding
+            let secret = made.secret
+            finding.metadata["tool"] = tool
+            if let secret, !secret.isEmpty { report.secrets[report.findings.count] = secret }
+            report.findings.append(finding)
+        }
+        for invocation in run["invocations"].array ?? [] {
+            for notification in (invocation["toolExecutionNotifications"].array ?? []) + (invocation["toolConfigurationNotifications"].array ?? [])
+            where notification["level"].string == "error" {
+                if let text = notification["message"]["text"].string { report.toolErrors.append(text) }
+            }
+            if invocation["executionSuccessful"].bool == false {
+                report.toolErrors.append("\(tool) reported that its run did not complete successfully")
+            }
+        }
+        return report
+    }
+
+    private func makeFinding(_ result: JSONValue, rule: JSONValue, tool: String, rules: SARIFRuleTable,
+                         paths: SARIFArtifactPaths) -> (finding: Finding, secret: String?) {
+        let message = SARIFRuleTable.message(of: result, rule: rule)
+            ?? rule["shortDescription"]["text"].string ?? rule["fullDescription"]["text"].string
+        let ruleID = result["ruleId"].string ?? result["rule"]["id"].string ?? rule["id"].string
+            ?? message.map { String(SARIFReader.firstSentence($0).prefix(120)) } ?? "unknown"
+        let text = message ?? ruleID
+        let kind = self.kind ?? SARIFFindingKind.guess(tool: tool, rule: rule, result: result)
+        let (severity, rawSeverity) = Self.severity(result, rule)
+        var location = Self.location(result, paths: paths)
+        var secret: String?
+        if kind == .secret {
+            secret = SARIFFindingKind.secretValue(result)
+            if secret == nil, secretInSnippet(tool) { secret = location?.snippet }
+            if let value = secret, value.isEmpty || Self.isMasked(value) { secret = nil }
+        }
+        if location?.path.isEmpty == true { location = nil }
+        var references = [rule["helpUri"].string, result["hostedViewerUri"].string].compactMap { $0 }
+        references += rule["properties"]["references"].strings
+        var finding = Finding(
+            toolID: toolID,
+            ruleID: ruleID,
+            ruleName: rule["name"].string,
+            title: SARIFReader.firstSentence(text),
+            message: text,
+            kind: kind,
+            severity: severity,
+            rawSeverity: rawSeverity,
+            confidence: result["properties"]["confidence"].text ?? rule["properties"]["precision"].string,
+            cwes: rules.cwes(rule: rule, result: result),
+            location: location,
+            references: references,
+            fixAvailable: !(result["fixes"].array ?? []).isEmpty,
+            suppression: SARIFReader.suppression(result),
+            raw: result.serialized
+        )
+        if kind == .dependency || kind == .container,
+           let (package, advisory) = SARIFFindingKind.dependency(rule: rule, result: result, ruleID: ruleID, message: text) {
+            finding.package = package
+            finding.advisory = advisory
+            finding.fixAvailable = finding.fixAvailable || !package.fixedVersions.isEmpty
+        }
+        return (finding, secret)
+    }
+
+    /// Whether a tool masked the value (`*****`, `REDACTED`), so it cannot identify the secret.
+    static func isMasked(_ value: String) -> Bool {
+        value == "REDACTED" || value.allSatisfy { $0 == "*" } || value.contains("*****")
+    }
+
+    /// The first location's physical location.
+    static func location(_ result: JSONValue, paths: SARIFArtifactPaths) -> SourceLocation? {
+        let physical = result["locations"][0]["physicalLocation"]
+        let artifact = physical["artifactLocation"].isNull ? physical["fileLocation"] : physical["artifactLocation"]
+        guard let path = paths.path(of: artifact) ?? paths.path(of: result["analysisTarget"]) else { return nil }
+        let region = physical["region"]
+        let startLine = region["startLine"].int
+        return SourceLocation(
+            path: path,
+            startLine: startLine,
+            endLine: region["endLine"].int ?? startLine,
+            startColumn: region["startColumn"].int,
+            endColumn: region["endColumn"].int,
+            snippet: region["snippet"]["text"].string
+        )
+    }
+
+    /// Severity (normalized, raw) of a result.
+    static func severity(_ result: JSONValue, _ rule: JSONValue) -> (Severity, String?) {
+        for properties in [result["properties"], rule["properties"]] {
+            let value = properties["security-severity"]
+            if let score = value.double, score > 0, score <= 10 { return (Severity(cvssScore: score), value.text) }
+        }
+        for properties in [result["properties"], rule["properties"]] {
+            if let word = properties["severity"].string, let severity = severityWord(word) { return (severity, word) }
+        }
+        let level = result["level"].string ?? rule["defaultConfiguration"]["level"].string ?? "warning"
+        switch level {
+        case "error": return (.high, level)
+        case "warning": return (.medium, level)
+        case "note": return (.low, level)
+        default: return (.info, level)
+        }
+    }
+
+    /// A severity word tools put in their properties.
+    static func severityWord(_ word: String) -> Severity? {
+        switch word.lowercased() {
+        case "critical": .critical
+        case "high", "error": .high
+        case "medium", "moderate", "warning": .medium
+        case "low": .low
+        case "info", "informational", "negligible", "none": .info
+        default: nil
+        }
+    }
+}

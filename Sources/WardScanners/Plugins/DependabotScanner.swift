@@ -1,0 +1,62 @@
+import Foundation
+import WardCore
+
+/// GitHub Dependabot alerts, imported from the REST alert list, GraphQL `vulnerabilityAlerts`
+/// query results, or `dependabot_alert` / `repository_vulnerability_alert` webhook payloads.
+/// Import only: Dependabot runs on GitHub, there is nothing to execute.
+///
+/// Severity: GitHub's advisory severity critical, high, medium (`moderate`), low map to
+/// themselves; without one, the CVSS score in the usual bands. Findings are dependencies:
+/// package and ecosystem, the GHSA id with its CVE aliases, the manifest path and the first
+/// patched version. Fixed alerts are left out; dismissed ones are kept, suppressed.
+public struct DependabotScanner: ScannerPlugin {
+    public static let id = "dependabot"
+    public static let summary = "GitHub Dependabot alerts (import of REST, GraphQL or webhook JSON)"
+    /// Never found: Dependabot has no command line.
+    public static let executableName = "dependabot"
+
+    public init() {}
+
+    public func isApplicable(to inventory: TargetInventory) -> Bool {
+        false
+    }
+
+    public func invocation(for target: ScanTarget, context: InvocationContext) -> ToolInvocation {
+        ToolInvocation(arguments: ["--", "."], writesReportFile: false, acceptedExitStatuses: [0])
+    }
+
+    public func decode(_ data: Data, source: String) throws(ScannerError) -> DecodedReport {
+        switch ReportFormat.sniff(data) {
+        case .json: break
+        case let other: throw ScannerError.wrongTool(path: source, expected: "Dependabot", found: other.writer ?? "a text or XML report")
+        }
+        let document = try ReportJSON.parse(SARIFLogReader.withoutByteOrderMark(data), source: source)
+        if SARIFLogReader.isLog(document) {
+            throw ScannerError.wrongTool(path: source, expected: "Dependabot", found: ReportProducer.name(of: document))
+        }
+        return try DependabotAlertReader().decode(document, source: source)
+    }
+
+    static func severity(_ raw: String?, score: Double?) -> Severity {
+        switch raw?.lowercased() {
+        case "critical": return .critical
+        case "high": return .high
+        case "medium", "moderate": return .medium
+        case "low": return .low
+        default: return score.map { Severity(cvssScore: $0) } ?? .info
+        }
+    }
+
+    /// GitHub's ecosystem names (REST `pip`, GraphQL `PIP`) as Ward's lowercase ecosystems.
+    static func ecosystem(_ name: String?) -> String {
+        switch name?.lowercased() {
+        case nil, "": "unknown"
+        case "pip": "pypi"
+        case "rust": "crates.io"
+        case "composer": "packagist"
+        case "erlang": "hex"
+        case "actions": "github-actions"
+        case let other?: other
+        }
+    }
+}

@@ -1,0 +1,204 @@
+import Foundation
+import WardCore
+import WardSecrets
+
+/// Ward's built-in secret detector (``SecretDetector``), run inside Ward's process.
+///
+/// The rules come from whoever creates the plugin: the command line loads the built-in
+/// `secret-rules.yaml` and the user's configuration and passes them to ``init(rules:mode:options:notes:)``.
+/// It scans the tree under the target's root, a list of files, the content staged in the git index,
+/// or the lines added by the commits of a range. The clear value of each secret goes only into
+/// ``DecodedReport/secrets``; findings carry a masked preview.
+public struct SecretsScanner: ScannerPlugin {
+    public static let id = "secrets"
+    public static let summary = "Secrets in files, staged changes or git history (built into Ward)"
+    /// Runs in process: nothing to locate.
+    public static let executableName = "ward"
+
+    /// What the detector reads.
+    public enum Mode: Sendable, Hashable {
+        /// Every file under the root, honouring `.gitignore`.
+        case tree
+        /// These files, relative to the root (what pre-commit passes).
+        case files([String])
+        /// The content of the files staged in the git index.
+        case staged
+        /// The lines added by each commit of a `git log` range.
+        case history(range: String)
+    }
+
+    /// The rules, or `nil` when none were loaded (the run then fails and says so).
+    public var rules: SecretRuleSet?
+    /// What to read.
+    public var mode: Mode
+    /// How files are chosen and read.
+    public var options: SecretScanOptions
+    /// Notes about the configuration (the command line prints them when it loads it).
+    public var notes: [String]
+    /// Runs git for the staged and history modes.
+    public var runner: any CommandRunner
+    /// The git executable.
+    public var git: String
+
+    /// A plugin without rules; the command line passes the loaded rules through ``init(rules:mode:options:notes:)``.
+    public init() {
+        self.init(rules: nil)
+    }
+
+    /// A plugin scanning with `rules`.
+    public init(rules: SecretRuleSet?, mode: Mode = .tree, options: SecretScanOptions = SecretScanOptions(), notes: [String] = [],
+                runner: any CommandRunner = POSIXProcessRunner(), git: String? = nil) {
+        self.rules = rules
+        self.mode = mode
+        self.options = options
+        self.notes = notes
+        self.runner = runner
+        self.git = git ?? ToolLocator.standard(dataDirectory: NSTemporaryDirectory()).locate("git") ?? "/usr/bin/git"
+    }
+
+    public var isBuiltIn: Bool { true }
+
+    public func isApplicable(to inventory: TargetInventory) -> Bool { true }
+
+    /// Never used: the detector runs in process.
+    public func invocation(for target: ScanTarget, context: InvocationContext) -> ToolInvocation {
+        ToolInvocation(arguments: [], writesReportFile: false, acceptedExitStatuses: [0])
+    }
+
+    public func decode(_ data: Data, source: String) throws(ScannerError) -> DecodedReport {
+        throw ScannerError.unsupportedFormat(path: source, tool: Self.id)
+    }
+
+    public func scanInProcess(target: ScanTarget, context: InvocationContext) async throws(ScannerError) -> DecodedReport? {
+        guard let rules else {
+            throw ScannerError.launchFailed(tool: Self.id, reason: "no secret rules were loaded")
+        }
+        let detector: SecretDetector
+        do {
+            detector = try SecretDetector(rules: rules, cacheDirectory: context.cacheDirectory)
+        } catch {
+            throw ScannerError.launchFailed(tool: Self.id, reason: error.description)
+        }
+        let result: SecretScanResult
+        var errors: [String] = []
+        switch mode {
+        case .tree:
+            result = await Self.background { detector.scanTree(root: target.root, options: options) }
+        case .files(let paths):
+            let (inside, outside) = Self.partition(paths, root: target.root)
+            errors += outside.map { "\($0): not under \(target.root); not scanned" }
+            result = await Self.background { detector.scanFiles(inside, root: target.root, options: options) }
+        case .staged:
+            let (contents, tooLarge) = try await stagedContents(root: target.root)
+            var scanned = await Self.background { detector.scan(contents, options: options) }
+            scanned.skipped += tooLarge.map { "\($0): larger than \(options.maxFileSize) bytes" }
+            result = scanned
+        case .history(let range):
+            let log = try await runGit(GitPatch.logArguments(range: range), root: target.root, limit: 1 << 30)
+            let contents = GitPatch.contents(of: log)
+            result = await Self.background { detector.scan(contents, options: options) }
+        }
+        var report = Self.report(result, rulesDigest: String(rules.digest.prefix(12)))
+        report.toolErrors += errors
+        if case .staged = mode { report.contentOutsideTree = true }
+        if case .history = mode { report.contentOutsideTree = true }
+        return report
+    }
+
+    /// Findings and clear values of a scan result.
+    public static func report(_ result: SecretScanResult, rulesDigest: String) -> DecodedReport {
+        var findings: [Finding] = []
+        var secrets: [Int: String] = [:]
+        for hit in result.findings {
+            var metadata = ["entropy": String(format: "%.2f", hit.entropy), "preview": SecretRedaction.mask(hit.secret)]
+            if let commit = hit.commit { metadata["commit"] = commit }
+            secrets[findings.count] = hit.secret
+            findings.append(Finding(
+                toolID: id, ruleID: hit.ruleID, ruleName: hit.description, title: hit.description,
+                message: "\(hit.description): \(SecretRedaction.mask(hit.secret))" + (hit.commit.map { " added in commit \($0.prefix(12))" } ?? ""),
+                kind: .secret, severity: hit.severity, rawSeverity: hit.severity.rawValue,
+                location: SourceLocation(path: hit.path, startLine: hit.line, endLine: hit.endLine, startColumn: hit.column,
+                                         endColumn: hit.endColumn, snippet: hit.snippet),
+                metadata: metadata,
+                suppression: hit.allowedInline ? Suppression(source: .inSource, justification: "allow comment on the line") : nil
+            ))
+        }
+        return DecodedReport(findings: findings, toolVersion: "rules " + rulesDigest, secrets: secrets, skipped: result.skipped)
+    }
+
+    /// Paths inside `root` (made relative) and the others.
+    static func partition(_ paths: [String], root: String) -> (inside: [String], outside: [String]) {
+        var inside: [String] = [], outside: [String] = []
+        for path in paths {
+            let absolute = path.hasPrefix("/") ? path : root + "/" + path
+            let standard = (absolute as NSString).standardizingPath
+            if standard.hasPrefix(root + "/") {
+                inside.append(String(standard.dropFirst(root.count + 1)))
+            } else {
+                outside.append(path)
+            }
+        }
+        return (inside, outside)
+    }
+
+    private static func background<Value: Sendable>(_ body: @escaping @Sendable () -> Value) async -> Value {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(returning: body()) }
+        }
+    }
+
+    private func runGit(_ arguments: [String], root: String, limit: Int = 256 << 20) async throws(ScannerError) -> Data {
+        let request = ProcessRequest(executable: git, arguments: arguments, environment: ["GIT_PAGER": "cat", "LC_ALL": "C"],
+                                     workingDirectory: root, timeout: .seconds(600), outputLimit: limit)
+        let outcome = try await runner.run(request)
+        guard outcome.exitStatus == 0, !outcome.outputExceeded else {
+            let reason = outcome.outputExceeded ? "output exceeded \(limit) bytes"
+                : String(decoding: outcome.standardError.prefix(400), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            throw ScannerError.launchFailed(tool: "git", reason: "git \(arguments.filter { !$0.hasPrefix("-") }.prefix(2).joined(separator: " ")): \(reason)")
+        }
+        return outcome.standardOutput
+    }
+
+    /// The staged blob of every added, copied, modified or renamed file, and the paths of those
+    /// larger than the size cap.
+    private func stagedContents(root: String) async throws(ScannerError) -> ([SecretContent], [String]) {
+        let names = try await runGit(["diff", "--cached", "--name-only", "-z", "--diff-filter=ACMR", "--no-renames"], root: root)
+        let paths = names.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }.filter { !$0.isEmpty }
+        var contents = [SecretContent?](repeating: nil, count: paths.count)
+        var tooLarge: [String] = []
+        var failure: ScannerError?
+        await withTaskGroup(of: (Int, Result<Data?, ScannerError>).self) { group in
+            var next = 0
+            func launch() {
+                let index = next
+                next += 1
+                group.addTask {
+                    let request = ProcessRequest(executable: git, arguments: ["show", ":" + paths[index]], environment: ["GIT_PAGER": "cat"],
+                                                 workingDirectory: root, timeout: .seconds(600), outputLimit: options.maxFileSize)
+                    do throws(ScannerError) {
+                        let outcome = try await runner.run(request)
+                        if outcome.outputExceeded { return (index, .success(nil)) }
+                        guard outcome.exitStatus == 0 else {
+                            let reason = String(decoding: outcome.standardError.prefix(400), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+                            return (index, .failure(ScannerError.launchFailed(tool: "git", reason: "git show: \(reason)")))
+                        }
+                        return (index, .success(outcome.standardOutput))
+                    } catch {
+                        return (index, .failure(error))
+                    }
+                }
+            }
+            while next < paths.count && next < 8 { launch() }
+            for await (index, result) in group {
+                switch result {
+                case .success(let data?): contents[index] = SecretContent(path: paths[index], data: data)
+                case .success(nil): tooLarge.append(paths[index])
+                case .failure(let error): failure = failure ?? error
+                }
+                if next < paths.count { launch() }
+            }
+        }
+        if let failure { throw failure }
+        return (contents.compactMap { $0 }, tooLarge.sorted())
+    }
+}
