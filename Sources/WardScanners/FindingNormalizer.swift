@@ -79,9 +79,15 @@ public struct FindingNormalizer: Sendable {
                         location.snippet = lines
                     }
                 }
+                result[index].location = location
+                if CredentialQuotes.concerns(result[index]) {
+                    // A code finding about a hard-coded credential quotes it: mask it everywhere.
+                    let quoted = CredentialQuotes.values(in: [location.snippet ?? "", result[index].message, result[index].title].joined(separator: "\n"))
+                    result[index] = SecretRedaction.redact(result[index], secrets: quoted)
+                    location = result[index].location ?? location
+                }
                 // The first flagged line identifies the finding: every report format carries it.
                 text = location.snippet.map(Self.firstLine) ?? ""
-                result[index].location = location
             }
             if text.isEmpty { text = "@" + (result[index].location?.startLine.map(String.init) ?? result[index].message) }
             texts.append(text)

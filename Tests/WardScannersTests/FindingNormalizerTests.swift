@@ -83,3 +83,25 @@ import WardCore
         #expect(snippet == "TOKEN = 'ghp_…(41)'")
     }
 }
+
+@Suite struct CredentialQuoteTests {
+    @Test func aHardCodedPasswordFindingNeverKeepsThePassword() throws {
+        // Given bandit's B105 on a line that assigns a password
+        let root = try Fixtures.temporaryDirectory()
+        try Data("DB_PASSWORD = 'Sup3rS3cretValue!'\n".utf8).write(to: URL(fileURLWithPath: root + "/settings.py"))
+        let finding = Finding(toolID: "bandit", ruleID: "B105", title: "Possible hardcoded password: 'Sup3rS3cretValue!'",
+                              message: "Possible hardcoded password: 'Sup3rS3cretValue!'", kind: .sast, severity: .low, cwes: ["CWE-259"],
+                              location: SourceLocation(path: "settings.py", startLine: 1),
+                              raw: #"{"issue_text":"Possible hardcoded password: 'Sup3rS3cretValue!'"}"#)
+        // When it is normalized
+        let normalized = try FindingNormalizer(paths: PathResolver(root: root, strict: true)).normalize([finding], family: "bandit", source: "r")
+        // Then no field holds the value, and the identity still comes from the (masked) line
+        let fields = [normalized[0].title, normalized[0].message, normalized[0].raw ?? "", normalized[0].location?.snippet ?? ""]
+        #expect(fields.allSatisfy { !$0.contains("Sup3rS3cretValue!") }, "\(fields)")
+        #expect(normalized[0].location?.snippet == "DB_PASSWORD = 'Sup3…(17)'")
+    }
+
+    @Test func quotedValuesAreFoundLongestFirst() {
+        #expect(CredentialQuotes.values(in: #"x = "abcdefgh" or 'abc' or `token-1234`"#) == ["token-1234", "abcdefgh"])
+    }
+}
