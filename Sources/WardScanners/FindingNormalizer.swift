@@ -21,6 +21,17 @@ public struct FindingNormalizer: Sendable {
         self.secretKey = secretKey
     }
 
+    /// The clear secret values of a report by root-relative path, so that other tools' findings in
+    /// the same file (a linter quoting the line) can lose them too. Kept in memory only.
+    public func secretValuesByPath(_ report: DecodedReport) -> [String: [String]] {
+        var result: [String: [String]] = [:]
+        for (reported, values) in Self.secretsByPath(report.findings, secrets: report.secrets, masked: report.maskedValues) {
+            guard let relative = paths.relativize(reported) else { continue }
+            result[relative, default: []] += values
+        }
+        return result
+    }
+
     /// Normalizes a decoded report, hashing and redacting the secrets it carries.
     public func normalize(_ report: DecodedReport, family: String, source: String) throws(ScannerError) -> [Finding] {
         var findings = report.findings

@@ -76,11 +76,14 @@ struct ToolExecution: Sendable {
         do {
             let decoded = try plugin.decodeRunOutput(report.data, reportPath: reportPath, source: source)
             let findings = try normalizer.normalize(decoded, family: plugin.id, source: source)
+            let secretValues = normalizer.secretValuesByPath(decoded)
             run.toolVersion = decoded.toolVersion
             run.errors += decoded.toolErrors
             run.skipped += decoded.skipped
             run.findingCount = findings.count
-            return ToolOutcome(run: run, findings: findings)
+            var outcome = ToolOutcome(run: run, findings: findings)
+            outcome.secretValues = secretValues
+            return outcome
         } catch {
             if run.state == .succeeded { run.state = .unparseable }
             run.errors.append(error.description)

@@ -97,3 +97,29 @@ import TestSupport
         }
     }
 }
+
+@Suite struct DemoRedactionTests {
+    /// Every planted secret of the demo app, as written in its files.
+    static let planted = ["AKIAWARDDEMOVQJXXVBO", "ghp_6TCvY4dhKMlRdZQ9QsTXUuSnH6av1Ib8pp1x", "xXHU0BScJXj675eVq30XYqaN", "Pg-Demo-Passw0rd-2019"]
+
+    @Test func noPlantedSecretReachesTheHistoryOrAnyReport() throws {
+        try #require(ManagedTools.path("bandit") != nil, Comment(rawValue: ManagedTools.missingMessage("bandit")))
+        // Given the demo app scanned by bandit, semgrep and the built-in detector, every report format written
+        let bed = try CLITestbed()
+        let demo = try Fixtures.copy("demo-app")
+        let formats = ["table", "json", "sarif", "junit", "markdown", "gitlab-sast", "gitlab-secrets", "gitlab-dependency"]
+        let scan = try bed.ward(["scan", demo, "--scanners", "bandit,semgrep,secrets", "--output-dir", bed.directory + "/out"]
+                                + formats.flatMap { ["--format", $0] })
+        #expect(scan.status == 1, "\(scan.stderr)")
+        let listing = try bed.ward(["findings", "--format", "json"])
+        let table = try bed.ward(["findings"])
+        // Then no file under the testbed (database, WAL, reports) and no output holds a planted value
+        var texts = [scan.stdout, scan.stderr, listing.stdout, table.stdout]
+        for file in try FileManager.default.subpathsOfDirectory(atPath: bed.directory) {
+            if let data = FileManager.default.contents(atPath: bed.directory + "/" + file) { texts.append(String(decoding: data, as: UTF8.self)) }
+        }
+        for secret in Self.planted {
+            #expect(!texts.contains { $0.contains(secret) }, "\(secret) leaked")
+        }
+    }
+}
