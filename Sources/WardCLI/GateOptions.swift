@@ -12,6 +12,9 @@ struct GateOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Scan to compare against for new-findings-only (default: the last complete scan of the same target).", valueName: "scan-id"))
     var baseline: String?
 
+    @Option(name: .customLong("baseline-branch"), help: ArgumentHelp("Take the baseline from the last complete scan of the target on this branch.", valueName: "branch"))
+    var baselineBranch: String?
+
     @Flag(name: .long, help: "Explain which rule of the policy failed and the findings behind it (stderr).")
     var explain = false
 
@@ -36,8 +39,11 @@ struct GateOptions: ParsableArguments {
                 guard let found = try database.scan(id: baseline) else { throw WardFailure("no scan with id '\(baseline)'") }
                 baselineID = found.scanID
             } else {
-                baselineID = try database.scans(target: scan.target.name, limit: 200)
-                    .first { $0.scanID != scan.id && $0.isComplete && $0.startedAt <= scan.startedAt }?.scanID
+                let branch = baselineBranch ?? policy.baselineBranch
+                baselineID = try database.scans(target: scan.target.name, limit: 500).first { candidate in
+                    candidate.scanID != scan.id && candidate.isComplete && candidate.startedAt <= scan.startedAt
+                        && (branch == nil || candidate.target.branch == branch)
+                }?.scanID
             }
             guard let baselineID else { return nil }
             return Set(try database.findings(matching: FindingQuery(scanID: baselineID)).map(\.finding.identity))
@@ -46,6 +52,16 @@ struct GateOptions: ParsableArguments {
         } catch {
             throw WardFailure(error)
         }
+    }
+
+    /// The branch of a scan: the option, else what the CI system says (the pull request's head, or
+    /// the pushed branch), else unknown.
+    static func branch(_ option: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+        if let option, !option.isEmpty { return option }
+        for key in ["GITHUB_HEAD_REF", "GITHUB_REF_NAME", "CI_MERGE_REQUEST_SOURCE_BRANCH_NAME", "CI_COMMIT_REF_NAME"] {
+            if let value = environment[key], !value.isEmpty { return value }
+        }
+        return nil
     }
 
     /// The exit status of a verdict under `--exit-zero`.

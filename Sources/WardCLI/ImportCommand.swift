@@ -14,6 +14,9 @@ struct ImportCommand: AsyncParsableCommand {
     @OptionGroup var output: OutputOptions
     @OptionGroup var gating: GateOptions
 
+    @Option(name: .long, help: ArgumentHelp("Branch the scanned tree comes from (default: GITHUB_HEAD_REF, GITHUB_REF_NAME or CI_COMMIT_REF_NAME).", valueName: "name"))
+    var branch: String?
+
     @Option(name: .long, help: ArgumentHelp("Scanner id of the tool that wrote the reports.", valueName: "id"))
     var tool: String
 
@@ -64,7 +67,7 @@ struct ImportCommand: AsyncParsableCommand {
         }
         timer.lap("read, parse and normalize")
         let scan = ScanRun(
-            id: environment.makeID(), target: ScanTarget(name: target ?? rootPath, root: rootPath), mode: .import,
+            id: environment.makeID(), target: ScanTarget(name: target ?? rootPath, root: rootPath, branch: GateOptions.branch(branch)), mode: .import,
             startedAt: started, finishedAt: environment.now(), wardVersion: environment.version,
             toolRuns: result.toolRuns, findings: result.findings, inputDigest: result.digest
         )

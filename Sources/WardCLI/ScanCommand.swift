@@ -13,6 +13,9 @@ struct ScanCommand: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: OutputOptions
     @OptionGroup var gating: GateOptions
+
+    @Option(name: .long, help: ArgumentHelp("Branch the scanned tree comes from (default: GITHUB_HEAD_REF, GITHUB_REF_NAME or CI_COMMIT_REF_NAME).", valueName: "name"))
+    var branch: String?
     @OptionGroup var secrets: SecretsOptions
 
     @Option(name: .long, parsing: .upToNextOption,
@@ -82,7 +85,8 @@ struct ScanCommand: AsyncParsableCommand {
         engine.cacheRoot = paths.dataDirectory + "/cache"
         let started = environment.now()
         let partialName = secretsMode.flatMap { $0 == .tree ? nil : SecretsOptions.targetName(root: root, mode: $0) }
-        let scanTarget = ScanTarget(name: target ?? partialName ?? image.map(ImageReference.repository) ?? root, root: root, image: image)
+        let scanTarget = ScanTarget(name: target ?? partialName ?? image.map(ImageReference.repository) ?? root, root: root, image: image,
+                                    branch: GateOptions.branch(branch))
         let outcomes = await engine.run(plugins, on: scanTarget, required: requiredIDs)
         let scan = ScanRun(
             id: environment.makeID(), target: scanTarget, mode: .scan, startedAt: started, finishedAt: environment.now(),

@@ -8,11 +8,14 @@ public struct ScanTarget: Codable, Sendable, Hashable {
     public var root: String
     /// A container image reference to scan instead of (or besides) the tree, when given.
     public var image: String?
+    /// The branch the tree was checked out from, when known; baselines can be taken from one branch.
+    public var branch: String?
 
     /// Creates a target.
-    public init(name: String, root: String, image: String? = nil) {
+    public init(name: String, root: String, image: String? = nil, branch: String? = nil) {
         self.name = name
         self.root = root
         self.image = image
+        self.branch = branch
     }
 }

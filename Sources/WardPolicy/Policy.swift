@@ -35,6 +35,8 @@ public struct Policy: Decodable, Sendable, Equatable {
     public var maxFindings: [String: Int]?
     /// Gate only on findings not in the baseline (the last complete scan of the same target).
     public var newFindingsOnly: Bool?
+    /// Take the baseline from the last complete scan of the target on this branch (`main`).
+    public var baselineBranch: String?
     /// Only findings that have a fix available count against the gate.
     public var fixAvailableOnly: Bool?
     /// Scanners that must run and succeed; otherwise the scan is incomplete.
@@ -55,6 +57,7 @@ public struct Policy: Decodable, Sendable, Equatable {
         case failOn = "fail-on"
         case maxFindings = "max-findings"
         case newFindingsOnly = "new-findings-only"
+        case baselineBranch = "baseline-branch"
         case fixAvailableOnly = "fix-available-only"
         case requireScanners = "require-scanners"
         case severityOverrides = "severity-overrides"

@@ -48,7 +48,7 @@ public enum PolicyLoader {
     }
 
     static let policyKeys: Set<String> = [
-        "name", "description", "fail-on", "max-findings", "new-findings-only", "fix-available-only", "require-scanners",
+        "name", "description", "fail-on", "max-findings", "new-findings-only", "baseline-branch", "fix-available-only", "require-scanners",
         "severity-overrides", "suppressions", "suppressions-file", "warn-expiring-within-days", "fail-on-stale-suppressions",
     ]
     static let suppressionKeys: Set<String> = ["identity", "tool", "rule", "path", "package", "advisory", "reason", "owner", "expires"]

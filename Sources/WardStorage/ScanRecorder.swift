@@ -58,12 +58,12 @@ struct ScanRecorder {
     private func insertScan() throws {
         try db.execute(
             sql: """
-                INSERT INTO scan (id, targetName, targetRoot, mode, startedAt, finishedAt, wardVersion, complete, inputDigest)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO scan (id, targetName, targetRoot, mode, startedAt, finishedAt, wardVersion, complete, inputDigest, branch)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
                 scan.id, scan.target.name, scan.target.root, scan.mode.rawValue, scan.startedAt,
-                scan.finishedAt, scan.wardVersion, scan.isComplete, scan.inputDigest,
+                scan.finishedAt, scan.wardVersion, scan.isComplete, scan.inputDigest, scan.target.branch,
             ]
         )
     }
@@ -71,14 +71,15 @@ struct ScanRecorder {
     private func insertToolRuns() throws {
         let statement = try db.cachedStatement(sql: """
             INSERT INTO toolRun (scanId, toolId, toolVersion, state, executable, arguments, exitStatus,
-                                 duration, stderrHead, errors, inputs, findingCount)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                 duration, stderrHead, errors, inputs, findingCount, required, skipped)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         for run in scan.toolRuns {
             try statement.execute(arguments: [
                 scan.id, run.toolID, run.toolVersion, run.state.rawValue, run.executable,
                 JSONColumn.text(run.arguments), run.exitStatus.map { Int($0) }, run.duration, run.stderrHead,
                 JSONColumn.text(run.errors), JSONColumn.text(run.inputs), run.findingCount,
+                run.required, JSONColumn.text(run.skipped),
             ])
         }
     }

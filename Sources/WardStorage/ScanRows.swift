@@ -5,7 +5,7 @@ import WardCore
 /// Reads scan rows, with their tool runs, back as ``ScanSummary`` values.
 enum ScanRows {
     private static let columns = """
-        id, targetName, targetRoot, mode, startedAt, finishedAt, complete, findingCount, newCount, fixedCount
+        id, targetName, targetRoot, mode, startedAt, finishedAt, complete, findingCount, newCount, fixedCount, branch
         """
 
     /// The scans selected by `filter` (an SQL fragment after FROM scan: WHERE, ORDER BY, LIMIT).
@@ -15,13 +15,16 @@ enum ScanRows {
         return try rows.map { row in
             var reader = RowReader(row: row)
             let scanID: String = try reader.next()
-            let target = ScanTarget(name: try reader.next(), root: try reader.next())
-            return ScanSummary(
+            var target = ScanTarget(name: try reader.next(), root: try reader.next())
+            var summary = ScanSummary(
                 scanID: scanID, target: target, mode: try reader.nextEnum(ScanRun.Mode.self, column: "mode"),
                 startedAt: try reader.next(), finishedAt: try reader.next(), isComplete: try reader.next(),
                 toolRuns: toolRuns[scanID] ?? [], findingCount: try reader.next(), newCount: try reader.next(),
                 fixedCount: try reader.next()
             )
+            target.branch = try reader.next(String?.self)
+            summary.target = target
+            return summary
         }
     }
 
@@ -32,7 +35,7 @@ enum ScanRows {
             db,
             sql: """
                 SELECT scanId, toolId, toolVersion, state, executable, arguments, exitStatus, duration, stderrHead,
-                       errors, inputs, findingCount
+                       errors, inputs, findingCount, required, skipped
                 FROM toolRun WHERE scanId IN (\(placeholders)) ORDER BY id
                 """,
             arguments: StatementArguments(scanIDs)
@@ -41,7 +44,7 @@ enum ScanRows {
         while let row = try rows.next() {
             var reader = RowReader(row: row)
             let scanID: String = try reader.next()
-            let run = ToolRun(
+            var run = ToolRun(
                 toolID: try reader.next(), toolVersion: try reader.next(),
                 state: try reader.nextEnum(ToolState.self, column: "state"), executable: try reader.next(),
                 arguments: try JSONColumn.strings(reader.next(), column: "arguments"),
@@ -49,6 +52,8 @@ enum ScanRows {
                 errors: try JSONColumn.strings(reader.next(), column: "errors"),
                 inputs: try JSONColumn.strings(reader.next(), column: "inputs"), findingCount: try reader.next()
             )
+            run.required = try reader.next()
+            run.skipped = try JSONColumn.strings(reader.next(), column: "skipped")
             runs[scanID, default: []].append(run)
         }
         return runs

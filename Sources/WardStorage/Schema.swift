@@ -12,6 +12,7 @@ enum Schema {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-history", migrate: HistoryMigration.create)
         migrator.registerMigration("v2-raw-per-occurrence", migrate: RawPerOccurrenceMigration.apply)
+        migrator.registerMigration("v3-scan-details", migrate: ScanDetailsMigration.apply)
         return migrator
     }
 

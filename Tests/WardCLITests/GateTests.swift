@@ -58,3 +58,27 @@ import TestSupport
         #expect(failing.stderr.contains("pkg/new.py:2"))
     }
 }
+
+@Suite struct BaselineBranchTests {
+    @Test func newFindingsAreJudgedAgainstTheBaselineBranch() throws {
+        // Given a scan of main with one finding, then a scan of a feature branch with none
+        let bed = try CLITestbed()
+        let project = try Fixtures.copy("projects/tiny")
+        let report = Fixtures.path("reports/bandit/tiny-bandit-1.9.4.json")
+        _ = try bed.ward(["import", "--tool", "bandit", "--root", project, "--target", "svc", "--branch", "main", report, "-o", bed.directory + "/1.txt"])
+        let empty = try Fixtures.write(#"{"errors": [], "results": [], "metrics": {}}"#, named: "empty.json")
+        _ = try bed.ward(["import", "--tool", "bandit", "--root", project, "--target", "svc", "--branch", "feature", empty, "-o", bed.directory + "/2.txt"])
+        // When the same findings as main come from a pull request, gated on new findings against main
+        let same = try Fixtures.write(try String(contentsOfFile: report, encoding: .utf8) + " ", named: "same.json")
+        let gated = try bed.ward(["import", "--tool", "bandit", "--root", project, "--target", "svc", "--branch", "feature",
+                                  "--policy", "pull-request", "--baseline-branch", "main", same, "-o", bed.directory + "/3.txt"])
+        // Then nothing is new and the gate passes; against the feature branch's empty scan, everything is new
+        #expect(gated.status == 0, "\(gated.stderr)")
+        let again = try Fixtures.write(try String(contentsOfFile: report, encoding: .utf8) + "  ", named: "again.json")
+        let other = try bed.ward(["import", "--tool", "bandit", "--root", project, "--target", "svc", "--branch", "feature2",
+                                  "--policy", "pull-request", "--baseline-branch", "feature", again, "-o", bed.directory + "/4.txt"])
+        #expect(other.status == 1, "\(other.stderr)")
+        let scans = try bed.ward(["scans", "--format", "json"])
+        #expect(scans.stdout.contains("\"branch\" : \"main\""))
+    }
+}
