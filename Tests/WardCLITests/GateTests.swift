@@ -70,7 +70,7 @@ import TestSupport
         _ = try bed.ward(["import", "--tool", "bandit", "--root", project, "--target", "svc", "--branch", "feature", empty, "-o", bed.directory + "/2.txt"])
         // When the same findings as main come from a pull request, gated on new findings against main
         let same = try Fixtures.write(try String(contentsOfFile: report, encoding: .utf8) + " ", named: "same.json")
-        let gated = try bed.ward(["import", "--tool", "bandit", "--root", project, "--target", "svc", "--branch", "feature",
+        let gated = try bed.ward(["import", "--tool", "bandit", "--root", project, "--target", "svc", "--branch", "pr-1",
                                   "--policy", "pull-request", "--baseline-branch", "main", same, "-o", bed.directory + "/3.txt"])
         // Then nothing is new and the gate passes; against the feature branch's empty scan, everything is new
         #expect(gated.status == 0, "\(gated.stderr)")
