@@ -54,7 +54,8 @@ struct ScannersCommand: AsyncParsableCommand {
         }
         let width = max(10, entries.map(\.id.count).max() ?? 0)
         for entry in entries {
-            let found = entry.path.map { "found \($0)" + (entry.version.map { " (\($0))" } ?? "") } ?? "not installed"
+            let found = entry.path == "built in" ? "built in"
+                : entry.path.map { "found \($0)" + (entry.version.map { " (\($0))" } ?? "") } ?? "not installed"
             Console.output(Data("\(entry.id.padding(toLength: width, withPad: " ", startingAt: 0)) \(found)\n    \(entry.summary)\n".utf8))
         }
     }

@@ -203,6 +203,24 @@ struct SecretsCommandTests {
     }
 }
 
+extension SecretsCommandTests {
+    @Test("--export-rules prints one regex per rule for ripgrep; the ripgrep-rust form drops lookarounds")
+    func exportRules() throws {
+        let bed = try CLITestbed()
+        let json = try bed.ward(["secrets", "--export-rules", "json"])
+        #expect(json.status == 0, "\(json.stderr)")
+        let rules = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])["rules"] as? [[String: Any]]
+        let pcre = try bed.ward(["secrets", "--export-rules", "ripgrep"])
+        let lines = pcre.stdout.split(separator: "\n")
+        #expect(lines.count == rules?.count)
+        #expect(lines.map(String.init) == rules?.compactMap { $0["regex"] as? String })
+        let rust = try bed.ward(["secrets", "--export-rules", "ripgrep-rust"])
+        #expect(rust.stdout.split(separator: "\n").count == lines.count)
+        for marker in ["(?=", "(?!", "(?<=", "(?<!"] { #expect(!rust.stdout.contains(marker)) }
+        #expect(try bed.ward(["secrets", "--export-rules", "yaml"]).status == 3)
+    }
+}
+
 /// Runs a command with a directory and extra environment, capturing standard output and error.
 enum Shell {
     static func run(_ executable: String, _ arguments: [String], directory: String, environment: [String: String] = [:]) throws -> (status: Int32, output: String) {
