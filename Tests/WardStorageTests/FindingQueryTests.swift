@@ -20,7 +20,7 @@ import WardStorage
         var movedA = a
         movedA.location?.startLine = 50
         _ = try database.record(F.scan("scan-2", runs: all, findings: [movedA, b, c], at: 60))
-        let other = ScanTarget(name: "other", root: "/work/other")
+        let other = ScanTarget(name: "other", root: "/srv/other")
         _ = try database.record(F.scan("scan-9", findings: [F.finding("v1:z", severity: .info, path: "x.py")], target: other, at: 90))
         return database
     }

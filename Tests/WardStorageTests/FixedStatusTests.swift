@@ -110,7 +110,7 @@ import WardStorage
         let database = try databaseWithTwoFindings()
 
         // When a complete scan of another target reports nothing
-        let other = ScanTarget(name: "other", root: "/work/other")
+        let other = ScanTarget(name: "other", root: "/srv/other")
         let outcome = try database.record(F.scan("scan-2", findings: [], target: other, at: 60))
 
         // Then the first target's findings stay open

@@ -64,7 +64,7 @@ import WardStorage
         _ = try database.record(F.scan("import-1", findings: [F.finding("v1:a")], mode: .import, digest: "sha256:x"))
 
         // When the same digest arrives for another target
-        let other = ScanTarget(name: "other", root: "/work/other")
+        let other = ScanTarget(name: "other", root: "/srv/other")
         let outcome = try database.record(F.scan("import-2", findings: [F.finding("v1:a")], target: other, mode: .import, digest: "sha256:x"))
 
         // Then it is recorded as that target's first scan

@@ -33,7 +33,7 @@ import WardStorage
     @Test func scansAreListedNewestFirstPerTarget() throws {
         // Given three scans of two targets
         let database = try AppDatabase.inMemory()
-        let other = ScanTarget(name: "other", root: "/work/other")
+        let other = ScanTarget(name: "other", root: "/srv/other")
         _ = try database.record(F.scan("old", findings: [], at: 0))
         _ = try database.record(F.scan("elsewhere", findings: [], target: other, at: 30))
         _ = try database.record(F.scan("new", findings: [], at: 60))

@@ -4,7 +4,7 @@ import WardStorage
 
 /// Scans, findings and temporary files for the storage tests.
 enum StorageFixtures {
-    static let target = ScanTarget(name: "demo", root: "/work/demo")
+    static let target = ScanTarget(name: "demo", root: "/srv/demo")
 
     /// A fixed instant, `offset` seconds after a reference date (whole seconds survive storage exactly).
     static func date(_ offset: Int = 0) -> Date {
