@@ -62,11 +62,7 @@ public struct PipAuditScanner: ScannerPlugin {
     }
 
     public func decodeRunOutput(_ data: Data, reportPath: String, source: String) throws(ScannerError) -> DecodedReport {
-        var report = try decode(data, source: source)
-        if let manifests = RequirementManifests.load(besideReport: reportPath) {
-            report.findings = manifests.place(report.findings)
-        }
-        return report
+        RequirementManifests.placing(try decode(data, source: source), besideReport: reportPath)
     }
 
     public func decode(_ data: Data, source: String) throws(ScannerError) -> DecodedReport {

@@ -19,7 +19,7 @@ import WardCore
 /// Reads Trivy's JSON (schema 2 of Trivy 0.20 and later, the older top-level list, `trivy k8s`) and
 /// SARIF. Severity: CRITICAL, HIGH, MEDIUM, LOW map to themselves, UNKNOWN (and anything else) to
 /// info. Trivy exits 0 whether or not it finds something (`--exit-code 0`); 1 is a fatal error.
-public struct TrivyScanner: ScannerPlugin {
+public struct TrivyScanner: TrivyFamily {
     public static let id = "trivy"
     public static let summary = "Secrets and vulnerable dependencies in the tree (Trivy filesystem scan)"
     public static let executableName = "trivy"
@@ -32,22 +32,14 @@ public struct TrivyScanner: ScannerPlugin {
 
     public func invocation(for target: ScanTarget, context: InvocationContext) -> ToolInvocation {
         let scanners = Self.scanners(["secret", "vuln"], context: context)
-        return ToolInvocation(
-            arguments: ["fs", "--scanners", scanners] + Self.offlineFlags + Self.commonFlags(context) + Self.secretAndVulnerabilityFlags
-                + Self.skippedDirectories + context.extraArguments + ["--", "."],
-            workingDirectory: target.root,
-            writesReportFile: true,
-            acceptedExitStatuses: Self.acceptedExitStatuses
+        return trivyInvocation(
+            ["fs", "--scanners", scanners] + Self.offlineFlags + Self.commonFlags(context) + Self.secretAndVulnerabilityFlags
+                + Self.skippedDirectories,
+            subject: ".", target: target, context: context
         )
     }
 
-    public func decode(_ data: Data, source: String) throws(ScannerError) -> DecodedReport {
-        try TrivyReportDecoder(toolID: Self.id).decode(data, source: source)
-    }
 
-    public func decodeRunOutput(_ data: Data, reportPath: String, source: String) throws(ScannerError) -> DecodedReport {
-        try Self.decodeRun(decode(data, source: source), reportPath: reportPath)
-    }
 
     // MARK: Shared by the Trivy scanners
 
@@ -118,7 +110,7 @@ public struct TrivyScanner: ScannerPlugin {
 /// Helm charts (rendered by Trivy itself), CloudFormation, with Trivy's embedded checks. The tree's
 /// `trivy.yaml` is not loaded; checks its `.trivyignore` or `trivy:ignore` comments silence are not
 /// reported at all (`trivy config` has no `--show-suppressed`).
-public struct TrivyConfigScanner: ScannerPlugin {
+public struct TrivyConfigScanner: TrivyFamily {
     public static let id = "trivy-config"
     public static let summary = "IaC misconfigurations: Terraform, Kubernetes, Dockerfile, Helm (Trivy config scan)"
     public static let executableName = "trivy"
@@ -135,24 +127,16 @@ public struct TrivyConfigScanner: ScannerPlugin {
 
     public func invocation(for target: ScanTarget, context: InvocationContext) -> ToolInvocation {
         // `trivy config` takes no database flags: it needs no database.
-        ToolInvocation(
-            arguments: ["config"] + TrivyScanner.commonFlags(context) + TrivyScanner.skippedDirectories
-                + context.extraArguments + ["--", "."],
-            workingDirectory: target.root,
-            writesReportFile: true,
-            acceptedExitStatuses: TrivyScanner.acceptedExitStatuses
-        )
+        trivyInvocation(["config"] + TrivyScanner.commonFlags(context) + TrivyScanner.skippedDirectories,
+                        subject: ".", target: target, context: context)
     }
 
-    public func decode(_ data: Data, source: String) throws(ScannerError) -> DecodedReport {
-        try TrivyReportDecoder(toolID: Self.id).decode(data, source: source)
-    }
 }
 
 /// Trivy on a container image (`trivy image REF`), when the scan names one with `--image`: OS and
 /// language packages with known vulnerabilities (container findings, identified by the image
 /// repository without tag or digest) and secrets in the layers.
-public struct TrivyImageScanner: ScannerPlugin {
+public struct TrivyImageScanner: TrivyFamily {
     public static let id = "trivy-image"
     public static let summary = "Vulnerable packages and secrets in a container image (Trivy image scan; needs --image)"
     public static let executableName = "trivy"
@@ -165,28 +149,20 @@ public struct TrivyImageScanner: ScannerPlugin {
 
     public func invocation(for target: ScanTarget, context: InvocationContext) -> ToolInvocation {
         let scanners = TrivyScanner.scanners(["vuln", "secret"], context: context)
-        return ToolInvocation(
-            arguments: ["image", "--scanners", scanners] + TrivyScanner.offlineFlags + TrivyScanner.commonFlags(context)
-                + TrivyScanner.secretAndVulnerabilityFlags + context.extraArguments + ["--", target.image ?? ""],
-            workingDirectory: target.root,
-            writesReportFile: true,
-            acceptedExitStatuses: TrivyScanner.acceptedExitStatuses
+        return trivyInvocation(
+            ["image", "--scanners", scanners] + TrivyScanner.offlineFlags + TrivyScanner.commonFlags(context)
+                + TrivyScanner.secretAndVulnerabilityFlags,
+            subject: target.image ?? "", target: target, context: context
         )
     }
 
-    public func decode(_ data: Data, source: String) throws(ScannerError) -> DecodedReport {
-        try TrivyReportDecoder(toolID: Self.id).decode(data, source: source)
-    }
 
-    public func decodeRunOutput(_ data: Data, reportPath: String, source: String) throws(ScannerError) -> DecodedReport {
-        try TrivyScanner.decodeRun(decode(data, source: source), reportPath: reportPath)
-    }
 }
 
 /// Trivy on a tree that is an unpacked root filesystem (`trivy rootfs`): installed OS and language
 /// packages with known vulnerabilities, as container findings of that filesystem, and secrets.
 /// Applies only to trees with an `os-release` file (`etc/os-release`, `usr/lib/os-release`).
-public struct TrivyRootfsScanner: ScannerPlugin {
+public struct TrivyRootfsScanner: TrivyFamily {
     public static let id = "trivy-rootfs"
     public static let summary = "Vulnerable installed packages of an unpacked root filesystem (Trivy rootfs scan)"
     public static let executableName = "trivy"
@@ -199,20 +175,12 @@ public struct TrivyRootfsScanner: ScannerPlugin {
 
     public func invocation(for target: ScanTarget, context: InvocationContext) -> ToolInvocation {
         let scanners = TrivyScanner.scanners(["vuln", "secret"], context: context)
-        return ToolInvocation(
-            arguments: ["rootfs", "--scanners", scanners] + TrivyScanner.offlineFlags + TrivyScanner.commonFlags(context)
-                + TrivyScanner.secretAndVulnerabilityFlags + context.extraArguments + ["--", "."],
-            workingDirectory: target.root,
-            writesReportFile: true,
-            acceptedExitStatuses: TrivyScanner.acceptedExitStatuses
+        return trivyInvocation(
+            ["rootfs", "--scanners", scanners] + TrivyScanner.offlineFlags + TrivyScanner.commonFlags(context)
+                + TrivyScanner.secretAndVulnerabilityFlags,
+            subject: ".", target: target, context: context
         )
     }
 
-    public func decode(_ data: Data, source: String) throws(ScannerError) -> DecodedReport {
-        try TrivyReportDecoder(toolID: Self.id).decode(data, source: source)
-    }
 
-    public func decodeRunOutput(_ data: Data, reportPath: String, source: String) throws(ScannerError) -> DecodedReport {
-        try TrivyScanner.decodeRun(decode(data, source: source), reportPath: reportPath)
-    }
 }

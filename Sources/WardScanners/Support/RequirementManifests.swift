@@ -203,4 +203,12 @@ struct RequirementManifests: Codable, Sendable, Equatable {
         guard let data = FileManager.default.contents(atPath: companionPath(ofReport: reportPath)) else { return nil }
         return try? JSONDecoder().decode(RequirementManifests.self, from: data)
     }
+
+    /// `report` with its findings placed in the manifests recorded beside the report, when any were.
+    static func placing(_ report: DecodedReport, besideReport reportPath: String) -> DecodedReport {
+        guard let manifests = load(besideReport: reportPath) else { return report }
+        var report = report
+        report.findings = manifests.place(report.findings)
+        return report
+    }
 }
