@@ -98,7 +98,7 @@ struct SecretsCommand: AsyncParsableCommand {
         case "ripgrep-rust":
             // ripgrep's default engine has no lookarounds: they are dropped, so every regex matches a
             // superset of what the rule matches (`rg -f FILE`).
-            Console.output(Data(rules.rules.map { Self.withoutLookarounds($0.regex) + "\n" }.joined().utf8))
+            Console.output(Data(rules.rules.map { RegexRewriting.withoutLookarounds($0.regex) + "\n" }.joined().utf8))
         case "json":
             do {
                 Console.output(try JSONCoding.encode(rules, pretty: true) + Data("\n".utf8))
@@ -108,59 +108,5 @@ struct SecretsCommand: AsyncParsableCommand {
         default:
             throw WardFailure("--export-rules takes ripgrep, ripgrep-rust or json, not '\(format)'")
         }
-    }
-
-    /// `regex` without its lookaround groups (`(?=…)`, `(?!…)`, `(?<=…)`, `(?<!…)`).
-    static func withoutLookarounds(_ regex: String) -> String {
-        let bytes = Array(regex.utf8)
-        var out: [UInt8] = []
-        var index = 0
-        var inClass = false
-        func starts(_ prefix: String, at position: Int) -> Bool {
-            let needle = Array(prefix.utf8)
-            return position + needle.count <= bytes.count && Array(bytes[position..<(position + needle.count)]) == needle
-        }
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "\\") {
-                out.append(byte)
-                if index + 1 < bytes.count { out.append(bytes[index + 1]) }
-                index += 2
-                continue
-            }
-            if inClass {
-                if byte == UInt8(ascii: "]") { inClass = false }
-                out.append(byte)
-                index += 1
-                continue
-            }
-            if byte == UInt8(ascii: "[") { inClass = true }
-            if byte == UInt8(ascii: "("), ["(?=", "(?!", "(?<=", "(?<!"].contains(where: { starts($0, at: index) }) {
-                // Skip to the matching parenthesis.
-                var depth = 0
-                var position = index
-                var classOpen = false
-                while position < bytes.count {
-                    let current = bytes[position]
-                    if current == UInt8(ascii: "\\") { position += 2; continue }
-                    if classOpen {
-                        if current == UInt8(ascii: "]") { classOpen = false }
-                    } else if current == UInt8(ascii: "[") {
-                        classOpen = true
-                    } else if current == UInt8(ascii: "(") {
-                        depth += 1
-                    } else if current == UInt8(ascii: ")") {
-                        depth -= 1
-                        if depth == 0 { break }
-                    }
-                    position += 1
-                }
-                index = position + 1
-                continue
-            }
-            out.append(byte)
-            index += 1
-        }
-        return String(decoding: out, as: UTF8.self)
     }
 }

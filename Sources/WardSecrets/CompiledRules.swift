@@ -151,107 +151,6 @@ final class CompiledRules: @unchecked Sendable {
 
     // MARK: Building
 
-    /// `regex` with every capturing group made non-capturing (Vectorscan reports no groups, and
-    /// named-group syntax is PCRE2's).
-    static func nonCapturing(_ regex: String) -> String {
-        let bytes = Array(regex.utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count + 16)
-        var index = 0
-        var inClass = false
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "\\") {
-                out.append(byte)
-                if index + 1 < bytes.count { out.append(bytes[index + 1]) }
-                index += 2
-                continue
-            }
-            if inClass {
-                if byte == UInt8(ascii: "]") { inClass = false }
-                out.append(byte)
-                index += 1
-                continue
-            }
-            if byte == UInt8(ascii: "[") {
-                inClass = true
-                out.append(byte)
-                index += 1
-                // A `]` right after `[` or `[^` is a literal member.
-                if index < bytes.count, bytes[index] == UInt8(ascii: "^") { out.append(bytes[index]); index += 1 }
-                if index < bytes.count, bytes[index] == UInt8(ascii: "]") { out.append(bytes[index]); index += 1 }
-                continue
-            }
-            if byte == UInt8(ascii: "(") {
-                let next = index + 1 < bytes.count ? bytes[index + 1] : 0
-                if next == UInt8(ascii: "?") {
-                    let third = index + 2 < bytes.count ? bytes[index + 2] : 0
-                    let fourth = index + 3 < bytes.count ? bytes[index + 3] : 0
-                    var nameStart: Int?
-                    if third == UInt8(ascii: "P"), fourth == UInt8(ascii: "<") { nameStart = index + 4 }
-                    if third == UInt8(ascii: "<"), fourth != UInt8(ascii: "="), fourth != UInt8(ascii: "!") { nameStart = index + 3 }
-                    if third == UInt8(ascii: "'") { nameStart = index + 3 }
-                    if let nameStart {
-                        var end = nameStart
-                        while end < bytes.count, bytes[end] != UInt8(ascii: ">"), bytes[end] != UInt8(ascii: "'") { end += 1 }
-                        out += Array("(?:".utf8)
-                        index = end + 1
-                        continue
-                    }
-                } else if next != UInt8(ascii: "*") {
-                    out += Array("(?:".utf8)
-                    index += 1
-                    continue
-                }
-            }
-            out.append(byte)
-            index += 1
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
-
-    /// `pattern` with every bounded repeat larger than ``largestRepeat`` made open-ended
-    /// (`{64,16384}` becomes `{64,}`), and whether any was.
-    static func relaxingRepeats(_ pattern: String) -> (String, Bool) {
-        let bytes = Array(pattern.utf8)
-        var out: [UInt8] = []
-        var index = 0
-        var inClass = false
-        var relaxed = false
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "\\") {
-                out.append(byte)
-                if index + 1 < bytes.count { out.append(bytes[index + 1]) }
-                index += 2
-                continue
-            }
-            if inClass {
-                if byte == UInt8(ascii: "]") { inClass = false }
-                out.append(byte)
-                index += 1
-                continue
-            }
-            if byte == UInt8(ascii: "[") { inClass = true }
-            if byte == UInt8(ascii: "{"), let close = bytes[index...].firstIndex(of: UInt8(ascii: "}")) {
-                let body = String(decoding: bytes[(index + 1)..<close], as: UTF8.self)
-                let parts = body.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-                if (parts.count == 1 || parts.count == 2), let low = Int(parts[0]), parts.count == 1 || parts[1].isEmpty || Int(parts[1]) != nil {
-                    let high = parts.count == 2 ? Int(parts[1]) : low
-                    if low > largestRepeat || (high ?? 0) > largestRepeat {
-                        out += Array("{\(min(low, largestRepeat)),}".utf8)
-                        relaxed = true
-                        index = close + 1
-                        continue
-                    }
-                }
-            }
-            out.append(byte)
-            index += 1
-        }
-        return (String(decoding: out, as: UTF8.self), relaxed)
-    }
-
     /// A Vectorscan literal pattern for a keyword.
     static func literal(_ keyword: String) -> String {
         keyword.utf8.map { byte in
@@ -288,7 +187,7 @@ final class CompiledRules: @unchecked Sendable {
             }
             ruleKeywords.append(indices)
         }
-        let relaxedPatterns = rules.map { relaxingRepeats(nonCapturing($0.regex)) }
+        let relaxedPatterns = rules.map { RegexRewriting.relaxingRepeats(RegexRewriting.nonCapturing($0.regex), limit: largestRepeat) }
         let prepared = relaxedPatterns.map(\.0)
         var modes: [Mode] = []
         var windows: [Int] = []
