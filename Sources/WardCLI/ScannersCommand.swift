@@ -35,11 +35,7 @@ struct ScannersCommand: AsyncParsableCommand {
             let path = plugin.isBuiltIn ? "built in" : locator.locate(plugin.executableName)
             var version: String?
             if let path, !plugin.isBuiltIn {
-                let request = ProcessRequest(executable: path, arguments: plugin.versionArguments,
-                                             environment: ["SEMGREP_ENABLE_VERSION_CHECK": "0"], timeout: .seconds(30))
-                if let outcome = try? await runner.run(request) {
-                    version = plugin.parseVersion(String(decoding: outcome.standardOutput + outcome.standardError, as: UTF8.self))
-                }
+                version = await VersionProbe.ask(path, arguments: plugin.versionArguments, runner: runner, parse: plugin.parseVersion)
             }
             entries.append(Entry(id: plugin.id, summary: plugin.summary, executable: plugin.executableName, path: path, version: version))
         }

@@ -30,11 +30,7 @@ struct ToolInventory {
                 let path = locator.locate(executable)
                 var version: String?
                 if let path {
-                    let request = ProcessRequest(executable: path, arguments: ["--version"],
-                                                 environment: ["SEMGREP_ENABLE_VERSION_CHECK": "0"], timeout: .seconds(60))
-                    if let outcome = try? await runner.run(request) {
-                        version = VersionProbe.version(in: String(decoding: outcome.standardOutput + outcome.standardError, as: UTF8.self))
-                    }
+                    version = await VersionProbe.ask(path, runner: runner, timeout: .seconds(60))
                 }
                 result.append(Entry(executable: executable, package: pin.package, pinned: pin.version, path: path, version: version,
                                     isPinned: Self.matches(version, pin.version), hint: hint(for: executable, found: path != nil)))

@@ -14,10 +14,8 @@ struct ToolExecution: Sendable {
 
     /// The tool's version, or `nil` when it cannot say within a few seconds.
     func version() async -> String? {
-        let request = ProcessRequest(executable: executable, arguments: plugin.versionArguments,
-                                     environment: ["SEMGREP_ENABLE_VERSION_CHECK": "0"], timeout: .seconds(30), outputLimit: 1 << 16)
-        guard let outcome = try? await runner.run(request), outcome.exitStatus == 0 else { return nil }
-        return plugin.parseVersion(String(decoding: outcome.standardOutput + outcome.standardError, as: UTF8.self))
+        await VersionProbe.ask(executable, arguments: plugin.versionArguments, runner: runner, requireSuccess: true,
+                               parse: plugin.parseVersion)
     }
 
     func run(target: ScanTarget, normalizer: FindingNormalizer) async -> ToolOutcome {
