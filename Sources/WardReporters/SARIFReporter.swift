@@ -76,8 +76,10 @@ struct SARIFPlan {
         for id in order {
             let toolRun = scan.toolRuns.last { $0.toolID == id }
             let findings = FindingOrder.sorted(byTool[id] ?? [])
-            let finished = toolRun.map { $0.state == .succeeded || $0.state == .notApplicable } ?? true
-            guard finished || !findings.isEmpty else { continue }
+            // A tool that ran and applied gets a run even when clean, so GitHub closes its alerts; a
+            // tool that did not apply, or did not finish, gets none, so its alerts stay as they were.
+            let ranAndApplied = toolRun.map { $0.state == .succeeded } ?? true
+            guard ranAndApplied || !findings.isEmpty else { continue }
             candidates.append(Self.capped(Run(toolID: id, toolRun: toolRun, findings: findings), limits: limits))
         }
         notices = candidates.flatMap(\.notices)

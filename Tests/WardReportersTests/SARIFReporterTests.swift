@@ -31,6 +31,14 @@ import WardReporters
         #expect(Self.runs.allSatisfy { $0["invocations"][0]["executionSuccessful"].bool == true })
     }
 
+    @Test func toolsThatDidNotApplyGetNoRun() {
+        var scan = DemoScan.scan
+        scan.toolRuns += ["sarif", "dependabot", "trivy-image", "trivy-rootfs"].map { ToolRun(toolID: $0, state: .notApplicable) }
+        let log = (try? JSONParser.parse(SARIFReporter.render(scan, limits: .github))) ?? .null
+        let names = (log["runs"].array ?? []).compactMap { $0["tool"]["driver"]["name"].string }
+        #expect(names == ["bandit", "semgrep", "pip-audit", "safety", "gitleaks", "checkov", "trivy"])
+    }
+
     @Test func urisAreRepositoryRelativeAndTheBaseHasNoAbsolutePath() {
         for run in Self.runs {
             #expect(run["originalUriBaseIds"]["%SRCROOT%"]["uri"].isNull)
