@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TestSupport
+import WardCore
 import WardReporters
 
 /// The GitHub Action, the example workflow and the GitLab template, checked by the real linters
@@ -80,5 +81,41 @@ import WardReporters
         }
         #expect(text.contains("when: always"))
         #expect(text.contains("$WARD_MR_POLICY") && text.contains("WARD_MR_POLICY: \"pull-request\""))
+    }
+
+    @Test func historyPersistsPerBranchFallingBackToTheDefaultBranch() throws {
+        let script = """
+            import sys, json
+            from ruamel.yaml import YAML
+            yaml = YAML(typ="safe")
+            workflow = yaml.load(open(sys.argv[1]))
+            steps = workflow["jobs"]["ward"]["steps"]
+            gitlab = yaml.load(open(sys.argv[2]))["ward-security-scan"]
+            print(json.dumps({"steps": steps, "gitlab": gitlab}))
+            """
+        let run = try TestTools.run(try Self.tool("python"), ["-c", script, Self.workflow, Self.gitlab])
+        #expect(run.status == 0, "\(run.output)")
+        let document = try JSONParser.parse(Data(run.output.utf8))
+        let steps = document["steps"].array ?? []
+        func index(_ action: String) -> Int? { steps.firstIndex { $0["uses"].string?.hasPrefix(action) == true } }
+        let restore = try #require(index("actions/cache/restore@"))
+        let save = try #require(index("actions/cache/save@"))
+        let scan = try #require(steps.firstIndex { $0["uses"].string == "./service" })
+        #expect(restore < scan && scan < save)
+        let path = try #require(steps[restore]["with"]["path"].string)
+        #expect(!path.contains("github.workspace"), "the history must live outside the scanned checkout")
+        #expect(steps[scan]["with"]["history-database"].string == path + "/history.sqlite")
+        #expect(steps[save]["with"]["path"].string == path)
+        #expect(steps[save]["if"].string == "always()")
+        #expect(steps[save]["with"]["key"].string == steps[restore]["with"]["key"].string)
+        let fallbacks = (steps[restore]["with"]["restore-keys"].string ?? "").split(separator: "\n").map(String.init)
+        #expect(fallbacks == ["ward-history-${{ github.ref_name }}-", "ward-history-${{ github.event.repository.default_branch }}-"])
+
+        let gitlab = document["gitlab"]
+        #expect(gitlab["cache"]["key"].string == "ward-history-$CI_COMMIT_REF_SLUG")
+        #expect(gitlab["cache"]["fallback_keys"].array?.compactMap(\.string) == ["ward-history-$CI_DEFAULT_BRANCH"])
+        #expect(gitlab["variables"]["WARD_DB"].string?.hasPrefix("/opt/ward-history/") == true)
+        let cached = try #require(gitlab["cache"]["paths"][0].string)
+        #expect(gitlab["before_script"][0].string?.contains("mv \(cached.dropLast()) /opt/ward-history") == true)
     }
 }
