@@ -65,7 +65,8 @@ import WardPolicy
         ("- name: p\n", "policy.yml:1:1: expected a mapping of policy keys, got a list"),
         ("", "policy.yml:1:1: expected a mapping of policy keys, got nothing"),
         ("name: p\nfail-on:\n  ? [severity]\n  : high\n", "policy.yml:3:5: .fail-on: expected a key name, got a list"),
-        ("name: p\nfail-on: \(String(repeating: "[", count: 300))\n", "policy.yml:2:210: invalid YAML: nested deeper than 200 levels"),
+        ("name: p\nfail-on: \(String(repeating: "[", count: 100_000))\n", "policy.yml:2:11: invalid YAML: nested too deeply"),
+        ("name: p\ndescription:\n  \(String(repeating: "- ", count: 100_000))x\n", "policy.yml:3:1999: invalid YAML: nested too deeply"),
         ("name: p\ndescription: \"tab\\x07\"\nfail-on:\n  \"sev\\x1b[31merity\\u202E and a very long key that goes on and on\": low\n",
          "policy.yml:4:3: .fail-on.sev?[31merity? and a very long key that …: unknown key; expected one of severity, kinds, tools"),
     ]
