@@ -36,10 +36,13 @@ struct GateOptions: ParsableArguments {
         }
     }
 
-    /// Loads the policy for a command that runs no declared plugin itself: their ids are read from
-    /// `pluginDirectory` and Ward's data directory, and a broken plugin file only makes its ids unknown.
+    /// Loads the policy for a command that runs no declared plugin itself, knowing the plugins of
+    /// `pluginDirectory` (a broken file there is an error) and of Ward's data directory (a broken file
+    /// there only makes its ids unknown, so it does not block commands that do not use it).
     func loadPolicy(pluginDirectory: String?, paths: WardPaths) throws -> Policy {
-        try loadPolicy(declared: (try? DeclarativePlugins.load(directory: pluginDirectory, paths: paths)) ?? [])
+        let declared = pluginDirectory == nil ? (try? DeclarativePlugins.load(directory: nil, paths: paths)) ?? []
+            : try DeclarativePlugins.load(directory: pluginDirectory, paths: paths)
+        return try loadPolicy(declared: declared)
     }
 
     /// Identities of the baseline scan, when the policy gates on new findings only.

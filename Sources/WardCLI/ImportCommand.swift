@@ -44,7 +44,7 @@ struct ImportCommand: AsyncParsableCommand {
 
     func run() async throws {
         global.apply()
-        // A broken plugin file blocks only the import of a tool it declares (a policy naming its id then fails too).
+        // A broken plugin file in Ward's data directory blocks only the import of a tool it declares.
         let builtIn = ScannerRegistry.ids.contains(tool)
         let declared = builtIn ? [] : try DeclarativePlugins.load(directory: pluginDirectory, paths: global.paths)
         let policy = try builtIn ? gating.loadPolicy(pluginDirectory: pluginDirectory, paths: global.paths)

@@ -55,4 +55,16 @@ import TestSupport
         #expect(result.stderr == "ward: error: \(expected)\n")
         #expect(!(result.stdout + result.stderr).contains(Self.canary) && !(result.stdout + result.stderr).contains(Self.keyBody.prefix(12)))
     }
+
+    @Test(arguments: [("/proc/self/environ", "/proc/self/environ: cannot read: not a regular file (a kernel pseudo-file)"),
+                      ("id.pem", "id.pem:1:1: expected a mapping of policy keys, got a scalar")])
+    func aPolicyThatIsNotAPolicyIsNamedNotShown(file: String, error: String) throws {
+        let bed = try CLITestbed()
+        let folder = try policy(naming: "id.pem")
+        let path = file.hasPrefix("/") ? file : folder + "/" + file
+        let result = try bed.ward(["check", "--policy", path], environment: ["WARD_HOME": bed.directory + "/home", "CI_DEPLOY_TOKEN": Self.canary])
+        #expect(result.status == 3)
+        #expect(result.stderr == "ward: error: " + (file.hasPrefix("/") ? "" : folder + "/") + error + "\n")
+        #expect(!(result.stdout + result.stderr).contains(Self.canary) && !(result.stdout + result.stderr).contains(Self.keyBody.prefix(12)))
+    }
 }
