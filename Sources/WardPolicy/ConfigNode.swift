@@ -10,16 +10,14 @@ struct ConfigNode {
     /// Where the node is, as `.fail-on.kinds.secret` or `.suppressions[2]`.
     let keyPath: String
 
-    /// An error at this node.
-    func error(_ problem: String) -> PolicyError {
-        .invalid(path: file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1, keyPath: keyPath, problem: problem)
-    }
+    var line: Int { node.mark?.line ?? 1 }
+    var column: Int { node.mark?.column ?? 1 }
 
     /// The root of a document that must be a mapping; anything else is described, never quoted.
     static func mapping(_ root: ConfigNode?, path: String, expected: String) throws(PolicyError) -> ConfigNode {
         guard let root, case .mapping = root.node else {
-            throw PolicyError.invalid(path: path, line: root?.node.mark?.line ?? 1, column: root?.node.mark?.column ?? 1, keyPath: "",
-                                      problem: "expected \(expected), got \(kind(of: root?.node))")
+            throw PolicyError.wrongType(path: path, line: root?.line ?? 1, column: root?.column ?? 1, keyPath: "",
+                                        expected: expected, found: kind(of: root?.node))
         }
         return root
     }
@@ -34,16 +32,15 @@ struct ConfigNode {
 
     /// The pairs of a mapping, each key one of `allowed` when given, in file order.
     func entries(allowed: [String]? = nil) throws(PolicyError) -> [(key: String, keyNode: ConfigNode, value: ConfigNode)] {
-        guard case .mapping(let mapping) = node else { throw error("expected a mapping, got \(Self.kind(of: node))") }
+        guard case .mapping(let mapping) = node else { throw wrongType("a mapping") }
         var result: [(key: String, keyNode: ConfigNode, value: ConfigNode)] = []
         for (key, value) in mapping {
-            let keyNode = ConfigNode(node: key, file: file, keyPath: keyPath)
-            guard case .scalar(let scalar) = key else { throw keyNode.error("expected a key name, got \(Self.kind(of: key))") }
-            let path = keyPath + "." + YAMLLoader.token(scalar.string)
+            guard case .scalar(let scalar) = key else { throw ConfigNode(node: key, file: file, keyPath: keyPath).wrongType("a key name") }
+            let keyNode = ConfigNode(node: key, file: file, keyPath: keyPath + "." + YAMLLoader.token(scalar.string))
             if let allowed, !allowed.contains(scalar.string) {
-                throw ConfigNode(node: key, file: file, keyPath: path).error("unknown key; expected one of \(allowed.joined(separator: ", "))")
+                throw PolicyError.unknownKey(path: file, line: keyNode.line, column: keyNode.column, keyPath: keyNode.keyPath, allowed: allowed)
             }
-            result.append((scalar.string, ConfigNode(node: key, file: file, keyPath: path), ConfigNode(node: value, file: file, keyPath: path)))
+            result.append((scalar.string, keyNode, ConfigNode(node: value, file: file, keyPath: keyNode.keyPath)))
         }
         return result
     }
@@ -58,15 +55,17 @@ struct ConfigNode {
     /// The items of a list; a null value is an empty list.
     func items() throws(PolicyError) -> [ConfigNode] {
         if isNull { return [] }
-        guard case .sequence(let sequence) = node else { throw error("expected a list, got \(Self.kind(of: node))") }
+        guard case .sequence(let sequence) = node else { throw wrongType("a list") }
         return sequence.enumerated().map { ConfigNode(node: $1, file: file, keyPath: keyPath + "[\($0)]") }
     }
 
     /// A scalar's text; `nonEmpty` refuses an empty or blank one.
     func string(nonEmpty: Bool = false) throws(PolicyError) -> String {
-        guard case .scalar(let scalar) = node, !isNull else { throw error("expected a string, got \(Self.kind(of: node))") }
-        if nonEmpty && scalar.string.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw error("expected a non-empty string") }
-        return scalar.string
+        let text = try scalarText(expected: "a string")
+        if nonEmpty && text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            throw PolicyError.wrongType(path: file, line: line, column: column, keyPath: keyPath, expected: "a non-empty string", found: "a blank one")
+        }
+        return text
     }
 
     /// `true` or `false`.
@@ -74,7 +73,7 @@ struct ConfigNode {
         switch try scalarText(expected: "true or false") {
         case "true", "True", "TRUE": return true
         case "false", "False", "FALSE": return false
-        case let other: throw error("expected true or false, got '\(YAMLLoader.token(other))'")
+        case let other: throw invalid(expected: "true or false", found: other)
         }
     }
 
@@ -82,25 +81,43 @@ struct ConfigNode {
     func count(maximum: Int = Int(Int32.max)) throws(PolicyError) -> Int {
         let text = try scalarText(expected: "a count")
         guard text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-" || $0 == "+") }), let value = Int(text) else {
-            throw error("expected a whole number, got '\(YAMLLoader.token(text))'")
+            throw invalid(expected: "a whole number", found: text)
         }
-        guard value >= 0 else { throw error("expected a count of 0 or more, got '\(YAMLLoader.token(text))'") }
-        guard value <= maximum else { throw error("expected a count of at most \(maximum), got '\(YAMLLoader.token(text))'") }
+        guard value >= 0 else { throw invalid(expected: "a count of 0 or more", found: text) }
+        guard value <= maximum else { throw invalid(expected: "a count of at most \(maximum)", found: text) }
         return value
     }
 
-    /// A plain (unquoted or quoted) scalar's text, or an error naming what was expected.
+    /// The value is not one of the allowed ones.
+    func invalid(expected: String, found: String) -> PolicyError {
+        .invalidValue(path: file, line: line, column: column, keyPath: keyPath, expected: expected, found: found)
+    }
+
+    /// The name is not a known `category`.
+    func unknown(_ category: String, _ name: String, known: [String]) -> PolicyError {
+        .unknownName(path: file, line: line, column: column, keyPath: keyPath, category: category, name: name, known: known)
+    }
+
+    /// A missing required key, at this (the mapping's) node.
+    func missing(_ key: String) -> PolicyError {
+        .missingKey(path: file, line: line, column: column, keyPath: keyPath, key: key)
+    }
+
+    private func wrongType(_ expected: String) -> PolicyError {
+        .wrongType(path: file, line: line, column: column, keyPath: keyPath, expected: expected, found: Self.kind(of: node))
+    }
+
     private func scalarText(expected: String) throws(PolicyError) -> String {
-        guard case .scalar(let scalar) = node, !isNull else { throw error("expected \(expected), got \(Self.kind(of: node))") }
+        guard case .scalar(let scalar) = node, !isNull else { throw wrongType(expected) }
         return scalar.string
     }
 
     /// What a node is, for messages that must not quote it.
     static func kind(of node: Node?) -> String {
         switch node {
+        case let node? where isNull(node): "nothing"
         case .mapping?: "a mapping"
         case .sequence?: "a list"
-        case let node? where isNull(node): "nothing"
         case .scalar?: "a scalar"
         case .alias?: "an alias"
         case nil: "nothing"

@@ -44,11 +44,12 @@ public enum PolicyLoader {
         let name = try node.string(nonEmpty: true)
         let policy = policyPath.hasPrefix("/") ? policyPath : FileManager.default.currentDirectoryPath + "/" + policyPath
         let folder = (policy as NSString).deletingLastPathComponent
-        let outside = node.error("'\(YAMLLoader.token(name))' is outside the policy's folder; pass a waivers file from elsewhere with --suppressions-file")
+        let outside = PolicyError.outsideFolder(path: node.file, line: node.line, column: node.column, keyPath: node.keyPath, file: name)
         let joined = name.hasPrefix("/") ? name : folder + "/" + name
         guard isInside((joined as NSString).standardizingPath, (folder as NSString).standardizingPath) else { throw outside }
         guard let realFolder = realPath(folder), let real = realPath(joined) else {
-            throw node.error("cannot read '\(YAMLLoader.token(name))': \(errno == ENOENT ? "no such file" : String(cString: strerror(errno)))")
+            throw PolicyError.unreadableReference(path: node.file, line: node.line, column: node.column, keyPath: node.keyPath, file: name,
+                                                  reason: errno == ENOENT ? "no such file" : String(cString: strerror(errno)))
         }
         guard isInside(real, realFolder) else { throw outside }
         return real

@@ -20,7 +20,8 @@ extension PolicyParser {
             reason: try reason.string(nonEmpty: true), owner: try fields["owner"]?.string(nonEmpty: true),
             expires: try fields["expires"].map(expiry))
         if waiver.label.isEmpty {
-            throw node.error("expected at least one of identity, tool, rule, path, package, advisory")
+            throw PolicyError.missingCriterion(path: node.file, line: node.line, column: node.column, keyPath: node.keyPath,
+                                               keys: ["identity", "tool", "rule", "path", "package", "advisory"])
         }
         return waiver
     }
@@ -28,16 +29,8 @@ extension PolicyParser {
     private func expiry(_ node: ConfigNode) throws(PolicyError) -> String {
         let text = try node.string()
         guard CalendarDay(text) != nil else {
-            throw node.error("expected a date YYYY-MM-DD from \(CalendarDay.years.lowerBound) to \(CalendarDay.years.upperBound), "
-                + "got '\(YAMLLoader.token(text))'")
+            throw node.invalid(expected: "a date YYYY-MM-DD from \(CalendarDay.years.lowerBound) to \(CalendarDay.years.upperBound)", found: text)
         }
         return text
-    }
-}
-
-extension ConfigNode {
-    /// A missing required key, at this (the mapping's) node.
-    func missing(_ key: String) -> PolicyError {
-        .missingKey(path: file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1, keyPath: keyPath, key: key)
     }
 }

@@ -85,7 +85,7 @@ struct PolicyParser {
     func tool(_ node: ConfigNode) throws(PolicyError) -> String {
         let id = try node.string(nonEmpty: true)
         guard knownTools.contains(id) else {
-            throw node.error("unknown tool '\(YAMLLoader.token(id))'; expected one of \(knownTools.sorted().joined(separator: ", "))")
+            throw node.unknown("tool", id, known: knownTools.sorted())
         }
         return id
     }
@@ -99,14 +99,14 @@ struct PolicyParser {
     private func severity(_ node: ConfigNode) throws(PolicyError) -> Severity {
         let text = try node.string()
         guard let severity = Severity(parsing: text) else {
-            throw node.error("unknown severity '\(YAMLLoader.token(text))'; expected one of \(Severity.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw node.unknown("severity", text, known: Severity.allCases.map(\.rawValue))
         }
         return severity
     }
 
     private func kind(_ node: ConfigNode, _ text: String) throws(PolicyError) -> String {
         guard FindingKind(rawValue: text) != nil else {
-            throw node.error("unknown kind '\(YAMLLoader.token(text))'; expected one of \(FindingKind.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw node.unknown("kind", text, known: FindingKind.allCases.map(\.rawValue))
         }
         return text
     }

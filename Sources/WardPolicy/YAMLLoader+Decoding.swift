@@ -25,9 +25,9 @@ extension YAMLLoader {
     private static func mismatch(path: String, mark: Mark?, codingPath: [any CodingKey], expected: String, node: Node?) -> PolicyError {
         let line = mark?.line ?? 1, column = mark?.column ?? 1
         if !codingPath.isEmpty, let scalar = node?.scalar {
-            return .invalidValue(path: path, line: line, column: column, keyPath: keyPath(codingPath), expected: expected, found: token(scalar.string))
+            return .invalidValue(path: path, line: line, column: column, keyPath: keyPath(codingPath), expected: expected, found: scalar.string)
         }
-        return .invalid(path: path, line: line, column: column, keyPath: keyPath(codingPath), problem: "expected \(expected), got \(ConfigNode.kind(of: node))")
+        return .wrongType(path: path, line: line, column: column, keyPath: keyPath(codingPath), expected: expected, found: ConfigNode.kind(of: node))
     }
 
     /// The node at `codingPath` and its position (or its nearest ancestor's).

@@ -34,7 +34,7 @@ import WardPolicy
          "policy.yml:5:5: .suppressions[0].expire: unknown key; expected one of \(suppressionKeys)"),
         ("name: p\nsuppressions:\n  - tool: semgrp\n    reason: ok\n", "policy.yml:3:11: .suppressions[0].tool: unknown tool 'semgrp'; expected one of \(tools)"),
         ("name: p\nsuppressions:\n  - rule: B101\n", "policy.yml:3:5: .suppressions[0]: missing required key 'reason'"),
-        ("name: p\nsuppressions:\n  - rule: B101\n    reason: '  '\n", "policy.yml:4:13: .suppressions[0].reason: expected a non-empty string"),
+        ("name: p\nsuppressions:\n  - rule: B101\n    reason: '  '\n", "policy.yml:4:13: .suppressions[0].reason: expected a non-empty string, got a blank one"),
         ("name: p\nsuppressions:\n  - reason: everything\n",
          "policy.yml:3:5: .suppressions[0]: expected at least one of identity, tool, rule, path, package, advisory"),
         ("name: p\nsuppressions:\n  - {rule: B1, reason: r, expires: 99999-01-01}\n",
@@ -59,7 +59,7 @@ import WardPolicy
         ("name: p\nnew-findings-only: yes please\n", "policy.yml:2:20: .new-findings-only: expected true or false, got 'yes please'"),
         ("name: p\nfail-on-stale-suppressions: [true]\n", "policy.yml:2:29: .fail-on-stale-suppressions: expected true or false, got a list"),
         ("description: no name\n", "policy.yml:1:1: missing required key 'name'"),
-        ("name: ''\n", "policy.yml:1:7: .name: expected a non-empty string"),
+        ("name: ''\n", "policy.yml:1:7: .name: expected a non-empty string, got a blank one"),
         ("name: p\nname: q\n", "policy.yml:1:1: invalid YAML: duplicated key 'name'"),
         ("name: [p\n", "policy.yml:2:1: invalid YAML: while parsing a flow sequence: did not find expected ',' or ']'"),
         ("- name: p\n", "policy.yml:1:1: expected a mapping of policy keys, got a list"),
@@ -69,6 +69,9 @@ import WardPolicy
         ("name: p\ndescription:\n  \(String(repeating: "- ", count: 100_000))x\n", "policy.yml:3:1999: invalid YAML: nested too deeply"),
         ("name: p\ndescription: \"tab\\x07\"\nfail-on:\n  \"sev\\x1b[31merity\\u202E and a very long key that goes on and on\": low\n",
          "policy.yml:4:3: .fail-on.sev?[31merity? and a very long key that …: unknown key; expected one of severity, kinds, tools"),
+        ("name: p\nfail-on: {severity: \"hi\\egh\\u2028\"}\n", "policy.yml:2:21: .fail-on.severity: unknown severity 'hi?gh?'; expected one of \(severities)"),
+        ("name: p\nsuppressions:\n  - {rule: B1, reason: r, expires: \(String(repeating: "9", count: 100))}\n",
+         "policy.yml:3:36: .suppressions[0].expires: expected a date YYYY-MM-DD from 2000 to 2100, got '\(String(repeating: "9", count: 40))…'"),
     ]
 
     @Test(arguments: cases)
