@@ -20,9 +20,12 @@ struct CheckCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Target whose latest scan is checked.", valueName: "name"))
     var target: String?
 
+    @Option(name: .customLong("plugins"), help: ArgumentHelp("Also know the scanners declared in this directory's *.yml files, for policies that name them; $WARD_HOME/plugins is always read.", valueName: "dir"))
+    var pluginDirectory: String?
+
     func run() async throws {
         global.apply()
-        let policy = try gating.loadPolicy()
+        let policy = try gating.loadPolicy(pluginDirectory: pluginDirectory, paths: global.paths)
         let database = try global.openDatabase()
         let recorded = try ScanLoader(database: database).load(id: scan, target: target)
         var pipeline = ScanPipeline(database: database, output: output, gating: gating, policy: policy)

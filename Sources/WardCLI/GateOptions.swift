@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import WardCore
 import WardPolicy
+import WardScanners
 import WardStorage
 
 /// How a scan is gated: the policy, the baseline, and how the verdict becomes an exit code.
@@ -15,19 +16,33 @@ struct GateOptions: ParsableArguments {
     @Option(name: .customLong("baseline-branch"), help: ArgumentHelp("Take the baseline from the last complete scan of the target on this branch.", valueName: "branch"))
     var baselineBranch: String?
 
+    @Option(name: .customLong("suppressions-file"), help: ArgumentHelp("Waivers file (a 'suppressions:' list) added to the policy's; unlike the policy's own suppressions-file, it may be anywhere.", valueName: "path"))
+    var suppressionsFile: String?
+
     @Flag(name: .long, help: "Explain which rule of the policy failed and the findings behind it (stderr).")
     var explain = false
 
     @Flag(name: .long, help: "Exit 0 when the policy fails (1 becomes 0); an incomplete scan still exits 2.")
     var exitZero = false
 
-    /// Loads the policy, as a usage failure naming the file, line and column.
-    func loadPolicy() throws -> Policy {
+    /// Loads the policy, as a usage failure naming the file, line and column. The tool ids it names
+    /// must be built-in scanners or `declared` plugins.
+    func loadPolicy(declared: [any ScannerPlugin]) throws -> Policy {
         do {
-            return try PolicyLoader.load(policy)
+            return try PolicyLoader.load(policy, knownTools: Set(ScannerRegistry.plugins(extra: declared).map(\.id)),
+                                         suppressionsFile: suppressionsFile.map(WardPaths.absolute))
         } catch {
             throw WardFailure(error)
         }
+    }
+
+    /// Loads the policy for a command that runs no declared plugin itself, knowing the plugins of
+    /// `pluginDirectory` (a broken file there is an error) and of Ward's data directory (a broken file
+    /// there only makes its ids unknown, so it does not block commands that do not use it).
+    func loadPolicy(pluginDirectory: String?, paths: WardPaths) throws -> Policy {
+        let declared = pluginDirectory == nil ? (try? DeclarativePlugins.load(directory: nil, paths: paths)) ?? []
+            : try DeclarativePlugins.load(directory: pluginDirectory, paths: paths)
+        return try loadPolicy(declared: declared)
     }
 
     /// Identities of the baseline scan, when the policy gates on new findings only.

@@ -44,9 +44,11 @@ struct ImportCommand: AsyncParsableCommand {
 
     func run() async throws {
         global.apply()
-        let policy = try gating.loadPolicy()
-        // Plugin files are read only for a tool that is not built in: a broken one elsewhere does not block other imports.
-        let declared = ScannerRegistry.ids.contains(tool) ? [] : try DeclarativePlugins.load(directory: pluginDirectory, paths: global.paths)
+        // A broken plugin file in Ward's data directory blocks only the import of a tool it declares.
+        let builtIn = ScannerRegistry.ids.contains(tool)
+        let declared = builtIn ? [] : try DeclarativePlugins.load(directory: pluginDirectory, paths: global.paths)
+        let policy = try builtIn ? gating.loadPolicy(pluginDirectory: pluginDirectory, paths: global.paths)
+            : gating.loadPolicy(declared: declared)
         let available = ScannerRegistry.plugins(extra: declared)
         guard let plugin = available.first(where: { $0.id == tool }) else {
             throw WardFailure(ScannerError.unknownScanner(id: tool, known: available.map(\.id)))

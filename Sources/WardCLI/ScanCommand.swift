@@ -63,8 +63,8 @@ struct ScanCommand: AsyncParsableCommand {
             }
             Console.warning("\(paths.database) is inside the scanned tree")
         }
-        let policy = try gating.loadPolicy()
         let declared = try DeclarativePlugins.load(directory: pluginDirectory, paths: paths)
+        let policy = try gating.loadPolicy(declared: declared)
         let known = ScannerRegistry.plugins(extra: declared).map(\.id)
         let plugins = try secrets.configure(try ScannerSelection.parse(scanners, extra: declared), files: files, paths: paths)
         let secretsMode = (plugins.first { $0.id == SecretsScanner.id } as? SecretsScanner)?.mode

@@ -58,7 +58,7 @@ struct SecretsCommand: AsyncParsableCommand {
             }
             Console.warning("\(locations.database) is inside the scanned tree")
         }
-        let policy = try gating.loadPolicy()
+        let policy = try gating.loadPolicy(pluginDirectory: nil, paths: locations)
         let mode = try secrets.mode(files: files)
         let plugin = try secrets.plugin(mode: mode, paths: locations)
         let database = try global.openDatabase()

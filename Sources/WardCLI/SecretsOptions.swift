@@ -94,12 +94,9 @@ struct SecretsOptions: ParsableArguments {
             if FileManager.default.fileExists(atPath: standard) { path = standard }
         }
         guard let path else { return (builtIn, []) }
-        guard let data = FileManager.default.contents(atPath: path), data.count <= YAMLLoader.maximumBytes else {
-            throw WardFailure("\(path): cannot read the secrets configuration")
-        }
-        let text = String(decoding: data, as: UTF8.self)
         let configuration: SecretConfiguration
         do {
+            let text = try YAMLLoader.text(atPath: path)
             if SecretConfiguration.isGitleaksTOML(path: path, text: text) {
                 configuration = try GitleaksConfig.parse(text, path: path)
             } else {

@@ -3,10 +3,11 @@ import WardCore
 
 /// A gate policy as written in YAML: what fails a scan, what is waived, what must run.
 ///
-/// Every key is optional except `name`; an empty policy passes every complete scan.
-public struct Policy: Decodable, Sendable, Equatable {
+/// Every key is optional except `name`; an empty policy passes every complete scan. Read by
+/// ``PolicyLoader``, which refuses anything it does not understand.
+public struct Policy: Sendable, Equatable {
     /// Severity thresholds: overall, and per kind or tool (the most specific applies).
-    public struct Thresholds: Decodable, Sendable, Equatable {
+    public struct Thresholds: Sendable, Equatable {
         /// Fail on any finding at or above this severity.
         public var severity: Severity?
         /// Per kind (`secret: low`).
@@ -16,7 +17,7 @@ public struct Policy: Decodable, Sendable, Equatable {
     }
 
     /// Changes the severity of one tool's findings, or one rule's.
-    public struct SeverityOverride: Decodable, Sendable, Equatable {
+    public struct SeverityOverride: Sendable, Equatable {
         /// The tool the override applies to.
         public var tool: String
         /// The rule; all of the tool's rules when absent.
@@ -51,20 +52,10 @@ public struct Policy: Decodable, Sendable, Equatable {
     public var warnExpiringWithinDays: Int?
     /// Fail when a waiver matched nothing in a complete scan.
     public var failOnStaleSuppressions: Bool?
-
-    private enum CodingKeys: String, CodingKey {
-        case name, description, suppressions
-        case failOn = "fail-on"
-        case maxFindings = "max-findings"
-        case newFindingsOnly = "new-findings-only"
-        case baselineBranch = "baseline-branch"
-        case fixAvailableOnly = "fix-available-only"
-        case requireScanners = "require-scanners"
-        case severityOverrides = "severity-overrides"
-        case suppressionsFile = "suppressions-file"
-        case warnExpiringWithinDays = "warn-expiring-within-days"
-        case failOnStaleSuppressions = "fail-on-stale-suppressions"
-    }
+    /// Tools whose configuration files in the scanned repository Ward honours; what that
+    /// configuration removes is still reported as suppressed. Empty by default: Ward passes each
+    /// tool its own configuration and the repository's is not read (`trust-repository-config`).
+    public var trustedRepositoryConfig: Set<String> = []
 
     /// A policy with just a name and an overall threshold.
     public init(name: String, failAt severity: Severity?) {
@@ -76,10 +67,4 @@ public struct Policy: Decodable, Sendable, Equatable {
     func threshold(for finding: Finding) -> Severity? {
         failOn?.tools?[finding.toolID] ?? failOn?.kinds?[finding.kind.rawValue] ?? failOn?.severity
     }
-}
-
-/// The file that lists waivers on their own.
-public struct SuppressionsFile: Decodable, Sendable {
-    /// The waivers.
-    public var suppressions: [PolicySuppression]
 }

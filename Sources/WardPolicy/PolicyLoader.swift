@@ -1,26 +1,68 @@
 import Foundation
-import WardCore
-import Yams
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
-/// Finds a policy by name or path, decodes it, and checks what decoding alone cannot: unknown keys
-/// (a typo must not silently weaken a gate), waivers without a reason or criteria, bad dates.
+/// Finds a policy by name or path and reads it with ``PolicyParser``, failing closed: anything it
+/// does not understand is an error naming the file, line and column, before anything runs.
 public enum PolicyLoader {
     /// Names of the policies Ward ships.
     public static let shippedNames = ["default", "strict", "pre-commit", "pull-request"]
 
     /// Loads `nameOrPath`: a shipped policy's name, or a path to a YAML file.
-    public static func load(_ nameOrPath: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws(PolicyError) -> Policy {
+    ///
+    /// - Parameters:
+    ///   - knownTools: the tool ids a policy may name (the scanner registry's and declared plugins').
+    ///   - suppressionsFile: a waivers file named on the command line, added to the policy's waivers;
+    ///     unlike the policy's own `suppressions-file`, it may be anywhere.
+    public static func load(_ nameOrPath: String, knownTools: Set<String>, suppressionsFile: String? = nil,
+                            environment: [String: String] = ProcessInfo.processInfo.environment) throws(PolicyError) -> Policy {
         let path = try resolve(nameOrPath, environment: environment)
-        var policy = try YAMLLoader.decode(Policy.self, path: path)
-        try checkKeys(path: path, allowed: policyKeys, suppressionsKey: "suppressions")
-        if let file = policy.suppressionsFile {
-            let resolved = file.hasPrefix("/") ? file : ((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent(file)
-            let extra = try YAMLLoader.decode(SuppressionsFile.self, path: resolved)
-            try checkKeys(path: resolved, allowed: ["suppressions"], suppressionsKey: "suppressions")
-            policy.suppressions = (policy.suppressions ?? []) + extra.suppressions
+        let parser = PolicyParser(knownTools: knownTools)
+        let root = try ConfigNode.mapping(try YAMLLoader.compose(text: try YAMLLoader.text(atPath: path), path: path),
+                                          path: path, expected: "a mapping of policy keys")
+        var policy = try parser.policy(root)
+        if let node = try root.fields(allowed: PolicyParser.keys)["suppressions-file"] {
+            let file = try containedFile(node, policyPath: path)
+            policy.suppressions = (policy.suppressions ?? []) + (try waivers(at: file, parser: parser))
         }
-        try validate(policy, path: path)
+        if let suppressionsFile {
+            policy.suppressions = (policy.suppressions ?? []) + (try waivers(at: suppressionsFile, parser: parser))
+        }
         return policy
+    }
+
+    private static func waivers(at path: String, parser: PolicyParser) throws(PolicyError) -> [PolicySuppression] {
+        try parser.suppressionsFile(try YAMLLoader.compose(text: try YAMLLoader.text(atPath: path), path: path), path: path)
+    }
+
+    /// The real path of the policy's `suppressions-file`: relative to the policy's folder, and
+    /// inside it once `..` and symbolic links are resolved.
+    static func containedFile(_ node: ConfigNode, policyPath: String) throws(PolicyError) -> String {
+        let name = try node.string(nonEmpty: true)
+        let policy = policyPath.hasPrefix("/") ? policyPath : FileManager.default.currentDirectoryPath + "/" + policyPath
+        let folder = (policy as NSString).deletingLastPathComponent
+        let outside = PolicyError.outsideFolder(path: node.file, line: node.line, column: node.column, keyPath: node.keyPath, file: name)
+        let joined = name.hasPrefix("/") ? name : folder + "/" + name
+        guard isInside((joined as NSString).standardizingPath, (folder as NSString).standardizingPath) else { throw outside }
+        guard let realFolder = realPath(folder), let real = realPath(joined) else {
+            throw PolicyError.unreadableReference(path: node.file, line: node.line, column: node.column, keyPath: node.keyPath, file: name,
+                                                  reason: errno == ENOENT ? "no such file" : String(cString: strerror(errno)))
+        }
+        guard isInside(real, realFolder) else { throw outside }
+        return real
+    }
+
+    private static func isInside(_ path: String, _ folder: String) -> Bool {
+        path.hasPrefix(folder.hasSuffix("/") ? folder : folder + "/")
+    }
+
+    private static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     /// The file a name or path stands for.
@@ -45,49 +87,5 @@ public enum PolicyLoader {
         }
         candidates.append(((#filePath as NSString).deletingLastPathComponent as NSString).appendingPathComponent("../../policies"))
         return candidates.first { FileManager.default.fileExists(atPath: $0 + "/default.yml") }.map { ($0 as NSString).standardizingPath }
-    }
-
-    static let policyKeys: Set<String> = [
-        "name", "description", "fail-on", "max-findings", "new-findings-only", "baseline-branch", "fix-available-only", "require-scanners",
-        "severity-overrides", "suppressions", "suppressions-file", "warn-expiring-within-days", "fail-on-stale-suppressions",
-    ]
-    static let suppressionKeys: Set<String> = ["identity", "tool", "rule", "path", "package", "advisory", "reason", "owner", "expires"]
-
-    private static func checkKeys(path: String, allowed: Set<String>, suppressionsKey: String) throws(PolicyError) {
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8), let root = try? Yams.compose(yaml: text),
-              let mapping = root.mapping else { return }
-        for (key, _) in mapping {
-            guard let name = key.string, !allowed.contains(name) else { continue }
-            throw PolicyError.invalidValue(path: path, line: key.mark?.line ?? 1, column: key.mark?.column ?? 1,
-                                           keyPath: "", expected: "one of " + allowed.sorted().joined(separator: ", "), found: name)
-        }
-        for (index, item) in (mapping[suppressionsKey]?.sequence ?? []).enumerated() {
-            for (key, _) in item.mapping ?? [:] {
-                guard let name = key.string, !suppressionKeys.contains(name) else { continue }
-                throw PolicyError.invalidValue(path: path, line: key.mark?.line ?? 1, column: key.mark?.column ?? 1,
-                                               keyPath: ".\(suppressionsKey)[\(index)]",
-                                               expected: "one of " + suppressionKeys.sorted().joined(separator: ", "), found: name)
-            }
-        }
-    }
-
-    private static func validate(_ policy: Policy, path: String) throws(PolicyError) {
-        for key in (policy.maxFindings ?? [:]).keys where Severity(parsing: key) == nil {
-            throw PolicyError.invalidValue(path: path, line: 1, column: 1, keyPath: ".max-findings", expected: "a severity", found: key)
-        }
-        for (index, waiver) in (policy.suppressions ?? []).enumerated() {
-            let keyPath = ".suppressions[\(index)]"
-            if waiver.reason.trimmingCharacters(in: .whitespaces).isEmpty {
-                throw PolicyError.invalidValue(path: path, line: 1, column: 1, keyPath: keyPath + ".reason", expected: "a reason", found: "")
-            }
-            if waiver.label.isEmpty {
-                throw PolicyError.invalidValue(path: path, line: 1, column: 1, keyPath: keyPath,
-                                               expected: "at least one of identity, tool, rule, path, package, advisory", found: "none")
-            }
-            if waiver.expires != nil && waiver.expiryDate == nil {
-                throw PolicyError.invalidValue(path: path, line: 1, column: 1, keyPath: keyPath + ".expires",
-                                               expected: "a date YYYY-MM-DD", found: waiver.expires ?? "")
-            }
-        }
     }
 }

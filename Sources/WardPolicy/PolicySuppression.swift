@@ -2,7 +2,7 @@ import Foundation
 import WardCore
 
 /// A waiver: which findings it covers, why, who owns it and until when.
-public struct PolicySuppression: Decodable, Sendable, Equatable {
+public struct PolicySuppression: Sendable, Equatable {
     /// A finding's identity key.
     public var identity: String?
     /// A tool id.
@@ -29,14 +29,9 @@ public struct PolicySuppression: Decodable, Sendable, Equatable {
         return criteria.compactMap { $0 }.joined(separator: ", ")
     }
 
-    /// The end of the expiry day, when one is set and valid.
+    /// The end of the expiry day, when one is set and a strict `YYYY-MM-DD` date (``CalendarDay``).
     public var expiryDate: Date? {
-        guard let expires else { return nil }
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyy-MM-dd"
-        return formatter.date(from: expires).map { $0.addingTimeInterval(86_400) }
+        expires.flatMap(CalendarDay.init)?.end
     }
 
     /// Whether it covers `finding`: every criterion given must match, and at least one is given.

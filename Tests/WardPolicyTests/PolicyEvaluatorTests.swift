@@ -21,7 +21,7 @@ import WardCore
     }
 
     static func policy(_ name: String) throws -> Policy {
-        try PolicyLoader.load(name, environment: ["WARD_POLICY_DIR": Fixtures.repository + "/policies"])
+        try PolicyLoader.load(name, knownTools: PolicyFiles.tools, environment: PolicyFiles.environment)
     }
 
     struct Case: Sendable, CustomStringConvertible {

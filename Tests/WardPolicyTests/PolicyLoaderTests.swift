@@ -4,50 +4,64 @@ import TestSupport
 @testable import WardPolicy
 
 @Suite struct PolicyLoaderTests {
-    let environment = ["WARD_POLICY_DIR": Fixtures.repository + "/policies"]
-
     @Test(arguments: PolicyLoader.shippedNames)
-    func everyShippedPolicyLoads(name: String) throws {
-        let policy = try PolicyLoader.load(name, environment: environment)
+    func everyShippedPolicyLoadsUnderTheStrictReader(name: String) throws {
+        let policy = try PolicyLoader.load(name, knownTools: PolicyFiles.tools, environment: PolicyFiles.environment)
         #expect(policy.name == name)
-    }
-
-    func load(_ text: String) throws -> Policy {
-        let path = try Fixtures.write(text, named: "policy.yml")
-        return try PolicyLoader.load(path, environment: environment)
-    }
-
-    @Test(arguments: [
-        ("name: p\nfail-on:\n  severity: severe\n", "policy.yml:3:13: .fail-on.severity: expected Severity, got 'severe'"),
-        ("name: p\nfail_on:\n  severity: high\n", "policy.yml:2:1: expected one of"),
-        ("name: p\nsuppressions:\n  - rule: B101\n", "policy.yml:3:5: .suppressions[0]: missing required key 'reason'"),
-        ("name: p\nsuppressions:\n  - rule: B101\n    reason: ok\n    expire: 2027-01-01\n", "policy.yml:5:5: .suppressions[0]: expected one of"),
-        ("name: p\nsuppressions:\n  - reason: everything\n", ".suppressions[0]: expected at least one of identity"),
-        ("name: p\nsuppressions:\n  - rule: B1\n    reason: r\n    expires: next week\n", ".suppressions[0].expires: expected a date YYYY-MM-DD, got 'next week'"),
-        ("name: [p\n", "policy.yml:2:1: invalid YAML"),
-    ])
-    func badPoliciesNameFileLineAndValue(text: String, message: String) throws {
-        do {
-            _ = try load(text)
-            Issue.record("expected an error for \(text)")
-        } catch let error as PolicyError {
-            #expect(error.description.contains(message), "\(error.description)")
-            #expect(error.description.hasPrefix("/"), "names the file")
-        }
     }
 
     @Test func unknownNameListsTheShippedOnes() {
         #expect(throws: PolicyError.unknownPolicy(name: "lenient", known: PolicyLoader.shippedNames)) {
-            try PolicyLoader.load("lenient", environment: environment)
+            try PolicyLoader.load("lenient", knownTools: PolicyFiles.tools, environment: PolicyFiles.environment)
         }
     }
 
-    @Test func suppressionsFileIsMergedRelativeToThePolicy() throws {
-        let directory = try Fixtures.temporaryDirectory()
-        try "name: p\nsuppressions-file: waivers.yml\nsuppressions:\n  - rule: A\n    reason: a\n".write(toFile: directory + "/p.yml", atomically: true, encoding: .utf8)
-        try "suppressions:\n  - rule: B\n    reason: b\n".write(toFile: directory + "/waivers.yml", atomically: true, encoding: .utf8)
-        let policy = try PolicyLoader.load(directory + "/p.yml", environment: environment)
-        #expect(policy.suppressions?.map(\.rule) == ["A", "B"])
+    @Test func everyKeyIsRead() throws {
+        let policy = try PolicyFiles.load("""
+        name: team
+        description: all keys
+        fail-on: {severity: high, kinds: {secret: low}, tools: {semgrep: medium}}
+        max-findings: {medium: 20, crit: 0}
+        new-findings-only: true
+        baseline-branch: main
+        fix-available-only: false
+        require-scanners: [bandit, semgrep]
+        trust-repository-config: [bandit, semgrep, bandit]
+        severity-overrides:
+          - {tool: bandit, rule: B101, severity: info}
+        suppressions:
+          - {rule: B608, path: 'app/**', reason: fixed allow-list, owner: alice, expires: 2028-02-29}
+        warn-expiring-within-days: 0
+        fail-on-stale-suppressions: true
+        """)
+        #expect(policy.failOn == Policy.Thresholds(severity: .high, kinds: ["secret": .low], tools: ["semgrep": .medium]))
+        #expect(policy.maxFindings == ["medium": 20, "critical": 0])
+        #expect(policy.requireScanners == ["bandit", "semgrep"])
+        #expect(policy.trustedRepositoryConfig == ["bandit", "semgrep"])
+        #expect(policy.severityOverrides == [Policy.SeverityOverride(tool: "bandit", rule: "B101", severity: .info)])
+        #expect(policy.suppressions?.first?.expiryDate == Date(timeIntervalSince1970: 1_835_481_600)) // 2028-03-01T00:00:00Z
+        #expect(policy.warnExpiringWithinDays == 0 && policy.newFindingsOnly == true && policy.failOnStaleSuppressions == true)
+    }
+
+    @Test func repositoryConfigurationIsUntrustedByDefault() throws {
+        #expect(try PolicyFiles.load("name: p\n").trustedRepositoryConfig.isEmpty)
+        #expect(try PolicyFiles.load("name: p\ntrust-repository-config: []\n").trustedRepositoryConfig.isEmpty)
+    }
+
+    @Test func nullValuesAreAbsentKeys() throws {
+        let policy = try PolicyFiles.load("name: p\nsuppressions:\nfail-on:\nrequire-scanners: ~\n")
+        #expect(policy.suppressions == nil && policy.failOn == nil && policy.requireScanners == nil)
+    }
+
+    @Test(arguments: [("2027-03-05", 1_804_291_200.0), ("2000-01-01", 946_771_200), ("2100-12-31", 4_133_980_800), ("2024-02-29", 1_709_251_200)])
+    func strictDatesEndAtMidnightUTC(text: String, end: Double) throws {
+        #expect(CalendarDay(text)?.end == Date(timeIntervalSince1970: end))
+    }
+
+    @Test(arguments: ["99999-01-01", "2027-3-5", "2027-03-5", "1999-12-31", "2101-01-01", "2027-02-29", "2027-04-31", "2027-13-01",
+                      "2027-00-10", "2027-03-05T00:00:00", " 2027-03-05", "２０２７-03-05", "2027/03/05", "+027-03-05"])
+    func looseDatesAreRefused(text: String) {
+        #expect(CalendarDay(text) == nil)
     }
 
     @Test(arguments: [("app/**", "app/a/b.py", true), ("app/*", "app/a/b.py", false), ("app/*.py", "app/x.py", true),
