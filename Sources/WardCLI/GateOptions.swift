@@ -16,7 +16,9 @@ struct GateOptions: ParsableArguments {
     @Option(name: .customLong("baseline-branch"), help: ArgumentHelp("Take the baseline from the last complete scan of the target on this branch.", valueName: "branch"))
     var baselineBranch: String?
 
-    @Option(name: .customLong("suppressions-file"), help: ArgumentHelp("Waivers file (a 'suppressions:' list) added to the policy's; unlike the policy's own suppressions-file, it may be anywhere.", valueName: "path"))
+    @Option(name: .customLong("suppressions-file"),
+            help: ArgumentHelp("Waivers file (a 'suppressions:' list) added to the policy's; unlike the policy's own suppressions-file, it may be anywhere.",
+                               valueName: "path"))
     var suppressionsFile: String?
 
     @Flag(name: .long, help: "Explain which rule of the policy failed and the findings behind it (stderr).")

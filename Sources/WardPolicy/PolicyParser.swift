@@ -64,7 +64,10 @@ struct PolicyParser {
     private func maxFindings(_ node: ConfigNode) throws(PolicyError) -> [String: Int] {
         var limits: [String: Int] = [:]
         for entry in try node.entries() {
-            limits[try severity(entry.keyNode).rawValue] = try entry.value.count()
+            let level = try severity(entry.keyNode).rawValue
+            // `crit` and `critical` are one severity: two limits for it would leave one unused.
+            guard limits[level] == nil else { throw entry.keyNode.invalid(expected: "each severity once", found: entry.key) }
+            limits[level] = try entry.value.count()
         }
         return limits
     }

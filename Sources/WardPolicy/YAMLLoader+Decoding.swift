@@ -53,6 +53,9 @@ extension YAMLLoader {
     }
 
     private static func expectation(_ type: Any.Type) -> String {
+        if type == Node.Mapping.self { return "a mapping" }
+        if type == Node.Sequence.self { return "a list" }
+        if type == Node.Scalar.self { return "a scalar" }
         let name = String(describing: type)
         return name.hasPrefix("Optional<") ? String(name.dropFirst(9).dropLast()) : name
     }

@@ -67,4 +67,18 @@ import TestSupport
         #expect(result.stderr == "ward: error: " + (file.hasPrefix("/") ? "" : folder + "/") + error + "\n")
         #expect(!(result.stdout + result.stderr).contains(Self.canary) && !(result.stdout + result.stderr).contains(Self.keyBody.prefix(12)))
     }
+
+    @Test(arguments: [("/proc/self/environ", "/proc/self/environ: cannot read: not a regular file (a kernel pseudo-file)"),
+                      ("/dev/zero", "/dev/zero: cannot read: not a regular file (a device)"),
+                      ("id.pem", "id.pem:1:1: expected a mapping, got a scalar")])
+    func secretRuleFilesAreReadTheSameWay(file: String, error: String) throws {
+        let bed = try CLITestbed()
+        let folder = try policy(naming: "id.pem")
+        let path = file.hasPrefix("/") ? file : folder + "/" + file
+        let result = try bed.ward(["secrets", Fixtures.path("projects/tiny"), "--secrets-config", path, "-o", bed.directory + "/r.txt"],
+                                  environment: ["WARD_HOME": bed.directory + "/home", "CI_DEPLOY_TOKEN": Self.canary])
+        #expect(result.status == 3)
+        #expect(result.stderr == "ward: error: " + (file.hasPrefix("/") ? "" : folder + "/") + error + "\n")
+        #expect(!(result.stdout + result.stderr).contains(Self.canary) && !(result.stdout + result.stderr).contains(Self.keyBody.prefix(12)))
+    }
 }

@@ -52,6 +52,7 @@ import WardPolicy
          "policy.yml:4:5: .trust-repository-config[1]: unknown tool '.bandit'; expected one of \(tools)"),
         ("name: p\nmax-findings: {high: -1}\n", "policy.yml:2:22: .max-findings.high: expected a count of 0 or more, got '-1'"),
         ("name: p\nmax-findings:\n  hihg: 0\n", "policy.yml:3:3: .max-findings.hihg: unknown severity 'hihg'; expected one of \(severities)"),
+        ("name: p\nmax-findings:\n  critical: 0\n  CRIT: 9\n", "policy.yml:4:3: .max-findings.CRIT: expected each severity once, got 'CRIT'"),
         ("name: p\nmax-findings: {high: 1.5}\n", "policy.yml:2:22: .max-findings.high: expected a whole number, got '1.5'"),
         ("name: p\nmax-findings: {high: 99999999999999999999}\n",
          "policy.yml:2:22: .max-findings.high: expected a whole number, got '99999999999999999999'"),

@@ -36,4 +36,19 @@ import WardPolicy
     @Test func aMissingFileIsUnreadable() {
         #expect(throws: PolicyError.self) { try YAMLLoader.decode(Config.self, path: "/nonexistent/policy.yml") }
     }
+
+    @Test(arguments: [
+        ("-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7VJTUt9Us8cKj\n-----END PRIVATE KEY-----\n",
+         "p.yml:1:1: expected a mapping, got a scalar"),
+        ("name: x\nmaxFindings: \"12\\e[2J\\u202Eseven and a great many more words than anyone needs\"\nrules: []\n",
+         "p.yml:2:14: .maxFindings: expected Int, got '12?[2J?seven and a great many more words…'"),
+    ])
+    func neverQuotesMoreThanTheOffendingToken(text: String, message: String) {
+        do {
+            _ = try YAMLLoader.decode(Config.self, text: text, path: "p.yml")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.description == message)
+        }
+    }
 }
