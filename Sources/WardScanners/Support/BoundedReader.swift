@@ -43,7 +43,8 @@ public struct BoundedReader: Sendable {
         var status = stat()
         guard fstat(descriptor, &status) == 0 else { throw ScannerError.reportUnreadable(path: name, reason: Self.describe(errno)) }
         guard status.st_mode & S_IFMT == S_IFREG else {
-            throw ScannerError.reportUnreadable(path: name, reason: "not a regular file (\(Self.kind(of: status.st_mode)))")
+            let reason = status.st_mode & S_IFMT == S_IFDIR ? "is a directory" : "not a regular file (\(Self.kind(of: status.st_mode)))"
+            throw ScannerError.reportUnreadable(path: name, reason: reason)
         }
         guard Int(status.st_size) <= limit else {
             throw ScannerError.reportTooLarge(path: name, bytes: Int(status.st_size), limit: limit)
@@ -107,7 +108,6 @@ public struct BoundedReader: Sendable {
 
     private static func kind(of mode: mode_t) -> String {
         switch mode & S_IFMT {
-        case S_IFDIR: "a directory"
         case S_IFIFO: "a FIFO"
         case S_IFCHR: "a character device"
         case S_IFBLK: "a block device"
