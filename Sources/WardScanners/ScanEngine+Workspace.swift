@@ -10,9 +10,12 @@ extension ScanEngine {
         var failure: String?
 
         /// Builds the shared workspace from the walk in `inventory` when `needed`.
-        init(build inventory: TargetInventory, root: String, needed: Bool) {
+        init(build inventory: TargetInventory, root: String, needed: Bool, progress: @Sendable (String) -> Void = { _ in }) {
             guard needed, inventory.walked else { return }
+            let started = ContinuousClock.now
             do { built = try ScanWorkspace(root: root, files: inventory.files) } catch { failure = error.description }
+            let seconds = POSIXProcessRunner.seconds(ContinuousClock.now - started)
+            progress("workspace: \(inventory.files.count) files in \(String(format: "%.2f", seconds)) s")
         }
 
         func remove() { built?.remove() }

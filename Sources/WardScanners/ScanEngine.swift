@@ -68,7 +68,8 @@ public struct ScanEngine: Sendable {
             return survey
         }()
         let normalizer = FindingNormalizer(paths: PathResolver(root: target.root, strict: true), secretKey: secretKey)
-        let workspace = Workspace(build: inventory, root: target.root, needed: plugins.contains { !$0.isBuiltIn && $0.isApplicable(to: inventory) })
+        let workspace = Workspace(build: inventory, root: target.root, needed: plugins.contains { !$0.isBuiltIn && $0.isApplicable(to: inventory) },
+                                  progress: progress)
         defer { workspace.remove() }
         var outcomes = [ToolOutcome?](repeating: nil, count: plugins.count)
         await withTaskGroup(of: (Int, ToolOutcome).self) { group in
