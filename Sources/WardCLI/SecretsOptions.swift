@@ -151,8 +151,8 @@ struct SecretsOptions: ParsableArguments {
     }
 
     private static func gitShow(_ object: String, root: String) async -> Data? {
-        guard let git = ToolLocator.standard(dataDirectory: NSTemporaryDirectory()).locate("git") else { return nil }
-        let request = ProcessRequest(executable: git, arguments: ["show", object], workingDirectory: root, timeout: .seconds(60))
+        guard let git = GitCommand.locate() else { return nil }
+        let request = GitCommand.request(git: git, arguments: ["show", "--no-ext-diff", "--no-textconv", object], root: root, timeout: .seconds(60))
         guard let outcome = try? await POSIXProcessRunner().run(request), outcome.exitStatus == 0 else { return nil }
         return outcome.standardOutput
     }

@@ -29,6 +29,10 @@ public struct ScanEngine: Sendable {
     public var extraArguments: [String: [String]] = [:]
     /// Where tools keep caches (`<id>` subdirectories are created on demand).
     public var cacheRoot: String = NSTemporaryDirectory() + "ward-cache"
+    /// Scanner ids whose configuration files in the scanned repository are honoured (the policy's
+    /// `trust-repository-config`); every finding such a file removes is still reported, suppressed.
+    /// Other tools never see those files (``RepositoryConfiguration``).
+    public var trustedRepositoryConfig: Set<String> = []
 
     /// Creates an engine.
     public init(
@@ -64,6 +68,9 @@ public struct ScanEngine: Sendable {
             return survey
         }()
         let normalizer = FindingNormalizer(paths: PathResolver(root: target.root, strict: true), secretKey: secretKey)
+        let workspace = Workspace(build: inventory, root: target.root, needed: plugins.contains { !$0.isBuiltIn && $0.isApplicable(to: inventory) },
+                                  progress: progress)
+        defer { workspace.remove() }
         var outcomes = [ToolOutcome?](repeating: nil, count: plugins.count)
         await withTaskGroup(of: (Int, ToolOutcome).self) { group in
             var next = 0
@@ -71,7 +78,7 @@ public struct ScanEngine: Sendable {
                 let index = next
                 let plugin = plugins[index]
                 next += 1
-                group.addTask { (index, await runOne(plugin, target: target, inventory: inventory, normalizer: normalizer)) }
+                group.addTask { (index, await runOne(plugin, target: target, inventory: inventory, workspace: workspace, normalizer: normalizer)) }
             }
             while next < plugins.count && next < maxParallel { launch() }
             for await (index, outcome) in group {
@@ -84,7 +91,7 @@ public struct ScanEngine: Sendable {
         return Self.redactAcrossTools(outcomes.compactMap { $0 })
     }
 
-    private func runOne(_ plugin: any ScannerPlugin, target: ScanTarget, inventory: TargetInventory,
+    private func runOne(_ plugin: any ScannerPlugin, target: ScanTarget, inventory: TargetInventory, workspace: Workspace,
                         normalizer: FindingNormalizer) async -> ToolOutcome {
         let id = plugin.id
         if plugin.isBuiltIn { return await runInProcess(plugin, target: target, normalizer: normalizer) }
@@ -98,11 +105,13 @@ public struct ScanEngine: Sendable {
         progress("\(id): running \(executable)")
         let cache = cacheRoot + "/" + id
         try? FileManager.default.createDirectory(atPath: cache, withIntermediateDirectories: true)
-        let execution = ToolExecution(plugin: plugin, executable: executable, runner: runner, resources: resources,
+        var configured = ToolExecution(plugin: plugin, executable: executable, runner: runner, resources: resources,
                                       timeout: timeouts[id] ?? defaultTimeout, reportLimit: reportLimit,
                                       extraArguments: extraArguments[id] ?? [], cacheDirectory: cache)
+        configured.files = inventory.files
+        let execution = configured
         async let version = execution.version()
-        var outcome = await execution.run(target: target, normalizer: normalizer)
+        var outcome = await run(execution, target: target, inventory: inventory, workspace: workspace, normalizer: normalizer)
         let reported = await version
         outcome.run.toolVersion = outcome.run.toolVersion ?? reported
         outcome.findings = outcome.findings.map { finding in

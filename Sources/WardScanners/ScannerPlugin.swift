@@ -106,6 +106,14 @@ public struct InvocationContext: Sendable {
     public var extraArguments: [String]
     /// A directory the tool may keep a cache in (under Ward's data directory), created on demand.
     public var cacheDirectory: String
+    /// Root-relative paths of the regular files of Ward's walk of the target: what the tool scans.
+    public var files: [String] = []
+    /// Ward's own configuration files for the tools (``RepositoryConfiguration``), when the tool runs
+    /// in a workspace; `nil` otherwise.
+    public var configurationDirectory: String?
+    /// Whether the policy trusts this tool with the repository's own configuration files: the plugin
+    /// then passes none of Ward's in their place.
+    public var trustsRepositoryConfiguration = false
 
     /// Creates a context.
     public init(reportPath: String, resources: ScannerResources, extraArguments: [String] = [], cacheDirectory: String = NSTemporaryDirectory()) {

@@ -1,4 +1,5 @@
 import Foundation
+import WardSecrets
 
 /// A quick survey of a target tree that decides which scanners apply.
 public struct TargetInventory: Sendable {
@@ -10,6 +11,12 @@ public struct TargetInventory: Sendable {
     public var kubernetesManifests: Int = 0
     /// The container image reference to scan, when the target names one.
     public var image: String?
+    /// Root-relative paths of the regular files the walk found: what the scanners are given.
+    public var files: [String] = []
+    /// Whether ``files`` comes from a walk of a directory (and not from counts, or a single file).
+    public var walked = false
+    /// Entries left out of the walk (links, FIFOs, sockets, devices), one note each.
+    public var skippedEntries: [String] = []
 
     /// Creates an inventory from counts (tests).
     public init(extensions: [String: Int] = [:], fileNames: [String: Int] = [:]) {
@@ -22,7 +29,9 @@ public struct TargetInventory: Sendable {
         ".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".tox", ".mypy_cache", ".build",
     ]
 
-    /// Surveys `root`, visiting at most `limit` entries.
+    /// Surveys `root` with Ward's one walk of the tree (``TreeWalker``): regular files only, links
+    /// and special files listed in ``skippedEntries``, `.gitignore` not applied (every scanner sees
+    /// every file), at most `limit` files.
     public static func survey(root: String, limit: Int = 200_000) -> TargetInventory {
         var inventory = TargetInventory()
         var isDirectory: ObjCBool = false
@@ -31,22 +40,15 @@ public struct TargetInventory: Sendable {
             inventory.add((root as NSString).lastPathComponent)
             return inventory
         }
-        var pending = [root]
-        var visited = 0
-        while let directory = pending.popLast(), visited < limit {
-            guard let entries = try? FileManager.default.contentsOfDirectory(atPath: directory) else { continue }
-            for entry in entries {
-                visited += 1
-                let path = directory + "/" + entry
-                var entryIsDirectory: ObjCBool = false
-                guard FileManager.default.fileExists(atPath: path, isDirectory: &entryIsDirectory) else { continue }
-                if entryIsDirectory.boolValue {
-                    if !skippedDirectories.contains(entry) { pending.append(path) }
-                } else {
-                    inventory.add(entry)
-                    if Self.isManifestCandidate(entry), Self.looksLikeKubernetes(path) { inventory.kubernetesManifests += 1 }
-                }
-            }
+        let walk = TreeWalker(excludedDirectories: skippedDirectories, honourGitignore: false).walk(under: root)
+        inventory.walked = true
+        inventory.files = Array(walk.files.prefix(limit))
+        inventory.skippedEntries = walk.skipped.map(\.note)
+        if walk.files.count > limit { inventory.skippedEntries.append("\(walk.files.count - limit) files past the first \(limit): not scanned") }
+        for path in inventory.files {
+            let name = (path as NSString).lastPathComponent
+            inventory.add(name)
+            if Self.isManifestCandidate(name), Self.looksLikeKubernetes(root + "/" + path) { inventory.kubernetesManifests += 1 }
         }
         return inventory
     }

@@ -11,6 +11,12 @@ struct ToolExecution: Sendable {
     let reportLimit: Int
     let extraArguments: [String]
     let cacheDirectory: String
+    /// The tree the tool scans in place of the target's root, when Ward built one.
+    var workspace: ScanWorkspace?
+    /// Root-relative paths of the regular files of Ward's walk.
+    var files: [String] = []
+    /// Whether the policy trusts the tool with the repository's configuration.
+    var trusted = false
 
     /// The tool's version, or `nil` when it cannot say within a few seconds.
     func version() async -> String? {
@@ -24,8 +30,13 @@ struct ToolExecution: Sendable {
         do { scratch = try ScratchDirectory(prefix: "ward-\(id)") } catch { return failure(error.description, arguments: []) }
         defer { scratch.remove() }
         let reportPath = scratch.path + "/report"
-        let invocation = plugin.invocation(for: target, context: InvocationContext(reportPath: reportPath, resources: resources,
-                                                                                         extraArguments: extraArguments, cacheDirectory: cacheDirectory))
+        var context = InvocationContext(reportPath: reportPath, resources: resources, extraArguments: extraArguments, cacheDirectory: cacheDirectory)
+        context.files = files
+        context.configurationDirectory = workspace?.configuration
+        context.trustsRepositoryConfiguration = trusted
+        var scanned = target
+        if let workspace { scanned.root = workspace.tree }
+        let invocation = plugin.invocation(for: scanned, context: context)
         let request = ProcessRequest(executable: executable, arguments: invocation.arguments, environment: invocation.environment,
                                      workingDirectory: invocation.workingDirectory, timeout: timeout, outputLimit: reportLimit)
         let outcome: ProcessOutcome
@@ -75,7 +86,12 @@ struct ToolExecution: Sendable {
             return ToolOutcome(run: run, findings: [])
         }
         do {
-            let decoded = try decodeChecked(report, reportPath: reportPath, source: source)
+            var decoded = try decodeChecked(report, reportPath: reportPath, source: source)
+            if let workspace {
+                for index in decoded.findings.indices {
+                    if let path = decoded.findings[index].location?.path { decoded.findings[index].location?.path = workspace.relativeToRoot(path) }
+                }
+            }
             let findings = try normalizer.normalize(decoded, family: plugin.id, source: source)
             let secretValues = normalizer.secretValuesByPath(decoded)
             run.toolVersion = decoded.toolVersion

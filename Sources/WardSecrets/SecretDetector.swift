@@ -70,6 +70,8 @@ public struct SecretScanOptions: Sendable {
     public var honourGitignore: Bool
     /// Threads scanning at once.
     public var workers: Int
+    /// Root-relative paths of the files git tracks: scanned even when `.gitignore` matches them.
+    public var trackedFiles: Set<String> = []
 
     /// Directory names skipped by default.
     public static let defaultExcludedDirectories: Set<String> = [
@@ -128,8 +130,12 @@ public final class SecretDetector: Sendable {
 
     /// Scans every file under `root` (see ``SecretScanOptions``).
     public func scanTree(root: String, options: SecretScanOptions = SecretScanOptions()) -> SecretScanResult {
-        let walker = TreeWalker(excludedDirectories: options.excludedDirectories, honourGitignore: options.honourGitignore)
-        return scanFiles(walker.files(under: root), root: root, options: options)
+        let walker = TreeWalker(excludedDirectories: options.excludedDirectories, honourGitignore: options.honourGitignore,
+                                tracked: options.trackedFiles)
+        let walk = walker.walk(under: root)
+        var result = scanFiles(walk.files, root: root, options: options)
+        result.skipped = (result.skipped + walk.skipped.map(\.note)).sorted()
+        return result
     }
 
     /// Scans the files at `paths` (relative to `root`, or absolute inside it).
@@ -213,7 +219,8 @@ final class FileScanner: @unchecked Sendable {
     func scanFile(root: String, path: String, options: SecretScanOptions) -> SecretScanResult {
         var result = SecretScanResult()
         if globallyAllowed(path) { return result }
-        let descriptor = open(root + "/" + path, O_RDONLY | O_CLOEXEC)
+        // Never through a link, and never blocking on a FIFO named on the command line.
+        let descriptor = open(root + "/" + path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
         guard descriptor >= 0 else {
             result.skipped.append("\(path): cannot be read")
             return result

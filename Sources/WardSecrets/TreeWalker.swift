@@ -5,71 +5,157 @@ import Glibc
 import Darwin
 #endif
 
-/// Lists the regular files under a root with `opendir`/`readdir` (FileManager costs about a second
-/// per 28,000 files), honouring `.gitignore` files at every level, `.git/info/exclude`, and
-/// directory names never worth descending into. Symbolic links are not followed.
-struct TreeWalker {
+/// Ward's one walk of a scanned tree: the regular files under a root, read with `opendir`/`readdir`
+/// (FileManager costs about a second per 28,000 files).
+///
+/// The walk never leaves the root: a symbolic link is never followed (to a file or a directory,
+/// inside the tree or out of it) but listed as skipped, and so are FIFOs, sockets and devices, which
+/// no scanner is ever handed (opening a FIFO blocks). Directories are opened with `O_NOFOLLOW`, and
+/// one reached twice (a bind mount looping back) is skipped, so the walk always ends. Directory
+/// names never worth descending into are left out. With ``honourGitignore``, `.gitignore` files at
+/// every level and `.git/info/exclude` apply, except to the files git tracks (``tracked``): a file
+/// added with `git add -f` is scanned although `.gitignore` matches it.
+public struct TreeWalker: Sendable {
     /// Directory names skipped wherever they appear.
-    var excludedDirectories: Set<String>
+    public var excludedDirectories: Set<String>
     /// Whether `.gitignore` files are honoured.
-    var honourGitignore: Bool
+    public var honourGitignore: Bool
+    /// Root-relative paths of the files git tracks; always walked, ignored or not.
+    public var tracked: Set<String>
 
-    /// Root-relative paths of the files to scan, in directory order.
-    func files(under root: String) -> [String] {
-        var result: [String] = []
-        var stack: [(relative: String, ignores: [(base: String, rules: Gitignore)])] = []
-        var rootIgnores: [(base: String, rules: Gitignore)] = []
+    /// Creates a walker.
+    public init(excludedDirectories: Set<String>, honourGitignore: Bool, tracked: Set<String> = []) {
+        self.excludedDirectories = excludedDirectories
+        self.honourGitignore = honourGitignore
+        self.tracked = tracked
+    }
+
+    typealias Ignores = [(base: String, rules: Gitignore)]
+
+    /// One directory waiting to be read.
+    private struct Pending {
+        var relative: String
+        var ignores: Ignores
+        /// Whether `.gitignore` excludes this directory: only tracked files below it are taken.
+        var ignored: Bool
+    }
+
+    /// Root-relative paths of the regular files to scan, in directory order.
+    public func files(under root: String) -> [String] {
+        walk(under: root).files
+    }
+
+    /// The regular files under `root` and the entries left out.
+    public func walk(under root: String) -> TreeWalk {
+        var result = TreeWalk()
+        var info = stat()
+        // The root itself is the caller's choice and may be a link; nothing below it is followed.
+        guard stat(root, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { return result }
+        let trackedDirectories = Self.directories(of: tracked)
+        var seen = Set<[UInt64]>()
+        var rootIgnores: Ignores = []
         if honourGitignore, let exclude = try? String(contentsOfFile: root + "/.git/info/exclude", encoding: .utf8) {
             rootIgnores.append(("", Gitignore(exclude)))
         }
-        stack.append(("", rootIgnores))
-        while let (relative, inherited) = stack.popLast() {
-            let directory = relative.isEmpty ? root : root + "/" + relative
-            guard let handle = opendir(directory) else { continue }
-            var entries: [(name: String, kind: UInt8)] = []
-            var hasGitignore = false
-            while let entry = readdir(handle) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                    String(cString: raw.baseAddress!.assumingMemoryBound(to: CChar.self))
-                }
-                if name == "." || name == ".." { continue }
-                if name == ".gitignore" { hasGitignore = true }
-                entries.append((name, entry.pointee.d_type))
+        var stack = [Pending(relative: "", ignores: rootIgnores, ignored: false)]
+        while let current = stack.popLast() {
+            let directory = current.relative.isEmpty ? root : root + "/" + current.relative
+            guard let listing = Self.list(directory, followLink: current.relative.isEmpty, seen: &seen) else {
+                if !current.relative.isEmpty { result.skipped.append(TreeWalk.Skipped(path: current.relative, reason: "unreadable or repeated directory")) }
+                continue
             }
-            closedir(handle)
-            var ignores = inherited
-            if honourGitignore, hasGitignore, let text = try? String(contentsOfFile: directory + "/.gitignore", encoding: .utf8) {
-                ignores.append((relative, Gitignore(text)))
+            var ignores = current.ignores
+            if honourGitignore, listing.contains(where: { $0.name == ".gitignore" && $0.kind == UInt8(DT_REG) }),
+               let text = try? String(contentsOfFile: directory + "/.gitignore", encoding: .utf8) {
+                ignores.append((current.relative, Gitignore(text)))
             }
-            entries.sort { $0.name < $1.name }
-            for (name, type) in entries {
-                let path = relative.isEmpty ? name : relative + "/" + name
-                var kind = type
-                if kind == UInt8(DT_UNKNOWN) {
-                    var info = stat()
-                    guard lstat(root + "/" + path, &info) == 0 else { continue }
-                    switch info.st_mode & S_IFMT {
-                    case S_IFDIR: kind = UInt8(DT_DIR)
-                    case S_IFREG: kind = UInt8(DT_REG)
-                    default: kind = UInt8(DT_LNK)
-                    }
-                }
+            for (name, kind) in listing {
+                let path = current.relative.isEmpty ? name : current.relative + "/" + name
                 let isDirectory = kind == UInt8(DT_DIR)
-                guard isDirectory || kind == UInt8(DT_REG) else { continue }
                 if isDirectory && excludedDirectories.contains(name) { continue }
-                if Self.isIgnored(path, isDirectory: isDirectory, by: ignores) { continue }
+                var ignored = current.ignored
+                if !ignored, honourGitignore, Self.isIgnored(path, isDirectory: isDirectory, by: ignores) { ignored = true }
+                if ignored && !(isDirectory ? trackedDirectories.contains(path) : tracked.contains(path)) { continue }
                 if isDirectory {
-                    stack.append((path, ignores))
+                    stack.append(Pending(relative: path, ignores: ignores, ignored: ignored))
+                } else if kind == UInt8(DT_REG) {
+                    result.files.append(path)
                 } else {
-                    result.append(path)
+                    result.skipped.append(TreeWalk.Skipped(path: path, reason: Self.describe(kind)))
                 }
             }
         }
         return result
     }
 
+    /// The entries of `directory` sorted by name, with their types resolved through `lstat` when
+    /// `readdir` does not say; `nil` when it cannot be opened without following a link, or was seen before.
+    private static func list(_ directory: String, followLink: Bool, seen: inout Set<[UInt64]>) -> [(name: String, kind: UInt8)]? {
+        let descriptor = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC | (followLink ? 0 : O_NOFOLLOW))
+        guard descriptor >= 0 else { return nil }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, seen.insert([UInt64(info.st_dev), UInt64(info.st_ino)]).inserted,
+              let handle = fdopendir(descriptor) else {
+            close(descriptor)
+            return nil
+        }
+        defer { closedir(handle) }
+        var entries: [(name: String, kind: UInt8)] = []
+        while let entry = readdir(handle) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(cString: raw.baseAddress!.assumingMemoryBound(to: CChar.self))
+            }
+            if name == "." || name == ".." { continue }
+            var kind = entry.pointee.d_type
+            if kind == UInt8(DT_UNKNOWN) {
+                var entryInfo = stat()
+                guard fstatat(descriptor, name, &entryInfo, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
+                kind = Self.kind(of: entryInfo.st_mode)
+            }
+            entries.append((name, kind))
+        }
+        return entries.sorted { $0.name < $1.name }
+    }
+
+    /// The `d_type` of a `st_mode`.
+    static func kind(of mode: mode_t) -> UInt8 {
+        switch mode & S_IFMT {
+        case S_IFDIR: UInt8(DT_DIR)
+        case S_IFREG: UInt8(DT_REG)
+        case S_IFLNK: UInt8(DT_LNK)
+        case S_IFIFO: UInt8(DT_FIFO)
+        case S_IFSOCK: UInt8(DT_SOCK)
+        case S_IFCHR: UInt8(DT_CHR)
+        case S_IFBLK: UInt8(DT_BLK)
+        default: UInt8(DT_UNKNOWN)
+        }
+    }
+
+    static func describe(_ kind: UInt8) -> String {
+        switch Int32(kind) {
+        case Int32(DT_LNK): "symbolic link"
+        case Int32(DT_FIFO): "FIFO"
+        case Int32(DT_SOCK): "socket"
+        case Int32(DT_CHR), Int32(DT_BLK): "device"
+        default: "not a regular file"
+        }
+    }
+
+    /// Every directory that holds one of `files`, root-relative.
+    static func directories(of files: Set<String>) -> Set<String> {
+        var result = Set<String>()
+        for file in files {
+            var parts = file.split(separator: "/").dropLast()
+            while !parts.isEmpty {
+                guard result.insert(parts.joined(separator: "/")).inserted else { break }
+                parts = parts.dropLast()
+            }
+        }
+        return result
+    }
+
     /// The deepest `.gitignore` with a verdict decides; within it the last matching pattern.
-    static func isIgnored(_ path: String, isDirectory: Bool, by ignores: [(base: String, rules: Gitignore)]) -> Bool {
+    static func isIgnored(_ path: String, isDirectory: Bool, by ignores: Ignores) -> Bool {
         for (base, rules) in ignores.reversed() {
             let local: String
             if base.isEmpty {

@@ -20,11 +20,14 @@ public struct WardProcess {
         return Fixtures.repository + "/.build/debug/ward"
     }
 
-    /// Runs `ward` with `arguments` and extra environment, waiting for it to exit.
-    public static func run(_ arguments: [String], environment: [String: String] = [:], directory: String? = nil) throws -> Result {
+    /// Runs `ward` with `arguments` and extra environment, waiting for it to exit; with a `launcher`
+    /// (`strace -f -o FILE`), through it.
+    public static func run(_ arguments: [String], environment: [String: String] = [:], directory: String? = nil,
+                           launcher: [String] = []) throws -> Result {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
+        let command = launcher + [executable] + arguments
+        process.executableURL = URL(fileURLWithPath: command[0])
+        process.arguments = Array(command.dropFirst())
         var merged = ProcessInfo.processInfo.environment
         merged["NO_COLOR"] = "1"
         merged.merge(environment) { _, new in new }

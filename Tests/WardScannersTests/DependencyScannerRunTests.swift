@@ -41,45 +41,73 @@ struct DependencyReplayRunner: CommandRunner {
 
     // MARK: Command lines
 
-    @Test func safetyChecksEveryRequirementsFileWithItsJSONSavedToTheReport() throws {
+    /// A context whose report lies in a fresh directory, with the walk of `target`.
+    func walkedContext(_ target: ScanTarget, extra: [String] = ["--db=/srv/safety-db"]) throws -> InvocationContext {
+        var context = InvocationContext(reportPath: try Fixtures.temporaryDirectory() + "/report", resources: ScannerResources(semgrepRules: nil),
+                                        extraArguments: extra, cacheDirectory: "/cache/tool")
+        context.files = TargetInventory.survey(root: target.root).files
+        return context
+    }
+
+    @Test func safetyChecksSanitizedCopiesOfEveryRequirementsFileWithItsJSONSavedToTheReport() throws {
         let target = try demo()
-        try Data("pytest==7.0.0\n".utf8).write(to: URL(fileURLWithPath: target.root + "/app/requirements-dev.txt"))
+        try Data("pytest==7.0.0\n--index-url https://user:tok@example.invalid/simple\nflask>=2\n".utf8)
+            .write(to: URL(fileURLWithPath: target.root + "/app/requirements-dev.txt"))
+        let context = try walkedContext(target)
         let invocation = SafetyScanner().invocation(for: target, context: context)
-        #expect(invocation.arguments == ["--disable-optional-telemetry-data", "check", "--output", "json", "--save-json", "/nonexistent/report",
+        #expect(invocation.arguments == ["--disable-optional-telemetry-data", "check", "--output", "json", "--save-json", context.reportPath,
                                          "--db=/srv/safety-db", "--file=requirements.txt", "--file=app/requirements-dev.txt"])
-        #expect(invocation.workingDirectory == target.root)
+        let directory = (context.reportPath as NSString).deletingLastPathComponent + "/requirements"
+        #expect(invocation.workingDirectory == directory)
+        #expect(try String(contentsOfFile: directory + "/app/requirements-dev.txt", encoding: .utf8) == "pytest==7.0.0\n")
+        let notes = RequirementManifests.load(besideReport: context.reportPath)?.notes ?? []
+        #expect(notes == ["app/requirements-dev.txt:2: package index option --index-url dropped; not passed to the tool",
+                          "app/requirements-dev.txt:3: flask is not pinned with ==; not audited"])
+        #expect(!notes.joined().contains("tok"))
         #expect(invocation.writesReportFile)
         #expect(invocation.acceptedExitStatuses == [0, 64])
     }
 
     @Test func safetyChecksOnlyTheFilesTheUserNames() throws {
-        let context = InvocationContext(reportPath: "/nonexistent/report", resources: ScannerResources(semgrepRules: nil),
-                                        extraArguments: ["--file=locked.txt", "-r", "more.txt"])
-        let invocation = SafetyScanner().invocation(for: try demo(), context: context)
-        #expect(invocation.arguments.suffix(3) == ["--file=locked.txt", "-r", "more.txt"])
+        let target = try demo()
+        for name in ["locked.txt", "more.txt"] { try Data("six==1.16.0\n".utf8).write(to: URL(fileURLWithPath: target.root + "/" + name)) }
+        let context = try walkedContext(target, extra: ["--file=locked.txt", "-r", "more.txt"])
+        let invocation = SafetyScanner().invocation(for: target, context: context)
+        #expect(invocation.arguments.suffix(2) == ["--file=locked.txt", "--file=more.txt"])
+        #expect(!invocation.arguments.contains("-r"))
     }
 
     @Test func pipAuditAuditsRequirementsFilesProjectsOrWhatTheUserNames() throws {
         let target = try demo()
+        let context = try walkedContext(target)
         let requirements = PipAuditScanner().invocation(for: target, context: context)
-        #expect(requirements.arguments == ["--format", "json", "--output", "/nonexistent/report", "--progress-spinner", "off", "--desc=on", "--aliases=on",
-                                           "--cache-dir", "/cache/tool", "--db=/srv/safety-db", "--requirement=requirements.txt"])
+        #expect(requirements.arguments == ["--format", "json", "--output", context.reportPath, "--progress-spinner", "off", "--desc=on", "--aliases=on",
+                                           "--cache-dir", "/cache/tool", "--no-deps", "--disable-pip", "--db=/srv/safety-db", "--requirement=requirements.txt"])
         #expect(requirements.acceptedExitStatuses == [0, 1])
-        #expect(requirements.workingDirectory == target.root)
-        // A project without requirements files: the project directory, after `--`
+        #expect(requirements.workingDirectory == (context.reportPath as NSString).deletingLastPathComponent + "/requirements")
+        // A project without requirements files: the exact pins of its `[project] dependencies`, never the project itself
         let project = try Fixtures.temporaryDirectory()
-        try Data("[project]\nname = \"x\"\ndependencies = [\"requests==2.19.0\"]\n".utf8).write(to: URL(fileURLWithPath: project + "/pyproject.toml"))
+        try Data("[project]\nname = \"x\"\ndependencies = [\n  \"requests==2.19.0\",\n  \"evil @ https://example.invalid/e.tgz\",\n]\n".utf8)
+            .write(to: URL(fileURLWithPath: project + "/pyproject.toml"))
         let inventory = TargetInventory.survey(root: project)
         #expect(PipAuditScanner().isApplicable(to: inventory))
         #expect(!SafetyScanner().isApplicable(to: inventory))
-        #expect(PipAuditScanner().invocation(for: ScanTarget(name: "p", root: project), context: context).arguments.suffix(2) == ["--", "."])
+        let projectContext = try walkedContext(ScanTarget(name: "p", root: project))
+        let audit = PipAuditScanner().invocation(for: ScanTarget(name: "p", root: project), context: projectContext)
+        #expect(audit.arguments.last == "--requirement=pyproject.toml.requirements.txt")
+        #expect(!audit.arguments.contains("."))
+        #expect(try String(contentsOfFile: audit.workingDirectory! + "/pyproject.toml.requirements.txt", encoding: .utf8) == "requests==2.19.0\n")
         // An environment, or files the user names, replace Ward's choice
-        for extra in [["--local"], ["--path=/opt/venv/lib/python3.11/site-packages"], ["-r", "other.txt"]] {
+        for extra in [["--local"], ["--path=/opt/venv/lib/python3.11/site-packages"]] {
             let given = InvocationContext(reportPath: "/nonexistent/report", resources: ScannerResources(semgrepRules: nil), extraArguments: extra)
             let arguments = PipAuditScanner().invocation(for: target, context: given).arguments
             #expect(Array(arguments.suffix(extra.count)) == extra)
             #expect(!arguments.contains { $0.hasPrefix("--requirement=") } && !arguments.contains("--"))
         }
+        try Data("six==1.16.0\n".utf8).write(to: URL(fileURLWithPath: target.root + "/other.txt"))
+        let named = PipAuditScanner().invocation(for: target, context: try walkedContext(target, extra: ["-r", "other.txt"])).arguments
+        #expect(named.last == "--requirement=other.txt")
+        #expect(!named.contains("-r"))
     }
 
     @Test func onlyTargetsWithRequirementsFilesAreApplicable() {
@@ -212,7 +240,7 @@ struct DependencyReplayRunner: CommandRunner {
             try FileManager.default.createDirectory(atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
             try Data("six==1.16.0\n".utf8).write(to: URL(fileURLWithPath: file))
         }
-        #expect(RequirementManifests.discover(root: root) == ["requirements.txt", "svc/requirements-prod.txt"])
+        #expect(RequirementManifests.discover(in: TargetInventory.survey(root: root).files) == ["requirements.txt", "svc/requirements-prod.txt"])
     }
 
     @Test func optionValuesAreReadInEveryForm() {

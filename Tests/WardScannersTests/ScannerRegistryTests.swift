@@ -23,16 +23,19 @@ import TestSupport
         }
     }
 
-    @Test func everyInvocationPutsPathsAfterDoubleDash() {
-        let context = InvocationContext(reportPath: "/tmp/r", resources: ScannerResources(semgrepRules: "/rules"))
+    @Test func everyInvocationPutsPathsAfterDoubleDash() throws {
+        let scratch = try Fixtures.temporaryDirectory()
+        let context = InvocationContext(reportPath: scratch + "/r", resources: ScannerResources(semgrepRules: "/rules"))
         // Built-in detectors run in process: they have no command line.
         for type in ScannerRegistry.all where !type.init().isBuiltIn {
             let invocation = type.init().invocation(for: .init(name: "t", root: "/src"), context: context)
             let dash = invocation.arguments.firstIndex(of: "--")
             // Checkov takes no positional path: it scans `-d .` from the target root, last.
             let rootOnly = invocation.arguments.suffix(2) == ["-d", "."] && invocation.workingDirectory == "/src"
-            // Safety takes no positional path either: requirements files come last as `--file=PATH`, which never reads as an option.
-            let fileOptions = invocation.arguments.last?.hasPrefix("--file=") == true && invocation.workingDirectory == "/src"
+            // Safety and pip-audit take no positional path: sanitized requirements files come last as `--file=PATH` or
+            // `--requirement=PATH`, which never read as options, in a directory of their own.
+            let last = invocation.arguments.last ?? ""
+            let fileOptions = (last.hasPrefix("--file=") || last.hasPrefix("--requirement=")) && invocation.workingDirectory == scratch + "/requirements"
             #expect((dash != nil && dash == invocation.arguments.count - 2) || rootOnly || fileOptions, "\(type.id): \(invocation.arguments)")
         }
     }

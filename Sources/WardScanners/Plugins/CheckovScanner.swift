@@ -36,8 +36,14 @@ public struct CheckovScanner: ScannerPlugin {
         // no positional path, so there is no `--`. The report goes both to standard output and to
         // results_json.json beside Ward's report path.
         let directory = (context.reportPath as NSString).deletingLastPathComponent
+        // Ward's configuration file replaces `.checkov.yaml` (whose `external-checks-dir` would run
+        // Python from the tree), unless the policy trusts the repository's.
+        var configuration: [String] = []
+        if let own = context.configurationDirectory, !context.trustsRepositoryConfiguration {
+            configuration = ["--config-file", own + "/checkov.yaml"]
+        }
         return ToolInvocation(
-            arguments: ["--skip-download", "--compact", "--quiet", "--framework"] + Self.frameworks
+            arguments: configuration + ["--skip-download", "--compact", "--quiet", "--framework"] + Self.frameworks
                 + ["--output", "json", "--output-file-path", directory] + context.extraArguments + ["-d", "."],
             environment: ["ANSI_COLORS_DISABLED": "1"],
             workingDirectory: target.root,

@@ -6,8 +6,10 @@ import WardCore
 /// aliases), its CycloneDX JSON and XML, and its `columns` and `markdown` tables.
 ///
 /// Run: `pip-audit --format json --output REPORT --progress-spinner off --desc on --aliases on
-/// --cache-dir CACHE [tool arguments] --requirement=PATH…` in the target root, one `--requirement`
-/// per `requirements*.txt`; with none, `-- .` audits the project. Files given with
+/// --cache-dir CACHE --no-deps --disable-pip [tool arguments] --requirement=PATH…` in a directory of
+/// sanitized copies (``RequirementSanitizer``: exact pins only, so nothing is resolved, downloaded or
+/// built; dropped and unpinned lines are listed on the tool run), one `--requirement` per
+/// `requirements*.txt`; with none, the `[project] dependencies` of `pyproject.toml`. Files given with
 /// `--tool-arg pip-audit=--requirement=PATH`, and `--local` or `--path` (an environment), replace
 /// Ward's choice. Offline use: `--vulnerability-service=osv --osv-url=URL` for a mirror, and
 /// `--no-deps --disable-pip` for fully pinned files. pip-audit exits 1 when it finds vulnerabilities
@@ -33,29 +35,27 @@ public struct PipAuditScanner: ScannerPlugin {
     }
 
     public func invocation(for target: ScanTarget, context: InvocationContext) -> ToolInvocation {
+        // Nothing is resolved, downloaded or built: exact pins from sanitized copies, no pip.
         var arguments = ["--format", "json", "--output", context.reportPath, "--progress-spinner", "off",
-                         "--desc=on", "--aliases=on", "--cache-dir", context.cacheDirectory]
-        arguments += context.extraArguments
+                         "--desc=on", "--aliases=on", "--cache-dir", context.cacheDirectory, "--no-deps", "--disable-pip"]
+        arguments += RequirementManifests.removingOptions(Self.requirementOptions, from: context.extraArguments)
         let given = RequirementManifests.optionValues(Self.requirementOptions, in: context.extraArguments)
         let environment = context.extraArguments.contains { argument in
             Self.environmentOptions.contains(argument) || argument.hasPrefix("--path=")
         }
-        var manifests = given
-        if given.isEmpty && !environment {
-            let files = RequirementManifests.discover(root: target.root)
-            if files.isEmpty {
-                manifests = ["pyproject.toml"]
-                arguments += ["--", "."]
-            } else {
-                manifests = files
-                // `--requirement=PATH` keeps a path that starts with `-` from reading as an option.
-                arguments += files.map { "--requirement=" + $0 }
-            }
+        let directory = (context.reportPath as NSString).deletingLastPathComponent + "/requirements"
+        if !environment {
+            var chosen = given.isEmpty ? RequirementManifests.discover(in: context.files) : given
+            if chosen.isEmpty, context.files.contains("pyproject.toml") { chosen = ["pyproject.toml"] }
+            let files = RequirementManifests.prepareSanitized(chosen, root: target.root, files: context.files, directory: directory,
+                                                              besideReport: context.reportPath)
+            // `--requirement=PATH` keeps a path that starts with `-` from reading as an option.
+            arguments += (files.isEmpty ? ["requirements.txt"] : files).map { "--requirement=" + $0 }
         }
-        RequirementManifests.record(manifests, root: target.root, besideReport: context.reportPath)
+        try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         return ToolInvocation(
             arguments: arguments,
-            workingDirectory: target.root,
+            workingDirectory: directory,
             writesReportFile: true,
             acceptedExitStatuses: [0, 1]
         )

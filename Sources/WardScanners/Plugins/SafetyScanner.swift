@@ -6,8 +6,9 @@ import WardCore
 /// objects and 3.x `scan` JSON, also when Safety 3's banners surround the document.
 ///
 /// Run: `safety --disable-optional-telemetry-data check --output json --save-json REPORT [tool
-/// arguments] --file=PATH…` in the target root, one `--file` per `requirements*.txt` (or only the
-/// files given with `--tool-arg safety=--file=PATH`). Safety 2.x reads a local database with
+/// arguments] --file=PATH…` in a directory of sanitized copies (``RequirementSanitizer``: exact pins
+/// only; dropped and unpinned lines are listed on the tool run), one `--file` per `requirements*.txt`
+/// of Ward's walk (or only the files given with `--tool-arg safety=--file=PATH`). Safety 2.x reads a local database with
 /// `--tool-arg safety=--db=DIR` and then makes no network call. Safety exits 64 when it finds
 /// vulnerabilities and 0 when not; any other status (1 failure, 65–69 key, database or network
 /// errors) is a failed run.
@@ -31,19 +32,21 @@ public struct SafetyScanner: ScannerPlugin {
 
     public func invocation(for target: ScanTarget, context: InvocationContext) -> ToolInvocation {
         let given = RequirementManifests.optionValues(Self.fileOptions, in: context.extraArguments)
-        var files: [String] = []
-        if given.isEmpty {
-            // Without a file Safety would check its own environment; a missing file fails the run instead.
-            files = RequirementManifests.discover(root: target.root)
-            if files.isEmpty { files = ["requirements.txt"] }
-        }
-        RequirementManifests.record(given.isEmpty ? files : given, root: target.root, besideReport: context.reportPath)
+        let chosen = given.isEmpty ? RequirementManifests.discover(in: context.files) : given
+        // Safety reads sanitized copies (exact pins only) in a directory of its own, which holds no
+        // `.safety-policy.yml`; without a file it would check its own environment, so a missing one
+        // fails the run instead.
+        let directory = (context.reportPath as NSString).deletingLastPathComponent + "/requirements"
+        var files = RequirementManifests.prepareSanitized(chosen, root: target.root, files: context.files, directory: directory,
+                                                          besideReport: context.reportPath)
+        if files.isEmpty { files = ["requirements.txt"] }
+        try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         // `--file=PATH` keeps a path that starts with `-` from reading as an option.
         let arguments = ["--disable-optional-telemetry-data", "check", "--output", "json", "--save-json", context.reportPath]
-            + context.extraArguments + files.map { "--file=" + $0 }
+            + RequirementManifests.removingOptions(Self.fileOptions, from: context.extraArguments) + files.map { "--file=" + $0 }
         return ToolInvocation(
             arguments: arguments,
-            workingDirectory: target.root,
+            workingDirectory: directory,
             writesReportFile: true,
             acceptedExitStatuses: [0, 64]
         )

@@ -53,7 +53,7 @@ public struct SecretsScanner: ScannerPlugin {
         self.options = options
         self.notes = notes
         self.runner = runner
-        self.git = git ?? ToolLocator.standard(dataDirectory: NSTemporaryDirectory()).locate("git") ?? "/usr/bin/git"
+        self.git = git ?? GitCommand.locate() ?? "/usr/bin/git"
     }
 
     public var isBuiltIn: Bool { true }
@@ -83,7 +83,12 @@ public struct SecretsScanner: ScannerPlugin {
         var errors: [String] = []
         switch mode {
         case .tree:
-            result = await Self.background { detector.scanTree(root: target.root, options: options) }
+            var options = options
+            if options.honourGitignore, let tracked = await GitCommand.trackedFiles(root: target.root, runner: runner, git: git) {
+                options.trackedFiles = tracked
+            }
+            let chosen = options
+            result = await Self.background { detector.scanTree(root: target.root, options: chosen) }
         case .files(let paths):
             let (inside, outside) = Self.partition(paths, root: target.root)
             errors += outside.map { "\($0): not under \(target.root); not scanned" }
@@ -148,8 +153,7 @@ public struct SecretsScanner: ScannerPlugin {
     }
 
     private func runGit(_ arguments: [String], root: String, limit: Int = 256 << 20) async throws(ScannerError) -> Data {
-        let request = ProcessRequest(executable: git, arguments: arguments, environment: ["GIT_PAGER": "cat", "LC_ALL": "C"],
-                                     workingDirectory: root, timeout: .seconds(600), outputLimit: limit)
+        let request = GitCommand.request(git: git, arguments: arguments, root: root, outputLimit: limit)
         let outcome = try await runner.run(request)
         guard outcome.exitStatus == 0, !outcome.outputExceeded else {
             let reason = outcome.outputExceeded ? "output exceeded \(limit) bytes"
@@ -173,8 +177,8 @@ public struct SecretsScanner: ScannerPlugin {
                 let index = next
                 next += 1
                 group.addTask {
-                    let request = ProcessRequest(executable: git, arguments: ["show", ":" + paths[index]], environment: ["GIT_PAGER": "cat"],
-                                                 workingDirectory: root, timeout: .seconds(600), outputLimit: options.maxFileSize)
+                    let request = GitCommand.request(git: git, arguments: ["show", "--no-ext-diff", "--no-textconv", ":" + paths[index]],
+                                                     root: root, outputLimit: options.maxFileSize)
                     do throws(ScannerError) {
                         let outcome = try await runner.run(request)
                         if outcome.outputExceeded { return (index, .success(nil)) }

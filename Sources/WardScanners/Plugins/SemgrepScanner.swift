@@ -25,7 +25,10 @@ public struct SemgrepScanner: ScannerPlugin {
 
     public func invocation(for target: ScanTarget, context: InvocationContext) -> ToolInvocation {
         // `--disable-nosem` keeps results silenced by `nosemgrep`; the SARIF companion says which they are.
-        var arguments = ["scan", "--metrics=off", "--disable-version-check", "--quiet", "--disable-nosem", "--no-rewrite-rule-ids", "--json",
+        // The workspace holds no `.semgrepignore` of the tree's (unless trusted) but an empty one of
+        // Ward's, so Semgrep's default ignores (`tests/`…) hide nothing; git is never consulted.
+        var arguments = ["scan", "--metrics=off", "--disable-version-check", "--quiet", "--disable-nosem", "--no-rewrite-rule-ids",
+                         "--no-git-ignore", "--json",
                          "--output", context.reportPath, "--sarif-output=\(context.reportPath).sarif"]
         if let rules = context.resources.semgrepRules { arguments += ["--config", rules] }
         arguments += ["--", "."]

@@ -33,7 +33,7 @@ public struct TrivyScanner: TrivyFamily {
     public func invocation(for target: ScanTarget, context: InvocationContext) -> ToolInvocation {
         let scanners = Self.scanners(["secret", "vuln"], context: context)
         return trivyInvocation(
-            ["fs", "--scanners", scanners] + Self.offlineFlags + Self.commonFlags(context) + Self.secretAndVulnerabilityFlags
+            ["fs", "--scanners", scanners] + Self.offlineFlags + Self.commonFlags(context) + Self.secretAndVulnerabilityFlags(context)
                 + Self.skippedDirectories,
             subject: ".", target: target, context: context
         )
@@ -55,13 +55,23 @@ public struct TrivyScanner: TrivyFamily {
     /// Flags every subcommand takes: no `trivy.yaml` from the scanned tree, no check-bundle update,
     /// version check or telemetry, Ward's cache, JSON to the report path, quiet, exit 0 with findings.
     static func commonFlags(_ context: InvocationContext) -> [String] {
-        ["--config=", "--skip-check-update", "--skip-version-check", "--disable-telemetry", "--cache-dir", context.cacheDirectory,
+        ownConfiguration(context) + ["--skip-check-update", "--skip-version-check", "--disable-telemetry", "--cache-dir", context.cacheDirectory,
          "--format", "json", "--output", context.reportPath, "--quiet", "--exit-code", "0"]
     }
 
+    /// No `trivy.yaml` and Ward's empty ignore file in place of `.trivyignore`, unless the policy
+    /// trusts the repository's configuration.
+    static func ownConfiguration(_ context: InvocationContext) -> [String] {
+        guard !context.trustsRepositoryConfiguration else { return [] }
+        return ["--config="] + (context.configurationDirectory.map { ["--ignorefile", $0 + "/trivyignore"] } ?? [])
+    }
+
     /// Flags of the subcommands that scan secrets and vulnerabilities: no `trivy-secret.yaml` from the
-    /// scanned tree, and silenced findings reported (as `ExperimentalModifiedFindings`) rather than dropped.
-    static let secretAndVulnerabilityFlags = ["--secret-config=", "--show-suppressed"]
+    /// scanned tree (unless trusted), and silenced findings reported (as `ExperimentalModifiedFindings`)
+    /// rather than dropped.
+    static func secretAndVulnerabilityFlags(_ context: InvocationContext) -> [String] {
+        (context.trustsRepositoryConfiguration ? [] : ["--secret-config="]) + ["--show-suppressed"]
+    }
 
     /// `wanted` without `vuln` when the cache holds no vulnerability database, noting that beside the report.
     static func scanners(_ wanted: [String], context: InvocationContext) -> String {
@@ -151,7 +161,7 @@ public struct TrivyImageScanner: TrivyFamily {
         let scanners = TrivyScanner.scanners(["vuln", "secret"], context: context)
         return trivyInvocation(
             ["image", "--scanners", scanners] + TrivyScanner.offlineFlags + TrivyScanner.commonFlags(context)
-                + TrivyScanner.secretAndVulnerabilityFlags,
+                + TrivyScanner.secretAndVulnerabilityFlags(context),
             subject: target.image ?? "", target: target, context: context
         )
     }
@@ -177,7 +187,7 @@ public struct TrivyRootfsScanner: TrivyFamily {
         let scanners = TrivyScanner.scanners(["vuln", "secret"], context: context)
         return trivyInvocation(
             ["rootfs", "--scanners", scanners] + TrivyScanner.offlineFlags + TrivyScanner.commonFlags(context)
-                + TrivyScanner.secretAndVulnerabilityFlags,
+                + TrivyScanner.secretAndVulnerabilityFlags(context),
             subject: ".", target: target, context: context
         )
     }

@@ -74,7 +74,7 @@ public struct POSIXProcessRunner: CommandRunner {
         for signal in [SIGPIPE, SIGINT, SIGTERM, SIGHUP, SIGQUIT] { sigaddset(&defaults, signal) }
         posix_spawnattr_setsigdefault(&attributes, &defaults)
 
-        var environment = ProcessInfo.processInfo.environment
+        var environment = ProcessInfo.processInfo.environment.filter { !request.removedEnvironment.contains($0.key) }
         environment.merge(request.environment) { _, new in new }
         let argv = CStringArray([request.executable] + request.arguments)
         let envp = CStringArray(environment.map { "\($0.key)=\($0.value)" }.sorted())

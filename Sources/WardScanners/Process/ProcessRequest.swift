@@ -16,6 +16,8 @@ public struct ProcessRequest: Sendable, Hashable {
     public var outputLimit: Int
     /// Most bytes of standard error kept (the rest is dropped, not an error).
     public var errorLimit: Int
+    /// Inherited variables the process must not see (git's `GIT_EXTERNAL_DIFF`, `GIT_DIR`…).
+    public var removedEnvironment: Set<String> = []
 
     /// Creates a request.
     public init(

@@ -14,6 +14,8 @@ struct RequirementManifests: Codable, Sendable, Equatable {
     var paths: [String]
     /// For each path, the PEP 503 names of the packages it names, with the 1-based line.
     var packages: [String: [String: Int]]
+    /// Lines the sanitized copies left out, and requirements not audited (``RequirementSanitizer``).
+    var notes: [String] = []
 
     /// Creates a record.
     init(paths: [String], packages: [String: [String: Int]] = [:]) {
@@ -51,30 +53,10 @@ struct RequirementManifests: Codable, Sendable, Equatable {
         return lowered.hasPrefix("requirements") && lowered.hasSuffix(".txt")
     }
 
-    /// Root-relative paths of every requirements file under `root`, sorted (shallower first).
-    ///
-    /// Skips the directories ``TargetInventory/skippedDirectories`` names and visits at most `limit` entries.
-    static func discover(root: String, limit: Int = 200_000) -> [String] {
-        var found: [String] = []
-        var pending = [""]
-        var visited = 0
-        let manager = FileManager.default
-        while let relative = pending.popLast(), visited < limit {
-            let directory = relative.isEmpty ? root : root + "/" + relative
-            guard let entries = try? manager.contentsOfDirectory(atPath: directory) else { continue }
-            for entry in entries.sorted() {
-                visited += 1
-                let path = relative.isEmpty ? entry : relative + "/" + entry
-                var isDirectory: ObjCBool = false
-                guard manager.fileExists(atPath: root + "/" + path, isDirectory: &isDirectory) else { continue }
-                if isDirectory.boolValue {
-                    if !TargetInventory.skippedDirectories.contains(entry) { pending.append(path) }
-                } else if isRequirementsFile(entry) {
-                    found.append(path)
-                }
-            }
-        }
-        // Shallower first; in one directory `requirements.txt` first, then the others by name.
+    /// The requirements files among `files` (root-relative paths of Ward's walk), sorted: shallower
+    /// first; in one directory `requirements.txt` first, then the others by name.
+    static func discover(in files: [String]) -> [String] {
+        let found = files.filter { isRequirementsFile(($0 as NSString).lastPathComponent) }
         func key(_ path: String) -> (Int, String, Int, String) {
             let parts = path.split(separator: "/")
             let name = parts.last.map(String.init) ?? path
@@ -204,11 +186,78 @@ struct RequirementManifests: Codable, Sendable, Equatable {
         return try? JSONDecoder().decode(RequirementManifests.self, from: data)
     }
 
-    /// `report` with its findings placed in the manifests recorded beside the report, when any were.
+    /// `report` with its findings placed in the manifests recorded beside the report, when any were,
+    /// and the sanitizer's notes among its skipped inputs.
     static func placing(_ report: DecodedReport, besideReport reportPath: String) -> DecodedReport {
         guard let manifests = load(besideReport: reportPath) else { return report }
         var report = report
         report.findings = manifests.place(report.findings)
+        report.skipped += manifests.notes
         return report
+    }
+
+    /// Writes a sanitized copy of each manifest of the workspace `root` into `directory` (same
+    /// relative paths; a `pyproject.toml` becomes `NAME.requirements.txt` of its `[project]
+    /// dependencies`), records the manifests and the notes beside the report, and returns the paths
+    /// to hand the tool, relative to `directory`.
+    static func prepareSanitized(_ paths: [String], root: String, files: [String], directory: String, besideReport reportPath: String) -> [String] {
+        let sanitizer = RequirementSanitizer(files: Set(files)) { path in
+            guard ScanWorkspace.isPlain(path), let data = ScanWorkspace.readRegular(root + "/" + path, limit: 4 << 20) else { return nil }
+            return String(decoding: data, as: UTF8.self)
+        }
+        var handed: [String] = []
+        var notes: [String] = []
+        let walked = Set(files)
+        for path in paths {
+            guard ScanWorkspace.isPlain(path), walked.contains(path) else {
+                notes.append("\(path): not a regular file of the scanned tree; not audited")
+                continue
+            }
+            var output: RequirementSanitizer.Output
+            var destination = path
+            if path.lowercased().hasSuffix(".toml") {
+                let text = sanitizer.read(path) ?? ""
+                var pyproject = RequirementSanitizer.Output(text: "", notes: [])
+                for requirement in RequirementSanitizer.pyprojectDependencies(text) {
+                    switch RequirementSanitizer.classify(RequirementSanitizer.withoutComment(requirement)) {
+                    case .pin(let name, let version): pyproject.text += "\(name)==\(version)\n"
+                    case .unpinned(let name): pyproject.notes.append("\(path): \(name) is not pinned with ==; not audited")
+                    default: pyproject.notes.append("\(path): a dependency that is not a requirement dropped; not passed to the tool")
+                    }
+                }
+                output = pyproject
+                destination = path + ".requirements.txt"
+            } else {
+                output = sanitizer.sanitize(path)
+            }
+            notes += output.notes
+            let target = directory + "/" + destination
+            try? FileManager.default.createDirectory(atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            guard (try? Data(output.text.utf8).write(to: URL(fileURLWithPath: target))) != nil else { continue }
+            handed.append(destination)
+        }
+        var record = read(paths, root: root)
+        record.notes = notes
+        record.write(besideReport: reportPath)
+        return handed
+    }
+
+    /// `arguments` without the options `names` and their values (the forms ``optionValues(_:in:)`` reads).
+    static func removingOptions(_ names: Set<String>, from arguments: [String]) -> [String] {
+        var kept: [String] = []
+        var index = 0
+        while index < arguments.count {
+            let argument = arguments[index]
+            if names.contains(argument) {
+                index += 2
+                continue
+            }
+            let attached = names.contains { name in
+                name.hasPrefix("--") ? argument.hasPrefix(name + "=") : (argument.hasPrefix(name) && argument.count > 2 && !argument.hasPrefix("--"))
+            }
+            if !attached { kept.append(argument) }
+            index += 1
+        }
+        return kept
     }
 }
