@@ -83,6 +83,7 @@ struct ScanCommand: AsyncParsableCommand {
         engine.secretKey = try global.secretKey(of: database)
         engine.extraArguments = try ScannerSelection.passthrough(toolArguments, known: known)
         engine.cacheRoot = paths.dataDirectory + "/cache"
+        engine.trustedRepositoryConfig = policy.trustedRepositoryConfig
         let started = environment.now()
         let partialName = secretsMode.flatMap { $0 == .tree ? nil : SecretsOptions.targetName(root: root, mode: $0) }
         let scanTarget = ScanTarget(name: target ?? partialName ?? image.map(ImageReference.repository) ?? root, root: root, image: image,

@@ -11,7 +11,7 @@ import TestSupport
         for tool in ["bandit", "semgrep", "safety", "pip-audit", "trivy", "checkov", "detect-secrets"] {
             try #require(ManagedTools.path(tool) != nil, Comment(rawValue: ManagedTools.missingMessage(tool)))
         }
-        try #require(FileManager.default.isExecutableFile(atPath: "/usr/bin/strace"), "strace is not installed (scripts/lib/system-packages.sh)")
+        try #require(FileManager.default.isExecutableFile(atPath: "/usr/bin/strace"), "strace is not installed (tools/system-packages.txt)")
     }
 
     /// `tool rule path:line` of every finding, with `(suppressed: reason)` when suppressed.
@@ -97,5 +97,31 @@ import TestSupport
         #expect(dependencyNotes.contains("requirements.txt:6: flask is not pinned with ==; not audited"))
         #expect(dependencyNotes.contains("requirements.txt:8: included file outside the scanned tree dropped; not passed to the tool"))
         #expect(!dependencyNotes.joined().contains("127.0.0.1"))
+    }
+
+    @Test func aToolTheReviewedPolicyTrustsHonoursTheRepositoryConfigurationYetReportsWhatItRemoved() throws {
+        try #require(ManagedTools.path("bandit") != nil, Comment(rawValue: ManagedTools.missingMessage("bandit")))
+        // Given the hostile repository, whose .bandit skips B602, and a policy that trusts Bandit with it
+        let hostile = try HostileRepository()
+        defer { hostile.stop() }
+        let bed = try CLITestbed()
+        let policy = try Fixtures.write("name: trusting\ntrust-repository-config: [bandit]\n", named: "trusting.yml")
+        let report = bed.directory + "/scan.json"
+        // When ward scans it with Bandit
+        let result = try bed.ward(["scan", hostile.root, "--target", "trusting", "--scanners", "bandit", "--policy", policy,
+                                   "--format", "json", "-o", report])
+        // Then every B602 finding is still there, suppressed with the file that removed it as the reason
+        #expect(result.status == 1 || result.status == 0, "\(result.stderr)")
+        let findings = bed.findings(try bed.json(report)).map { $0["finding"] as? [String: Any] ?? $0 }
+        let shell = findings.filter { $0["ruleID"] as? String == "B602" }
+        #expect(shell.count >= 2, "\(keys(findings))")
+        for finding in shell {
+            let suppression = finding["suppression"] as? [String: Any]
+            #expect(suppression?["source"] as? String == "external", "\(finding)")
+            #expect((suppression?["justification"] as? String)?.contains(".bandit") == true, "\(finding)")
+        }
+        // And findings the configuration does not touch stay active
+        let untouched = findings.filter { $0["ruleID"] as? String == "B404" && ($0["location"] as? [String: Any])?["path"] as? String == "app.py" }
+        #expect(untouched.count == 1 && !(untouched[0]["suppression"] is [String: Any]), "\(keys(findings))")
     }
 }
