@@ -20,10 +20,10 @@ public struct WardProcess {
         return Fixtures.repository + "/.build/debug/ward"
     }
 
-    /// Runs `ward` with `arguments` and extra environment, waiting for it to exit; with a `launcher`
-    /// (`strace -f -o FILE`), through it.
+    /// Runs `ward` with `arguments` and extra environment, waiting for it to exit; standard input
+    /// reads the file at `input` (by default nothing); with a `launcher` (`strace -f -o FILE`), through it.
     public static func run(_ arguments: [String], environment: [String: String] = [:], directory: String? = nil,
-                           launcher: [String] = []) throws -> Result {
+                           input: String? = nil, launcher: [String] = []) throws -> Result {
         let process = Process()
         let command = launcher + [executable] + arguments
         process.executableURL = URL(fileURLWithPath: command[0])
@@ -40,7 +40,7 @@ public struct WardProcess {
         let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
         process.standardOutput = out
         process.standardError = err
-        process.standardInput = FileHandle.nullDevice
+        process.standardInput = try input.map { try FileHandle(forReadingFrom: URL(fileURLWithPath: $0)) } ?? FileHandle.nullDevice
         try process.run()
         process.waitUntilExit()
         try out.close()

@@ -14,9 +14,11 @@ struct CLITestbed {
     }
 
     /// Runs `ward` with `--db` pointing at this testbed's database.
-    func ward(_ arguments: [String], environment: [String: String] = [:], directory: String? = nil, launcher: [String] = []) throws -> WardProcess.Result {
+    func ward(_ arguments: [String], environment: [String: String] = [:], directory: String? = nil, input: String? = nil,
+              launcher: [String] = []) throws -> WardProcess.Result {
         guard let command = arguments.first else { return try WardProcess.run(arguments, launcher: launcher) }
-        return try WardProcess.run([command, "--db", database] + arguments.dropFirst(), environment: environment, directory: directory, launcher: launcher)
+        return try WardProcess.run([command, "--db", database] + arguments.dropFirst(), environment: environment, directory: directory,
+                                   input: input, launcher: launcher)
     }
 
     /// Row counts of every table.
