@@ -13,21 +13,32 @@ public enum SecretRedaction {
         return "\(shown)…(\(count))"
     }
 
+    /// Whether `text` holds a mask made by ``mask(_:)``: such text was redacted already.
+    public static func containsMask(_ text: String) -> Bool {
+        guard let ellipsis = text.range(of: "…(") else { return false }
+        let digits = text[ellipsis.upperBound...].prefix(while: \.isNumber)
+        return !digits.isEmpty && text[ellipsis.upperBound...].dropFirst(digits.count).first == ")"
+    }
+
     /// The keyed hash of a secret, as 32 hex characters.
     public static func fingerprint(_ secret: String, key: [UInt8]) -> String {
         String(SHA256.hexString(SHA256.hmac(key: key, message: Array(secret.utf8))).prefix(32))
     }
 
     /// `text` with every occurrence of each secret (also in JSON-escaped form) replaced by its mask.
+    ///
+    /// A secret that spans lines (a private key's body) is also masked line by line, so text that
+    /// holds only some of its lines (a snippet cut short) does not keep them.
     public static func redact(_ text: String, secrets: [String]) -> String {
         var result = text
         for secret in secrets where secret.count >= 4 {
-            let masked = mask(secret)
-            result = result.replacingOccurrences(of: secret, with: masked)
-            var escaped = ""
-            JSONValue.writeString(secret, to: &escaped)
-            let inner = String(escaped.dropFirst().dropLast())
-            if inner != secret { result = result.replacingOccurrences(of: inner, with: masked) }
+            result = replace(secret, in: result)
+        }
+        for secret in secrets where secret.contains(where: \.isNewline) {
+            let pieces = secret.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+            for piece in pieces.filter({ $0.count >= 8 }).sorted(by: { $0.count > $1.count }) {
+                result = replace(piece, in: result)
+            }
         }
         return result
     }
@@ -38,11 +49,24 @@ public enum SecretRedaction {
         var finding = finding
         finding.title = redact(finding.title, secrets: secrets)
         finding.message = redact(finding.message, secrets: secrets)
+        finding.ruleName = finding.ruleName.map { redact($0, secrets: secrets) }
         finding.raw = finding.raw.map { redact($0, secrets: secrets) }
-        if let snippet = finding.location?.snippet {
-            finding.location?.snippet = redact(snippet, secrets: secrets)
+        if let location = finding.location {
+            finding.location?.path = redact(location.path, secrets: secrets)
+            finding.location?.snippet = location.snippet.map { redact($0, secrets: secrets) }
         }
         finding.metadata = finding.metadata.mapValues { redact($0, secrets: secrets) }
+        finding.references = finding.references.map { redact($0, secrets: secrets) }
         return finding
+    }
+
+    private static func replace(_ secret: String, in text: String) -> String {
+        let masked = mask(secret)
+        var result = text.contains(secret) ? text.replacingOccurrences(of: secret, with: masked) : text
+        var escaped = ""
+        JSONValue.writeString(secret, to: &escaped)
+        let inner = String(escaped.dropFirst().dropLast())
+        if inner != secret && result.contains(inner) { result = result.replacingOccurrences(of: inner, with: masked) }
+        return result
     }
 }

@@ -22,12 +22,16 @@ public struct ReportImporter: Sendable {
         public var findings: [Finding]
         /// Digest of the tool id and every file's bytes, to recognize a repeated import.
         public var digest: String
+        /// Clear secret values the reports hold, by root-relative path, for the redaction stage;
+        /// kept in memory only.
+        public var secretValues: [String: [String]] = [:]
     }
 
     /// Imports `files`, written by `plugin`'s tool, resolving paths with `normalizer`.
     public func importReports(_ files: [String], plugin: any ScannerPlugin, normalizer: FindingNormalizer) throws(ScannerError) -> Result {
         var runs: [ToolRun] = []
         var findings: [Finding] = []
+        var secretValues: [String: [String]] = [:]
         var digest = SHA256.Hasher()
         digest.update(Array("\(plugin.id)\u{1F}\(normalizer.paths.root)".utf8))
         for file in files {
@@ -36,6 +40,7 @@ public struct ReportImporter: Sendable {
             digest.update(SHA256.digest(data: data))
             for decoded in try plugin.decodeRuns(data, source: file) {
                 let normalized = try normalizer.normalize(decoded, family: decoded.family ?? plugin.id, source: file)
+                secretValues.merge(normalizer.secretValuesByPath(decoded), uniquingKeysWith: +)
                 let withVersion = normalized.map { finding in
                     var finding = finding
                     finding.toolVersion = finding.toolVersion ?? decoded.toolVersion
@@ -49,7 +54,9 @@ public struct ReportImporter: Sendable {
                 ))
             }
         }
-        return Result(toolRuns: runs, findings: findings, digest: SHA256.hexString(digest.finalize()))
+        var result = Result(toolRuns: runs, findings: findings, digest: SHA256.hexString(digest.finalize()))
+        result.secretValues = secretValues
+        return result
     }
 
     private func read(_ file: String) throws(ScannerError) -> Data {
