@@ -14,7 +14,13 @@ enum RawContext {
     /// `redact`; raw text that is not JSON is redacted whole.
     static func trim(_ raw: String, lines: ClosedRange<Int>?, redact: (String) -> String) -> String {
         guard let value = try? JSONParser.parse(raw) else { return redact(raw) }
-        return walk(value, lines: lines, redact: redact).serialized
+        return walk(value, keep: { lines?.contains($0) ?? false }, redact: redact).serialized
+    }
+
+    /// `raw` with every string, key included, passed through `redact`, nothing dropped.
+    static func redact(_ raw: String, with redact: (String) -> String) -> String {
+        guard let value = try? JSONParser.parse(raw) else { return redact(raw) }
+        return walk(value, keep: nil, redact: redact).serialized
     }
 
     /// Every string of `raw` (JSON text), or the text itself when it is not JSON.
@@ -38,16 +44,18 @@ enum RawContext {
         }
     }
 
-    private static func walk(_ value: JSONValue, lines: ClosedRange<Int>?, redact: (String) -> String) -> JSONValue {
+    /// Walks `value`; `keep` says which numbered context lines stay (`nil`: all of them).
+    private static func walk(_ value: JSONValue, keep: ((Int) -> Bool)?, redact: (String) -> String) -> JSONValue {
         switch value {
         case .string(let text):
-            return .string(redact(numberedText(text, lines: lines) ?? text))
+            guard let keep else { return .string(redact(text)) }
+            return .string(redact(numberedText(text, keep: keep) ?? text))
         case .array(let items):
-            let kept = items.filter { item in lineNumber(of: item).map { lines?.contains($0) ?? false } ?? true }
-            return .array(kept.map { walk($0, lines: lines, redact: redact) })
+            let kept = keep.map { keep in items.filter { item in lineNumber(of: item).map(keep) ?? true } } ?? items
+            return .array(kept.map { walk($0, keep: keep, redact: redact) })
         case .object(let members):
             var result: [String: JSONValue] = [:]
-            for (key, member) in members { result[redact(key)] = walk(member, lines: lines, redact: redact) }
+            for (key, member) in members { result[redact(key)] = walk(member, keep: keep, redact: redact) }
             return .object(result)
         default:
             return value
@@ -73,7 +81,7 @@ enum RawContext {
 
     /// Text whose every line starts with its number (Bandit's `code`), cut to `lines`; `nil` when
     /// the text is not numbered that way.
-    private static func numberedText(_ text: String, lines: ClosedRange<Int>?) -> String? {
+    private static func numberedText(_ text: String, keep: (Int) -> Bool) -> String? {
         let rows = text.split(separator: "\n", omittingEmptySubsequences: true)
         guard !rows.isEmpty else { return nil }
         var kept: [Substring] = []
@@ -82,7 +90,7 @@ enum RawContext {
             guard !digits.isEmpty, let number = Int(digits), row.dropFirst(digits.count).first.map({ $0 == " " || $0 == "\t" }) ?? false else {
                 return nil
             }
-            if lines?.contains(number) == true { kept.append(row) }
+            if keep(number) { kept.append(row) }
         }
         return kept.isEmpty ? "" : kept.joined(separator: "\n") + "\n"
     }

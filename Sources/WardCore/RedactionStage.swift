@@ -78,7 +78,7 @@ public struct RedactionStage: Sendable {
         finding.raw = nil
         finding = SecretRedaction.redact(finding, secrets: values)
         finding.metadata = Dictionary(finding.metadata.map { (SecretRedaction.redact($0.key, secrets: values), $0.value) }) { first, _ in first }
-        finding.raw = raw.map { RawContext.trim($0, lines: nil, redact: { SecretRedaction.redact($0, secrets: values) }) }
+        finding.raw = raw.map { RawContext.redact($0, with: { SecretRedaction.redact($0, secrets: values) }) }
         return finding
     }
 

@@ -40,7 +40,48 @@ public enum SecretRedaction {
                 result = replace(piece, in: result)
             }
         }
+        return maskFragments(in: result, secrets: secrets)
+    }
+
+    /// Masks pieces of a secret left beside a mask (`…(N)` or `*`): a tool that masked only part
+    /// of a value (its own idea of the secret inside a longer token, or a line it cut) leaves the
+    /// rest, which no longer matches the whole value.
+    static func maskFragments(in text: String, secrets: [String]) -> String {
+        let long = secrets.filter { $0.count >= 12 }
+        guard !long.isEmpty, text.contains("…(") || text.contains("*") else { return text }
+        var fragments: Set<String> = []
+        let delimiters = Set(" \t\r\n\"'`\\,;[]{}<>")
+        for token in text.split(whereSeparator: { delimiters.contains($0) }) where token.contains("…") || token.contains("*") {
+            for piece in pieces(of: token) where piece.count >= 8 && long.contains(where: { $0.contains(piece) }) {
+                fragments.insert(piece)
+            }
+        }
+        var result = text
+        for fragment in fragments.sorted(by: { $0.count > $1.count }) {
+            result = result.replacingOccurrences(of: fragment, with: mask(fragment))
+        }
         return result
+    }
+
+    /// The parts of `token` between masks (`…(N)` and runs of `*`).
+    private static func pieces(of token: Substring) -> [String] {
+        var pieces: [String] = []
+        var current = ""
+        var rest = token[...]
+        while let character = rest.first {
+            rest = rest.dropFirst()
+            if character == "*" || character == "…" {
+                if !current.isEmpty { pieces.append(current); current = "" }
+                if character == "…", rest.first == "(" {
+                    let digits = rest.dropFirst().prefix(while: \.isNumber)
+                    if rest.dropFirst(1 + digits.count).first == ")" { rest = rest.dropFirst(2 + digits.count) }
+                }
+            } else {
+                current.append(character)
+            }
+        }
+        if !current.isEmpty { pieces.append(current) }
+        return pieces
     }
 
     /// Redacts every text field of a finding that could carry the secret.
