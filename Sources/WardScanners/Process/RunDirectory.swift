@@ -30,9 +30,11 @@ public final class RunDirectory: Sendable {
 
     private static let state = Mutex<(root: String?, active: RunDirectory?)>((nil, nil))
 
-    /// Makes run directories under `root` from now on (before the first is made).
+    /// Makes run directories under `root` from now on (before the first is made), and removes
+    /// there what killed runs left.
     public static func use(root: String) {
         state.withLock { $0.root = root }
+        removeLeftovers(under: root)
     }
 
     /// The process's run directory, made (after removing leftovers) on first use.
