@@ -13,11 +13,15 @@ public enum SecretRedaction {
         return "\(shown)…(\(count))"
     }
 
-    /// Whether `text` holds a mask made by ``mask(_:)``: such text was redacted already.
+    /// Whether `text` holds a mask made by ``mask(_:)`` (or the start of one: a pattern may stop at
+    /// its closing parenthesis): such text was redacted already.
     public static func containsMask(_ text: String) -> Bool {
-        guard let ellipsis = text.range(of: "…(") else { return false }
-        let digits = text[ellipsis.upperBound...].prefix(while: \.isNumber)
-        return !digits.isEmpty && text[ellipsis.upperBound...].dropFirst(digits.count).first == ")"
+        var rest = Substring(text)
+        while let ellipsis = rest.range(of: "…(") {
+            if rest[ellipsis.upperBound...].first?.isNumber == true { return true }
+            rest = rest[ellipsis.upperBound...]
+        }
+        return false
     }
 
     /// The keyed hash of a secret, as 32 hex characters.

@@ -71,7 +71,7 @@ struct LeakTests {
         let bed = try Bed()
         let process = try Self.start(["scan", repository.root, "--format", "json", "-o", bed.reports + "/killed.json"], bed: bed)
         let semgrep = try await Self.waitForScratch(prefix: "ward-semgrep-", bed: bed)
-        #expect(semgrep != nil, "semgrep never started")
+        #expect(semgrep != nil, "semgrep never started: \(String(decoding: FileManager.default.contents(atPath: bed.directory + "/stderr") ?? Data(), as: UTF8.self))")
         try await Task.sleep(for: .seconds(3))
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
@@ -109,15 +109,16 @@ struct LeakTests {
         process.arguments = arguments
         process.environment = ProcessInfo.processInfo.environment.merging(bed.environment) { _, new in new }
         process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
+        _ = FileManager.default.createFile(atPath: bed.directory + "/stderr", contents: nil)
+        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: bed.directory + "/stderr"))
         process.standardInput = FileHandle.nullDevice
         try process.run()
         return process
     }
 
-    /// The first scratch directory with `prefix` in any run directory, waiting up to two minutes.
+    /// The first scratch directory with `prefix` in any run directory, waiting up to five minutes.
     static func waitForScratch(prefix: String, bed: Bed) async throws -> String? {
-        for _ in 0..<1200 {
+        for _ in 0..<3000 {
             for run in bed.leftovers() {
                 let names = (try? FileManager.default.contentsOfDirectory(atPath: bed.home + "/run/" + run)) ?? []
                 if let found = names.first(where: { $0.hasPrefix(prefix) }) { return bed.home + "/run/" + run + "/" + found }
