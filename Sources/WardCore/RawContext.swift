@@ -4,31 +4,39 @@ import Foundation
 ///
 /// Trivy's `Code.Lines`, Bandit's `code` and Checkov's `code_block` carry lines around the flagged
 /// one, where a neighbouring secret sits in clear. Every numbered line outside the finding's range
-/// is dropped (all of them when the finding has no line), and every remaining string passes
-/// through the caller's redaction.
+/// is dropped (all of them when the finding has no line). Raw results are JSON text; one that is
+/// not is kept as one string.
 enum RawContext {
     /// Keys of a line object that hold its number.
     private static let numberKeys = ["Number", "number", "line", "Line", "lineNumber", "line_number"]
 
-    /// `raw` with context outside `lines` dropped and every string, key included, passed through
-    /// `redact`; raw text that is not JSON is redacted whole.
-    static func trim(_ raw: String, lines: ClosedRange<Int>?, redact: (String) -> String) -> String {
-        guard let value = try? JSONParser.parse(raw) else { return redact(raw) }
-        return walk(value, keep: { lines?.contains($0) ?? false }, redact: redact).serialized
+    /// The raw result as a JSON value: parsed, or the whole text as one string.
+    static func parse(_ raw: String) -> (value: JSONValue, isJSON: Bool) {
+        guard let value = try? JSONParser.parse(raw) else { return (.string(raw), false) }
+        return (value, true)
     }
 
-    /// `raw` with every string, key included, passed through `redact`, nothing dropped.
-    static func redact(_ raw: String, with redact: (String) -> String) -> String {
-        guard let value = try? JSONParser.parse(raw) else { return redact(raw) }
-        return walk(value, keep: nil, redact: redact).serialized
+    /// `value` without numbered context outside `lines`.
+    static func trimmed(_ value: JSONValue, lines: ClosedRange<Int>?) -> JSONValue {
+        walk(value, keep: { lines?.contains($0) ?? false }, redact: { $0 })
     }
 
-    /// Every string of `raw` (JSON text), or the text itself when it is not JSON.
-    static func strings(of raw: String) -> [String] {
-        guard let value = try? JSONParser.parse(raw) else { return [raw] }
+    /// `value` with every string, object keys included, passed through `redact`.
+    static func redacted(_ value: JSONValue, with redact: (String) -> String) -> JSONValue {
+        walk(value, keep: nil, redact: redact)
+    }
+
+    /// Every string of `value`, object keys included.
+    static func strings(of value: JSONValue) -> [String] {
         var result: [String] = []
         collect(value, into: &result)
         return result
+    }
+
+    /// The text of a raw result: compact JSON, or the string itself when it was not JSON.
+    static func text(of value: JSONValue, isJSON: Bool) -> String {
+        if !isJSON, case .string(let text) = value { return text }
+        return value.serialized
     }
 
     private static func collect(_ value: JSONValue, into result: inout [String]) {
@@ -79,11 +87,11 @@ enum RawContext {
         }
     }
 
-    /// Text whose every line starts with its number (Bandit's `code`), cut to `lines`; `nil` when
-    /// the text is not numbered that way.
+    /// Text whose every line starts with its number (Bandit's `code`), cut to the kept lines;
+    /// `nil` when the text is not numbered that way.
     private static func numberedText(_ text: String, keep: (Int) -> Bool) -> String? {
+        guard let first = text.utf8.first, (0x30...0x39).contains(first) else { return nil }
         let rows = text.split(separator: "\n", omittingEmptySubsequences: true)
-        guard !rows.isEmpty else { return nil }
         var kept: [Substring] = []
         for row in rows {
             let digits = row.prefix(while: \.isNumber)

@@ -46,47 +46,55 @@ public struct RedactionStage: Sendable {
     // MARK: - Findings
 
     private func redactFindings(_ input: [Finding]) -> ([Finding], [String]) {
-        let trimmed = input.map(Self.trimmingRaw)
-        let texts = trimmed.map { Self.texts(of: $0).joined(separator: "\n") }
+        // Raw results are parsed once, cut to the flagged lines, searched and redacted as values.
+        let raws = input.map { finding in finding.raw.map { raw -> Raw in
+            let (value, isJSON) = RawContext.parse(raw)
+            return Raw(text: raw, original: value, value: RawContext.trimmed(value, lines: Self.flaggedLines(of: finding)), isJSON: isJSON)
+        } }
+        let texts = input.indices.map { Self.texts(of: input[$0], raw: raws[$0]).joined(separator: "\n") }
         let matched = matcher?.secrets(in: texts) ?? Array(repeating: [], count: texts.count)
         var own: [[String]] = []
         var byPath: [String: Set<String>] = knownSecrets.mapValues { Set($0) }
-        for index in trimmed.indices {
+        for index in input.indices {
             var values = matched.indices.contains(index) ? matched[index] : []
-            if CredentialQuotes.concerns(trimmed[index]) { values += CredentialQuotes.values(in: texts[index]) }
+            if CredentialQuotes.concerns(input[index]) { values += CredentialQuotes.values(in: texts[index]) }
             values = values.filter(Self.maskable)
             own.append(values)
-            byPath[trimmed[index].location?.path ?? "", default: []].formUnion(values)
+            byPath[input[index].location?.path ?? "", default: []].formUnion(values)
         }
         let sorted = byPath.mapValues(Self.longestFirst)
-        let redacted = trimmed.indices.map { index -> Finding in
-            let path = trimmed[index].location?.path ?? ""
+        let redacted = input.indices.map { index -> Finding in
+            let path = input[index].location?.path ?? ""
             let sameFile = sorted[path] ?? []
             let values = sameFile.count <= Self.sameFileLimit ? sameFile
                 : Self.longestFirst(Set(own[index]).union(knownSecrets[path] ?? []))
-            return Self.redact(trimmed[index], values: values)
+            return Self.redact(input[index], raw: raws[index], values: values)
         }
         let all = byPath.values.reduce(into: Set<String>()) { $0.formUnion($1) }
         return (redacted, Self.longestFirst(all))
     }
 
-    /// Masks `values` in every text of `finding`; the raw result is redacted string by string.
-    static func redact(_ finding: Finding, values: [String]) -> Finding {
-        guard !values.isEmpty else { return finding }
-        var finding = finding
-        let raw = finding.raw
-        finding.raw = nil
-        finding = SecretRedaction.redact(finding, secrets: values)
-        finding.metadata = Dictionary(finding.metadata.map { (SecretRedaction.redact($0.key, secrets: values), $0.value) }) { first, _ in first }
-        finding.raw = raw.map { RawContext.redact($0, with: { SecretRedaction.redact($0, secrets: values) }) }
-        return finding
+    /// A finding's raw result, parsed and cut to its flagged lines.
+    struct Raw {
+        var text: String
+        var original: JSONValue
+        var value: JSONValue
+        var isJSON: Bool
     }
 
-    /// The finding with its raw result cut to its flagged lines.
-    static func trimmingRaw(_ finding: Finding) -> Finding {
-        guard let raw = finding.raw else { return finding }
+    /// Masks `values` in every text of `finding`; its raw result is redacted value by value and
+    /// written again only when something in it changed.
+    static func redact(_ finding: Finding, raw: Raw?, values: [String]) -> Finding {
         var finding = finding
-        finding.raw = RawContext.trim(raw, lines: flaggedLines(of: finding), redact: { $0 })
+        finding.raw = nil
+        if !values.isEmpty {
+            finding = SecretRedaction.redact(finding, secrets: values)
+            finding.metadata = Dictionary(finding.metadata.map { (SecretRedaction.redact($0.key, secrets: values), $0.value) }) { first, _ in first }
+        }
+        if let raw {
+            let value = values.isEmpty ? raw.value : RawContext.redacted(raw.value, with: { SecretRedaction.redact($0, secrets: values) })
+            finding.raw = value == raw.original ? raw.text : RawContext.text(of: value, isJSON: raw.isJSON)
+        }
         return finding
     }
 
@@ -97,11 +105,11 @@ public struct RedactionStage: Sendable {
     }
 
     /// Every text of a finding that could carry a secret.
-    static func texts(of finding: Finding) -> [String] {
+    static func texts(of finding: Finding, raw: Raw?) -> [String] {
         var texts = [finding.title, finding.message, finding.ruleName ?? "", finding.location?.path ?? "", finding.location?.snippet ?? ""]
         for (key, value) in finding.metadata { texts += [key, value] }
         texts += finding.references
-        if let raw = finding.raw { texts += RawContext.strings(of: raw) }
+        if let raw { texts += RawContext.strings(of: raw.value) }
         return texts.filter { !$0.isEmpty }
     }
 
