@@ -4,7 +4,9 @@
 #include <errno.h>
 #include <signal.h>
 #include <stdlib.h>
+#ifdef __linux__
 #include <sys/prctl.h>
+#endif
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -27,6 +29,8 @@ int ward_supervise(int argc, char **argv) {
     char *end = NULL;
     long parent = strtol(argv[2], &end, 10);
     if (end == argv[2] || *end != '\0' || parent <= 1) return 126;
+    // It kills its whole group when Ward dies: only the leader of a group of its own may do that.
+    if (getpgrp() != getpid()) return 126;
 
     sigset_t watched, empty;
     sigemptyset(&empty);
@@ -35,7 +39,9 @@ int ward_supervise(int argc, char **argv) {
     for (unsigned i = 0; i < sizeof signals / sizeof signals[0]; i++) sigaddset(&watched, signals[i]);
     sigprocmask(SIG_BLOCK, &watched, NULL);
 
+#ifdef __linux__
     prctl(PR_SET_PDEATHSIG, SIGTERM);
+#endif
     if (getppid() != (pid_t)parent) {
         kill(0, SIGKILL);
         return 137;
@@ -50,7 +56,14 @@ int ward_supervise(int argc, char **argv) {
     for (;;) {
         struct timespec second = {1, 0};
         siginfo_t info;
+#ifdef __linux__
         int received = sigtimedwait(&watched, &info, &second);
+#else
+        // No sigtimedwait: poll the parent and the tool once a second.
+        (void)info;
+        nanosleep(&second, NULL);
+        int received = -1;
+#endif
         if (getppid() != (pid_t)parent) {
             // Ward is gone: nothing may keep running in its name.
             kill(0, SIGKILL);

@@ -7,4 +7,5 @@ import WardScanners
 if CommandLine.arguments.count > 3, CommandLine.arguments[1] == ProcessSupervisor.flag {
     exit(ward_supervise(CommandLine.argc, CommandLine.unsafeArgv))
 }
+ProcessSupervisor.superviseWithThisExecutable()
 await WardCommand.execute()

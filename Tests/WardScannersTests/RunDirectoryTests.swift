@@ -36,7 +36,14 @@ struct RunDirectoryTests {
         holder.arguments = ["--exclusive", root + "/alive/lock", "/bin/sleep", "30"]
         try holder.run()
         defer { holder.terminate() }
-        try await Task.sleep(for: .milliseconds(500))
+        // Wait until the other process holds it.
+        for _ in 0..<200 {
+            let descriptor = open(root + "/alive/lock", O_RDONLY)
+            let free = flock(descriptor, LOCK_EX | LOCK_NB) == 0
+            close(descriptor)
+            if !free { break }
+            try await Task.sleep(for: .milliseconds(50))
+        }
         let removed = RunDirectory.removeLeftovers(under: root)
         #expect(removed == ["dead"])
         #expect(!FileManager.default.fileExists(atPath: root + "/dead"))

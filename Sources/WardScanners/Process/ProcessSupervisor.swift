@@ -17,14 +17,24 @@ public enum ProcessSupervisor {
     /// The argument that makes `ward` supervise a tool instead of running a command.
     public static let flag = "--ward-supervise"
 
+    /// The running executable.
+    private static let current = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+
+    private static let chosen = Mutex<String?>(nil)
+
+    /// Makes the running executable the supervisor: `ward` calls this first thing, whatever name
+    /// it was installed under.
+    public static func superviseWithThisExecutable() {
+        chosen.withLock { $0 = current }
+    }
+
     /// The supervising executable: the running `ward`, else a `ward` beside the running executable
     /// (a test bundle), else none (tools then run unsupervised).
-    static let executable: String? = {
-        let current = ((try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0])
-        if (current as NSString).lastPathComponent == "ward" { return current }
+    static var executable: String? {
+        if let chosen = chosen.withLock({ $0 }) { return chosen }
         let beside = (current as NSString).deletingLastPathComponent + "/ward"
         return FileManager.default.isExecutableFile(atPath: beside) ? beside : nil
-    }()
+    }
 
     /// The argument vector that runs `arguments` (the tool's path first) under the supervisor.
     static func command(_ arguments: [String]) -> (executable: String, arguments: [String]) {
