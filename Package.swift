@@ -55,7 +55,9 @@ let package = Package(
             ],
             swiftSettings: settings
         ),
-        .executableTarget(name: "ward", dependencies: ["WardCLI"], swiftSettings: settings),
+        // The supervisor a tool runs under, so that its process group dies with Ward (inside `ward`).
+        .target(name: "CWardSupervisor"),
+        .executableTarget(name: "ward", dependencies: ["WardCLI", "WardScanners", "CWardSupervisor"], swiftSettings: settings),
 
         .target(name: "TestSupport", dependencies: ["WardCore"], path: "Tests/TestSupport", swiftSettings: settings),
         .testTarget(name: "WardCoreTests", dependencies: ["WardCore", "TestSupport"], swiftSettings: settings),

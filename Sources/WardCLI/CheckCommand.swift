@@ -28,8 +28,9 @@ struct CheckCommand: AsyncParsableCommand {
         let policy = try gating.loadPolicy(pluginDirectory: pluginDirectory, paths: global.paths)
         let database = try global.openDatabase()
         let recorded = try ScanLoader(database: database).load(id: scan, target: target)
-        var pipeline = ScanPipeline(database: database, output: output, gating: gating, policy: policy)
-        throw ExitCode(try pipeline.gate(recorded).rawValue)
+        var pipeline = ScanPipeline(database: database, output: output, gating: gating, policy: policy,
+                                    redaction: try Redaction.stage(paths: global.paths))
+        throw ExitCode(try pipeline.gate(pipeline.redaction.redact(recorded)).rawValue)
     }
 }
 

@@ -62,7 +62,7 @@ struct FindingsCommand: AsyncParsableCommand {
                 guard let found = try database.scan(id: scan) else { throw WardFailure("no scan with id '\(scan)'") }
                 query.scanID = found.scanID
             }
-            let findings = try database.findings(matching: query)
+            let findings = try Redaction.stage(paths: global.paths).redact(try database.findings(matching: query))
             let options = RenderOptions(color: Console.colorEnabled, width: Console.width)
             Console.output(try HistoryReport.findings(findings, format: format, options: options))
         } catch let failure as WardFailure {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import WardScanners
 import WardStorage
 
 /// Options every command shares.
@@ -13,9 +14,12 @@ struct GlobalOptions: ParsableArguments {
     /// Resolved locations.
     var paths: WardPaths { WardPaths(databaseOption: db) }
 
-    /// Applies `--quiet`.
+    /// Applies `--quiet`; tools' temporary files go under the data directory's `run`, and a
+    /// termination signal takes every tool's process group down with Ward.
     func apply() {
         Console.quiet = quiet
+        RunDirectory.use(root: paths.dataDirectory + "/run")
+        ProcessSupervisor.installTerminationHandlers()
     }
 
     /// The database's key for identifying secrets, as a usage failure when it cannot be read.

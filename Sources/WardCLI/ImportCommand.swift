@@ -74,7 +74,8 @@ struct ImportCommand: AsyncParsableCommand {
             startedAt: started, finishedAt: environment.now(), wardVersion: environment.version,
             toolRuns: result.toolRuns, findings: result.findings, inputDigest: result.digest
         )
-        var pipeline = ScanPipeline(database: database, output: output, gating: gating, policy: policy, timer: timer)
+        let redaction = try Redaction.stage(known: result.secretValues, paths: global.paths)
+        var pipeline = ScanPipeline(database: database, output: output, gating: gating, policy: policy, redaction: redaction, timer: timer)
         let status = try pipeline.finish(scan)
         throw ExitCode(status.rawValue)
     }

@@ -93,7 +93,8 @@ struct ScanCommand: AsyncParsableCommand {
             id: environment.makeID(), target: scanTarget, mode: .scan, startedAt: started, finishedAt: environment.now(),
             wardVersion: environment.version, toolRuns: outcomes.map(\.run), findings: outcomes.flatMap(\.findings)
         )
-        var pipeline = ScanPipeline(database: database, output: output, gating: gating, policy: policy)
+        let redaction = try Redaction.stage(known: Redaction.merged(outcomes.map(\.secretValues)), paths: paths)
+        var pipeline = ScanPipeline(database: database, output: output, gating: gating, policy: policy, redaction: redaction)
         let status = try pipeline.finish(scan)
         await secrets.reveal(scan, mode: secretsMode, output: output)
         throw ExitCode(status.rawValue)

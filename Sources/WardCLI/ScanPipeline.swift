@@ -10,18 +10,18 @@ struct ScanPipeline {
     let output: OutputOptions
     let gating: GateOptions
     let policy: Policy
+    /// What every finding passes before it is stored or reported.
+    let redaction: RedactionStage
     var timer = PhaseTimer(enabled: false)
 
     /// Records the scan, writes the report, and returns the exit status of the verdict.
     mutating func finish(_ scan: ScanRun) throws -> ExitStatus {
+        let redacted = redaction.redact(scan)
+        timer.lap("redact")
         let outcome: RecordOutcome
         do {
             // When several tools report one finding, the history describes it as the most severe one does.
-            var ordered = scan
-            ordered.findings = scan.findings.enumerated().sorted { lhs, rhs in
-                lhs.element.severity != rhs.element.severity ? lhs.element.severity > rhs.element.severity : lhs.offset < rhs.offset
-            }.map(\.element)
-            outcome = try database.record(ordered)
+            outcome = try database.record(redacted.sortingFindings { $0.severity > $1.severity })
         } catch {
             throw WardFailure(error)
         }
@@ -33,18 +33,21 @@ struct ScanPipeline {
         case .alreadyRecorded(let scanID):
             Console.progress("these reports were already imported as scan \(scanID.prefix(8)); the history is unchanged")
         }
-        return try gate(scan)
+        return try gate(redacted)
     }
 
     /// Gates and reports a scan already in the history.
-    mutating func gate(_ scan: ScanRun) throws -> ExitStatus {
+    mutating func gate(_ redacted: Redacted<ScanRun>) throws -> ExitStatus {
+        let scan = redacted.value
         // Reports and the gate see one finding per identity, with every tool that reported it.
         var merged = scan
         merged.findings = FindingMerger.merge(scan.findings)
         let baseline = try gating.baselineIdentities(for: scan, policy: policy, database: database)
-        let (presented, gate) = PolicyEvaluator(policy: policy, now: Date()).evaluate(merged, baseline: baseline)
+        let (evaluated, gate) = PolicyEvaluator(policy: policy, now: Date()).evaluate(merged, baseline: baseline)
+        // Waivers and overrides bring text of their own: what is printed passes the stage again.
+        let presented = redaction.redact(evaluated)
         timer.lap("gate")
-        gating.explainVerdict(gate, scan: presented)
+        gating.explainVerdict(gate, scan: presented.value)
         if !gating.explain { gate.warnings.forEach(Console.warning) }
         try output.write(presented, gate: gate)
         timer.lap("report")

@@ -74,7 +74,8 @@ struct SecretsCommand: AsyncParsableCommand {
             id: environment.makeID(), target: scanTarget, mode: .scan, startedAt: started, finishedAt: environment.now(),
             wardVersion: environment.version, toolRuns: outcomes.map(\.run), findings: outcomes.flatMap(\.findings)
         )
-        var pipeline = ScanPipeline(database: database, output: output, gating: gating, policy: policy)
+        let redaction = try Redaction.stage(known: Redaction.merged(outcomes.map(\.secretValues)), paths: locations)
+        var pipeline = ScanPipeline(database: database, output: output, gating: gating, policy: policy, redaction: redaction)
         let status = try pipeline.finish(scan)
         await secrets.reveal(scan, mode: mode, output: output)
         if status == .failed, !Console.quiet {

@@ -27,7 +27,7 @@ struct SecretsOptions: ParsableArguments {
     @Flag(name: .customLong("no-gitignore"), help: "Also scan files that .gitignore excludes.")
     var noGitignore = false
 
-    @Flag(name: .customLong("show-secrets"), help: "Show the clear secret values in the terminal table (never in reports or the history).")
+    @Flag(name: .customLong("show-secrets"), help: "Show the clear secret values after the table when stdout is a terminal (never piped, in reports or the history).")
     var showSecrets = false
 
     func validate() throws {
@@ -82,12 +82,7 @@ struct SecretsOptions: ParsableArguments {
 
     /// Ward's built-in rules with the user's configuration (`--secrets-config`, else `$WARD_HOME/secrets.yml`).
     static func loadRules(configuration: String?, dataDirectory: String) throws -> (SecretRuleSet, [String]) {
-        let builtIn: SecretRuleSet
-        do {
-            builtIn = try YAMLLoader.decode(SecretRuleSet.self, path: try BuiltInSecretRules.locate())
-        } catch {
-            throw WardFailure(error)
-        }
+        let builtIn = try builtInRules()
         var path = configuration.map(WardPaths.absolute)
         if path == nil {
             let standard = dataDirectory + "/secrets.yml"
@@ -115,10 +110,24 @@ struct SecretsOptions: ParsableArguments {
         return (configuration.applied(to: builtIn), notes)
     }
 
+    /// Ward's built-in secret rules.
+    static func builtInRules() throws -> SecretRuleSet {
+        do {
+            return try YAMLLoader.decode(SecretRuleSet.self, path: try BuiltInSecretRules.locate())
+        } catch {
+            throw WardFailure(error)
+        }
+    }
+
     /// Prints the clear value of each secret finding after the terminal table, re-read from the file
-    /// (or the git object) it was found in. Nothing of it is stored or written to a report.
-    func reveal(_ scan: ScanRun, mode: SecretsScanner.Mode?, output: OutputOptions) async {
+    /// (or the git object) it was found in, when standard output is a terminal: piped or redirected,
+    /// the values stay masked and stderr says so. Nothing of it is stored or written to a report.
+    func reveal(_ scan: ScanRun, mode: SecretsScanner.Mode?, output: OutputOptions, terminal: Bool = isatty(STDOUT_FILENO) == 1) async {
         guard showSecrets, let mode, output.output == nil, output.formats == ["table"] else { return }
+        guard terminal else {
+            Console.warning("--show-secrets: standard output is not a terminal, so the secret values stay masked")
+            return
+        }
         let findings = scan.findings.filter { $0.kind == .secret && $0.toolID == SecretsScanner.id }
         guard !findings.isEmpty else { return }
         var lines = ["", "SECRET VALUES (--show-secrets: shown here only, never stored)"]

@@ -4,9 +4,11 @@ import Foundation
 ///
 /// Bandit's B105 says "Possible hardcoded password: 'hunter2'", Semgrep's hard-coded password
 /// rules match the assignment line: such a code finding carries the credential in clear even though
-/// it is not a secret-scanner finding. Its quoted values are treated as secrets and redacted.
+/// it is not a secret-scanner finding. Its quoted values are treated as secrets and redacted. This
+/// is the one list of such CWEs and the one scanner of quoted values in Ward.
 public enum CredentialQuotes {
-    /// CWEs of findings about credentials written into code.
+    /// CWEs of findings about credentials written into code (hard-coded password, hard-coded
+    /// cryptographic key, hard-coded credentials, cleartext secrets in the environment).
     public static let credentialCWEs: Set<String> = ["CWE-259", "CWE-321", "CWE-798", "CWE-547"]
 
     /// Rules known to quote the credential they flag, whatever CWE they carry.
@@ -14,10 +16,12 @@ public enum CredentialQuotes {
 
     /// Whether `finding` is about a credential written into code.
     public static func concerns(_ finding: Finding) -> Bool {
-        finding.kind != .secret && (credentialRules.contains(finding.ruleID) || !credentialCWEs.isDisjoint(with: finding.cwes))
+        finding.kind != .secret
+            && (credentialRules.contains(finding.ruleID) || !credentialCWEs.isDisjoint(with: CWE.normalize(all: finding.cwes)))
     }
 
-    /// The quoted values of four or more characters in `text` ('…', "…" or `…`), longest first.
+    /// The quoted values of four or more characters in `text` ('…', "…" or `…`), longest first;
+    /// values that already hold a mask are left out, so redacting twice changes nothing.
     public static func values(in text: String) -> [String] {
         var values: Set<String> = []
         var rest = Substring(text)
@@ -26,7 +30,7 @@ public enum CredentialQuotes {
             let afterOpen = rest.index(after: open)
             guard let close = rest[afterOpen...].firstIndex(of: quote) else { break }
             let inner = String(rest[afterOpen..<close])
-            if inner.count >= 4, !inner.contains(" ") || inner.count >= 12 { values.insert(inner) }
+            if inner.count >= 4, !inner.contains("\n"), !SecretRedaction.containsMask(inner) { values.insert(inner) }
             rest = rest[rest.index(after: close)...]
         }
         return values.sorted { ($0.count, $0) > ($1.count, $1) }

@@ -13,23 +13,79 @@ public enum SecretRedaction {
         return "\(shown)…(\(count))"
     }
 
+    /// Whether `text` holds a mask made by ``mask(_:)`` (or the start of one: a pattern may stop at
+    /// its closing parenthesis): such text was redacted already.
+    public static func containsMask(_ text: String) -> Bool {
+        var rest = Substring(text)
+        while let ellipsis = rest.range(of: "…(") {
+            if rest[ellipsis.upperBound...].first?.isNumber == true { return true }
+            rest = rest[ellipsis.upperBound...]
+        }
+        return false
+    }
+
     /// The keyed hash of a secret, as 32 hex characters.
     public static func fingerprint(_ secret: String, key: [UInt8]) -> String {
         String(SHA256.hexString(SHA256.hmac(key: key, message: Array(secret.utf8))).prefix(32))
     }
 
     /// `text` with every occurrence of each secret (also in JSON-escaped form) replaced by its mask.
+    ///
+    /// A secret that spans lines (a private key's body) is also masked line by line, so text that
+    /// holds only some of its lines (a snippet cut short) does not keep them.
     public static func redact(_ text: String, secrets: [String]) -> String {
         var result = text
         for secret in secrets where secret.count >= 4 {
-            let masked = mask(secret)
-            result = result.replacingOccurrences(of: secret, with: masked)
-            var escaped = ""
-            JSONValue.writeString(secret, to: &escaped)
-            let inner = String(escaped.dropFirst().dropLast())
-            if inner != secret { result = result.replacingOccurrences(of: inner, with: masked) }
+            result = replace(secret, in: result)
+        }
+        for secret in secrets where secret.contains(where: \.isNewline) {
+            let pieces = secret.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+            for piece in pieces.filter({ $0.count >= 8 }).sorted(by: { $0.count > $1.count }) {
+                result = replace(piece, in: result)
+            }
+        }
+        return maskFragments(in: result, secrets: secrets)
+    }
+
+    /// Masks pieces of a secret left beside a mask (`…(N)` or `*`): a tool that masked only part
+    /// of a value (its own idea of the secret inside a longer token, or a line it cut) leaves the
+    /// rest, which no longer matches the whole value.
+    static func maskFragments(in text: String, secrets: [String]) -> String {
+        let long = secrets.filter { $0.count >= 12 }
+        guard !long.isEmpty, text.contains("…(") || text.contains("*") else { return text }
+        var fragments: Set<String> = []
+        let delimiters = Set(" \t\r\n\"'`\\,;[]{}<>")
+        for token in text.split(whereSeparator: { delimiters.contains($0) }) where token.contains("…") || token.contains("*") {
+            for piece in pieces(of: token) where piece.count >= 8 && long.contains(where: { $0.contains(piece) }) {
+                fragments.insert(piece)
+            }
+        }
+        var result = text
+        for fragment in fragments.sorted(by: { $0.count > $1.count }) {
+            result = result.replacingOccurrences(of: fragment, with: mask(fragment))
         }
         return result
+    }
+
+    /// The parts of `token` between masks (`…(N)` and runs of `*`).
+    private static func pieces(of token: Substring) -> [String] {
+        var pieces: [String] = []
+        var current = ""
+        var rest = token[...]
+        while let character = rest.first {
+            rest = rest.dropFirst()
+            if character == "*" || character == "…" {
+                if !current.isEmpty { pieces.append(current); current = "" }
+                if character == "…", rest.first == "(" {
+                    let digits = rest.dropFirst().prefix(while: \.isNumber)
+                    if rest.dropFirst(1 + digits.count).first == ")" { rest = rest.dropFirst(2 + digits.count) }
+                }
+            } else {
+                current.append(character)
+            }
+        }
+        if !current.isEmpty { pieces.append(current) }
+        return pieces
     }
 
     /// Redacts every text field of a finding that could carry the secret.
@@ -38,11 +94,24 @@ public enum SecretRedaction {
         var finding = finding
         finding.title = redact(finding.title, secrets: secrets)
         finding.message = redact(finding.message, secrets: secrets)
+        finding.ruleName = finding.ruleName.map { redact($0, secrets: secrets) }
         finding.raw = finding.raw.map { redact($0, secrets: secrets) }
-        if let snippet = finding.location?.snippet {
-            finding.location?.snippet = redact(snippet, secrets: secrets)
+        if let location = finding.location {
+            finding.location?.path = redact(location.path, secrets: secrets)
+            finding.location?.snippet = location.snippet.map { redact($0, secrets: secrets) }
         }
         finding.metadata = finding.metadata.mapValues { redact($0, secrets: secrets) }
+        finding.references = finding.references.map { redact($0, secrets: secrets) }
         return finding
+    }
+
+    private static func replace(_ secret: String, in text: String) -> String {
+        let masked = mask(secret)
+        var result = text.contains(secret) ? text.replacingOccurrences(of: secret, with: masked) : text
+        var escaped = ""
+        JSONValue.writeString(secret, to: &escaped)
+        let inner = String(escaped.dropFirst().dropLast())
+        if inner != secret && result.contains(inner) { result = result.replacingOccurrences(of: inner, with: masked) }
+        return result
     }
 }

@@ -10,7 +10,8 @@ public struct GitLabDependencyReporter: Reporter {
 
     // MARK: - Reporter Conformance
 
-    public static func render(_ scan: ScanRun, gate: GateResult, options: RenderOptions) throws(ReporterError) -> Data {
+    public static func render(_ redacted: Redacted<ScanRun>, gate: GateResult, options: RenderOptions) throws(ReporterError) -> Data {
+        let scan = redacted.value
         let report = GitLabReport(type: "dependency_scanning", kinds: [.dependency], scan: scan)
         return report.document(location: { finding in
             [

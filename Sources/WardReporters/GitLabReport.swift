@@ -15,13 +15,13 @@ struct GitLabReport {
     let type: String
     /// The finding kinds the report carries.
     let kinds: Set<FindingKind>
-    /// The scan, redacted for printing.
+    /// The scan, as the redaction stage left it.
     let scan: ScanRun
 
     init(type: String, kinds: Set<FindingKind>, scan: ScanRun) {
         self.type = type
         self.kinds = kinds
-        self.scan = ReportRedaction.apply(scan)
+        self.scan = scan
     }
 
     /// The findings of this report, most severe first.

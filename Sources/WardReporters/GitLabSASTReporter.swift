@@ -9,7 +9,8 @@ public struct GitLabSASTReporter: Reporter {
 
     // MARK: - Reporter Conformance
 
-    public static func render(_ scan: ScanRun, gate: GateResult, options: RenderOptions) throws(ReporterError) -> Data {
+    public static func render(_ redacted: Redacted<ScanRun>, gate: GateResult, options: RenderOptions) throws(ReporterError) -> Data {
+        let scan = redacted.value
         let report = GitLabReport(type: "sast", kinds: [.sast, .iac], scan: scan)
         return report.document { finding in
             let location = FindingArtifact.location(of: finding)

@@ -12,7 +12,8 @@ public struct GitLabSecretsReporter: Reporter {
 
     // MARK: - Reporter Conformance
 
-    public static func render(_ scan: ScanRun, gate: GateResult, options: RenderOptions) throws(ReporterError) -> Data {
+    public static func render(_ redacted: Redacted<ScanRun>, gate: GateResult, options: RenderOptions) throws(ReporterError) -> Data {
+        let scan = redacted.value
         let report = GitLabReport(type: "secret_detection", kinds: [.secret], scan: scan)
         return report.document { finding in
             let start = finding.location?.startLine.flatMap { $0 >= 1 ? $0 : nil }

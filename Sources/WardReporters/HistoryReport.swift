@@ -3,8 +3,9 @@ import WardCore
 
 /// Renders what the history holds: findings across scans, and the scans themselves.
 public enum HistoryReport {
-    /// Findings as a table (`table`) or versioned JSON (`json`).
-    public static func findings(_ findings: [TrackedFinding], format: String, options: RenderOptions) throws(ReporterError) -> Data {
+    /// Findings as a table (`table`) or versioned JSON (`json`), once they passed the redaction stage.
+    public static func findings(_ redacted: Redacted<[TrackedFinding]>, format: String, options: RenderOptions) throws(ReporterError) -> Data {
+        let findings = redacted.value
         if format == "json" { return try json(FindingsDocument(schemaVersion: 1, findings: findings)) }
         guard format == "table" else { throw ReporterError.unknownFormat(id: format, known: ["table", "json"]) }
         guard !findings.isEmpty else { return Data("No findings match.\n".utf8) }

@@ -10,7 +10,8 @@ public struct JSONReporter: Reporter {
     /// The version of the document's shape.
     public static let schemaVersion = 1
 
-    public static func render(_ scan: ScanRun, gate: GateResult, options: RenderOptions) throws(ReporterError) -> Data {
+    public static func render(_ redacted: Redacted<ScanRun>, gate: GateResult, options: RenderOptions) throws(ReporterError) -> Data {
+        let scan = redacted.value
         let document = Document(
             schemaVersion: schemaVersion,
             ward: .init(version: scan.wardVersion),

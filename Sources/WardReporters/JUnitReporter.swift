@@ -14,8 +14,9 @@ public struct JUnitReporter: Reporter {
 
     // MARK: - Reporter Conformance
 
-    public static func render(_ scan: ScanRun, gate: GateResult, options: RenderOptions) throws(ReporterError) -> Data {
-        let suites = JUnitSuiteBuilder(scan: ReportRedaction.apply(scan), gate: gate).suites()
+    public static func render(_ redacted: Redacted<ScanRun>, gate: GateResult, options: RenderOptions) throws(ReporterError) -> Data {
+        let scan = redacted.value
+        let suites = JUnitSuiteBuilder(scan: scan, gate: gate).suites()
         let writer = try XMLWriter(format: id)
         try writer.start("testsuites")
         try writer.attribute("name", "ward")

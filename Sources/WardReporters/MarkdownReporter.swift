@@ -15,8 +15,8 @@ public struct MarkdownReporter: Reporter {
 
     // MARK: - Reporter Conformance
 
-    public static func render(_ scan: ScanRun, gate: GateResult, options: RenderOptions) throws(ReporterError) -> Data {
-        let scan = ReportRedaction.apply(scan)
+    public static func render(_ redacted: Redacted<ScanRun>, gate: GateResult, options: RenderOptions) throws(ReporterError) -> Data {
+        let scan = redacted.value
         var lines = verdict(scan, gate: gate)
         lines += severityTable(scan.findings) + [""] + toolTable(scan)
         let failing = Set(gate.failingIdentities)

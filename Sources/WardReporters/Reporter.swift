@@ -9,11 +9,11 @@ public protocol Reporter: Sendable {
     static var fileExtension: String { get }
     /// The file name `--output-dir` writes; by default `ward.` and the extension.
     static var defaultFileName: String { get }
-    /// Renders the report.
-    static func render(_ scan: ScanRun, gate: GateResult, options: RenderOptions) throws(ReporterError) -> Data
+    /// Renders the report from a scan that passed the redaction stage.
+    static func render(_ scan: Redacted<ScanRun>, gate: GateResult, options: RenderOptions) throws(ReporterError) -> Data
     /// Problems with a rendered report that its consumer would hit (too large to upload, results
     /// left out), for the CLI to print; by default none.
-    static func warnings(_ scan: ScanRun, gate: GateResult, report: Data) -> [String]
+    static func warnings(_ scan: Redacted<ScanRun>, gate: GateResult, report: Data) -> [String]
 }
 
 extension Reporter {
@@ -21,7 +21,7 @@ extension Reporter {
     public static var defaultFileName: String { "ward." + fileExtension }
 
     /// No warnings.
-    public static func warnings(_ scan: ScanRun, gate: GateResult, report: Data) -> [String] { [] }
+    public static func warnings(_ scan: Redacted<ScanRun>, gate: GateResult, report: Data) -> [String] { [] }
 }
 
 /// Presentation choices that are not part of the scan.

@@ -18,12 +18,13 @@ public struct SARIFReporter: Reporter {
 
     // MARK: - Reporter Conformance
 
-    public static func render(_ scan: ScanRun, gate: GateResult, options: RenderOptions) throws(ReporterError) -> Data {
-        render(scan, limits: .github)
+    public static func render(_ redacted: Redacted<ScanRun>, gate: GateResult, options: RenderOptions) throws(ReporterError) -> Data {
+        render(redacted, limits: .github)
     }
 
     /// Warns when the gzipped log is over GitHub's upload limit, and when results or runs were left out.
-    public static func warnings(_ scan: ScanRun, gate: GateResult, report: Data) -> [String] {
+    public static func warnings(_ redacted: Redacted<ScanRun>, gate: GateResult, report: Data) -> [String] {
+        let scan = redacted.value
         var warnings = SARIFPlan(scan: scan, limits: .github).notices.map(\.text)
         if let size = SARIFLimits.gzippedSize(of: report), size > SARIFLimits.github.gzippedBytes {
             warnings.append("the SARIF log is \(size / 1_000_000) MB gzipped, over GitHub's upload limit of "
@@ -38,8 +39,8 @@ public struct SARIFReporter: Reporter {
     ///   - scan: the scan, as the policy presents it (waivers applied).
     ///   - limits: the largest numbers of runs, results and rules to write.
     /// - Returns: the SARIF log as pretty-printed UTF-8 JSON.
-    public static func render(_ scan: ScanRun, limits: SARIFLimits) -> Data {
-        let scan = ReportRedaction.apply(scan)
+    public static func render(_ redacted: Redacted<ScanRun>, limits: SARIFLimits) -> Data {
+        let scan = redacted.value
         let plan = SARIFPlan(scan: scan, limits: limits)
         let runs = plan.runs.map { SARIFRunBuilder(scan: scan, limits: limits).run(for: $0) }
         let log: OrderedJSON = ["$schema": .string(schemaURI), "version": "2.1.0", "runs": .array(runs)]

@@ -6,7 +6,8 @@ public struct TableReporter: Reporter {
     public static let id = "table"
     public static let fileExtension = "txt"
 
-    public static func render(_ scan: ScanRun, gate: GateResult, options: RenderOptions) throws(ReporterError) -> Data {
+    public static func render(_ redacted: Redacted<ScanRun>, gate: GateResult, options: RenderOptions) throws(ReporterError) -> Data {
+        let scan = redacted.value
         var lines: [String] = []
         let style = TableStyle(color: options.color)
         let active = scan.findings.filter(\.isActive)

@@ -74,7 +74,10 @@ public struct FindingNormalizer: Sendable {
                     throw ScannerError.pathOutsideRoot(path: source, reportedPath: location.path)
                 }
                 location.path = relative
-                if readSources, let lines = flaggedLines(location, cache: &cache) {
+                if let secret = secrets[index], secret.contains(where: \.isNewline) {
+                    // A value across lines (a private key) keeps the tool's own snippet: the file's lines are its body.
+                    location.snippet = location.snippet.map { SecretRedaction.redact($0, secrets: Self.masks(neighbours[reported], own: [secret])) }
+                } else if readSources, let lines = flaggedLines(location, cache: &cache) {
                     if let secret = secrets[index] {
                         location.snippet = SecretRedaction.redact(lines, secrets: Self.masks(neighbours[reported], own: [secret]))
                     } else if result[index].kind == .secret {

@@ -22,6 +22,9 @@ public struct ReportImporter: Sendable {
         public var findings: [Finding]
         /// Digest of the tool id and every file's bytes, to recognize a repeated import.
         public var digest: String
+        /// Clear secret values the reports hold, by root-relative path, for the redaction stage;
+        /// kept in memory only.
+        public var secretValues: [String: [String]] = [:]
     }
 
     /// Imports `files`, written by `plugin`'s tool, resolving paths with `normalizer`.
@@ -31,6 +34,7 @@ public struct ReportImporter: Sendable {
     public func importReports(_ files: [String], plugin: any ScannerPlugin, normalizer: FindingNormalizer) throws(ScannerError) -> Result {
         var runs: [ToolRun] = []
         var findings: [Finding] = []
+        var secretValues: [String: [String]] = [:]
         var digest = SHA256.Hasher()
         digest.update(Array("\(plugin.id)\u{1F}\(normalizer.paths.root)".utf8))
         let reader = BoundedReader(limit: maxReportBytes)
@@ -46,6 +50,7 @@ public struct ReportImporter: Sendable {
                 }
                 for decoded in decodedRuns {
                     normalizedRuns.append(try normalizer.normalize(decoded, family: decoded.family ?? plugin.id, source: file))
+                    secretValues.merge(normalizer.secretValuesByPath(decoded), uniquingKeysWith: +)
                 }
             } catch {
                 throw error.located(in: data)
@@ -64,6 +69,8 @@ public struct ReportImporter: Sendable {
                 ))
             }
         }
-        return Result(toolRuns: runs, findings: findings, digest: SHA256.hexString(digest.finalize()))
+        var result = Result(toolRuns: runs, findings: findings, digest: SHA256.hexString(digest.finalize()))
+        result.secretValues = secretValues
+        return result
     }
 }

@@ -88,7 +88,7 @@ public struct ScanEngine: Sendable {
                 if next < plugins.count { launch() }
             }
         }
-        return Self.redactAcrossTools(outcomes.compactMap { $0 })
+        return outcomes.compactMap { $0 }
     }
 
     private func runOne(_ plugin: any ScannerPlugin, target: ScanTarget, inventory: TargetInventory, workspace: Workspace,
@@ -156,26 +156,6 @@ extension ScanEngine {
         outcome.secretValues = secretValues
         return outcome
     }
-
-    /// Every finding loses the secrets any tool found in its file: a linter's snippet or raw result
-    /// may quote a line that a secret scanner flagged.
-    static func redactAcrossTools(_ outcomes: [ToolOutcome]) -> [ToolOutcome] {
-        var byPath: [String: Set<String>] = [:]
-        for outcome in outcomes {
-            for (path, values) in outcome.secretValues { byPath[path, default: []].formUnion(values.filter { $0.count >= 4 }) }
-        }
-        guard !byPath.isEmpty else { return outcomes }
-        let sorted = byPath.mapValues { $0.sorted { ($0.count, $0) > ($1.count, $1) } }
-        return outcomes.map { outcome in
-            var outcome = outcome
-            outcome.findings = outcome.findings.map { finding in
-                guard let path = finding.location?.path, let values = sorted[path] else { return finding }
-                return SecretRedaction.redact(finding, secrets: values)
-            }
-            outcome.secretValues = [:]
-            return outcome
-        }
-    }
 }
 
 /// One tool's run and the findings taken from it.
@@ -184,9 +164,9 @@ public struct ToolOutcome: Sendable {
     public var run: ToolRun
     /// Normalized findings.
     public var findings: [Finding]
-    /// Clear secret values this tool found, by root-relative path; never stored, only used to
-    /// redact every tool's findings in the same files.
-    var secretValues: [String: [String]] = [:]
+    /// Clear secret values this tool found, by root-relative path; never stored, only given to the
+    /// ``RedactionStage`` so that every tool's findings in the same files lose them.
+    public internal(set) var secretValues: [String: [String]] = [:]
 
     /// Creates an outcome.
     public init(run: ToolRun, findings: [Finding]) {

@@ -37,7 +37,8 @@ public struct SecretFinding: Sendable, Hashable {
     /// Whether the line carries an allow comment (`ward:allow`, `gitleaks:allow`,
     /// `pragma: allowlist secret`, or `pragma: allowlist nextline secret` on the line before).
     public var allowedInline: Bool
-    /// The secret's first line with the value masked.
+    /// The secret's first line with the value masked; for a value across lines (a private key), the
+    /// line the match starts on and the masked value.
     public var snippet: String
 }
 
@@ -351,11 +352,19 @@ final class FileScanner: @unchecked Sendable {
                 line = lineNumbers.indices.contains(begin.line - 1) ? lineNumbers[begin.line - 1] : begin.line
                 endLine = lineNumbers.indices.contains(finish.line - 1) ? lineNumbers[finish.line - 1] : finish.line
             }
+            var snippet = SecretRedaction.redact(lineText, secrets: [secret]).replacingOccurrences(of: secret, with: SecretRedaction.mask(secret))
+            if secret.contains(where: \.isNewline) {
+                // A value across lines (a private key's body): the line the match starts on (the armour)
+                // and the masked value, never the body's lines.
+                let firstEnd = Self.lineEnd(base, length: length, from: matchBegin.lineStart)
+                let first = String(decoding: UnsafeBufferPointer(start: base + matchBegin.lineStart,
+                                                                 count: min(firstEnd - matchBegin.lineStart, 4096)), as: UTF8.self)
+                snippet = SecretRedaction.redact(first, secrets: [secret]) + "\n" + SecretRedaction.mask(secret)
+            }
             findings.append(SecretFinding(
                 ruleID: rule.id, description: rule.description, severity: rule.severity, path: path,
                 line: line, column: begin.column, endLine: endLine, endColumn: finish.column, offset: offsetBase + match.secret.lowerBound,
-                secret: secret, entropy: match.entropy, commit: commit, allowedInline: allowed,
-                snippet: SecretRedaction.redact(lineText, secrets: [secret]).replacingOccurrences(of: secret, with: SecretRedaction.mask(secret))
+                secret: secret, entropy: match.entropy, commit: commit, allowedInline: allowed, snippet: snippet
             ))
         }
         return findings

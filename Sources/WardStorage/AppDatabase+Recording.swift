@@ -10,7 +10,9 @@ extension AppDatabase {
     /// Only a complete scan marks findings fixed, and only those whose every source tool
     /// succeeded in this scan. Importing the same reports twice (same target, same
     /// `inputDigest`) writes nothing and returns ``RecordOutcome/alreadyRecorded(scanID:)``.
-    public func record(_ scan: ScanRun) throws(StorageError) -> RecordOutcome {
+    /// Only a scan that passed the ``RedactionStage`` is stored.
+    public func record(_ redacted: Redacted<ScanRun>) throws(StorageError) -> RecordOutcome {
+        let scan = redacted.value
         let path = path
         return try write { db in
             try ScanRecorder(db: db, scan: scan, path: path).record()

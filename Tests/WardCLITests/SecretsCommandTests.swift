@@ -31,6 +31,15 @@ struct SecretsCommandTests {
         }
     }
 
+    /// What `ward` printed on a pseudo-terminal (util-linux `script`), as a user at a terminal sees it.
+    static func onTerminal(_ arguments: [String]) throws -> String {
+        let command = ([WardProcess.executable] + arguments).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+            .joined(separator: " ")
+        let result = try Shell.run("/usr/bin/script", ["-qec", command, "/dev/null"], directory: NSTemporaryDirectory(),
+                                   environment: ["NO_COLOR": "1", "COLUMNS": "200"])
+        return result.output.replacingOccurrences(of: "\r\n", with: "\n")
+    }
+
     static func contains(_ data: Data, _ value: String) -> Bool {
         data.range(of: Data(value.utf8)) != nil
     }
@@ -53,8 +62,12 @@ struct SecretsCommandTests {
         let listed = try bed.ward(["findings", "--format", "json"])
         logs += [listed.stdout, listed.stderr]
 
-        let shown = try bed.ward(["secrets", root, "--show-secrets"])
-        let values = Self.shownValues(shown.stdout).filter { $0.count >= 12 && !$0.hasSuffix("…") }
+        let piped = try bed.ward(["secrets", root, "--show-secrets"])
+        #expect(Self.shownValues(piped.stdout).isEmpty, "piped, --show-secrets printed values")
+        #expect(piped.stderr.contains("not a terminal"))
+        logs += [piped.stdout, piped.stderr]
+        let shown = try Self.onTerminal(["secrets", root, "--show-secrets", "--db", bed.database])
+        let values = Self.shownValues(shown).filter { $0.count >= 12 && !$0.hasSuffix("…") }
         #expect(values.contains(Self.awsKey))
         #expect(values.contains(Self.githubToken))
         #expect(values.count >= 100, "only \(values.count) values shown")

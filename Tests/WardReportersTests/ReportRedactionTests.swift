@@ -24,7 +24,7 @@ import WardReporters
                        toolRuns: ["bandit", "semgrep", "gitleaks"].map { ToolRun(toolID: $0, state: .succeeded) }, findings: findings)
     }()
 
-    @Test(arguments: ["sarif", "junit", "markdown", "gitlab-sast", "gitlab-secrets", "gitlab-dependency"])
+    @Test(arguments: ["json", "table", "sarif", "junit", "markdown", "gitlab-sast", "gitlab-secrets", "gitlab-dependency"])
     func quotedCredentialsAndSecretLinesAreMasked(format: String) throws {
         let gate = GateResult(outcome: .fail, policy: "p", reasons: [], failingIdentities: ["v1:a", "v1:b", "v1:c"])
         let text = String(decoding: try ReporterRegistry.reporter(id: format).render(Self.scan, gate: gate, options: RenderOptions()), as: UTF8.self)

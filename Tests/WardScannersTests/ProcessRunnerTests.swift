@@ -40,6 +40,17 @@ import TestSupport
         #expect(survivors.standardOutput.isEmpty, "grandchildren survived the timeout")
     }
 
+    @Test func toolsRunUnderWardsSupervisorAndEndAsTheToolDid() async throws {
+        // The tool's parent is the supervisor, which leads the tool's process group.
+        let parent = try await runner.run(ProcessRequest(executable: "/bin/sh", arguments: ["-c", "cat /proc/$PPID/cmdline | tr '\\0' ' '"]))
+        #expect(String(decoding: parent.standardOutput, as: UTF8.self).contains(ProcessSupervisor.flag))
+        // Its exit status and the signal that ended it come through unchanged.
+        let signaled = try await runner.run(ProcessRequest(executable: "/bin/sh", arguments: ["-c", "kill -TERM $$"]))
+        #expect(signaled.termination == .signaled(SIGTERM))
+        let exited = try await runner.run(ProcessRequest(executable: "/bin/sh", arguments: ["-c", "exit 42"]))
+        #expect(exited.exitStatus == 42)
+    }
+
     @Test func capsOutputAndSaysSo() async throws {
         let request = ProcessRequest(executable: "/usr/bin/head", arguments: ["-c", "100000", "/dev/zero"], outputLimit: 1000)
         let outcome = try await runner.run(request)

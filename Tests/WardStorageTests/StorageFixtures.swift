@@ -97,3 +97,10 @@ enum StorageFixtures {
         return url
     }
 }
+
+extension AppDatabase {
+    /// Records a scan after the redaction stage, as the command line does.
+    func record(_ scan: ScanRun) throws(StorageError) -> RecordOutcome {
+        try record(RedactionStage().redact(scan))
+    }
+}

@@ -7,10 +7,11 @@ import Darwin
 
 /// The only place in Ward that starts processes.
 ///
-/// Each tool is spawned directly (no shell) as the leader of a new process group, with standard
-/// input from `/dev/null` and its output going to private temporary files, so a chatty tool can
-/// never dead-lock on a full pipe. Past the timeout the whole group gets SIGTERM, then SIGKILL;
-/// after any exit the group is swept with SIGKILL so no grandchild outlives the run.
+/// Each tool is spawned without a shell in a new process group, under Ward's supervisor (see
+/// ``ProcessSupervisor``) so that the group dies with Ward, with standard input from `/dev/null`
+/// and its output going to files in Ward's run directory, so a chatty tool can never dead-lock on
+/// a full pipe. Past the timeout the whole group gets SIGTERM, then SIGKILL; after any exit the
+/// group is swept with SIGKILL so no grandchild outlives the run.
 public struct POSIXProcessRunner: CommandRunner {
     /// How long a timed-out group gets between SIGTERM and SIGKILL.
     public var gracePeriod: Duration
@@ -32,7 +33,9 @@ public struct POSIXProcessRunner: CommandRunner {
         let errorPath = scratch.path + "/stderr"
         let started = ContinuousClock.now
         let pid = try spawn(request, tool: tool, outputPath: outputPath, errorPath: errorPath)
+        ProcessSupervisor.started(pid)
         let reaped = await ProcessReaper.wait(for: pid, timeout: request.timeout, gracePeriod: gracePeriod)
+        ProcessSupervisor.ended(pid)
         let (status, timedOut) = (reaped.status, reaped.timedOut)
         let duration = Self.seconds(reaped.finished - started)
         let output = BoundedReader(limit: request.outputLimit).prefix(outputPath)
@@ -76,11 +79,15 @@ public struct POSIXProcessRunner: CommandRunner {
 
         var environment = ProcessInfo.processInfo.environment.filter { !request.removedEnvironment.contains($0.key) }
         environment.merge(request.environment) { _, new in new }
-        let argv = CStringArray([request.executable] + request.arguments)
+        guard access(request.executable, X_OK) == 0 else {
+            throw ScannerError.launchFailed(tool: tool, reason: String(cString: strerror(errno)))
+        }
+        let command = ProcessSupervisor.command([request.executable] + request.arguments)
+        let argv = CStringArray(command.arguments)
         let envp = CStringArray(environment.map { "\($0.key)=\($0.value)" }.sorted())
         defer { argv.free(); envp.free() }
         var pid = pid_t()
-        let status = posix_spawn(&pid, request.executable, &actions, &attributes, argv.pointers, envp.pointers)
+        let status = posix_spawn(&pid, command.executable, &actions, &attributes, argv.pointers, envp.pointers)
         guard status == 0 else {
             throw ScannerError.launchFailed(tool: tool, reason: String(cString: strerror(status)))
         }

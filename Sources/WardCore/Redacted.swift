@@ -1,0 +1,29 @@
+import Foundation
+
+/// A value that has passed the ``RedactionStage``: the only form in which findings reach storage
+/// and reporters.
+///
+/// It can be made only by the stage (its initializer is not public), so a sink that takes a
+/// `Redacted` value cannot be handed findings that skipped redaction.
+public struct Redacted<Value: Sendable>: Sendable {
+    /// The redacted value.
+    public let value: Value
+
+    init(_ value: Value) {
+        self.value = value
+    }
+}
+
+extension Redacted: Equatable where Value: Equatable {}
+
+extension Redacted where Value == ScanRun {
+    /// The same scan with its findings in another order, equal ones keeping theirs (a permutation
+    /// stays redacted).
+    public func sortingFindings(by areInIncreasingOrder: (Finding, Finding) -> Bool) -> Redacted<ScanRun> {
+        var scan = value
+        scan.findings = scan.findings.enumerated().sorted { lhs, rhs in
+            areInIncreasingOrder(lhs.element, rhs.element) || (!areInIncreasingOrder(rhs.element, lhs.element) && lhs.offset < rhs.offset)
+        }.map(\.element)
+        return Redacted(scan)
+    }
+}

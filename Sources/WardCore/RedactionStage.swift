@@ -1,0 +1,146 @@
+import Foundation
+
+/// The stage every finding passes between normalizing and everything after it: storage, the gate's
+/// reports, `ward findings` and `ward check`.
+///
+/// For each finding it cuts the raw tool result to the lines the finding flags, then masks in its
+/// title, message, rule name, path, snippet, metadata, references and raw result every value that
+/// any tool found in the same file, every value the ``SecretMatcher`` sees in any of those texts,
+/// and the quoted values of a finding about a hard-coded credential. What is found in one finding
+/// is masked in every finding of the same file. There is no placeholder allow-list: a value that
+/// looks like an example is masked all the same. Masks are never masked again, so the stage may
+/// run more than once over the same findings.
+public struct RedactionStage: Sendable {
+    /// Clear values the tools found, by root-relative path; kept in memory only.
+    public var knownSecrets: [String: [String]]
+    /// Finds secret-looking values in text; `nil` masks only known and quoted values.
+    public var matcher: (any SecretMatcher)?
+
+    /// Most values of one file masked in each of its findings; a file with more (a corpus of test
+    /// keys) gets each finding's own values only, as masking all of them in all would be quadratic.
+    static let sameFileLimit = 256
+
+    /// Creates a stage.
+    public init(knownSecrets: [String: [String]] = [:], matcher: (any SecretMatcher)? = nil) {
+        self.knownSecrets = knownSecrets
+        self.matcher = matcher
+    }
+
+    /// The scan with its findings and tool runs redacted.
+    public func redact(_ scan: ScanRun) -> Redacted<ScanRun> {
+        var scan = scan
+        let (findings, all) = redactFindings(scan.findings)
+        scan.findings = findings
+        scan.toolRuns = redactRuns(scan.toolRuns, values: all)
+        return Redacted(scan)
+    }
+
+    /// Findings from the history, redacted for output.
+    public func redact(_ tracked: [TrackedFinding]) -> Redacted<[TrackedFinding]> {
+        let (findings, _) = redactFindings(tracked.map(\.finding))
+        var result = tracked
+        for index in result.indices { result[index].finding = findings[index] }
+        return Redacted(result)
+    }
+
+    // MARK: - Findings
+
+    private func redactFindings(_ input: [Finding]) -> ([Finding], [String]) {
+        // Raw results are parsed once, cut to the flagged lines, searched and redacted as values.
+        let raws = input.map { finding in finding.raw.map { raw -> Raw in
+            let (value, isJSON) = RawContext.parse(raw)
+            return Raw(text: raw, original: value, value: RawContext.trimmed(value, lines: Self.flaggedLines(of: finding)), isJSON: isJSON)
+        } }
+        let texts = input.indices.map { Self.texts(of: input[$0], raw: raws[$0]).joined(separator: "\n") }
+        let matched = matcher?.secrets(in: texts) ?? Array(repeating: [], count: texts.count)
+        var own: [[String]] = []
+        var byPath: [String: Set<String>] = knownSecrets.mapValues { Set($0) }
+        for index in input.indices {
+            var values = matched.indices.contains(index) ? matched[index] : []
+            if CredentialQuotes.concerns(input[index]) { values += CredentialQuotes.values(in: texts[index]) }
+            values = values.filter(Self.maskable)
+            own.append(values)
+            byPath[input[index].location?.path ?? "", default: []].formUnion(values)
+        }
+        let sorted = byPath.mapValues(Self.longestFirst)
+        let redacted = input.indices.map { index -> Finding in
+            let path = input[index].location?.path ?? ""
+            let sameFile = sorted[path] ?? []
+            let values = sameFile.count <= Self.sameFileLimit ? sameFile
+                : Self.longestFirst(Set(own[index]).union(knownSecrets[path] ?? []))
+            return Self.redact(input[index], raw: raws[index], values: values)
+        }
+        let all = byPath.values.reduce(into: Set<String>()) { $0.formUnion($1) }
+        return (redacted, Self.longestFirst(all))
+    }
+
+    /// A finding's raw result, parsed and cut to its flagged lines.
+    struct Raw {
+        var text: String
+        var original: JSONValue
+        var value: JSONValue
+        var isJSON: Bool
+    }
+
+    /// Masks `values` in every text of `finding`; its raw result is redacted value by value and
+    /// written again only when something in it changed.
+    static func redact(_ finding: Finding, raw: Raw?, values: [String]) -> Finding {
+        var finding = finding
+        finding.raw = nil
+        if !values.isEmpty {
+            finding = SecretRedaction.redact(finding, secrets: values)
+            finding.metadata = Dictionary(finding.metadata.map { (SecretRedaction.redact($0.key, secrets: values), $0.value) }) { first, _ in first }
+        }
+        if let raw {
+            let value = values.isEmpty ? raw.value : RawContext.redacted(raw.value, with: { SecretRedaction.redact($0, secrets: values) })
+            finding.raw = value == raw.original ? raw.text : RawContext.text(of: value, isJSON: raw.isJSON)
+        }
+        return finding
+    }
+
+    /// The lines a finding flags, when it names any.
+    static func flaggedLines(of finding: Finding) -> ClosedRange<Int>? {
+        guard let start = finding.location?.startLine else { return nil }
+        return start...max(start, finding.location?.endLine ?? start)
+    }
+
+    /// Every text of a finding that could carry a secret.
+    static func texts(of finding: Finding, raw: Raw?) -> [String] {
+        var texts = [finding.title, finding.message, finding.ruleName ?? "", finding.location?.path ?? "", finding.location?.snippet ?? ""]
+        for (key, value) in finding.metadata { texts += [key, value] }
+        texts += finding.references
+        if let raw { texts += RawContext.strings(of: raw.value) }
+        return texts.filter { !$0.isEmpty }
+    }
+
+    // MARK: - Tool runs
+
+    private func redactRuns(_ runs: [ToolRun], values known: [String]) -> [ToolRun] {
+        let texts = runs.map { run in ([run.stderrHead] + run.errors + run.skipped + run.arguments + run.inputs).joined(separator: "\n") }
+        let matched = matcher?.secrets(in: texts) ?? []
+        return runs.indices.map { index in
+            var run = runs[index]
+            let found = matched.indices.contains(index) ? matched[index].filter(Self.maskable) : []
+            let values = Self.longestFirst(Set(known).union(found))
+            guard !values.isEmpty else { return run }
+            func clean(_ text: String) -> String { SecretRedaction.redact(text, secrets: values) }
+            run.stderrHead = clean(run.stderrHead)
+            run.errors = run.errors.map(clean)
+            run.skipped = run.skipped.map(clean)
+            run.arguments = run.arguments.map(clean)
+            run.inputs = run.inputs.map(clean)
+            return run
+        }
+    }
+
+    // MARK: - Values
+
+    /// Values long enough to mask and not masked already.
+    static func maskable(_ value: String) -> Bool {
+        value.count >= 4 && !SecretRedaction.containsMask(value)
+    }
+
+    static func longestFirst(_ values: Set<String>) -> [String] {
+        values.filter(maskable).sorted { ($0.count, $0) > ($1.count, $1) }
+    }
+}

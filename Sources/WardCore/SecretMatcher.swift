@@ -1,0 +1,11 @@
+import Foundation
+
+/// Finds values that look like secrets in text that Ward is about to store or print.
+///
+/// The redaction stage asks it about every text of every finding and tool run. An implementation
+/// must lean towards masking: no placeholder allow-list (a key containing "example" or "Fake" is
+/// still a key), no entropy floor, since what it misses is stored in clear.
+public protocol SecretMatcher: Sendable {
+    /// For each text, the secret values found in it (each a substring of that text).
+    func secrets(in texts: [String]) -> [[String]]
+}

@@ -1,0 +1,63 @@
+import Foundation
+import WardCore
+
+/// The secret detector's rules, loosened for redaction: what Ward is about to store or print is
+/// searched with every rule's pattern but without allow lists, stopwords, entropy floors or path
+/// conditions, so a key that looks like an example ("…EXAMPLE", "Fake…") is masked all the same,
+/// plus one rule of its own: any value assigned to a name that says it is a credential.
+public final class RedactionMatcher: SecretMatcher {
+    private let detector: SecretDetector
+
+    /// Compiles the loosened form of `rules`, caching the compiled database in `cacheDirectory`.
+    public init(rules: SecretRuleSet, cacheDirectory: String? = nil) throws(SecretRuleError) {
+        detector = try SecretDetector(rules: Self.loosened(rules), cacheDirectory: cacheDirectory)
+    }
+
+    /// A value assigned to a credential's name (`DB_PASSWORD=…`, `"api_key": "…"`, `token: …`),
+    /// quoted or not: too broad for reporting, right for what is kept.
+    static let assignment = SecretRule(
+        id: "redaction-credential-assignment", description: "Value assigned to a credential's name",
+        regex: #"(?i)(?:pass(?:word|wd|phrase)?|pwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|credentials?|auth)[A-Za-z0-9_.-]*["']?[ \t]*(?:=|:|=>)[ \t]*["'`]?([^\s"'`,;)\]}]{4,})"#,
+        keywords: ["pass", "pwd", "secret", "token", "key", "credential", "auth"], severity: .info
+    )
+
+    /// The value of an entry whose name says it is a credential, on the next line or beside it
+    /// (`- name: API_TOKEN` then `value: …` in a manifest, `{"name": "API_TOKEN", "value": …}`).
+    static let namedValue = SecretRule(
+        id: "redaction-named-value", description: "Value of an entry named as a credential",
+        regex: #"(?i)name["']?[ \t]*:[ \t]*["']?[A-Za-z0-9_.-]*(?:pass|pwd|secret|token|key|credential|auth)[A-Za-z0-9_.-]*["']?[ \t]*,?[ \t\r\n]*(?:-[ \t]*)?["']?value["']?[ \t]*:[ \t]*["']?([^\s"']{4,})"#,
+        keywords: ["value"], severity: .info
+    )
+
+    /// `rules` without anything that lets a match through as a non-secret, with ``assignment`` and ``namedValue``.
+    public static func loosened(_ rules: SecretRuleSet) -> SecretRuleSet {
+        var result = rules
+        result.allow = []
+        result.allowPaths = []
+        result.rules = rules.rules.map { rule in
+            var rule = rule
+            rule.allow = []
+            rule.stopwords = []
+            rule.entropy = nil
+            rule.paths = []
+            rule.allowPaths = []
+            return rule
+        } + [assignment, namedValue]
+        return result
+    }
+
+    public func secrets(in texts: [String]) -> [[String]] {
+        guard !texts.isEmpty else { return [] }
+        // A NUL byte would make the text look binary and go unscanned.
+        let contents = texts.enumerated().map { index, text in
+            SecretContent(path: String(index), data: Data(text.utf8.map { $0 == 0 ? 0x20 : $0 }))
+        }
+        let options = SecretScanOptions(maxFileSize: Int.max, excludedDirectories: [], honourGitignore: false, )
+        var result = [[String]](repeating: [], count: texts.count)
+        for finding in detector.scan(contents, options: options).findings {
+            guard let index = Int(finding.path), result.indices.contains(index) else { continue }
+            result[index].append(finding.secret)
+        }
+        return result
+    }
+}
