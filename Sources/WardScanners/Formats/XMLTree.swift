@@ -36,8 +36,12 @@ struct XMLTree: Sendable {
     /// that declare entities (which no scanner writes) are refused rather than expanded.
     ///
     /// Control characters XML 1.0 forbids (some tools write them raw from source code) are
-    /// replaced by spaces when the document does not parse otherwise.
+    /// replaced by spaces when the document does not parse otherwise. Bytes that are not UTF-8 are
+    /// refused before parsing: FoundationXML traps on such a byte in a name or entity reference.
     static func parse(_ data: Data, source: String) throws(ScannerError) -> XMLTree {
+        guard String(validating: data, as: UTF8.self) != nil else {
+            throw ScannerError.malformedReport(path: source, reason: "XML that is not valid UTF-8 is not read")
+        }
         if data.range(of: Data("<!ENTITY".utf8)) != nil {
             throw ScannerError.malformedReport(path: source, reason: "XML that declares entities is not read")
         }

@@ -30,6 +30,11 @@ struct YAMLBlockParser {
     let source: String
     /// Values by anchor name, for aliases.
     var anchors: [String: JSONValue] = [:]
+    /// How many values the current one is nested in.
+    var depth = 0
+    /// Deepest nesting read (Bandit's reports have five levels); deeper input, such as a line of
+    /// thousands of `- ` or anchors, would exhaust the stack and take quadratic time.
+    static let maximumDepth = 64
 
     /// Prepares `text` for parsing.
     init(_ text: String, source: String) {
@@ -70,6 +75,8 @@ struct YAMLBlockParser {
 
     /// The value whose first line is the current one, indented more than `parent`.
     mutating func node(parent: Int) throws(ScannerError) -> JSONValue {
+        try descend()
+        defer { depth -= 1 }
         skipBlank()
         guard index < lines.count, lines[index].indent > parent else { return .null }
         if let anchor = takeAnchor() {
@@ -81,6 +88,13 @@ struct YAMLBlockParser {
         if Self.isItem(text) { return try sequence(indent: lines[index].indent) }
         if Self.isExplicitKey(text) || keyEnd() != nil { return try mapping(indent: lines[index].indent) }
         return try scalar(parent: parent)
+    }
+
+    /// Counts one more level of nesting, refusing more than ``maximumDepth``; the caller counts it
+    /// back with `depth -= 1`.
+    mutating func descend() throws(ScannerError) {
+        depth += 1
+        guard depth <= Self.maximumDepth else { throw failure("values nested deeper than \(Self.maximumDepth)") }
     }
 
     /// Whether `text` starts a sequence item (`- ` or a lone `-`).
