@@ -31,4 +31,22 @@ struct FuzzRegressionTests {
             #expect(ContinuousClock.now - started < .seconds(10), "\(name) took too long")
         }
     }
+
+    @Test("report inputs that once crashed are normalized or refused, never fatal")
+    func reportRegressions() throws {
+        let inputs = try Fixtures.fuzzRegressions("reports")
+        #expect(!inputs.isEmpty)
+        for (_, data) in inputs {
+            FuzzTarget.reports.run(data)
+        }
+    }
+
+    @Test("a Bandit line number near Int.max on a file that exists is imported as is")
+    func lineNumberNearIntMax() throws {
+        let name = "bandit-line-number-overflow.json"
+        let report = try BanditScanner().decode(try Fixtures.data("fuzz-regressions/reports/" + name), source: name)
+        let normalizer = FindingNormalizer(paths: PathResolver(root: Fixtures.path("projects/tiny"), strict: true))
+        let findings = try normalizer.normalize(report, family: "bandit", source: name)
+        #expect(findings.map(\.location?.startLine) == [Int.max])
+    }
 }
