@@ -8,6 +8,8 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "ward", targets: ["ward"]),
+        // For the libFuzzer driver in FuzzTesting/, a separate package built with sanitizers.
+        .library(name: "WardFuzzTargets", targets: ["WardFuzzTargets"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -58,17 +60,23 @@ let package = Package(
         // The supervisor a tool runs under, so that its process group dies with Ward (inside `ward`).
         .target(name: "CWardSupervisor"),
         .executableTarget(name: "ward", dependencies: ["WardCLI", "WardScanners", "CWardSupervisor"], swiftSettings: settings),
+        // Entry points the fuzzers drive and the unit tests replay crash inputs through.
+        .target(
+            name: "WardFuzzTargets",
+            dependencies: ["WardCore", "WardScanners", "WardSecrets", "WardPolicy"],
+            swiftSettings: settings
+        ),
 
         .target(name: "TestSupport", dependencies: ["WardCore"], path: "Tests/TestSupport", swiftSettings: settings),
         .testTarget(name: "WardCoreTests", dependencies: ["WardCore", "TestSupport"], swiftSettings: settings),
         .testTarget(
             name: "WardScannersTests",
-            dependencies: ["WardScanners", "TestSupport"],
+            dependencies: ["WardScanners", "WardFuzzTargets", "TestSupport"],
             swiftSettings: settings
         ),
         .testTarget(
             name: "WardSecretsTests",
-            dependencies: ["WardSecrets", "WardPolicy", "TestSupport"],
+            dependencies: ["WardSecrets", "WardPolicy", "WardFuzzTargets", "TestSupport"],
             swiftSettings: settings
         ),
         .testTarget(

@@ -162,8 +162,8 @@ public struct FindingNormalizer: Sendable {
 
     private func flaggedLines(_ location: SourceLocation, cache: inout SourceCache) -> String? {
         guard let start = location.startLine, start > 0, let lines = cache.lines(of: location.path, in: paths) else { return nil }
-        let end = max(start, min(location.endLine ?? start, start + 20))
         guard start <= lines.count else { return nil }
+        let end = max(start, min(location.endLine ?? start, start + 20))
         return lines[(start - 1)..<min(end, lines.count)].joined(separator: "\n")
     }
 

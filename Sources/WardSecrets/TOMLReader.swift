@@ -129,12 +129,18 @@ struct TOMLReader {
             }
             skipSpaces()
             guard current == UInt8(ascii: ".") else { return keys }
+            guard keys.count < Self.maximumDepth else { throw fail("keys with more than \(Self.maximumDepth) parts") }
             index += 1
         }
     }
 
-    private mutating func value() throws(SecretRuleError) -> TOMLValue {
+    /// Deepest nesting of arrays and inline tables, and most parts of a dotted key, read; more
+    /// would exhaust the stack or take quadratic time.
+    static let maximumDepth = 64
+
+    private mutating func value(depth: Int = 0) throws(SecretRuleError) -> TOMLValue {
         guard let byte = current else { throw fail("expected a value") }
+        guard depth < Self.maximumDepth else { throw fail("arrays or inline tables nested deeper than \(Self.maximumDepth)") }
         switch byte {
         case UInt8(ascii: "\""): return .string(try basicString())
         case UInt8(ascii: "'"): return .string(try literalString())
@@ -144,7 +150,7 @@ struct TOMLReader {
             while true {
                 skipBlank()
                 if current == UInt8(ascii: "]") { index += 1; return .array(items) }
-                items.append(try value())
+                items.append(try value(depth: depth + 1))
                 skipBlank()
                 if current == UInt8(ascii: ",") { index += 1; continue }
                 guard current == UInt8(ascii: "]") else { throw fail("expected , or ] in an array") }
@@ -162,7 +168,7 @@ struct TOMLReader {
                 guard current == UInt8(ascii: "=") else { throw fail("expected = in an inline table") }
                 index += 1
                 skipSpaces()
-                try Self.assign(&table, keys, try value(), fail: fail)
+                try Self.assign(&table, keys, try value(depth: depth + 1), fail: fail)
                 skipSpaces()
                 if current == UInt8(ascii: ",") { index += 1; continue }
                 guard current == UInt8(ascii: "}") else { throw fail("expected , or } in an inline table") }

@@ -19,6 +19,15 @@ public enum Fixtures {
         try Data(contentsOf: URL(fileURLWithPath: path(relative)))
     }
 
+    /// The inputs that once made a fuzz target fail, from `fixtures/fuzz-regressions/<target>/`,
+    /// by file name.
+    public static func fuzzRegressions(_ target: String) throws -> [(name: String, data: Data)] {
+        let folder = "fuzz-regressions/" + target
+        return try FileManager.default.contentsOfDirectory(atPath: path(folder)).sorted().map { name in
+            (name, try data(folder + "/" + name))
+        }
+    }
+
     /// A new empty temporary directory.
     public static func temporaryDirectory(_ name: String = "ward-test") throws -> String {
         let path = NSTemporaryDirectory() + "\(name)-\(UUID().uuidString.prefix(8))"

@@ -49,8 +49,8 @@ struct BanditCSVReader {
                 path: path,
                 startLine: startLine,
                 endLine: endLine,
-                startColumn: field("col_offset").flatMap { Int($0) }.map { $0 + 1 },
-                endColumn: field("end_col_offset").flatMap { Int($0) }.map { $0 + 1 }
+                startColumn: BanditScanner.column(offset: field("col_offset").flatMap { Int($0) }),
+                endColumn: BanditScanner.column(offset: field("end_col_offset").flatMap { Int($0) })
             ),
             references: [field("more_info"), cweLink].compactMap { $0 },
             raw: table.object(row).serialized

@@ -71,8 +71,8 @@ struct BanditJSONReader {
                 path: path,
                 startLine: startLine,
                 endLine: endLine,
-                startColumn: result["col_offset"].int.map { $0 + 1 },
-                endColumn: result["end_col_offset"].int.map { $0 + 1 },
+                startColumn: BanditScanner.column(offset: result["col_offset"].int),
+                endColumn: BanditScanner.column(offset: result["end_col_offset"].int),
                 snippet: flagged
             ),
             references: [result["more_info"].string, result["issue_cwe"]["link"].string].compactMap { $0 },

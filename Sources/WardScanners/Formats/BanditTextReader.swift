@@ -66,7 +66,7 @@ struct BanditTextReader {
             confidence: BanditXMLReader.word(after: "Confidence:", in: severities)?.uppercased(),
             cwes: CWE.normalize(all: [fields["CWE"]].compactMap { $0 }),
             location: SourceLocation(
-                path: location.path, startLine: location.line, startColumn: location.column.map { $0 + 1 }, snippet: snippet),
+                path: location.path, startLine: location.line, startColumn: BanditScanner.column(offset: location.column), snippet: snippet),
             references: [fields["More Info"], fields["CWE"].flatMap(Self.link)].compactMap { $0 },
             suppression: NosecComment.suppression(testID: testID, testName: testName, lines: snippet),
             raw: JSONValue.object(["text": .string(block.joined(separator: "\n"))]).serialized

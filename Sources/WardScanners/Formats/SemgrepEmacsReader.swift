@@ -51,9 +51,14 @@ struct SemgrepEmacsReader {
         )
     }
 
-    /// The positions just after each `:` of `body`: where the message may start.
+    /// Most separators tried, the last ones of a line: a message holds far fewer colons, and trying
+    /// each of thousands would take quadratic time.
+    static let maximumSeparators = 64
+
+    /// The positions just after each of the last ``maximumSeparators`` `:` of `body`: where the
+    /// message may start.
     static func separators(_ body: String) -> [String.Index] {
-        body.indices.filter { body[$0] == ":" }.map { body.index(after: $0) }
+        Array(body.indices.filter { body[$0] == ":" }.suffix(maximumSeparators).map { body.index(after: $0) })
     }
 
     /// How likely the message starts at `start`.

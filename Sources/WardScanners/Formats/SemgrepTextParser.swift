@@ -81,7 +81,9 @@ struct SemgrepTextParser {
     private mutating func banner(_ text: Substring) {
         guard text.hasPrefix("│") else { return }
         inFindings = text.contains("Finding")
-        if inFindings { announced += Int(text.dropFirst().drop { $0 == " " }.prefix { $0.isNumber }) ?? 0 }
+        guard inFindings else { return }
+        let (total, overflow) = announced.addingReportingOverflow(Int(text.dropFirst().drop { $0 == " " }.prefix { $0.isNumber }) ?? 0)
+        announced = overflow ? Int.max : total
     }
 
     private mutating func header(_ text: Substring) {

@@ -46,7 +46,10 @@ struct SemgrepTextReader {
             location: SourceLocation(
                 path: match.path,
                 startLine: match.lines.first?.number,
-                endLine: match.lines.last.map { $0.number + match.hiddenLines },
+                endLine: match.lines.last.flatMap { last in
+                    let (end, overflow) = last.number.addingReportingOverflow(match.hiddenLines)
+                    return overflow ? nil : end
+                },
                 snippet: snippet
             ),
             references: match.references,

@@ -48,6 +48,8 @@ extension YAMLBlockParser {
 
     /// The value after a key whose `:` has been consumed: on the same line, or the block below.
     mutating func value(indent: Int) throws(ScannerError) -> JSONValue {
+        try descend()
+        defer { depth -= 1 }
         if let anchor = takeAnchor() {
             let value = try value(indent: indent)
             anchors[anchor] = value

@@ -30,10 +30,10 @@ struct YAMLBlockParser {
     let source: String
     /// Values by anchor name, for aliases.
     var anchors: [String: JSONValue] = [:]
-    /// How many nodes the current one is nested in.
+    /// How many values the current one is nested in.
     var depth = 0
-
-    /// Deepest nesting accepted (Bandit's reports nest five deep).
+    /// Deepest nesting read (Bandit's reports have five levels); deeper input, such as a line of
+    /// thousands of `- ` or anchors, would exhaust the stack and take quadratic time.
     static let maximumDepth = 64
 
     /// Prepares `text` for parsing.
@@ -65,7 +65,7 @@ struct YAMLBlockParser {
     /// A one-line error naming the current line.
     func failure(_ reason: String) -> ScannerError {
         let number = index < lines.count ? lines[index].number : (lines.last?.number ?? 0) + 1
-        return .invalidReport(path: source, line: number, column: 1, reason: "not YAML as Bandit writes it: \(reason)")
+        return .malformedReport(path: source, reason: "not YAML as Bandit writes it: \(reason) at line \(number)")
     }
 
     /// Moves past blank lines and comment lines.
@@ -75,9 +75,8 @@ struct YAMLBlockParser {
 
     /// The value whose first line is the current one, indented more than `parent`.
     mutating func node(parent: Int) throws(ScannerError) -> JSONValue {
-        depth += 1
+        try descend()
         defer { depth -= 1 }
-        guard depth <= Self.maximumDepth else { throw failure("nesting deeper than \(Self.maximumDepth)") }
         skipBlank()
         guard index < lines.count, lines[index].indent > parent else { return .null }
         if let anchor = takeAnchor() {
@@ -89,6 +88,13 @@ struct YAMLBlockParser {
         if Self.isItem(text) { return try sequence(indent: lines[index].indent) }
         if Self.isExplicitKey(text) || keyEnd() != nil { return try mapping(indent: lines[index].indent) }
         return try scalar(parent: parent)
+    }
+
+    /// Counts one more level of nesting, refusing more than ``maximumDepth``; the caller counts it
+    /// back with `depth -= 1`.
+    mutating func descend() throws(ScannerError) {
+        depth += 1
+        guard depth <= Self.maximumDepth else { throw failure("nesting deeper than \(Self.maximumDepth)") }
     }
 
     /// Whether `text` starts a sequence item (`- ` or a lone `-`).

@@ -63,6 +63,12 @@ public struct BanditScanner: ScannerPlugin {
         }
     }
 
+    /// Bandit's 0-based column offset as a 1-based column; `nil` for an offset no line can have.
+    static func column(offset: Int?) -> Int? {
+        guard let offset, offset < Int.max else { return nil }
+        return offset + 1
+    }
+
     static let sarifSeverity: SARIFReader.SeverityMapping = { result, rule in
         if let raw = result["properties"]["issue_severity"].string { return (severity(raw), raw) }
         return SARIFReader.levelSeverity(result, rule)

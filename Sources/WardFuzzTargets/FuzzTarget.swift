@@ -1,0 +1,69 @@
+import Foundation
+import WardCore
+import WardPolicy
+import WardScanners
+import WardSecrets
+
+/// The input layers Ward's fuzzers drive, one entry point each.
+///
+/// Every entry point takes any bytes and must return: refusing bad input with an error is the
+/// expected outcome, while a trap, a hang or unbounded memory is a bug. The libFuzzer driver in
+/// `FuzzTesting/` calls ``run(_:)`` on generated inputs; the unit tests replay through it every
+/// input that once failed (`fixtures/fuzz-regressions/<target>/`).
+public enum FuzzTarget: String, CaseIterable, Sendable {
+    /// ``JSONParser``; a parsed document must serialize to JSON that parses to the same text.
+    case json
+    /// Every reader of XML reports: Bandit XML, Semgrep and gitleaks JUnit, pip-audit CycloneDX XML.
+    case xml
+    /// YAML configuration through ``YAMLLoader`` (policies, secret rules, plugin definitions) and
+    /// Bandit's YAML reports.
+    case yaml
+    /// ``PolicyLoader/load(_:environment:)`` on a policy file: decoding and every check after it.
+    case policy
+    /// gitleaks TOML configuration (``GitleaksConfig``) and the rule checks it passes before use.
+    case toml
+    /// The CSV report readers (Bandit, gitleaks).
+    case csv
+    /// Every scanner plugin's report decoding, as `ward import` does it, then normalization.
+    case reports
+
+    /// Feeds `data` to the layer; returns unless the layer traps.
+    public func run(_ data: Data) {
+        switch self {
+        case .json: Self.json(data)
+        case .xml: ReportFeed.shared.decode(data, with: [BanditScanner(), SemgrepScanner(), PipAuditScanner(), GitleaksScanner()])
+        case .yaml: Self.yaml(data)
+        case .policy: PolicyFile.shared.load(data)
+        case .toml: Self.toml(data)
+        case .csv: ReportFeed.shared.decode(data, with: [BanditScanner(), GitleaksScanner()])
+        case .reports: ReportFeed.shared.decode(data, with: ScannerRegistry.plugins())
+        }
+    }
+
+    private static func json(_ data: Data) {
+        guard let value = try? JSONParser.parse(data) else { return }
+        let text = value.serialized
+        guard let again = try? JSONParser.parse(text) else {
+            preconditionFailure("serialized JSON does not parse")
+        }
+        precondition(again.serialized == text, "serialized JSON does not parse to the same value")
+    }
+
+    private static func yaml(_ data: Data) {
+        let text = String(decoding: data, as: UTF8.self)
+        _ = try? YAMLLoader.decode(Policy.self, text: text, path: "policy.yml")
+        _ = try? YAMLLoader.decode(SuppressionsFile.self, text: text, path: "suppressions.yml")
+        _ = try? YAMLLoader.decode(DeclarativeScannerSpec.self, text: text, path: "plugin.yml")
+        if let rules = try? YAMLLoader.decode(SecretRuleSet.self, text: text, path: "secrets.yml") {
+            _ = try? rules.validate()
+        }
+        ReportFeed.shared.decode(data, with: [BanditScanner()])
+    }
+
+    private static func toml(_ data: Data) {
+        let text = String(decoding: data, as: UTF8.self)
+        _ = SecretConfiguration.isGitleaksTOML(path: "gitleaks.toml", text: text)
+        guard let configuration = try? GitleaksConfig.parse(text, path: "gitleaks.toml") else { return }
+        _ = try? configuration.rules.validate()
+    }
+}

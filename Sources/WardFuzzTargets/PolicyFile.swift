@@ -1,0 +1,24 @@
+import Foundation
+import WardPolicy
+
+/// Loads fuzzed bytes as a policy file, through the same path as `--policy FILE`.
+struct PolicyFile: Sendable {
+    /// One file per process, rewritten for every input.
+    static let shared = PolicyFile()
+
+    let path: String
+
+    private init() {
+        let directory = NSTemporaryDirectory() + "ward-fuzz-policy-\(getpid())"
+        try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        path = directory + "/policy.yml"
+    }
+
+    /// Writes `data` to the policy file and loads it; errors are expected and dropped.
+    func load(_ data: Data) {
+        guard FileManager.default.createFile(atPath: path, contents: data) else {
+            preconditionFailure("cannot write \(path)")
+        }
+        _ = try? PolicyLoader.load(path, environment: [:])
+    }
+}
