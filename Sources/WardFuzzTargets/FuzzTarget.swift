@@ -51,8 +51,6 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
 
     private static func yaml(_ data: Data) {
         let text = String(decoding: data, as: UTF8.self)
-        _ = try? YAMLLoader.decode(Policy.self, text: text, path: "policy.yml")
-        _ = try? YAMLLoader.decode(SuppressionsFile.self, text: text, path: "suppressions.yml")
         _ = try? YAMLLoader.decode(DeclarativeScannerSpec.self, text: text, path: "plugin.yml")
         if let rules = try? YAMLLoader.decode(SecretRuleSet.self, text: text, path: "secrets.yml") {
             _ = try? rules.validate()

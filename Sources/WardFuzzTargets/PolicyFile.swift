@@ -1,5 +1,6 @@
 import Foundation
 import WardPolicy
+import WardScanners
 
 /// Loads fuzzed bytes as a policy file, through the same path as `--policy FILE`.
 struct PolicyFile: Sendable {
@@ -19,6 +20,6 @@ struct PolicyFile: Sendable {
         guard FileManager.default.createFile(atPath: path, contents: data) else {
             preconditionFailure("cannot write \(path)")
         }
-        _ = try? PolicyLoader.load(path, environment: [:])
+        _ = try? PolicyLoader.load(path, knownTools: Set(ScannerRegistry.ids), environment: [:])
     }
 }
