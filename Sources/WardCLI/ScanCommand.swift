@@ -13,6 +13,7 @@ struct ScanCommand: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: OutputOptions
     @OptionGroup var gating: GateOptions
+    @OptionGroup var recording: RecordOption
 
     @Option(name: .long, help: ArgumentHelp("Branch the scanned tree comes from (default: GITHUB_HEAD_REF, GITHUB_REF_NAME or CI_COMMIT_REF_NAME).", valueName: "name"))
     var branch: String?
@@ -71,7 +72,7 @@ struct ScanCommand: AsyncParsableCommand {
         let requiredIDs = try ScannerSelection.required(scanners: scanners, require: require, known: known)
             .union(policy.requireScanners ?? [])
         let perTool = try ScannerSelection.timeouts(toolTimeouts, known: known)
-        let database = try global.openDatabase()
+        let database = try recording.openDatabase(global)
         let environment = WardEnvironment.live
         var engine = ScanEngine(
             locator: ToolLocator.standard(dataDirectory: paths.dataDirectory),
@@ -93,6 +94,7 @@ struct ScanCommand: AsyncParsableCommand {
             wardVersion: environment.version, toolRuns: outcomes.map(\.run), findings: outcomes.flatMap(\.findings)
         )
         var pipeline = ScanPipeline(database: database, output: output, gating: gating, policy: policy)
+        pipeline.records = recording.record
         let status = try pipeline.finish(scan)
         await secrets.reveal(scan, mode: secretsMode, output: output)
         throw ExitCode(status.rawValue)

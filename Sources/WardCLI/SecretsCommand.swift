@@ -20,6 +20,7 @@ struct SecretsCommand: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: OutputOptions
     @OptionGroup var gating: GateOptions
+    @OptionGroup var recording: RecordOption
     @OptionGroup var secrets: SecretsOptions
 
     @Argument(help: ArgumentHelp("Files to scan, or one directory.", valueName: "path"))
@@ -61,7 +62,7 @@ struct SecretsCommand: AsyncParsableCommand {
         let policy = try gating.loadPolicy()
         let mode = try secrets.mode(files: files)
         let plugin = try secrets.plugin(mode: mode, paths: locations)
-        let database = try global.openDatabase()
+        let database = try recording.openDatabase(global)
         let environment = WardEnvironment.live
         var engine = ScanEngine(locator: ToolLocator.standard(dataDirectory: locations.dataDirectory), resources: ScannerResources.locate(),
                                 progress: { Console.progress($0) })
@@ -75,6 +76,7 @@ struct SecretsCommand: AsyncParsableCommand {
             wardVersion: environment.version, toolRuns: outcomes.map(\.run), findings: outcomes.flatMap(\.findings)
         )
         var pipeline = ScanPipeline(database: database, output: output, gating: gating, policy: policy)
+        pipeline.records = recording.record
         let status = try pipeline.finish(scan)
         await secrets.reveal(scan, mode: mode, output: output)
         if status == .failed, !Console.quiet {

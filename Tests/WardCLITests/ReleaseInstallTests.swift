@@ -112,7 +112,7 @@ import TestSupport
         #expect(run.output.contains(release.version))
     }
 
-    @Test(arguments: ["action.yml", "ci-templates/gitlab-security-scanning.yml", "scripts/install-runtime"])
+    @Test(arguments: ["action.yml", "ci-templates/gitlab-security-scanning.yml", "setup.py", "scripts/install-runtime"])
     func everyInstallerDownloadsThroughTheSharedScript(file: String) throws {
         let text = try String(contentsOfFile: Fixtures.repository + "/" + file, encoding: .utf8)
         #expect(text.contains("scripts/install-release") || text.contains("\"install-release\""), "\(file)")
