@@ -42,6 +42,8 @@ struct OutputOptions: ParsableArguments {
 
     /// Renders and writes every report, printing what each format's consumer would warn about.
     func write(_ scan: Redacted<ScanRun>, gate: GateResult) throws {
+        // Reports leave the machine: none carries its paths (the one place reports are written from).
+        let scan = WardPaths.machinePaths(root: scan.value.target.root).scrub(scan)
         for id in formats {
             let reporter = try ReporterRegistry.reporter(id: id)
             let destination = outputDirectory.map { ($0 as NSString).appendingPathComponent(reporter.defaultFileName) } ?? output

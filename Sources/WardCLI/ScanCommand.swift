@@ -13,6 +13,7 @@ struct ScanCommand: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: OutputOptions
     @OptionGroup var gating: GateOptions
+    @OptionGroup var recording: RecordOption
 
     @Option(name: .long, help: ArgumentHelp("Branch the scanned tree comes from (default: GITHUB_HEAD_REF, GITHUB_REF_NAME or CI_COMMIT_REF_NAME).", valueName: "name"))
     var branch: String?
@@ -71,7 +72,7 @@ struct ScanCommand: AsyncParsableCommand {
         let requiredIDs = try ScannerSelection.required(scanners: scanners, require: require, known: known)
             .union(policy.requireScanners ?? [])
         let perTool = try ScannerSelection.timeouts(toolTimeouts, known: known)
-        let database = try global.openDatabase()
+        let database = try recording.openDatabase(global)
         let environment = WardEnvironment.live
         var engine = ScanEngine(
             locator: ToolLocator.standard(dataDirectory: paths.dataDirectory),
@@ -95,6 +96,7 @@ struct ScanCommand: AsyncParsableCommand {
         )
         let redaction = try Redaction.stage(known: Redaction.merged(outcomes.map(\.secretValues)), paths: paths)
         var pipeline = ScanPipeline(database: database, output: output, gating: gating, policy: policy, redaction: redaction)
+        pipeline.records = recording.record
         let status = try pipeline.finish(scan)
         await secrets.reveal(scan, mode: secretsMode, output: output)
         throw ExitCode(status.rawValue)

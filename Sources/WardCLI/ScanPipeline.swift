@@ -13,6 +13,8 @@ struct ScanPipeline {
     /// What every finding passes before it is stored or reported.
     let redaction: RedactionStage
     var timer = PhaseTimer(enabled: false)
+    /// Whether the database is the history (false with `--no-record`: an empty one in memory).
+    var records = true
 
     /// Records the scan, writes the report, and returns the exit status of the verdict.
     mutating func finish(_ scan: ScanRun) throws -> ExitStatus {
@@ -28,7 +30,7 @@ struct ScanPipeline {
         timer.lap("store")
         switch outcome {
         case .recorded(let summary):
-            Console.progress("recorded scan \(summary.scanID.prefix(8)) of \(summary.target.name): "
+            Console.progress("\(records ? "recorded" : "did not record") scan \(summary.scanID.prefix(8)) of \(summary.target.name): "
                 + "\(summary.findingCount) findings, \(summary.newCount) new, \(summary.fixedCount) fixed")
         case .alreadyRecorded(let scanID):
             Console.progress("these reports were already imported as scan \(scanID.prefix(8)); the history is unchanged")

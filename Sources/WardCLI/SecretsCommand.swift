@@ -20,6 +20,7 @@ struct SecretsCommand: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: OutputOptions
     @OptionGroup var gating: GateOptions
+    @OptionGroup var recording: RecordOption
     @OptionGroup var secrets: SecretsOptions
 
     @Argument(help: ArgumentHelp("Files to scan, or one directory.", valueName: "path"))
@@ -61,7 +62,7 @@ struct SecretsCommand: AsyncParsableCommand {
         let policy = try gating.loadPolicy(pluginDirectory: nil, paths: locations)
         let mode = try secrets.mode(files: files)
         let plugin = try secrets.plugin(mode: mode, paths: locations)
-        let database = try global.openDatabase()
+        let database = try recording.openDatabase(global)
         let environment = WardEnvironment.live
         var engine = ScanEngine(locator: ToolLocator.standard(dataDirectory: locations.dataDirectory), resources: ScannerResources.locate(),
                                 progress: { Console.progress($0) })
@@ -76,6 +77,7 @@ struct SecretsCommand: AsyncParsableCommand {
         )
         let redaction = try Redaction.stage(known: Redaction.merged(outcomes.map(\.secretValues)), paths: locations)
         var pipeline = ScanPipeline(database: database, output: output, gating: gating, policy: policy, redaction: redaction)
+        pipeline.records = recording.record
         let status = try pipeline.finish(scan)
         await secrets.reveal(scan, mode: mode, output: output)
         if status == .failed, !Console.quiet {

@@ -1,4 +1,5 @@
 import Foundation
+import WardCore
 
 /// Where Ward keeps its data: the history database and its managed tools.
 struct WardPaths {
@@ -28,6 +29,15 @@ struct WardPaths {
             database = dataDirectory + "/history.sqlite"
             databaseIsExplicit = false
         }
+    }
+
+    /// The paths of this machine that reports replace: the scan root, the data directory, the
+    /// temporary directory, the directory of this executable and the home directory.
+    static func machinePaths(root: String, environment: [String: String] = ProcessInfo.processInfo.environment) -> MachinePaths {
+        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+        let executable = Bundle.main.executablePath.map { (($0 as NSString).resolvingSymlinksInPath as NSString).deletingLastPathComponent }
+        return MachinePaths(root: root, dataDirectory: WardPaths(databaseOption: nil, environment: environment).dataDirectory, home: home,
+                            temporaryDirectory: NSTemporaryDirectory(), executableDirectory: executable)
     }
 
     /// `path` made absolute against the current directory and standardized.

@@ -1,7 +1,8 @@
 import Foundation
 
-/// The OSV-compatible advisory server of `fixtures/advisories/osv_server.py`, started on a free
-/// loopback port for one test and stopped by ``stop()`` (it also exits when the test process goes away).
+/// The OSV-compatible advisory server of `fixtures/advisories/osv_server.py` (or another loopback
+/// server script, such as the release file server), started on a free loopback port for one test
+/// and stopped by ``stop()`` (it also exits when the test process goes away).
 public final class AdvisoryServer: @unchecked Sendable {
     /// The port it listens on, on 127.0.0.1.
     public let port: Int
@@ -11,11 +12,25 @@ public final class AdvisoryServer: @unchecked Sendable {
     /// The URL pip-audit's `--osv-url` takes: the full query endpoint.
     public var queryURL: String { "http://127.0.0.1:\(port)/v1/query" }
 
+    /// The server's root URL.
+    public var baseURL: String { "http://127.0.0.1:\(port)" }
+
     /// Starts the server with `python3` from PATH and waits for it to print its port.
-    public init() throws {
+    public convenience init() throws {
+        try self.init(script: Fixtures.path("advisories/osv_server.py"))
+    }
+
+    /// A plain file server on loopback serving `directory` (`scripts/lib/serve_directory.py`).
+    public static func files(_ directory: String) throws -> AdvisoryServer {
+        try AdvisoryServer(script: Fixtures.repository + "/scripts/lib/serve_directory.py", arguments: [directory])
+    }
+
+    /// Starts another loopback server script that follows the same protocol: it prints its port on
+    /// the first line and exits when its standard input closes.
+    public init(script: String, arguments: [String] = []) throws {
         process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", Fixtures.path("advisories/osv_server.py")]
+        process.arguments = ["python3", script] + arguments
         input = Pipe()
         let output = Pipe()
         process.standardInput = input
