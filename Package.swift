@@ -30,7 +30,7 @@ let package = Package(
         ),
         .target(
             name: "WardScanners",
-            dependencies: ["WardCore", "WardSecrets"],
+            dependencies: ["WardCore", "WardSecrets", "CLibXML2"],
             resources: [.copy("Resources/semgrep")],
             swiftSettings: settings
         ),
@@ -40,7 +40,7 @@ let package = Package(
             dependencies: ["WardCore", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: settings
         ),
-        // libxml2 (JUnit XML writer) and zlib (gzipped size of SARIF), from the system.
+        // libxml2 (the XML report reader, the JUnit XML writer) and zlib (gzipped size of SARIF), from the system.
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev", "zlib1g-dev"])]),
         // Report formats: pure functions from a scan to bytes.
         .target(name: "WardReporters", dependencies: ["WardCore", "CLibXML2"], swiftSettings: settings),

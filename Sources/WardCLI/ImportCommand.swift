@@ -26,7 +26,7 @@ struct ImportCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("History name of the target (default: the root's absolute path).", valueName: "name"))
     var target: String?
 
-    @Option(name: .long, help: ArgumentHelp("Largest report file accepted, in bytes.", valueName: "bytes"))
+    @Option(name: .long, help: ArgumentHelp("Largest report accepted, in bytes (files and standard input).", valueName: "bytes"))
     var maxReportBytes: Int = 1 << 30
 
     @Flag(name: .long, help: "Print how long each phase took on stderr.")
@@ -35,11 +35,12 @@ struct ImportCommand: AsyncParsableCommand {
     @Option(name: .customLong("plugins"), help: ArgumentHelp("Also load the scanners declared in this directory's *.yml files; $WARD_HOME/plugins is always read.", valueName: "dir"))
     var pluginDirectory: String?
 
-    @Argument(help: ArgumentHelp("Report files.", valueName: "file"))
+    @Argument(help: ArgumentHelp("Report files; `-` reads standard input (at most --max-report-bytes).", valueName: "file"))
     var files: [String]
 
     func validate() throws {
         guard !files.isEmpty else { throw ValidationError("give at least one report file") }
+        guard maxReportBytes > 0 else { throw ValidationError("--max-report-bytes must be positive") }
     }
 
     func run() async throws {
@@ -54,7 +55,7 @@ struct ImportCommand: AsyncParsableCommand {
         let rootPath = WardPaths.absolute(root ?? ".")
         var timer = PhaseTimer(enabled: timings)
         let database = try global.openDatabase()
-        let normalizer = FindingNormalizer(paths: PathResolver(root: rootPath, strict: root != nil),
+        let normalizer = FindingNormalizer(paths: PathResolver(root: rootPath, strict: true),
                                            secretKey: try global.secretKey(of: database))
         timer.lap("open")
         let environment = WardEnvironment.live

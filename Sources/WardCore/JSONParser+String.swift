@@ -1,7 +1,7 @@
 import Foundation
 
 extension JSONParser {
-    /// Parses a string literal starting at the opening quote; escapes decoded, invalid UTF-8 repaired.
+    /// Parses a string literal starting at the opening quote; escapes decoded, invalid UTF-8 refused.
     mutating func parseString() throws(SyntaxError) -> String {
         position += 1
         let start = position
@@ -9,7 +9,7 @@ extension JSONParser {
         while position < bytes.count {
             let byte = bytes[position]
             if byte == UInt8(ascii: "\"") {
-                let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
+                let text = try validated(UnsafeBufferPointer(rebasing: bytes[start..<position]), from: start)
                 position += 1
                 return text
             }
@@ -22,8 +22,9 @@ extension JSONParser {
             let byte = bytes[position]
             switch byte {
             case UInt8(ascii: "\""):
+                let text = try buffer.withUnsafeBufferPointer { stored throws(SyntaxError) in try validated(stored, from: start) }
                 position += 1
-                return String(decoding: buffer, as: UTF8.self)
+                return text
             case UInt8(ascii: "\\"):
                 position += 1
                 try appendEscape(to: &buffer)
@@ -35,6 +36,13 @@ extension JSONParser {
             }
         }
         throw error("unterminated string")
+    }
+
+    /// The bytes as a string, or an error at the string's first byte when they are not valid UTF-8.
+    private func validated(_ stored: UnsafeBufferPointer<UInt8>, from start: Int) throws(SyntaxError) -> String {
+        if stored.allSatisfy({ $0 < 0x80 }) { return String(decoding: stored, as: UTF8.self) }
+        guard let text = String(validating: stored, as: UTF8.self) else { throw error("invalid UTF-8 in string", at: start) }
+        return text
     }
 
     private mutating func appendEscape(to buffer: inout [UInt8]) throws(SyntaxError) {
@@ -51,20 +59,20 @@ extension JSONParser {
         case UInt8(ascii: "r"): buffer.append(0x0D)
         case UInt8(ascii: "t"): buffer.append(0x09)
         case UInt8(ascii: "u"):
+            let escapeStart = position - 2
             var scalar = try parseHex4()
             if (0xD800...0xDBFF).contains(scalar) {
                 // A high surrogate must pair with a following low surrogate.
-                if position + 1 < bytes.count, bytes[position] == UInt8(ascii: "\\"), bytes[position + 1] == UInt8(ascii: "u") {
-                    position += 2
-                    let low = try parseHex4()
-                    scalar = (0xDC00...0xDFFF).contains(low) ? 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00) : 0xFFFD
-                } else {
-                    scalar = 0xFFFD
+                guard position + 1 < bytes.count, bytes[position] == UInt8(ascii: "\\"), bytes[position + 1] == UInt8(ascii: "u") else {
+                    throw error("unpaired surrogate escape in string", at: escapeStart)
                 }
-            } else if (0xDC00...0xDFFF).contains(scalar) {
-                scalar = 0xFFFD
+                position += 2
+                let low = try parseHex4()
+                guard (0xDC00...0xDFFF).contains(low) else { throw error("unpaired surrogate escape in string", at: escapeStart) }
+                scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
             }
-            buffer.append(contentsOf: Array(String(Character(Unicode.Scalar(scalar) ?? "\u{FFFD}")).utf8))
+            guard let unicode = Unicode.Scalar(scalar) else { throw error("unpaired surrogate escape in string", at: escapeStart) }
+            buffer.append(contentsOf: Array(String(Character(unicode)).utf8))
         default:
             throw error("invalid escape in string")
         }

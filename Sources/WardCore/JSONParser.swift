@@ -2,10 +2,13 @@ import Foundation
 
 /// Ward's one JSON parsing layer: bytes in, ``JSONValue`` out, with a precise error.
 ///
-/// A strict RFC 8259 recursive-descent parser over raw bytes, with a nesting limit so hostile
-/// input cannot exhaust the stack.
+/// A strict RFC 8259 recursive-descent parser over raw bytes, for documents nobody vouches for:
+/// a nesting limit so hostile input cannot exhaust the stack, a member name given twice in one
+/// object is an error (a second `results` must not silently replace the first), strings must be
+/// valid UTF-8 (never repaired) and `\u` escapes must not leave a surrogate unpaired. A leading
+/// UTF-8 byte order mark is skipped. Errors name the place, never the content.
 public struct JSONParser {
-    /// Why a document is not valid JSON, with the byte offset and line where parsing stopped.
+    /// Why a document is not valid JSON, with the byte offset, line and column where parsing stopped.
     public struct SyntaxError: Error, Sendable, Equatable, CustomStringConvertible {
         /// What was wrong.
         public var reason: String
@@ -13,10 +16,27 @@ public struct JSONParser {
         public var line: Int
         /// Byte offset of the problem.
         public var offset: Int
+        /// 1-based column (in bytes) of the problem.
+        public var column: Int
 
-        /// A one-line description such as `unexpected end of data at line 3`.
-        public var description: String { "\(reason) at line \(line)" }
+        /// Creates an error.
+        public init(reason: String, line: Int, offset: Int, column: Int = 1) {
+            self.reason = reason
+            self.line = line
+            self.offset = offset
+            self.column = column
+        }
+
+        /// A one-line description such as `unexpected end of data at line 3, column 7`.
+        public var description: String { "\(reason) at line \(line), column \(column)" }
     }
+
+    /// The reasons that refuse a document that is otherwise JSON: a text that holds such a document is
+    /// not searched for another one inside it.
+    public static let refusals: Set<String> = [
+        "member name given twice in one object", "invalid UTF-8 in string", "unpaired surrogate escape in string",
+        "nesting deeper than \(maximumDepth)",
+    ]
 
     /// Deepest nesting of arrays and objects accepted.
     public static let maximumDepth = 512
@@ -26,6 +46,7 @@ public struct JSONParser {
         let result: Result<JSONValue, SyntaxError> = data.withUnsafeBytes { raw in
             var parser = JSONParser(bytes: raw.bindMemory(to: UInt8.self))
             return Result { () throws(SyntaxError) -> JSONValue in
+                parser.skipByteOrderMark()
                 parser.skipWhitespace()
                 if parser.position >= parser.bytes.count { throw parser.error("empty document") }
                 let value = try parser.parseValue(depth: 0)
@@ -45,18 +66,37 @@ public struct JSONParser {
     let bytes: UnsafeBufferPointer<UInt8>
     var position = 0
 
-    private init(bytes: UnsafeBufferPointer<UInt8>) {
+    init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
     }
 
     func error(_ reason: String) -> SyntaxError {
-        let end = min(position, bytes.count)
-        var line = 1
-        for index in 0..<end where bytes[index] == 0x0A { line += 1 }
-        return SyntaxError(reason: reason, line: line, offset: position)
+        error(reason, at: position)
     }
 
-    private mutating func skipWhitespace() {
+    func error(_ reason: String, at offset: Int) -> SyntaxError {
+        let (line, column) = Self.lineAndColumn(of: offset, in: bytes)
+        return SyntaxError(reason: reason, line: line, offset: offset, column: column)
+    }
+
+    /// The 1-based line and byte column of `offset` in `bytes`.
+    static func lineAndColumn(of offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (line: Int, column: Int) {
+        let end = min(max(offset, 0), bytes.count)
+        var line = 1
+        var lineStart = 0
+        for index in 0..<end where bytes[index] == 0x0A {
+            line += 1
+            lineStart = index + 1
+        }
+        return (line, end - lineStart + 1)
+    }
+
+    /// Skips a UTF-8 byte order mark at the start of the document.
+    mutating func skipByteOrderMark() {
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { position = 3 }
+    }
+
+    mutating func skipWhitespace() {
         while position < bytes.count {
             switch bytes[position] {
             case 0x20, 0x0A, 0x0D, 0x09: position += 1
@@ -65,7 +105,7 @@ public struct JSONParser {
         }
     }
 
-    private mutating func parseValue(depth: Int) throws(SyntaxError) -> JSONValue {
+    mutating func parseValue(depth: Int) throws(SyntaxError) -> JSONValue {
         guard position < bytes.count else { throw error("unexpected end of data") }
         switch bytes[position] {
         case UInt8(ascii: "{"): return try parseObject(depth: depth + 1)
@@ -98,7 +138,9 @@ public struct JSONParser {
             skipWhitespace()
             guard position < bytes.count else { throw error("unexpected end of data") }
             guard bytes[position] == UInt8(ascii: "\"") else { throw error("expected a member name") }
+            let keyStart = position
             let key = try parseString()
+            guard members[key] == nil else { throw error("member name given twice in one object", at: keyStart) }
             skipWhitespace()
             guard position < bytes.count else { throw error("unexpected end of data") }
             guard bytes[position] == UInt8(ascii: ":") else { throw error("expected ':'") }

@@ -16,14 +16,11 @@ public struct PathResolver: Sendable {
 
     /// The root-relative form of `reported`, or `nil` when it leaves the root.
     ///
-    /// Accepts `file://` URIs (percent-decoded once), Windows separators, `./` prefixes.
+    /// Accepts `file:` URIs on the local host (percent-decoded once), Windows separators, `./`
+    /// prefixes. Refuses a NUL byte, any other URI scheme (`https://…`), a Windows drive path and a
+    /// `file:` URI naming another host.
     public func relativize(_ reported: String) -> String? {
-        var path = reported
-        if path.hasPrefix("file://") {
-            path = String(path.dropFirst("file://".count))
-            path = path.removingPercentEncoding ?? path
-        }
-        if path.contains("\0") { return nil }
+        guard var path = Self.localPath(reported), !path.contains("\0") else { return nil }
         if path.contains("\\") && !path.hasPrefix("/") { path = path.replacingOccurrences(of: "\\", with: "/") }
         if path.hasPrefix("/") {
             let standardized = (path as NSString).standardizingPath
@@ -44,6 +41,34 @@ public struct PathResolver: Sendable {
             }
         }
         return parts.isEmpty ? "." : parts.joined(separator: "/")
+    }
+
+    /// The path a report names, with a `file:` URI turned into its percent-decoded path; `nil` for
+    /// other URIs, drive paths and undecodable `file:` URIs.
+    static func localPath(_ reported: String) -> String? {
+        let lowered = reported.prefix(16).lowercased()
+        if lowered.hasPrefix("file:") {
+            var rest = reported.dropFirst("file:".count)
+            if rest.hasPrefix("//") {
+                rest = rest.dropFirst(2)
+                let host = rest.prefix { $0 != "/" }
+                guard host.isEmpty || host.lowercased() == "localhost" else { return nil }
+                rest = rest.dropFirst(host.count)
+            }
+            guard rest.hasPrefix("/"), let decoded = String(rest).removingPercentEncoding else { return nil }
+            return decoded
+        }
+        let head = reported.prefix(64)
+        if let colon = head.firstIndex(of: ":") {
+            let scheme = head[..<colon]
+            let after = head[head.index(after: colon)...]
+            let isScheme = scheme.first.map { $0.isASCII && $0.isLetter } == true
+                && scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+.-".contains($0)) }
+            // `C:\x`, `C:/x`: a Windows drive; `scheme://…`: a URI. A bare `name:tag` (an image) stays a name.
+            if isScheme && scheme.count == 1 && (after.hasPrefix("\\") || after.hasPrefix("/")) { return nil }
+            if isScheme && after.hasPrefix("//") { return nil }
+        }
+        return reported
     }
 
     /// The absolute path of a root-relative path, only if its real location is inside the root.

@@ -25,17 +25,32 @@ public struct ReportImporter: Sendable {
     }
 
     /// Imports `files`, written by `plugin`'s tool, resolving paths with `normalizer`.
+    ///
+    /// Each file is read through ``BoundedReader`` (`-` reads standard input); an error about a
+    /// report's content names the file, line and column.
     public func importReports(_ files: [String], plugin: any ScannerPlugin, normalizer: FindingNormalizer) throws(ScannerError) -> Result {
         var runs: [ToolRun] = []
         var findings: [Finding] = []
         var digest = SHA256.Hasher()
         digest.update(Array("\(plugin.id)\u{1F}\(normalizer.paths.root)".utf8))
+        let reader = BoundedReader(limit: maxReportBytes)
         for file in files {
             let started = ContinuousClock.now
-            let data = try read(file)
+            let data = try reader.read(file)
             digest.update(SHA256.digest(data: data))
-            for decoded in try plugin.decodeRuns(data, source: file) {
-                let normalized = try normalizer.normalize(decoded, family: decoded.family ?? plugin.id, source: file)
+            let decodedRuns: [DecodedReport]
+            var normalizedRuns: [[Finding]] = []
+            do {
+                decodedRuns = try plugin.decodeRuns(data, source: file).map { report throws(ScannerError) in
+                    try ReportChecks.checked(report, source: file)
+                }
+                for decoded in decodedRuns {
+                    normalizedRuns.append(try normalizer.normalize(decoded, family: decoded.family ?? plugin.id, source: file))
+                }
+            } catch {
+                throw error.located(in: data)
+            }
+            for (decoded, normalized) in zip(decodedRuns, normalizedRuns) {
                 let withVersion = normalized.map { finding in
                     var finding = finding
                     finding.toolVersion = finding.toolVersion ?? decoded.toolVersion
@@ -50,25 +65,5 @@ public struct ReportImporter: Sendable {
             }
         }
         return Result(toolRuns: runs, findings: findings, digest: SHA256.hexString(digest.finalize()))
-    }
-
-    private func read(_ file: String) throws(ScannerError) -> Data {
-        let manager = FileManager.default
-        var isDirectory: ObjCBool = false
-        guard manager.fileExists(atPath: file, isDirectory: &isDirectory) else {
-            throw ScannerError.reportUnreadable(path: file, reason: "no such file")
-        }
-        guard !isDirectory.boolValue else { throw ScannerError.reportUnreadable(path: file, reason: "is a directory") }
-        let size = (try? manager.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
-        guard size <= maxReportBytes else { throw ScannerError.reportTooLarge(path: file, bytes: size, limit: maxReportBytes) }
-        guard let handle = FileHandle(forReadingAtPath: file) else {
-            throw ScannerError.reportUnreadable(path: file, reason: "permission denied")
-        }
-        defer { try? handle.close() }
-        do {
-            return try handle.readToEnd() ?? Data()
-        } catch {
-            throw ScannerError.reportUnreadable(path: file, reason: error.localizedDescription)
-        }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import WardCore
 
 /// Everything that can go wrong while running a tool or reading a report.
 public enum ScannerError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -20,6 +21,13 @@ public enum ScannerError: Error, Sendable, Equatable, CustomStringConvertible {
     case pathOutsideRoot(path: String, reportedPath: String)
     /// A report format this scanner does not read.
     case unsupportedFormat(path: String, tool: String)
+    /// A report read from a stream (standard input) went on past the size Ward accepts.
+    case streamTooLarge(path: String, limit: Int)
+    /// A report is not valid at this line and column (1-based; the column counts bytes).
+    case invalidReport(path: String, line: Int, column: Int, reason: String)
+    /// A value in a parsed JSON report is missing or wrong; ``located(in:)`` turns it into an
+    /// ``invalidReport(path:line:column:reason:)`` at the value's place in the bytes.
+    case invalidValue(path: String, at: JSONPath, reason: String)
 
     /// One line naming the file (or tool) and the problem.
     public var description: String {
@@ -42,6 +50,12 @@ public enum ScannerError: Error, Sendable, Equatable, CustomStringConvertible {
             "\(path): finding path '\(reportedPath)' is outside the scan root"
         case .unsupportedFormat(let path, let tool):
             "\(path): not a report format that \(tool) import reads"
+        case .streamTooLarge(let path, let limit):
+            "\(path): report is larger than \(limit) bytes"
+        case .invalidReport(let path, let line, let column, let reason):
+            "\(path):\(line):\(column): \(reason)"
+        case .invalidValue(let path, let at, let reason):
+            "\(path): at \(at): \(reason)"
         }
     }
 }

@@ -54,25 +54,28 @@ struct ToolExecution: Sendable {
             run.errors.append("report exceeded \(reportLimit) bytes")
             return ToolOutcome(run: run, findings: [])
         }
-        let report = invocation.writesReportFile ? FileSlice.read(reportPath, limit: reportLimit) : FileSlice(data: outcome.standardOutput, truncated: false)
-        return decode(report, reportPath: reportPath, into: run, normalizer: normalizer)
-    }
-
-    private func decode(_ report: FileSlice, reportPath: String, into run: ToolRun, normalizer: FindingNormalizer) -> ToolOutcome {
-        var run = run
         let source = "\(plugin.id) report"
-        guard !report.truncated else {
+        let report: Data
+        do {
+            report = invocation.writesReportFile
+                ? try BoundedReader(limit: reportLimit).readIfPresent(reportPath, source: source) ?? Data() : outcome.standardOutput
+        } catch {
             run.state = .unparseable
-            run.errors.append("report exceeded \(reportLimit) bytes")
+            run.errors.append(error.description)
             return ToolOutcome(run: run, findings: [])
         }
-        guard !report.data.isEmpty else {
+        return decode(report, reportPath: reportPath, source: source, into: run, normalizer: normalizer)
+    }
+
+    private func decode(_ report: Data, reportPath: String, source: String, into run: ToolRun, normalizer: FindingNormalizer) -> ToolOutcome {
+        var run = run
+        guard !report.isEmpty else {
             if run.state == .succeeded { run.state = .unparseable }
             run.errors.append("the tool wrote no report")
             return ToolOutcome(run: run, findings: [])
         }
         do {
-            let decoded = try plugin.decodeRunOutput(report.data, reportPath: reportPath, source: source)
+            let decoded = try decodeChecked(report, reportPath: reportPath, source: source)
             let findings = try normalizer.normalize(decoded, family: plugin.id, source: source)
             let secretValues = normalizer.secretValuesByPath(decoded)
             run.toolVersion = decoded.toolVersion
@@ -84,9 +87,19 @@ struct ToolExecution: Sendable {
             return outcome
         } catch {
             if run.state == .succeeded { run.state = .unparseable }
-            run.errors.append(error.description)
+            run.errors.append(error.located(in: report).description)
             return ToolOutcome(run: run, findings: [])
         }
+    }
+
+    /// The decoded run output, its companion files read within the report limit, checked.
+    private func decodeChecked(_ report: Data, reportPath: String, source: String) throws(ScannerError) -> DecodedReport {
+        let result = BoundedReader.$companionLimit.withValue(reportLimit) {
+            Result { () throws(ScannerError) -> DecodedReport in
+                try ReportChecks.checked(plugin.decodeRunOutput(report, reportPath: reportPath, source: source), source: source)
+            }
+        }
+        return try result.get()
     }
 
     private func failure(_ reason: String, arguments: [String]) -> ToolOutcome {

@@ -57,7 +57,7 @@ import TestSupport
         ("empty.json", "", "report is empty"),
         ("page.json", "<html><body>502 Bad Gateway</body></html>", "not valid JSON"),
         ("schema.json", #"{"findings": [{"id": 1}]}"#, "not a Bandit report"),
-        ("outside.json", #"{"results": [{"test_id": "B602", "filename": "../../etc/passwd", "line_number": 1, "issue_severity": "HIGH"}]}"#,
+        ("outside.json", #"{"results": [{"test_id": "B602", "filename": "../../etc/passwd", "line_number": 1, "issue_severity": "HIGH", "issue_text": "x"}]}"#,
          "finding path '../../etc/passwd' is outside the scan root"),
         ("missing.json", nil, "cannot read: no such file"),
     ]

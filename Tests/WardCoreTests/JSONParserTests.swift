@@ -38,6 +38,7 @@ import WardCore
             Issue.record("expected an error")
         } catch {
             #expect(error.line == 3)
+            #expect(error.column == 6)
         }
     }
 
@@ -48,13 +49,57 @@ import WardCore
         #expect(throws: Never.self) { try JSONParser.parse(fine) }
     }
 
-    @Test func repairsInvalidUTF8AndLoneSurrogates() throws {
-        var bytes = Array(#"{"s": ""#.utf8)
-        bytes += [0xFF, 0xFE, 0x41]
-        bytes += Array(#"", "t": "\ud800x"}"#.utf8)
-        let value = try JSONParser.parse(Data(bytes))
-        #expect(value["s"].string == "\u{FFFD}\u{FFFD}A")
-        #expect(value["t"].string == "\u{FFFD}x")
+    @Test(arguments: [
+        ([0xFF, 0xFE, 0x41], 8),            // bytes that are never UTF-8
+        ([0xC3], 8),                        // a sequence cut short
+        ([0xED, 0xA0, 0x80], 8),            // an encoded surrogate
+        ([0xC0, 0xAF], 8),                  // an overlong '/'
+    ] as [([UInt8], Int)])
+    func refusesInvalidUTF8InsteadOfRepairingIt(bytes: [UInt8], column: Int) {
+        var document = Array(#"{"s": "a"#.utf8)
+        document += bytes
+        document += Array(#"", "results": []}"#.utf8)
+        do {
+            _ = try JSONParser.parse(Data(document))
+            Issue.record("accepted invalid UTF-8")
+        } catch {
+            #expect(error.reason == "invalid UTF-8 in string")
+            #expect(error.line == 1 && error.column == column)
+        }
+    }
+
+    @Test(arguments: [#"{"t": "\ud800x"}"#, #"{"t": "\udc00"}"#, #"{"t": "\ud800\u0041"}"#])
+    func refusesUnpairedSurrogateEscapes(text: String) {
+        #expect(throws: JSONParser.SyntaxError.self) { try JSONParser.parse(text) }
+    }
+
+    @Test func refusesAMemberNameGivenTwiceNamingItsLineAndColumn() {
+        // A second `results` would silently replace the first: 15 findings become none.
+        let text = "{\n  \"results\": [1, 2, 3],\n  \"results\": []\n}"
+        do {
+            _ = try JSONParser.parse(text)
+            Issue.record("accepted a duplicate member")
+        } catch {
+            #expect(error.reason == "member name given twice in one object")
+            #expect(error.line == 3 && error.column == 3)
+            #expect(!error.description.contains("results"), "errors never echo content")
+        }
+        // The same name in different objects is fine; so is an escaped name that differs.
+        #expect(throws: Never.self) { try JSONParser.parse(#"{"a": {"x": 1}, "b": {"x": 2}, "\u0061b": 3}"#) }
+        #expect(throws: JSONParser.SyntaxError.self) { try JSONParser.parse(#"{"a": 1, "\u0061": 2}"#) }
+    }
+
+    @Test func skipsAByteOrderMark() throws {
+        let value = try JSONParser.parse(Data([0xEF, 0xBB, 0xBF] + Array(#"{"a": 1}"#.utf8)))
+        #expect(value["a"].int == 1)
+        #expect(throws: JSONParser.SyntaxError.self) { try JSONParser.parse(Data(Array(#"{"a": 1}"#.utf8) + [0xEF, 0xBB, 0xBF])) }
+    }
+
+    @Test func locatesAValueByItsPath() throws {
+        let data = Data("{\n \"results\": [\n  {\"a\": 1},\n  {\"line_number\": -3}\n ]\n}".utf8)
+        let place = JSONParser.location(of: JSONPath([.key("results"), .index(1), .key("line_number")]), in: data)
+        #expect(place?.line == 4 && place?.column == 19)
+        #expect(JSONParser.location(of: JSONPath([.key("results"), .index(5)]), in: data) == nil)
     }
 
     @Test func serializationIsStableAndRoundTrips() throws {

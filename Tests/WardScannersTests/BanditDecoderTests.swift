@@ -48,11 +48,11 @@ import WardCore
 
     @Test(arguments: [
         ("", ScannerError.emptyReport(path: "r.json")),
-        (#"{"results": [{"test_id": "B602""#, .malformedReport(path: "r.json", reason: "truncated JSON (unexpected end of data at line 1)")),
-        ("<html>502</html>", .malformedReport(path: "r.json", reason: "not valid JSON: unexpected character at line 1")),
+        (#"{"results": [{"test_id": "B602""#, .invalidReport(path: "r.json", line: 1, column: 32, reason: "truncated JSON (unexpected end of data)")),
+        ("<html>502</html>", .invalidReport(path: "r.json", line: 1, column: 1, reason: "not valid JSON: unexpected character")),
         (#"{"findings": []}"#, .malformedReport(path: "r.json", reason: "not a Bandit report: no 'results' array")),
         (#"{"results": [{"check_id": "x", "path": "a.py"}], "paths": {"scanned": []}}"#, .wrongTool(path: "r.json", expected: "Bandit", found: "Semgrep")),
-        (#"{"results": [{"filename": "a.py"}]}"#, .malformedReport(path: "r.json", reason: "Bandit result without 'test_id' or 'filename'")),
+        (#"{"results": [{"filename": "a.py"}]}"#, .invalidValue(path: "r.json", at: JSONPath([.key("results"), .index(0)]), reason: "Bandit result has no 'test_id'")),
     ])
     func rejectsBadReportsWithOneClearLine(text: String, expected: ScannerError) {
         #expect(throws: expected) { try plugin.decode(Data(text.utf8), source: "r.json") }

@@ -125,9 +125,9 @@ import WardCore
     }
 
     @Test(arguments: [
-        ("<?xml version='1.0'?><testsuite name=\"bandit\"><testcase", "not well-formed XML"),
+        ("<?xml version='1.0'?><testsuite name=\"bandit\"><testcase", "element not closed"),
         ("<?xml version='1.0'?><catalog/>", "not a Bandit XML report"),
-        ("filename,test_name,test_id\r\n,blacklist,B301\r\n", "Bandit CSV row 2 without 'test_id' or 'filename'"),
+        ("filename,test_name,test_id\r\n,blacklist,B301\r\n", "Bandit CSV row without 'test_id', 'filename'"),
         ("results:\n- code: !!python/object x\n", "not YAML as Bandit writes it: block scalars and tags are not supported at line 2"),
         ("results:\n- code: 'never closed\n", "not YAML as Bandit writes it: unterminated quoted scalar"),
         (">> Issue: [B602:x] shell\n   Severity: High   Confidence: High\n", "Bandit text issue without a test id or 'Location:'"),
@@ -136,8 +136,12 @@ import WardCore
         #expect {
             try plugin.decode(Data(text.utf8), source: "r")
         } throws: { error in
-            guard case .malformedReport(let path, let message) = error as? ScannerError else { return false }
-            return path == "r" && message.hasPrefix(reason) && !message.contains("\n")
+            switch error as? ScannerError {
+            case .malformedReport(let path, let message), .invalidReport(let path, _, _, let message):
+                return path == "r" && message.hasPrefix(reason) && !message.contains("\n")
+            default:
+                return false
+            }
         }
     }
 }

@@ -222,8 +222,9 @@ struct DependencyReplayRunner: CommandRunner {
     }
 
     @Test func aDocumentIsFoundInsideBannersButNotInsideProse() throws {
-        let wrapped = "Notice [1]: safety 3 is deprecated {see docs}\n{\"a\": [1, {\"b\": \"}]\"}]}\n+====+ done [x]\n"
-        #expect(try EmbeddedJSON.parse(Data(wrapped.utf8), source: "w", accepting: SafetyScanner.isDocument) == .object(["a": .array([.integer(1), .object(["b": .string("}]")])])]))
+        let wrapped = "Notice [1]: safety 3 is deprecated {see docs}\n{\"report_meta\": {}, \"a\": [1, {\"b\": \"}]\"}]}\n+====+ done [x]\n"
+        #expect(try EmbeddedJSON.parse(Data(wrapped.utf8), source: "w", accepting: SafetyScanner.isDocument)
+            == .object(["report_meta": .object([:]), "a": .array([.integer(1), .object(["b": .string("}]")])])]))
         let error = #expect(throws: ScannerError.self) { try EmbeddedJSON.parse(Data("Safety found [3] things\n".utf8), source: "p", accepting: { $0.object != nil }) }
         #expect(error?.description.contains("not valid JSON") == true)
     }

@@ -112,9 +112,11 @@ import WardCore
         #expect(suppressions[4] == nil)
     }
 
-    @Test func handwrittenAndInlineLogsWithEmptyOrNullRunsHaveNoFindings() throws {
+    @Test func handwrittenAndInlineLogsWithEmptyRunsHaveNoFindings() throws {
         #expect(try runs("handwritten-no-runs.sarif").isEmpty)
-        #expect(try runs(text: #"{"version": "2.1.0", "runs": null}"#).isEmpty)
+        // `runs: null` says the tool did not run: never a clean report.
+        #expect(throws: ScannerError.self) { try runs(text: #"{"version": "2.1.0", "runs": null}"#) }
+        #expect(throws: ScannerError.self) { try runs(text: #"{"runs": []}"#) }
         #expect(try plugin.decode(try Fixtures.data("reports/sarif/handwritten-no-runs.sarif"), source: "none").findings.isEmpty)
         let empty = try runs(text: #"{"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "Quiet"}}, "results": null}]}"#)
         #expect(empty.count == 1 && empty[0].findings.isEmpty)

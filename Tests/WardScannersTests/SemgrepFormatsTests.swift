@@ -204,8 +204,8 @@ import WardCore
             try plugin.decode(Data(text.utf8), source: "r")
         } throws: { error in
             guard let error = error as? ScannerError else { return false }
-            if case .malformedReport(let path, let reason) = expected, reason.isEmpty, case .malformedReport(path, let actual) = error {
-                return actual.hasPrefix("not well-formed XML") && !actual.contains("\n")
+            if case .malformedReport(let path, let reason) = expected, reason.isEmpty, case .invalidReport(path, _, _, let actual) = error {
+                return actual.hasPrefix("element not closed") && !actual.contains("\n")
             }
             return error == expected
         }

@@ -213,7 +213,7 @@ import WardCore
             Issue.record("accepted \(text)")
         } catch {
             #expect(error.description.contains(expected), "\(error.description)")
-            #expect(error.description.hasPrefix("r.json: "))
+            #expect(error.description.hasPrefix("r.json:"))
         }
     }
 }

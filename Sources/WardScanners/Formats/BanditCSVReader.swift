@@ -8,15 +8,18 @@ import WardCore
 struct BanditCSVReader {
     /// Decodes the report text.
     func decode(_ data: Data, source: String) throws(ScannerError) -> DecodedReport {
-        let table = CSVTable(ReportText.decode(data))
+        let table = CSVTable(try ReportText.text(data, source: source))
         guard table.header.contains("test_id"), table.header.contains("filename") else {
             throw ScannerError.malformedReport(path: source, reason: "not a Bandit CSV report: no 'test_id' column")
         }
         var findings: [Finding] = []
         for (offset, row) in table.rows.enumerated() {
-            guard let testID = table.field("test_id", of: row), let path = table.field("filename", of: row) else {
-                throw ScannerError.malformedReport(
-                    path: source, reason: "Bandit CSV row \(offset + 2) without 'test_id' or 'filename'")
+            guard let testID = table.field("test_id", of: row), let path = table.field("filename", of: row),
+                  let line = table.field("line_number", of: row).flatMap({ Int($0) }), line >= 1,
+                  table.field("issue_severity", of: row) != nil, table.field("issue_text", of: row) != nil else {
+                throw ScannerError.invalidReport(
+                    path: source, line: offset + 2, column: 1,
+                    reason: "Bandit CSV row without 'test_id', 'filename', a 'line_number' of at least 1, 'issue_severity' or 'issue_text'")
             }
             findings.append(finding(table, row, testID: testID, path: path))
         }

@@ -15,13 +15,33 @@ struct BanditJSONReader {
         }
         var findings: [Finding] = []
         findings.reserveCapacity(results.count)
-        for result in results {
+        for (index, result) in results.enumerated() {
+            try Self.checkRequired(result, at: JSONPath().key("results").index(index), source: source)
             findings.append(try finding(result, source: source))
         }
         let errors = (document["errors"].array ?? []).map { error in
             [error["filename"].string, error["reason"].string].compactMap { $0 }.joined(separator: ": ")
         }
         return DecodedReport(findings: findings, toolVersion: nil, toolErrors: errors)
+    }
+
+    /// What every Bandit version writes for every result: a finding without them is no Bandit finding.
+    static let required: [(name: String, isValid: @Sendable (JSONValue) -> Bool)] = [
+        ("test_id", { $0.string.map { !$0.isEmpty } ?? false }),
+        ("filename", { $0.string.map { !$0.isEmpty } ?? false }),
+        ("line_number", { $0.int.map { $0 >= 1 } ?? false }),
+        ("issue_severity", { ["HIGH", "MEDIUM", "LOW", "UNDEFINED"].contains($0.string?.uppercased() ?? "") }),
+        ("issue_text", { $0.string != nil }),
+    ]
+
+    /// Refuses a result that lacks a required field or holds a wrong value (a line below 1).
+    static func checkRequired(_ result: JSONValue, at path: JSONPath, source: String) throws(ScannerError) {
+        guard result.object != nil else { throw ScannerError.invalidValue(path: source, at: path, reason: "Bandit result is not an object") }
+        for field in required where !field.isValid(result[field.name]) {
+            let problem = result[field.name].isNull ? "has no '\(field.name)'" : "has an invalid '\(field.name)'"
+            throw ScannerError.invalidValue(path: source, at: result[field.name].isNull ? path : path.key(field.name),
+                                            reason: "Bandit result \(problem)")
+        }
     }
 
     private func finding(_ result: JSONValue, source: String) throws(ScannerError) -> Finding {

@@ -14,7 +14,7 @@ struct BanditTextReader {
         var errors: [String] = []
         var block: [String] = []
         var inSkipped = false
-        for line in ReportText.lines(ReportText.decode(data)).map(ReportText.withoutEscapes) {
+        for line in ReportText.lines(try ReportText.text(data, source: source)).map(ReportText.withoutEscapes) {
             if line.hasPrefix(">> Issue: [") || line.hasPrefix("-----") || line.hasPrefix("Code scanned:")
                 || line.hasPrefix("Files skipped (") {
                 if !block.isEmpty { findings.append(try finding(block, source: source)) }

@@ -23,7 +23,11 @@ struct BanditXMLReader {
                   let path = testcase.attributes["classname"] else {
                 throw ScannerError.malformedReport(path: source, reason: "Bandit XML <testcase> without 'classname' or <error>")
             }
-            findings.append(finding(testcase, error: error, path: path))
+            let found = finding(testcase, error: error, path: path)
+            guard (found.location?.startLine ?? 0) >= 1, found.rawSeverity != nil else {
+                throw ScannerError.malformedReport(path: source, reason: "Bandit XML <testcase> without a 'Location path:line' of at least 1 or a severity")
+            }
+            findings.append(found)
         }
         return DecodedReport(findings: findings)
     }

@@ -9,7 +9,7 @@ import WardCore
 struct BanditYAMLReader {
     /// Decodes the report text.
     func decode(_ data: Data, source: String) throws(ScannerError) -> DecodedReport {
-        var parser = YAMLBlockParser(ReportText.decode(data), source: source)
+        var parser = YAMLBlockParser(try ReportText.text(data, source: source), source: source)
         let document = try parser.parse()
         guard case .object(var members) = document, let results = members["results"]?.array else {
             return try BanditJSONReader().decode(document, source: source)

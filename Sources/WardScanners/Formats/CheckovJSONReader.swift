@@ -10,7 +10,7 @@ import WardCore
 struct CheckovJSONReader {
     /// Whether `document` has the shape of a Checkov JSON report.
     static func isReport(_ document: JSONValue) -> Bool {
-        if let reports = document.array { return reports.allSatisfy(isFrameworkReport) }
+        if let reports = document.array { return !reports.isEmpty && reports.allSatisfy(isFrameworkReport) }
         return isFrameworkReport(document) || isSummary(document)
     }
 

@@ -95,7 +95,7 @@ struct GitleaksCSVReader {
 
     /// Decodes the table through the JSON reader, each row becoming the object gitleaks would have written.
     func decode(_ data: Data, source: String) throws(ScannerError) -> DecodedReport {
-        let table = CSVTable(ReportText.decode(data))
+        let table = CSVTable(try ReportText.text(data, source: source))
         guard table.header.contains("RuleID"), table.header.contains("File") else {
             throw ScannerError.malformedReport(path: source, reason: "not a gitleaks CSV report: no RuleID and File columns")
         }

@@ -32,7 +32,7 @@ enum ReportFormat: Equatable, Sendable {
 
     /// Recognizes the format from the first few kilobytes of `data`.
     static func sniff(_ data: Data) -> ReportFormat {
-        let head = ReportText.decode(data.prefix(8192))
+        let head = ReportText.head(data.prefix(8192))
         let text = head.drop { $0.isWhitespace }
         guard let first = text.first, first != "{", first != "[" else { return .json }
         if text.hasPrefix("<?xml") || text.hasPrefix("<testsuite") { return .xml }

@@ -20,7 +20,7 @@ enum ReportProducer {
     /// The JSON documents of a JSON-lines file (TruffleHog), or `nil` when `data` is not JSON lines
     /// of objects (at least two lines, every non-blank line an object).
     static func jsonLines(_ data: Data) -> [JSONValue]? {
-        let text = ReportText.decode(data)
+        guard let text = try? ReportText.text(data, source: "") else { return nil }
         let lines = ReportText.lines(text).filter { !$0.allSatisfy(\.isWhitespace) }
         guard lines.count >= 2 else { return nil }
         var documents: [JSONValue] = []

@@ -2,8 +2,33 @@ import Foundation
 
 /// Report bytes as text lines, for the line-oriented formats (CSV, Bandit text, Semgrep text and emacs).
 enum ReportText {
-    /// The bytes as UTF-8 (invalid sequences replaced), without a leading byte order mark.
-    static func decode(_ data: Data) -> String {
+    /// The report as text, without a leading byte order mark (skipped as the JSON parser and the
+    /// XML reader skip it).
+    ///
+    /// - Throws: ``ScannerError`` at the line and column of the first byte that is not UTF-8: a
+    ///   report is never repaired into something its tool did not write.
+    static func text(_ data: Data, source: String) throws(ScannerError) -> String {
+        let body = data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data[...]
+        if let text = String(validating: body, as: UTF8.self) { return text }
+        let bytes = Array(body)
+        var valid = 0
+        var decoder = UTF8()
+        var iterator = bytes.makeIterator()
+        decoding: while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar): valid += UTF8.width(scalar)
+            case .emptyInput, .error: break decoding
+            }
+        }
+        let before = bytes[..<valid]
+        let line = before.count { $0 == 0x0A } + 1
+        let column = valid - (before.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0) + 1
+        throw ScannerError.invalidReport(path: source, line: line, column: column, reason: "invalid UTF-8")
+    }
+
+    /// The first bytes of a report as text, for telling formats apart: invalid sequences (a
+    /// character cut at the end of the slice) replaced, a leading byte order mark removed.
+    static func head(_ data: Data) -> String {
         var text = String(decoding: data, as: UTF8.self)
         if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
         return text

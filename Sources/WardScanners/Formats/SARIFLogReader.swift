@@ -35,11 +35,10 @@ struct SARIFLogReader {
         return document
     }
 
-    /// Whether `document` is a SARIF log: `runs` present (an array, or `null`) beside a `version` or
-    /// a SARIF `$schema`.
+    /// Whether `document` is a SARIF log: the two members SARIF requires, a `version` string and a
+    /// `runs` array.
     static func isLog(_ document: JSONValue) -> Bool {
-        guard let members = document.object, let runs = members["runs"], runs.array != nil || runs.isNull else { return false }
-        return document["version"].string != nil || document["$schema"].string?.lowercased().contains("sarif") == true
+        document["version"].string != nil && document["runs"].array != nil
     }
 
     /// The names of the tools of every run.

@@ -34,7 +34,7 @@ struct SemgrepLine {
     static func read(_ data: Data, style: Style, source: String) throws(ScannerError) -> [SemgrepLine] {
         var entries: [SemgrepLine] = []
         var pending = ""
-        for (offset, text) in ReportText.lines(ReportText.decode(data)).enumerated() {
+        for (offset, text) in ReportText.lines(try ReportText.text(data, source: source)).enumerated() {
             if let entry = SemgrepLine(text), entry.style == style {
                 entries.append(entry)
                 pending = ""

@@ -12,7 +12,7 @@ struct SemgrepTextReader {
     /// Decodes the report text.
     func decode(_ data: Data, source: String) throws(ScannerError) -> DecodedReport {
         var parser = SemgrepTextParser()
-        for line in ReportText.lines(ReportText.decode(data)) {
+        for line in ReportText.lines(try ReportText.text(data, source: source)) {
             parser.read(ReportText.withoutEscapes(line))
         }
         if parser.matches.isEmpty && parser.announced == 0 {

@@ -53,7 +53,7 @@ struct TrivyReportDecoder {
     /// JUnit template), `Checkov` (CLI text, CSV, JUnit), `XML` (some other XML), another tool
     /// Ward knows; `nil` for JSON, or text that the JSON parser should reject.
     static func textWriter(_ data: Data) -> String? {
-        let head = ReportText.decode(data.prefix(16384))
+        let head = ReportText.head(data.prefix(16384))
         let text = head.drop { $0.isWhitespace }
         guard let first = text.first, first != "{", first != "[", !text.hasPrefix("null") else { return nil }
         if first == "<" {

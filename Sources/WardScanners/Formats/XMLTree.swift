@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import WardCore
 
 /// One element of a parsed XML report: name, attributes, text and child elements.
@@ -32,65 +29,23 @@ struct XMLTree: Sendable {
         return .object(members)
     }
 
-    /// Parses `data` into its root element. External entities are never resolved, and documents
-    /// that declare entities (which no scanner writes) are refused rather than expanded.
+    /// Parses `data` into its root element through ``XMLDocumentReader``: no entity is expanded,
+    /// nothing outside the bytes is read, and a document that declares entities is refused.
     ///
     /// Control characters XML 1.0 forbids (some tools write them raw from source code) are
     /// replaced by spaces when the document does not parse otherwise.
     static func parse(_ data: Data, source: String) throws(ScannerError) -> XMLTree {
-        if data.range(of: Data("<!ENTITY".utf8)) != nil {
-            throw ScannerError.malformedReport(path: source, reason: "XML that declares entities is not read")
-        }
-        if let root = try? build(data) { return root }
-        let cleaned = Data(data.map { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D ? 0x20 : $0 })
+        let failure: XMLDocumentReader.Failure
         do {
-            return try build(cleaned)
+            return try XMLDocumentReader.parse(data)
         } catch {
-            throw ScannerError.malformedReport(path: source, reason: "not well-formed XML: \(error.reason)")
+            failure = error
         }
-    }
-
-    private static func build(_ data: Data) throws(XMLFailure) -> XMLTree {
-        let parser = XMLParser(data: data)
-        parser.shouldResolveExternalEntities = false
-        let builder = XMLTreeBuilder()
-        parser.delegate = builder
-        guard parser.parse(), let root = builder.root else {
-            let message = parser.parserError.map { ($0 as NSError).localizedDescription } ?? "no root element"
-            throw XMLFailure(reason: "\(message) at line \(parser.lineNumber)")
+        if failure.reason != "XML that declares entities is not read",
+           data.contains(where: { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }) {
+            let cleaned = Data(data.map { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D ? 0x20 : $0 })
+            if let root = try? XMLDocumentReader.parse(cleaned) { return root }
         }
-        return root
-    }
-}
-
-/// Why an XML document did not parse.
-struct XMLFailure: Error {
-    /// One line for the user.
-    let reason: String
-}
-
-/// Collects `XMLParser` events into an ``XMLTree``.
-private final class XMLTreeBuilder: NSObject, XMLParserDelegate {
-    var stack: [XMLTree] = []
-    var root: XMLTree?
-
-    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-                qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
-        stack.append(XMLTree(name: elementName, attributes: attributeDict, text: "", children: []))
-    }
-
-    func parser(_ parser: XMLParser, foundCharacters string: String) {
-        guard !stack.isEmpty else { return }
-        stack[stack.count - 1].text += string
-    }
-
-    func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
-        guard !stack.isEmpty else { return }
-        stack[stack.count - 1].text += String(decoding: CDATABlock, as: UTF8.self)
-    }
-
-    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
-        guard let element = stack.popLast() else { return }
-        if stack.isEmpty { root = element } else { stack[stack.count - 1].children.append(element) }
+        throw ScannerError.invalidReport(path: source, line: max(failure.line, 1), column: max(failure.column, 1), reason: failure.reason)
     }
 }

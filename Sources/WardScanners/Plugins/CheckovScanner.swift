@@ -52,9 +52,11 @@ public struct CheckovScanner: ScannerPlugin {
 
     /// The report file Checkov wrote beside `reportPath`, else what it printed.
     public func decodeRunOutput(_ data: Data, reportPath: String, source: String) throws(ScannerError) -> DecodedReport {
-        let file = FileSlice.read((reportPath as NSString).deletingLastPathComponent + "/" + Self.reportFileName, limit: 1 << 30)
-        guard !file.data.isEmpty, !file.truncated else { return try decode(data, source: source) }
-        return try decode(file.data, source: source)
+        let path = (reportPath as NSString).deletingLastPathComponent + "/" + Self.reportFileName
+        guard let file = try BoundedReader(limit: BoundedReader.companionLimit).readIfPresent(path, source: source), !file.isEmpty else {
+            return try decode(data, source: source)
+        }
+        return try decode(file, source: source)
     }
 
     /// Ward's severity for Checkov's; no severity (Checkov without a platform key) is medium.

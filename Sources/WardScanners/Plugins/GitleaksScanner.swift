@@ -33,7 +33,7 @@ public struct GitleaksScanner: ScannerPlugin {
     public var versionArguments: [String] { ["version"] }
 
     public func decode(_ data: Data, source: String) throws(ScannerError) -> DecodedReport {
-        let text = ReportText.decode(data.prefix(8192))
+        let text = ReportText.head(data.prefix(8192))
         if GitleaksCSVReader.isReport(text) { return try GitleaksCSVReader().decode(data, source: source) }
         switch ReportFormat.sniff(data) {
         case .xml:

@@ -58,7 +58,7 @@ public struct SafetyScanner: ScannerPlugin {
         do {
             document = try EmbeddedJSON.parse(data, source: source, accepting: Self.isDocument)
         } catch {
-            if case .malformedReport = error, Self.isTextReport(data) {
+            if Self.isTextReport(data), error.isContentError {
                 throw ScannerError.malformedReport(
                     path: source, reason: "Safety's text or screen output, which Ward does not read: use Safety's JSON (`--output json`, or `--json` in 1.x)")
             }
@@ -67,10 +67,12 @@ public struct SafetyScanner: ScannerPlugin {
         return try SafetyJSONReader().decode(document, source: source)
     }
 
-    /// Whether a JSON value found in Safety's output can be its report: an object, or a list of 1.x rows.
+    /// Whether a JSON document found inside Safety's printed text is its report: an object with
+    /// Safety's report keys (`report_meta`, or 3.x `scan` JSON's `scan_results` and `meta`). A bare
+    /// 1.x list is read only as the whole output, never picked out of other text (`items=[]` in a
+    /// traceback is not a clean report).
     static func isDocument(_ value: JSONValue) -> Bool {
-        if value.object != nil { return true }
-        return value.array?.allSatisfy { $0.array != nil || $0.object != nil } ?? false
+        value["report_meta"].object != nil || SafetyJSONReader.isScanReport(value)
     }
 
     /// Whether the bytes look like Safety's text, screen or bare output.

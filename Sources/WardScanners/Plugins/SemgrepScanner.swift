@@ -40,9 +40,9 @@ public struct SemgrepScanner: ScannerPlugin {
 
     public func decodeRunOutput(_ data: Data, reportPath: String, source: String) throws(ScannerError) -> DecodedReport {
         var report = try decode(data, source: source)
-        let companion = FileSlice.read(reportPath + ".sarif", limit: 1 << 30)
-        guard !companion.data.isEmpty, !companion.truncated else { return report }
-        let sarif = try decode(companion.data, source: source + " (SARIF)")
+        let reader = BoundedReader(limit: BoundedReader.companionLimit)
+        guard let companion = try reader.readIfPresent(reportPath + ".sarif", source: source + " (SARIF)"), !companion.isEmpty else { return report }
+        let sarif = try decode(companion, source: source + " (SARIF)")
         var silenced = Set<String>()
         for finding in sarif.findings where finding.suppression != nil {
             silenced.insert(Self.matchKey(finding))

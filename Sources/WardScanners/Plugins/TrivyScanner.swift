@@ -77,8 +77,8 @@ public struct TrivyScanner: TrivyFamily {
     /// A decoded run with the note ``scanners(_:context:)`` left beside the report.
     static func decodeRun(_ report: DecodedReport, reportPath: String) -> DecodedReport {
         var report = report
-        let note = FileSlice.read(reportPath + ".skipped", limit: 1 << 16)
-        if !note.data.isEmpty { report.skipped.append(String(decoding: note.data, as: UTF8.self)) }
+        let note = BoundedReader(limit: 1 << 16).prefix(reportPath + ".skipped").data
+        if !note.isEmpty { report.skipped.append(String(decoding: note, as: UTF8.self)) }
         return report
     }
 

@@ -32,7 +32,7 @@ public struct TruffleHogScanner: ScannerPlugin {
     }
 
     public func decode(_ data: Data, source: String) throws(ScannerError) -> DecodedReport {
-        let head = ReportText.decode(data.prefix(4096)).drop { $0.isWhitespace }
+        let head = ReportText.head(data.prefix(4096)).drop { $0.isWhitespace }
         // truffleHog 2's plain output (`Reason: …` blocks in colour) is for terminals only.
         if head.first != "{" && head.first != "[" && ReportText.withoutEscapes(String(head)).contains("Reason: ") {
             throw ScannerError.unsupportedFormat(path: source, tool: "TruffleHog")

@@ -35,8 +35,8 @@ public struct POSIXProcessRunner: CommandRunner {
         let reaped = await ProcessReaper.wait(for: pid, timeout: request.timeout, gracePeriod: gracePeriod)
         let (status, timedOut) = (reaped.status, reaped.timedOut)
         let duration = Self.seconds(reaped.finished - started)
-        let output = FileSlice.read(outputPath, limit: request.outputLimit)
-        let error = FileSlice.read(errorPath, limit: request.errorLimit)
+        let output = BoundedReader(limit: request.outputLimit).prefix(outputPath)
+        let error = BoundedReader(limit: request.errorLimit).prefix(errorPath)
         return ProcessOutcome(
             termination: Self.termination(of: status),
             standardOutput: output.data,

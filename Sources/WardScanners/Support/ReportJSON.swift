@@ -11,15 +11,20 @@ enum ReportJSON {
         do {
             return try JSONParser.parse(data)
         } catch {
-            let hint = error.reason == "unexpected end of data" || error.reason == "unterminated string"
-                ? "truncated JSON (\(error.description))" : "not valid JSON: \(error.description)"
-            throw ScannerError.malformedReport(path: source, reason: hint)
+            throw failure(error, source: source)
         }
+    }
+
+    /// The report error for a JSON syntax error: the file, line and column, and what was wrong.
+    static func failure(_ error: JSONParser.SyntaxError, source: String) -> ScannerError {
+        let hint = error.reason == "unexpected end of data" || error.reason == "unterminated string"
+            ? "truncated JSON (\(error.reason))" : "not valid JSON: \(error.reason)"
+        return ScannerError.invalidReport(path: source, line: error.line, column: error.column, reason: hint)
     }
 
     /// Whether the document is a SARIF log.
     static func isSARIF(_ document: JSONValue) -> Bool {
-        document["runs"].array != nil && (document["version"].string != nil || document["$schema"].string?.contains("sarif") == true)
+        SARIFLogReader.isLog(document)
     }
 
     /// A short name for the tool that wrote a report, used in "wrong tool" errors.
