@@ -17,10 +17,16 @@ extension ScannerError {
     public func located(in data: Data) -> ScannerError {
         switch self {
         case .invalidValue(let path, let at, let reason):
-            guard let place = JSONParser.location(of: at, in: data) else {
-                return .invalidReport(path: path, line: 1, column: 1, reason: "\(reason) (at \(at))")
+            // A missing member is pointed at through the object that lacks it.
+            var steps = at.steps[...]
+            while true {
+                if let place = JSONParser.location(of: JSONPath(Array(steps)), in: data) {
+                    return .invalidReport(path: path, line: place.line, column: place.column, reason: reason)
+                }
+                if steps.isEmpty { break }
+                steps = steps.dropLast()
             }
-            return .invalidReport(path: path, line: place.line, column: place.column, reason: reason)
+            return .invalidReport(path: path, line: 1, column: 1, reason: "\(reason) (at \(at))")
         case .malformedReport(let path, let reason):
             return .invalidReport(path: path, line: 1, column: 1, reason: reason)
         case .emptyReport(let path):

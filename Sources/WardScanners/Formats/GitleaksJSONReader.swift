@@ -34,7 +34,12 @@ struct GitleaksJSONReader {
                     let producer = ReportProducer.name(of: document)
                     if producer != "unrecognized" { throw ScannerError.wrongTool(path: source, expected: "gitleaks", found: producer) }
                 }
-                throw ScannerError.malformedReport(path: source, reason: "gitleaks finding \(index + 1) has no rule or file")
+                throw ScannerError.invalidValue(path: source, at: JSONPath().index(index), reason: "gitleaks finding has no rule or file")
+            }
+            // gitleaks 8 writes the line of every finding; 7.x reports may lack it.
+            if item["RuleID"].string != nil, !(item["StartLine"].int.map { $0 >= 1 } ?? false) {
+                let place = item["StartLine"].isNull ? JSONPath().index(index) : JSONPath().index(index).key("StartLine")
+                throw ScannerError.invalidValue(path: source, at: place, reason: "gitleaks finding without a 'StartLine' of at least 1")
             }
             let (finding, secret) = Self.finding(item)
             if let secret { report.secrets[report.findings.count] = secret }
@@ -112,8 +117,6 @@ struct GitleaksCSVReader {
                     members[name] = .string(value)
                 }
             }
-            members["RuleID"] = members["RuleID"] ?? .string("unknown")
-            members["File"] = members["File"] ?? .string("")
             items.append(.object(members))
         }
         return try GitleaksJSONReader().decode(.array(items), source: source)

@@ -11,7 +11,7 @@ import WardCore
 struct PipAuditTextReader {
     /// Whether the text starts like one of pip-audit's tables.
     static func isTable(_ data: Data) -> Bool {
-        let text = String(decoding: data.prefix(4096), as: UTF8.self)
+        let text = ReportText.head(data.prefix(4096))
         guard let first = text.split(whereSeparator: \.isNewline).first(where: { !$0.allSatisfy(\.isWhitespace) }) else { return false }
         let header = first.trimmingCharacters(in: .whitespaces)
         return header.hasPrefix("Name ") && (header.contains("Skip Reason") || (header.contains("Version") && header.contains("ID")))
@@ -19,7 +19,7 @@ struct PipAuditTextReader {
 
     /// Decodes a columns or markdown report.
     func decode(_ data: Data, source: String) throws(ScannerError) -> DecodedReport {
-        let text = Self.withoutHyperlinks(String(decoding: data, as: UTF8.self))
+        let text = Self.withoutHyperlinks(try ReportText.text(data, source: source))
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? String($0.dropLast()) : String($0) }
         var findings: [Finding] = []
         var skipped: [String] = []

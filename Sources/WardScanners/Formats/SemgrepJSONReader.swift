@@ -18,7 +18,8 @@ struct SemgrepJSONReader {
         }
         var findings: [Finding] = []
         findings.reserveCapacity(results.count)
-        for result in results {
+        for (index, result) in results.enumerated() {
+            try Self.checkRequired(result, at: JSONPath().key("results").index(index), source: source)
             findings.append(try finding(result, source: source))
         }
         let errors = (document["errors"].array ?? []).map { error in
@@ -27,6 +28,22 @@ struct SemgrepJSONReader {
                 .compactMap { $0 }.joined(separator: ": ")
         }
         return DecodedReport(findings: findings, toolVersion: document["version"].string, toolErrors: errors)
+    }
+
+    /// Refuses a result without what every Semgrep version writes: the rule, the path, a start line
+    /// of at least 1, the severity and the message.
+    static func checkRequired(_ result: JSONValue, at path: JSONPath, source: String) throws(ScannerError) {
+        let checks: [(JSONPath, Bool, String)] = [
+            (path.key("check_id"), result["check_id"].string.map { !$0.isEmpty } ?? false, "'check_id'"),
+            (path.key("path"), result["path"].string.map { !$0.isEmpty } ?? false, "'path'"),
+            (path.key("start").key("line"), result["start"]["line"].int.map { $0 >= 1 } ?? false, "a 'start.line' of at least 1"),
+            (path.key("extra").key("severity"), result["extra"]["severity"].string != nil, "'extra.severity'"),
+            (path.key("extra").key("message"), result["extra"]["message"].string != nil, "'extra.message'"),
+        ]
+        for (place, isValid, what) in checks where !isValid {
+            throw ScannerError.invalidValue(path: source, at: place,
+                                            reason: "Semgrep result without \(what)")
+        }
     }
 
     private func finding(_ result: JSONValue, source: String) throws(ScannerError) -> Finding {
