@@ -38,10 +38,14 @@ extension JSONParser {
         throw error("unterminated string")
     }
 
-    /// The bytes as a string, or an error at the string's first byte when they are not valid UTF-8.
+    /// The bytes as a string, or an error when they are not valid UTF-8: at the offending byte when
+    /// the string had no escapes (its bytes are the document's), else at the string's first byte.
     private func validated(_ stored: UnsafeBufferPointer<UInt8>, from start: Int) throws(SyntaxError) -> String {
         if stored.allSatisfy({ $0 < 0x80 }) { return String(decoding: stored, as: UTF8.self) }
-        guard let text = String(validating: stored, as: UTF8.self) else { throw error("invalid UTF-8 in string", at: start) }
+        guard let text = String(validating: stored, as: UTF8.self) else {
+            let verbatim = stored.count == position - start
+            throw error("invalid UTF-8 in string", at: start + (verbatim ? UTF8Check.firstInvalidOffset(in: stored) ?? 0 : 0))
+        }
         return text
     }
 

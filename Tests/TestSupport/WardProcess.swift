@@ -20,8 +20,9 @@ public struct WardProcess {
         return Fixtures.repository + "/.build/debug/ward"
     }
 
-    /// Runs `ward` with `arguments` and extra environment, waiting for it to exit.
-    public static func run(_ arguments: [String], environment: [String: String] = [:], directory: String? = nil) throws -> Result {
+    /// Runs `ward` with `arguments` and extra environment, waiting for it to exit; standard input
+    /// reads the file at `input` (by default nothing).
+    public static func run(_ arguments: [String], environment: [String: String] = [:], directory: String? = nil, input: String? = nil) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
@@ -37,7 +38,7 @@ public struct WardProcess {
         let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
         process.standardOutput = out
         process.standardError = err
-        process.standardInput = FileHandle.nullDevice
+        process.standardInput = try input.map { try FileHandle(forReadingFrom: URL(fileURLWithPath: $0)) } ?? FileHandle.nullDevice
         try process.run()
         process.waitUntilExit()
         try out.close()

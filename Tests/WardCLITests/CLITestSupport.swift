@@ -14,9 +14,9 @@ struct CLITestbed {
     }
 
     /// Runs `ward` with `--db` pointing at this testbed's database.
-    func ward(_ arguments: [String], environment: [String: String] = [:], directory: String? = nil) throws -> WardProcess.Result {
+    func ward(_ arguments: [String], environment: [String: String] = [:], directory: String? = nil, input: String? = nil) throws -> WardProcess.Result {
         guard let command = arguments.first else { return try WardProcess.run(arguments) }
-        return try WardProcess.run([command, "--db", database] + arguments.dropFirst(), environment: environment, directory: directory)
+        return try WardProcess.run([command, "--db", database] + arguments.dropFirst(), environment: environment, directory: directory, input: input)
     }
 
     /// Row counts of every table.

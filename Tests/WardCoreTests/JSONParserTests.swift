@@ -50,10 +50,10 @@ import WardCore
     }
 
     @Test(arguments: [
-        ([0xFF, 0xFE, 0x41], 8),            // bytes that are never UTF-8
-        ([0xC3], 8),                        // a sequence cut short
-        ([0xED, 0xA0, 0x80], 8),            // an encoded surrogate
-        ([0xC0, 0xAF], 8),                  // an overlong '/'
+        ([0xFF, 0xFE, 0x41], 9),            // bytes that are never UTF-8
+        ([0xC3], 9),                        // a sequence cut short
+        ([0xED, 0xA0, 0x80], 9),            // an encoded surrogate
+        ([0xC0, 0xAF], 9),                  // an overlong '/'
     ] as [([UInt8], Int)])
     func refusesInvalidUTF8InsteadOfRepairingIt(bytes: [UInt8], column: Int) {
         var document = Array(#"{"s": "a"#.utf8)

@@ -25,6 +25,27 @@ import TestSupport
         #expect(lenient.relativize("../x.py") == nil)
     }
 
+    @Test(arguments: [
+        "/etc/passwd", "file:///etc/passwd", "FILE:///etc/passwd", "file:/etc/passwd", "file://localhost/etc/passwd",
+        "file://evil.example/share/x.py", "../x", "a/../../x", "https://example.com/x.py", "http://127.0.0.1/a.py",
+        "C:\\Windows\\x.py", "C:/Windows/x.py", "file:///tmp/%00x", "x\0.py", "file:///%2e%2e/etc/passwd", "file://%2Fetc/passwd",
+    ])
+    func refusesEveryPathOutsideTheRoot(reported: String) throws {
+        let resolver = PathResolver(root: try Fixtures.temporaryDirectory(), strict: true)
+        #expect(resolver.relativize(reported) == nil)
+    }
+
+    @Test func decodesAFileURIOnceOnly() throws {
+        let resolver = PathResolver(root: try Fixtures.temporaryDirectory(), strict: true)
+        // `%2520` is a literal `%20` in the file name, not a space.
+        #expect(resolver.relativize("file://" + resolver.root + "/a%2520b.py") == "a%20b.py")
+        #expect(resolver.relativize("file://localhost" + resolver.root + "/app/x.py") == "app/x.py")
+        // Plain paths are never percent-decoded.
+        #expect(resolver.relativize("a%2F..%2F..%2Fx") == "a%2F..%2F..%2Fx")
+        // A name with a colon (an image reference) is a name, not a URI.
+        #expect(resolver.relativize("python:3.12-slim (debian 12)") == "python:3.12-slim (debian 12)")
+    }
+
     @Test func neverOpensFilesThroughSymlinksOutOfTheRoot() throws {
         let root = try Fixtures.temporaryDirectory()
         try FileManager.default.createSymbolicLink(atPath: root + "/escape.py", withDestinationPath: "/etc/hostname")

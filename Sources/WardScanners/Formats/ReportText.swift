@@ -1,4 +1,5 @@
 import Foundation
+import WardCore
 
 /// Report bytes as text lines, for the line-oriented formats (CSV, Bandit text, Semgrep text and emacs).
 enum ReportText {
@@ -11,15 +12,7 @@ enum ReportText {
         let body = data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data[...]
         if let text = String(validating: body, as: UTF8.self) { return text }
         let bytes = Array(body)
-        var valid = 0
-        var decoder = UTF8()
-        var iterator = bytes.makeIterator()
-        decoding: while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue(let scalar): valid += UTF8.width(scalar)
-            case .emptyInput, .error: break decoding
-            }
-        }
+        let valid = UTF8Check.firstInvalidOffset(in: bytes) ?? bytes.count
         let before = bytes[..<valid]
         let line = before.count { $0 == 0x0A } + 1
         let column = valid - (before.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0) + 1
