@@ -128,7 +128,7 @@ import WardCore
         ("<?xml version='1.0'?><testsuite name=\"bandit\"><testcase", "element not closed"),
         ("<?xml version='1.0'?><catalog/>", "not a Bandit XML report"),
         ("filename,test_name,test_id\r\n,blacklist,B301\r\n", "Bandit CSV row without 'test_id', 'filename'"),
-        ("results:\n- code: !!python/object x\n", "not YAML as Bandit writes it: block scalars and tags are not supported at line 2"),
+        ("results:\n- code: !!python/object x\n", "not YAML as Bandit writes it: block scalars and tags are not supported"),
         ("results:\n- code: 'never closed\n", "not YAML as Bandit writes it: unterminated quoted scalar"),
         (">> Issue: [B602:x] shell\n   Severity: High   Confidence: High\n", "Bandit text issue without a test id or 'Location:'"),
     ])

@@ -242,6 +242,24 @@ import WardCore
 
     // MARK: Depth
 
+    @Test func deepYAMLIsAnErrorNotAStackOverflow() {
+        let mappings = "results:\n" + (1...2000).map { String(repeating: " ", count: $0) + "a:\n" }.joined()
+        #expect(throws: ScannerError.invalidReport(path: "hostile", line: 65, column: 1, reason: "not YAML as Bandit writes it: nesting deeper than 64")) {
+            try decode("bandit", Data(mappings.utf8))
+        }
+        let items = "results:\n" + (1...2000).map { String(repeating: " ", count: $0) + "-\n" }.joined()
+        #expect(throws: ScannerError.self) { try decode("bandit", Data(items.utf8)) }
+    }
+
+    @Test func aYAMLAliasBombIsRefused() {
+        var yaml = "errors: []\nresults:\n- a0: &a0\n  - 1\n  - 2\n"
+        for level in 1...8 {
+            yaml += "  a\(level): &a\(level)\n" + (0..<8).map { _ in "  - *a\(level - 1)\n" }.joined()
+        }
+        let error = #expect(throws: ScannerError.self) { try decode("bandit", Data(yaml.utf8)) }
+        #expect(error?.description.contains("an alias of nested collections") == true, "\(String(describing: error))")
+    }
+
     @Test(arguments: ["bandit", "semgrep", "safety", "checkov", "sarif", "trivy", "gitleaks"])
     func nestingBeyondTheLimitIsAnErrorNotACrash(tool: String) {
         let deep = "{\"results\": " + String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000) + "}"

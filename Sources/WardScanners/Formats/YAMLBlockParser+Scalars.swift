@@ -49,7 +49,12 @@ extension YAMLBlockParser {
             return body == "[]" ? .array([]) : .object([:])
         case "*":
             let name = String(String.UnicodeScalarView(text.dropFirst().prefix { $0 != " " }))
-            guard let value = anchors[name] else { throw failure("unknown alias '*\(name)'") }
+            guard let value = anchors[name] else { throw failure("unknown alias") }
+            // PyYAML aliases a shared list of line numbers; an alias of nested collections would let
+            // a few lines stand for billions of values.
+            guard value.array?.allSatisfy({ $0.array == nil && $0.object == nil }) ?? (value.object == nil) else {
+                throw failure("an alias of nested collections")
+            }
             index += 1
             return value
         case "|", ">", "!", "&":

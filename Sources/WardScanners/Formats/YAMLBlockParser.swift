@@ -30,6 +30,11 @@ struct YAMLBlockParser {
     let source: String
     /// Values by anchor name, for aliases.
     var anchors: [String: JSONValue] = [:]
+    /// How many nodes the current one is nested in.
+    var depth = 0
+
+    /// Deepest nesting accepted (Bandit's reports nest five deep).
+    static let maximumDepth = 64
 
     /// Prepares `text` for parsing.
     init(_ text: String, source: String) {
@@ -60,7 +65,7 @@ struct YAMLBlockParser {
     /// A one-line error naming the current line.
     func failure(_ reason: String) -> ScannerError {
         let number = index < lines.count ? lines[index].number : (lines.last?.number ?? 0) + 1
-        return .malformedReport(path: source, reason: "not YAML as Bandit writes it: \(reason) at line \(number)")
+        return .invalidReport(path: source, line: number, column: 1, reason: "not YAML as Bandit writes it: \(reason)")
     }
 
     /// Moves past blank lines and comment lines.
@@ -70,6 +75,9 @@ struct YAMLBlockParser {
 
     /// The value whose first line is the current one, indented more than `parent`.
     mutating func node(parent: Int) throws(ScannerError) -> JSONValue {
+        depth += 1
+        defer { depth -= 1 }
+        guard depth <= Self.maximumDepth else { throw failure("nesting deeper than \(Self.maximumDepth)") }
         skipBlank()
         guard index < lines.count, lines[index].indent > parent else { return .null }
         if let anchor = takeAnchor() {
