@@ -1,16 +1,17 @@
 import Foundation
 import WardCore
 
-/// One element of a parsed XML report: name, attributes, text and child elements.
-struct XMLTree: Sendable {
-    /// The element name.
-    var name: String
+/// One element of a parsed XML report: name, attributes, text and child elements. Ward's one XML
+/// reader is ``parse(_:source:)``.
+public struct XMLTree: Sendable, Equatable {
+    /// The element name, with its namespace prefix when it has one (`ns:extra`).
+    public var name: String
     /// The attributes.
-    var attributes: [String: String]
+    public var attributes: [String: String]
     /// The text directly inside the element.
-    var text: String
+    public var text: String
     /// The child elements, in order.
-    var children: [XMLTree]
+    public var children: [XMLTree]
 
     /// The child elements named `name`.
     func elements(_ name: String) -> [XMLTree] {
@@ -34,7 +35,7 @@ struct XMLTree: Sendable {
     ///
     /// Control characters XML 1.0 forbids (some tools write them raw from source code) are
     /// replaced by spaces when the document does not parse otherwise.
-    static func parse(_ data: Data, source: String) throws(ScannerError) -> XMLTree {
+    public static func parse(_ data: Data, source: String) throws(ScannerError) -> XMLTree {
         let failure: XMLDocumentReader.Failure
         do {
             return try XMLDocumentReader.parse(data)
