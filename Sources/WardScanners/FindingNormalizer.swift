@@ -201,9 +201,8 @@ struct SourceCache {
     mutating func lines(of path: String, in paths: PathResolver) -> [String]? {
         if let cached = files[path] { return cached }
         var loaded: [String]?
-        if let path = paths.containedFile(path), let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-           let size = attributes[.size] as? Int, size <= limit,
-           let data = FileManager.default.contents(atPath: path) {
+        // Through the bounded reader: a FIFO or device a report names is never opened for blocking reads.
+        if let path = paths.containedFile(path), let data = try? BoundedReader(limit: limit).read(path) {
             loaded = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).map {
                 $0.hasSuffix("\r") ? String($0.dropLast()) : String($0)
             }

@@ -110,6 +110,22 @@ import TestSupport
         #expect(result.stderr.contains("\(fifo): cannot read: not a regular file (a FIFO)"), "\(result.stderr)")
     }
 
+    @Test func aReportNamingAFIFOInTheTreeDoesNotBlockTheImport() throws {
+        // Given a tree where the reported source file is a FIFO nobody writes to
+        let bed = try CLITestbed()
+        let project = try Fixtures.temporaryDirectory("ward-fifo-tree")
+        #expect(mkfifo(project + "/app.py", 0o600) == 0)
+        let report = bed.directory + "/r.json"
+        let text = "{\"results\": [{\(Self.bandit), \"line_number\": 3}], \"errors\": []}"
+        try Data(text.utf8).write(to: URL(fileURLWithPath: report))
+        // When it is imported, the finding is recorded without reading the FIFO
+        let started = ContinuousClock.now
+        let result = try bed.ward(["import", "--tool", "bandit", "--root", project, report, "-o", bed.directory + "/o.txt"])
+        #expect(ContinuousClock.now - started < .seconds(20))
+        #expect(result.status == 1, "\(result.stderr)")
+        #expect(try bed.counts()["finding"] == 1)
+    }
+
     @Test func devZeroFailsFastWithBoundedMemory() throws {
         let bed = try CLITestbed()
         let started = ContinuousClock.now
