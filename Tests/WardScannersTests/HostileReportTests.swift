@@ -165,6 +165,13 @@ import WardCore
         #expect(throws: ScannerError.self) { try decode("bandit", banditReport(fields)) }
     }
 
+    @Test(arguments: ["Location: ./app.py", "Location: ./app.py:0:0", "Location: ./app.py:-2"])
+    func aBanditTextIssueWithoutALineIsRefused(location: String) {
+        let text = "Run started:2026-01-01 00:00:00.000000\n\nTest results:\n>> Issue: [B602:subprocess_popen_with_shell_equals_true] shell\n"
+            + "   Severity: High   Confidence: High\n   \(location)\n"
+        #expect(throws: ScannerError.self) { try decode("bandit", Data(text.utf8)) }
+    }
+
     @Test func aBanditCSVRowWithoutLineOrSeverityIsRefused() {
         let csv = "filename,test_name,test_id,issue_severity,issue_confidence,issue_cwe,issue_text,line_number,col_offset,end_col_offset,line_range,more_info\n"
             + "app.py,x,B602,,HIGH,,shell,3,0,0,[3],\n"
@@ -199,8 +206,10 @@ import WardCore
     @Test(arguments: [
         #"<?xml version="1.0"?><testsuites><testsuite name="other"/></testsuites>"#,
         #"<?xml version="1.0"?><testsuites></testsuites>"#,
+        #"<testsuite name="semgrep results"><testcase name="r" file="a.py"><failure type="ERROR">x</failure></testcase></testsuite>"#,
+        #"<testsuite name="semgrep results"><testcase name="r" file="a.py" line="0"><failure type="ERROR">x</failure></testcase></testsuite>"#,
     ])
-    func semgrepJUnitWithoutItsMarkerIsRefused(text: String) {
+    func semgrepJUnitWithoutItsMarkerOrALineIsRefused(text: String) {
         #expect(throws: ScannerError.self) { try decode("semgrep", Data(text.utf8)) }
     }
 

@@ -109,7 +109,8 @@ enum SampleSecrets {
     }
 
     @Test(arguments: [
-        (#"[{"RuleID": "x", "File": "a"}, {"foo": 1}]"#, "gitleaks finding 2 has no rule or file"),
+        (#"[{"RuleID": "x", "File": "a", "StartLine": 1}, {"foo": 1}]"#, "at /1: gitleaks finding has no rule or file"),
+        (#"[{"RuleID": "x", "File": "a"}]"#, "gitleaks finding without a 'StartLine' of at least 1"),
         (#"{"leaks": []}"#, "not a gitleaks report"),
         (#"[{"RuleID": "x", "File": "a""#, "truncated JSON"),
         ("<testsuites><testsuite name=\"gitleaks\"><testcase><failure>not json</failure></testcase></testsuite></testsuites>", "without a JSON finding"),
