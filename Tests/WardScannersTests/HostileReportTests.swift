@@ -129,6 +129,8 @@ import WardCore
         #expect(try decode("safety", Data("[]".utf8)).findings.isEmpty, "Safety 1.x prints [] when it finds nothing")
         let banners = "+===+ DEPRECATED [x] +===+\n" + #"{"report_meta": {"safety_version": "3.8.1"}, "vulnerabilities": []}"# + "\n+===+ done\n"
         #expect(try decode("safety", Data(banners.utf8)).findings.isEmpty)
+        let trailing = #"{"report_meta": {"safety_version": "3.8.1"}, "vulnerabilities": []}"# + "\nNotice [1]: upgrade {soon}\n"
+        #expect(try decode("safety", Data(trailing.utf8)).findings.isEmpty)
         // A refused document inside the banners fails the whole input instead of a smaller one inside it standing in.
         let duplicate = "notice\n" + #"{"report_meta": {}, "vulnerabilities": [{"vulnerability_id": "1"}], "vulnerabilities": []}"#
         let error = #expect(throws: ScannerError.self) { try decode("safety", Data(duplicate.utf8)) }
