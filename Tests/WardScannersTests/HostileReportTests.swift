@@ -129,6 +129,8 @@ import WardCore
         #expect(try decode("safety", Data("[]".utf8)).findings.isEmpty, "Safety 1.x prints [] when it finds nothing")
         let banners = "+===+ DEPRECATED [x] +===+\n" + #"{"report_meta": {"safety_version": "3.8.1"}, "vulnerabilities": []}"# + "\n+===+ done\n"
         #expect(try decode("safety", Data(banners.utf8)).findings.isEmpty)
+        let trailing = #"{"report_meta": {"safety_version": "3.8.1"}, "vulnerabilities": []}"# + "\nNotice [1]: upgrade {soon}\n"
+        #expect(try decode("safety", Data(trailing.utf8)).findings.isEmpty)
         // A refused document inside the banners fails the whole input instead of a smaller one inside it standing in.
         let duplicate = "notice\n" + #"{"report_meta": {}, "vulnerabilities": [{"vulnerability_id": "1"}], "vulnerabilities": []}"#
         let error = #expect(throws: ScannerError.self) { try decode("safety", Data(duplicate.utf8)) }
@@ -165,6 +167,13 @@ import WardCore
         #expect(throws: ScannerError.self) { try decode("bandit", banditReport(fields)) }
     }
 
+    @Test(arguments: ["Location: ./app.py", "Location: ./app.py:0:0", "Location: ./app.py:-2"])
+    func aBanditTextIssueWithoutALineIsRefused(location: String) {
+        let text = "Run started:2026-01-01 00:00:00.000000\n\nTest results:\n>> Issue: [B602:subprocess_popen_with_shell_equals_true] shell\n"
+            + "   Severity: High   Confidence: High\n   \(location)\n"
+        #expect(throws: ScannerError.self) { try decode("bandit", Data(text.utf8)) }
+    }
+
     @Test func aBanditCSVRowWithoutLineOrSeverityIsRefused() {
         let csv = "filename,test_name,test_id,issue_severity,issue_confidence,issue_cwe,issue_text,line_number,col_offset,end_col_offset,line_range,more_info\n"
             + "app.py,x,B602,,HIGH,,shell,3,0,0,[3],\n"
@@ -199,8 +208,10 @@ import WardCore
     @Test(arguments: [
         #"<?xml version="1.0"?><testsuites><testsuite name="other"/></testsuites>"#,
         #"<?xml version="1.0"?><testsuites></testsuites>"#,
+        #"<testsuite name="semgrep results"><testcase name="r" file="a.py"><failure type="ERROR">x</failure></testcase></testsuite>"#,
+        #"<testsuite name="semgrep results"><testcase name="r" file="a.py" line="0"><failure type="ERROR">x</failure></testcase></testsuite>"#,
     ])
-    func semgrepJUnitWithoutItsMarkerIsRefused(text: String) {
+    func semgrepJUnitWithoutItsMarkerOrALineIsRefused(text: String) {
         #expect(throws: ScannerError.self) { try decode("semgrep", Data(text.utf8)) }
     }
 

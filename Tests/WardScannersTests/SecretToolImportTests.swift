@@ -109,7 +109,8 @@ enum SampleSecrets {
     }
 
     @Test(arguments: [
-        (#"[{"RuleID": "x", "File": "a"}, {"foo": 1}]"#, "gitleaks finding 2 has no rule or file"),
+        (#"[{"RuleID": "x", "File": "a", "StartLine": 1}, {"foo": 1}]"#, "at /1: gitleaks finding has no rule or file"),
+        (#"[{"RuleID": "x", "File": "a"}]"#, "gitleaks finding without a 'StartLine' of at least 1"),
         (#"{"leaks": []}"#, "not a gitleaks report"),
         (#"[{"RuleID": "x", "File": "a""#, "truncated JSON"),
         ("<testsuites><testsuite name=\"gitleaks\"><testcase><failure>not json</failure></testcase></testsuite></testsuites>", "without a JSON finding"),
@@ -276,7 +277,9 @@ enum SampleSecrets {
         (#"[{"RuleID": "x", "File": "a", "Secret": "s"}]"#, "this is a gitleaks report, not a detect-secrets report"),
         (#"{"results": [{"test_id": "B105", "filename": "a.py"}], "metrics": {"_totals": {}}}"#, "this is a Bandit report, not a detect-secrets report"),
         (#"{"version": "2.1.0", "runs": []}"#, "this is a SARIF report, not a detect-secrets report"),
-        (#"{"version": "1.5.0", "results": {"a.py": [{"line_number": 1, "hashed_secret": "00"}]}}"#, "entry 1 of a.py has no 'type'"),
+        (#"{"version": "1.5.0", "results": {"a.py": [{"line_number": 1, "hashed_secret": "00"}]}}"#, "at /results/a.py/0: detect-secrets entry has no 'type'"),
+        (#"{"version": "1.5.0", "results": {"a.py": [{"type": "Secret Keyword", "line_number": 0, "hashed_secret": "00"}]}}"#, "without a 'line_number' of at least 1"),
+        (#"{"version": "1.5.0", "results": {"a.py": {"type": "Secret Keyword"}}}"#, "not a detect-secrets baseline"),
         (#"{"version": "1.5.0"}"#, "not a detect-secrets baseline"),
         ("Potential secrets about to be committed to git repo!", "not valid JSON"),
     ])

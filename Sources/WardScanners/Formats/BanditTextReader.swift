@@ -53,6 +53,9 @@ struct BanditTextReader {
         }
         let severities = fields["Severity"] ?? ""
         let rawSeverity = severities.split(separator: " ").first.map { $0.uppercased() }
+        guard (location.line ?? 0) >= 1, rawSeverity != nil else {
+            throw ScannerError.malformedReport(path: source, reason: "Bandit text issue without a line of at least 1 in 'Location:' or a 'Severity:'")
+        }
         let snippet = location.line.flatMap { code[$0] }
         return Finding(
             toolID: BanditScanner.id,

@@ -27,9 +27,17 @@ struct DetectSecretsBaselineReader {
         }
         var report = DecodedReport(findings: [], toolVersion: document["version"].string)
         for (file, entries) in (document["results"].object ?? [:]).sorted(by: { $0.key < $1.key }) {
-            for (index, entry) in (entries.array ?? []).enumerated() {
-                guard let type = entry["type"].string else {
-                    throw ScannerError.malformedReport(path: source, reason: "detect-secrets entry \(index + 1) of \(file) has no 'type'")
+            let place = JSONPath().key("results").key(file)
+            guard let list = entries.array else {
+                throw ScannerError.invalidValue(path: source, at: place, reason: "detect-secrets results of a file are not a list")
+            }
+            for (index, entry) in list.enumerated() {
+                guard let type = entry["type"].string, !type.isEmpty else {
+                    throw ScannerError.invalidValue(path: source, at: place.index(index), reason: "detect-secrets entry has no 'type'")
+                }
+                guard let line = entry["line_number"].int, line >= 1 else {
+                    throw ScannerError.invalidValue(path: source, at: place.index(index).key("line_number"),
+                                                    reason: "detect-secrets entry without a 'line_number' of at least 1")
                 }
                 if let digest = entry["hashed_secret"].string, !digest.isEmpty {
                     report.secretDigests[report.findings.count] = digest

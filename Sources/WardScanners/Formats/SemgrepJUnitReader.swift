@@ -19,9 +19,10 @@ struct SemgrepJUnitReader {
         var findings: [Finding] = []
         for testcase in root.descendants("testcase") {
             for failure in testcase.elements("failure") {
-                guard let rule = testcase.attributes["name"],
-                      let path = testcase.attributes["file"] ?? testcase.attributes["classname"] else {
-                    throw ScannerError.malformedReport(path: source, reason: "Semgrep JUnit <testcase> without 'name' or 'file'")
+                guard let rule = testcase.attributes["name"], !rule.isEmpty,
+                      let path = testcase.attributes["file"] ?? testcase.attributes["classname"],
+                      let line = testcase.attributes["line"].flatMap({ Int($0) }), line >= 1 else {
+                    throw ScannerError.malformedReport(path: source, reason: "Semgrep JUnit <testcase> without 'name', 'file' or a 'line' of at least 1")
                 }
                 findings.append(finding(testcase, failure: failure, rule: rule, path: path))
             }

@@ -174,7 +174,7 @@ struct TrivyFindingBuilder {
             kind: .secret,
             severity: TrivyScanner.severity(secret["Severity"].string),
             rawSeverity: secret["Severity"].string,
-            location: SourceLocation(path: target, startLine: start, endLine: secret["EndLine"].int ?? start,
+            location: SourceLocation(path: target, startLine: start, endLine: start.map { max(secret["EndLine"].int ?? $0, $0) },
                                      snippet: Self.causeLines(secret["Code"]) ?? secret["Match"].string),
             metadata: metadata,
             suppression: suppression,

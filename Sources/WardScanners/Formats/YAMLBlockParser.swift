@@ -65,7 +65,7 @@ struct YAMLBlockParser {
     /// A one-line error naming the current line.
     func failure(_ reason: String) -> ScannerError {
         let number = index < lines.count ? lines[index].number : (lines.last?.number ?? 0) + 1
-        return .malformedReport(path: source, reason: "not YAML as Bandit writes it: \(reason) at line \(number)")
+        return .invalidReport(path: source, line: number, column: 1, reason: "not YAML as Bandit writes it: \(reason)")
     }
 
     /// Moves past blank lines and comment lines.

@@ -5,10 +5,10 @@ import WardCore
 ///
 /// Safety 3 prints a deprecation banner and notices before and after the JSON document of
 /// `check --output json`. The document is the first `{` or `[` whose text, through its matching
-/// bracket, parses as JSON and is accepted by the caller; the text around it is ignored. Input
-/// that starts as JSON is one document, never searched; a candidate that is JSON but refused (a
-/// member name given twice, invalid UTF-8) fails the whole input rather than letting a smaller
-/// document inside it stand for the report.
+/// bracket, parses as JSON and is accepted by the caller; the text around it is ignored. A whole
+/// input or candidate that is JSON but refused (a member name given twice, invalid UTF-8, nesting
+/// too deep) fails the whole input rather than letting a smaller document inside it stand for the
+/// report.
 enum EmbeddedJSON {
     /// Most opening brackets tried before giving up on finding the document.
     static let candidateLimit = 256
@@ -18,9 +18,12 @@ enum EmbeddedJSON {
     /// - Throws: ``ScannerError`` naming `source`: an empty report, a document cut short
     ///   ("truncated JSON"), or the parser's complaint about the whole input when no document is found.
     static func parse(_ data: Data, source: String, accepting: (JSONValue) -> Bool = { $0.object != nil || $0.array != nil }) throws(ScannerError) -> JSONValue {
+        do {
+            return try JSONParser.parse(data)
+        } catch {
+            if JSONParser.refusals.contains(error.reason) { throw ReportJSON.failure(error, source: source) }
+        }
         let bytes = [UInt8](data)
-        let first = bytes.drop { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 || $0 == 0xEF || $0 == 0xBB || $0 == 0xBF }.first
-        if first == UInt8(ascii: "{") || first == UInt8(ascii: "[") { return try ReportJSON.parse(data, source: source) }
         var start = 0
         var tried = 0
         while tried < candidateLimit, let open = firstOpening(in: bytes, from: start) {
