@@ -159,8 +159,9 @@ import WardCore
         try Data("requests==2.19.0\n".utf8).write(to: URL(fileURLWithPath: root + "/requirements.txt"))
         try Data("# tools\npytest==7.0.0\nrequests==2.19.0  # for the API tests\n".utf8).write(to: URL(fileURLWithPath: root + "/requirements-dev.txt"))
         let reportPath = try Fixtures.temporaryDirectory() + "/report"
-        let invocation = plugin.invocation(for: ScanTarget(name: "two", root: root),
-                                           context: InvocationContext(reportPath: reportPath, resources: ScannerResources(semgrepRules: nil)))
+        var context = InvocationContext(reportPath: reportPath, resources: ScannerResources(semgrepRules: nil))
+        context.files = TargetInventory.survey(root: root).files
+        let invocation = plugin.invocation(for: ScanTarget(name: "two", root: root), context: context)
         #expect(invocation.arguments.suffix(2) == ["--requirement=requirements.txt", "--requirement=requirements-dev.txt"])
         // When pip-audit's report (which names no file) is decoded
         let text = #"{"dependencies": [{"name": "requests", "version": "2.19.0", "vulns": [{"id": "PYSEC-2018-28", "fix_versions": ["2.20.0"], "aliases": ["CVE-2018-18074"]}]}], "fixes": []}"#
