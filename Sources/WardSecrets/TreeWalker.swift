@@ -54,7 +54,7 @@ public struct TreeWalker: Sendable {
         let trackedDirectories = Self.directories(of: tracked)
         var seen = Set<[UInt64]>()
         var rootIgnores: Ignores = []
-        if honourGitignore, let exclude = try? String(contentsOfFile: root + "/.git/info/exclude", encoding: .utf8) {
+        if honourGitignore, let exclude = Self.readRegular(root + "/.git/info/exclude") {
             rootIgnores.append(("", Gitignore(exclude)))
         }
         var stack = [Pending(relative: "", ignores: rootIgnores, ignored: false)]
@@ -66,7 +66,7 @@ public struct TreeWalker: Sendable {
             }
             var ignores = current.ignores
             if honourGitignore, listing.contains(where: { $0.name == ".gitignore" && $0.kind == UInt8(DT_REG) }),
-               let text = try? String(contentsOfFile: directory + "/.gitignore", encoding: .utf8) {
+               let text = Self.readRegular(directory + "/.gitignore") {
                 ignores.append((current.relative, Gitignore(text)))
             }
             for (name, kind) in listing {
@@ -115,6 +115,24 @@ public struct TreeWalker: Sendable {
             entries.append((name, kind))
         }
         return entries.sorted { $0.name < $1.name }
+    }
+
+    /// The text of a regular file of at most `limit` bytes, opened without following a link or
+    /// blocking on a FIFO; `nil` for anything else.
+    static func readRegular(_ path: String, limit: Int = 1 << 20) -> String? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) <= limit else { return nil }
+        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
+        var filled = 0
+        while filled < bytes.count {
+            let count = bytes.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + filled, $0.count - filled) }
+            guard count > 0 else { break }
+            filled += count
+        }
+        return String(decoding: bytes.prefix(filled), as: UTF8.self)
     }
 
     /// The `d_type` of a `st_mode`.

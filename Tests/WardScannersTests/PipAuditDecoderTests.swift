@@ -160,7 +160,7 @@ import WardCore
         try Data("# tools\npytest==7.0.0\nrequests==2.19.0  # for the API tests\n".utf8).write(to: URL(fileURLWithPath: root + "/requirements-dev.txt"))
         let reportPath = try Fixtures.temporaryDirectory() + "/report"
         var context = InvocationContext(reportPath: reportPath, resources: ScannerResources(semgrepRules: nil))
-        context.files = ["requirements.txt", "requirements-dev.txt"]
+        context.files = TargetInventory.survey(root: root).files
         let invocation = plugin.invocation(for: ScanTarget(name: "two", root: root), context: context)
         #expect(invocation.arguments.suffix(2) == ["--requirement=requirements.txt", "--requirement=requirements-dev.txt"])
         // When pip-audit's report (which names no file) is decoded
@@ -189,7 +189,7 @@ import WardCore
     func aBrokenReportIsRefusedNamingTheFile(index: Int) throws {
         let fault = Self.faults[index]
         let error = #expect(throws: ScannerError.self) { try plugin.decode(Data(fault.text.utf8), source: fault.name) }
-        #expect(error?.description.hasPrefix(fault.name + ":") == true, "\(String(describing: error))")
+        #expect(error?.description.hasPrefix(fault.name + ": ") == true, "\(String(describing: error))")
         #expect(error?.description.contains(fault.message) == true, "\(String(describing: error))")
     }
 

@@ -75,6 +75,28 @@ import WardCore
         #expect(trusted.findings.contains { $0.ruleID == "B404" && $0.suppression == nil })
     }
 
+    @Test func trustedTrivyHonoursTrivyYamlAndTrivyignoreAndStillReportsTheSecretsTheyHide() async throws {
+        try #require(ManagedTools.path("trivy") != nil, Comment(rawValue: ManagedTools.missingMessage("trivy")))
+        // Given the hostile repository's trivy.yaml (skips deploy/) and .trivyignore (ignores the AWS rules)
+        let root = try Fixtures.copy("hostile-repo")
+        var engine = ScanEngine(locator: ToolLocator(searchPath: [ManagedTools.binDirectory]), resources: ScannerResources(semgrepRules: nil),
+                                defaultTimeout: .seconds(120))
+        engine.cacheRoot = try Fixtures.temporaryDirectory("ward-cache")
+        let untrusted = try #require(await engine.run([TrivyScanner()], on: ScanTarget(name: "h", root: root)).first)
+        engine.trustedRepositoryConfig = ["trivy"]
+        let trusted = try #require(await engine.run([TrivyScanner()], on: ScanTarget(name: "h", root: root)).first)
+        // Then Ward's own run reports the keys, active, and the trusted run reports them suppressed with the files as the reason
+        #expect(untrusted.run.state == .succeeded && trusted.run.state == .succeeded)
+        let keys = untrusted.findings.filter { $0.location?.path == "deploy/app.env" }
+        #expect(Set(keys.map(\.ruleID)) == ["aws-access-key-id", "aws-secret-access-key"])
+        #expect(keys.allSatisfy { $0.suppression == nil })
+        let hidden = trusted.findings.filter { $0.location?.path == "deploy/app.env" }
+        #expect(Set(hidden.map(\.identity)) == Set(keys.map(\.identity)))
+        // (Trivy itself reports what .trivyignore silences as suppressed; anything else it lacks is marked by Ward)
+        let reasons = hidden.map { $0.suppression?.justification ?? "active" }
+        #expect(reasons.allSatisfy { $0.contains(".trivyignore") }, "\(reasons)")
+    }
+
     @Test func whatARemovedFindingIsMarkedWith() {
         let finding = Finding(toolID: "bandit", ruleID: "B602", title: "t", message: "m", kind: .sast, severity: .high)
         var kept = finding

@@ -72,6 +72,21 @@ import WardSecrets
         #expect(Set(walker(gitignore: false).files(under: root)) == [".gitignore", "secrets.env", "private/keys/prod.env", "private/keys/untracked.env", "debug.log"])
     }
 
+    @Test func aGitignoreOrExcludeFileThatIsAFIFOOrALinkIsNotRead() throws {
+        let root = try Fixtures.temporaryDirectory()
+        try write("k=1\n", "secret.env", in: root)
+        try FileManager.default.createDirectory(atPath: root + "/.git/info", withIntermediateDirectories: true)
+        #expect(mkfifo(root + "/.git/info/exclude", 0o600) == 0)
+        #expect(mkfifo(root + "/.gitignore", 0o600) == 0)
+        let outside = try Fixtures.temporaryDirectory("ward-outside")
+        try write("*.env\n", ".gitignore", in: outside)
+        try FileManager.default.createDirectory(atPath: root + "/sub", withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: root + "/sub/.gitignore", withDestinationPath: outside + "/.gitignore")
+        try write("k=2\n", "sub/other.env", in: root)
+        // The walk ends, and neither the FIFOs nor the linked ignore file decide anything
+        #expect(walker(gitignore: true).files(under: root).sorted() == ["secret.env", "sub/other.env"])
+    }
+
     @Test func aDirectoryReachedTwiceIsWalkedOnce() throws {
         // A hard-linked directory cannot be made; a root given through a link is followed, once
         let root = try Fixtures.temporaryDirectory()

@@ -20,8 +20,9 @@ import WardCore
 /// default-severity: medium
 /// ```
 ///
-/// Placeholders in arguments: `{report}` (where the report goes), `{target}` (the target root,
-/// also the working directory) and an argument that is exactly `{args}` (the `--tool-arg`
+/// Placeholders in arguments: `{report}` (where the report goes), `{target}` (the workspace Ward
+/// builds from its walk of the target root, also the working directory; reported paths inside it
+/// are rebased onto the root) and an argument that is exactly `{args}` (the `--tool-arg`
 /// arguments, zero or more). Ward adds nothing else. Unknown keys are errors, so a typo cannot
 /// silently change what runs.
 public struct DeclarativeScannerSpec: Decodable, Sendable, Equatable {

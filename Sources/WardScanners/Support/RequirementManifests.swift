@@ -196,52 +196,6 @@ struct RequirementManifests: Codable, Sendable, Equatable {
         return report
     }
 
-    /// Writes a sanitized copy of each manifest of the workspace `root` into `directory` (same
-    /// relative paths; a `pyproject.toml` becomes `NAME.requirements.txt` of its `[project]
-    /// dependencies`), records the manifests and the notes beside the report, and returns the paths
-    /// to hand the tool, relative to `directory`.
-    static func prepareSanitized(_ paths: [String], root: String, files: [String], directory: String, besideReport reportPath: String) -> [String] {
-        let sanitizer = RequirementSanitizer(files: Set(files)) { path in
-            guard ScanWorkspace.isPlain(path), let data = ScanWorkspace.readRegular(root + "/" + path, limit: 4 << 20) else { return nil }
-            return String(decoding: data, as: UTF8.self)
-        }
-        var handed: [String] = []
-        var notes: [String] = []
-        let walked = Set(files)
-        for path in paths {
-            guard ScanWorkspace.isPlain(path), walked.contains(path) else {
-                notes.append("\(path): not a regular file of the scanned tree; not audited")
-                continue
-            }
-            var output: RequirementSanitizer.Output
-            var destination = path
-            if path.lowercased().hasSuffix(".toml") {
-                let text = sanitizer.read(path) ?? ""
-                var pyproject = RequirementSanitizer.Output(text: "", notes: [])
-                for requirement in RequirementSanitizer.pyprojectDependencies(text) {
-                    switch RequirementSanitizer.classify(RequirementSanitizer.withoutComment(requirement)) {
-                    case .pin(let name, let version): pyproject.text += "\(name)==\(version)\n"
-                    case .unpinned(let name): pyproject.notes.append("\(path): \(name) is not pinned with ==; not audited")
-                    default: pyproject.notes.append("\(path): a dependency that is not a requirement dropped; not passed to the tool")
-                    }
-                }
-                output = pyproject
-                destination = path + ".requirements.txt"
-            } else {
-                output = sanitizer.sanitize(path)
-            }
-            notes += output.notes
-            let target = directory + "/" + destination
-            try? FileManager.default.createDirectory(atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            guard (try? Data(output.text.utf8).write(to: URL(fileURLWithPath: target))) != nil else { continue }
-            handed.append(destination)
-        }
-        var record = read(paths, root: root)
-        record.notes = notes
-        record.write(besideReport: reportPath)
-        return handed
-    }
-
     /// `arguments` without the options `names` and their values (the forms ``optionValues(_:in:)`` reads).
     static func removingOptions(_ names: Set<String>, from arguments: [String]) -> [String] {
         var kept: [String] = []

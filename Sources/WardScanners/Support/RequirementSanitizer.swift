@@ -154,46 +154,4 @@ struct RequirementSanitizer: Sendable {
         }
         return parts.isEmpty ? nil : parts.joined(separator: "/")
     }
-
-    /// The requirement strings of `[project] dependencies` in a `pyproject.toml`, one per element.
-    static func pyprojectDependencies(_ text: String) -> [String] {
-        var inProject = false
-        var collecting = false
-        var result: [String] = []
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            let line = raw.trimmingCharacters(in: .whitespaces)
-            if !collecting, line.hasPrefix("[") {
-                inProject = line.replacingOccurrences(of: " ", with: "") == "[project]"
-                continue
-            }
-            if inProject, !collecting, line.hasPrefix("dependencies"), let open = line.firstIndex(of: "[") {
-                collecting = true
-                result += quotedStrings(line[line.index(after: open)...])
-                if line[open...].contains("]") { collecting = false }
-                continue
-            }
-            if collecting {
-                result += quotedStrings(Substring(line))
-                if withoutComment(line).hasSuffix("]") || line.hasPrefix("]") { collecting = false }
-            }
-        }
-        return result
-    }
-
-    /// The `"…"` and `'…'` strings on a line, in order.
-    static func quotedStrings(_ line: Substring) -> [String] {
-        var result: [String] = []
-        var quote: Character?
-        var current = ""
-        for character in line {
-            if let open = quote {
-                if character == open { result.append(current); current = ""; quote = nil } else { current.append(character) }
-            } else if character == "\"" || character == "'" {
-                quote = character
-            } else if character == "#" {
-                break
-            }
-        }
-        return result
-    }
 }
