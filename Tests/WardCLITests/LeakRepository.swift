@@ -19,7 +19,7 @@ struct LeakRepository {
     static let githubFineGrained = "github_pat_" + "11ABCDEFG0123456789abc_" + "pQ7rS8tU9vW0xY1zA2bC3dE4fG5hI6jK7lM8nO9pQ0rS1tU2vW3xY4zA5bC6d"
     static let githubOAuth = "gho_" + "Z9y8X7w6V5u4T3s2R1q0P9o8N7m6L5k4J3i2"
     static let contextToken = "ghp_" + "Ctx1Lm2Nk3Oj4Pi5Qh6Rg7Sf8Te9Ud0Vc1Wb"
-    static let fileNameToken = "ghp_" + "FiLeNaMe0123456789abcdefghijKLMNOPQR"
+    static let fileNameToken = "ghp_" + "FiLeNaMe7Qx2Lm9Pz4Rt8Vw3Ky6Bn1Hc5Jd0"
     static let slackBot = "xoxb-" + "2418173506-4831057913021-" + "Hk8sLq2Wz9Rt5Vn3Pm7Xc4Jd"
     static let slackWebhook = "https://hooks.slack.com/services/" + "T0AB1CD2E/B3FG4HI5J/" + "kL6mN7oP8qR9sT0uV1wX2yZ3"
     static let stripeLive = "sk_live_" + "51HqLyjWDarjtT1zdp7dcXjG4kPv"

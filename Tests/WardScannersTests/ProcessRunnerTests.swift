@@ -49,6 +49,12 @@ import TestSupport
         #expect(signaled.termination == .signaled(SIGTERM))
         let exited = try await runner.run(ProcessRequest(executable: "/bin/sh", arguments: ["-c", "exit 42"]))
         #expect(exited.exitStatus == 42)
+        // Its temporary files go to a private directory in Ward's run directory, removed with the run.
+        let temporary = try await runner.run(ProcessRequest(executable: "/bin/sh", arguments: ["-c", "echo \"$TMPDIR\"; stat -c %a \"$TMPDIR\""]))
+        let lines = String(decoding: temporary.standardOutput, as: UTF8.self).split(separator: "\n").map(String.init)
+        #expect(lines.first?.hasPrefix(try RunDirectory.active().path + "/") == true, "\(lines)")
+        #expect(lines.last == "700")
+        #expect(!FileManager.default.fileExists(atPath: lines.first ?? "/"))
     }
 
     @Test func capsOutputAndSaysSo() async throws {

@@ -32,7 +32,13 @@ public struct POSIXProcessRunner: CommandRunner {
         let outputPath = scratch.path + "/stdout"
         let errorPath = scratch.path + "/stderr"
         let started = ContinuousClock.now
-        let pid = try spawn(request, tool: tool, outputPath: outputPath, errorPath: errorPath)
+        // The tool's own temporary files (pip-audit's virtual environments, Semgrep's caches) stay in
+        // Ward's run directory too, so nothing survives the run, or a killed run's next one.
+        let temporary = scratch.path + "/tmp"
+        guard mkdir(temporary, 0o700) == 0 else {
+            throw ScannerError.launchFailed(tool: tool, reason: "cannot create a temporary directory: \(String(cString: strerror(errno)))")
+        }
+        let pid = try spawn(request, tool: tool, outputPath: outputPath, errorPath: errorPath, temporary: temporary)
         ProcessSupervisor.started(pid)
         let reaped = await ProcessReaper.wait(for: pid, timeout: request.timeout, gracePeriod: gracePeriod)
         ProcessSupervisor.ended(pid)
@@ -50,7 +56,8 @@ public struct POSIXProcessRunner: CommandRunner {
         )
     }
 
-    private func spawn(_ request: ProcessRequest, tool: String, outputPath: String, errorPath: String) throws(ScannerError) -> pid_t {
+    private func spawn(_ request: ProcessRequest, tool: String, outputPath: String, errorPath: String,
+                       temporary: String) throws(ScannerError) -> pid_t {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -78,6 +85,7 @@ public struct POSIXProcessRunner: CommandRunner {
         posix_spawnattr_setsigdefault(&attributes, &defaults)
 
         var environment = ProcessInfo.processInfo.environment.filter { !request.removedEnvironment.contains($0.key) }
+        for name in ["TMPDIR", "TMP", "TEMP"] { environment[name] = temporary }
         environment.merge(request.environment) { _, new in new }
         guard access(request.executable, X_OK) == 0 else {
             throw ScannerError.launchFailed(tool: tool, reason: String(cString: strerror(errno)))
