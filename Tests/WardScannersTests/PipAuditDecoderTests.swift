@@ -189,7 +189,7 @@ import WardCore
     func aBrokenReportIsRefusedNamingTheFile(index: Int) throws {
         let fault = Self.faults[index]
         let error = #expect(throws: ScannerError.self) { try plugin.decode(Data(fault.text.utf8), source: fault.name) }
-        #expect(error?.description.hasPrefix(fault.name + ": ") == true, "\(String(describing: error))")
+        #expect(error?.description.hasPrefix(fault.name + ":") == true, "\(String(describing: error))")
         #expect(error?.description.contains(fault.message) == true, "\(String(describing: error))")
     }
 
