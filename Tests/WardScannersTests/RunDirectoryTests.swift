@@ -33,17 +33,18 @@ struct RunDirectoryTests {
         // Another process holds the live run's lock, as a running ward does.
         let holder = Process()
         holder.executableURL = URL(fileURLWithPath: "/usr/bin/flock")
-        holder.arguments = ["--exclusive", root + "/alive/lock", "/bin/sleep", "30"]
+        holder.arguments = ["--exclusive", root + "/alive/lock", "/bin/sleep", "600"]
         try holder.run()
         defer { holder.terminate() }
-        // Wait until the other process holds it.
-        for _ in 0..<200 {
+        // Wait until the other process holds it (long: a loaded machine starts processes slowly).
+        var held = false
+        for _ in 0..<1200 where !held {
             let descriptor = open(root + "/alive/lock", O_RDONLY)
-            let free = flock(descriptor, LOCK_EX | LOCK_NB) == 0
+            held = flock(descriptor, LOCK_EX | LOCK_NB) != 0
             close(descriptor)
-            if !free { break }
-            try await Task.sleep(for: .milliseconds(50))
+            if !held { try await Task.sleep(for: .milliseconds(50)) }
         }
+        try #require(held, "flock never took the lock")
         let removed = RunDirectory.removeLeftovers(under: root)
         #expect(removed == ["dead"])
         #expect(!FileManager.default.fileExists(atPath: root + "/dead"))
