@@ -70,7 +70,7 @@ struct FindingSearch {
             arguments["target"] = target
         }
         if let glob = query.pathGlob {
-            conditions.append("\(locationTable).path GLOB :glob")
+            conditions.append("\(PathGlobFunction.name)(:glob, \(locationTable).path)")
             arguments["glob"] = glob
         }
         if !query.tools.isEmpty {
