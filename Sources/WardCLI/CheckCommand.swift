@@ -24,11 +24,10 @@ struct CheckCommand: AsyncParsableCommand {
     var pluginDirectory: String?
 
     func run() async throws {
-        global.apply()
         let policy = try gating.loadPolicy(pluginDirectory: pluginDirectory, paths: global.paths)
         let database = try global.openDatabase()
         let recorded = try ScanLoader(database: database).load(id: scan, target: target)
-        var pipeline = ScanPipeline(database: database, output: output, gating: gating, policy: policy)
+        var pipeline = ScanPipeline(database: database, output: output, gating: gating, policy: policy, console: global.console)
         throw ExitCode(try pipeline.gate(recorded).rawValue)
     }
 }

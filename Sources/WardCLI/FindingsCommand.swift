@@ -40,7 +40,6 @@ struct FindingsCommand: AsyncParsableCommand {
     var format: String = "table"
 
     func run() async throws {
-        global.apply()
         var query = FindingQuery(target: target, limit: limit)
         query.pathGlob = path
         query.tools = tool.flatMap { $0.split(separator: ",").map(String.init) }

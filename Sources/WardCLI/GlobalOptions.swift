@@ -13,10 +13,8 @@ struct GlobalOptions: ParsableArguments {
     /// Resolved locations.
     var paths: WardPaths { WardPaths(databaseOption: db) }
 
-    /// Applies `--quiet`.
-    func apply() {
-        Console.quiet = quiet
-    }
+    /// The terminal writer, silent on progress when `--quiet` was given.
+    var console: Console { Console(quiet: quiet) }
 
     /// The database's key for identifying secrets, as a usage failure when it cannot be read.
     func secretKey(of database: AppDatabase) throws -> [UInt8] {

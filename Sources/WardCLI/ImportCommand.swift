@@ -43,7 +43,6 @@ struct ImportCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        global.apply()
         // A broken plugin file in Ward's data directory blocks only the import of a tool it declares.
         let builtIn = ScannerRegistry.ids.contains(tool)
         let declared = builtIn ? [] : try DeclarativePlugins.load(directory: pluginDirectory, paths: global.paths)
@@ -73,7 +72,7 @@ struct ImportCommand: AsyncParsableCommand {
             startedAt: started, finishedAt: environment.now(), wardVersion: environment.version,
             toolRuns: result.toolRuns, findings: result.findings, inputDigest: result.digest
         )
-        var pipeline = ScanPipeline(database: database, output: output, gating: gating, policy: policy, timer: timer)
+        var pipeline = ScanPipeline(database: database, output: output, gating: gating, policy: policy, console: global.console, timer: timer)
         let status = try pipeline.finish(scan)
         throw ExitCode(status.rawValue)
     }

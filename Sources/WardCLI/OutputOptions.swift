@@ -41,7 +41,7 @@ struct OutputOptions: ParsableArguments {
     }
 
     /// Renders and writes every report, printing what each format's consumer would warn about.
-    func write(_ scan: ScanRun, gate: GateResult) throws {
+    func write(_ scan: ScanRun, gate: GateResult, console: Console) throws {
         for id in formats {
             let reporter = try ReporterRegistry.reporter(id: id)
             let destination = outputDirectory.map { ($0 as NSString).appendingPathComponent(reporter.defaultFileName) } ?? output
@@ -54,7 +54,7 @@ struct OutputOptions: ParsableArguments {
                 continue
             }
             try write(data, to: destination)
-            Console.progress("wrote \(id) report to \(destination)")
+            console.progress("wrote \(id) report to \(destination)")
         }
     }
 

@@ -50,7 +50,6 @@ struct ScanCommand: AsyncParsableCommand {
     var pluginDirectory: String?
 
     func run() async throws {
-        global.apply()
         let root = WardPaths.absolute(path)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -78,7 +77,7 @@ struct ScanCommand: AsyncParsableCommand {
             resources: ScannerResources.locate(),
             defaultTimeout: .seconds(max(timeout, 1)),
             timeouts: perTool,
-            progress: { Console.progress($0) }
+            progress: { [console = global.console] in console.progress($0) }
         )
         engine.secretKey = try global.secretKey(of: database)
         engine.extraArguments = try ScannerSelection.passthrough(toolArguments, known: known)
@@ -92,7 +91,7 @@ struct ScanCommand: AsyncParsableCommand {
             id: environment.makeID(), target: scanTarget, mode: .scan, startedAt: started, finishedAt: environment.now(),
             wardVersion: environment.version, toolRuns: outcomes.map(\.run), findings: outcomes.flatMap(\.findings)
         )
-        var pipeline = ScanPipeline(database: database, output: output, gating: gating, policy: policy)
+        var pipeline = ScanPipeline(database: database, output: output, gating: gating, policy: policy, console: global.console)
         let status = try pipeline.finish(scan)
         await secrets.reveal(scan, mode: secretsMode, output: output)
         throw ExitCode(status.rawValue)

@@ -10,6 +10,8 @@ struct ScanPipeline {
     let output: OutputOptions
     let gating: GateOptions
     let policy: Policy
+    /// Where progress goes.
+    let console: Console
     var timer = PhaseTimer(enabled: false)
 
     /// Records the scan, writes the report, and returns the exit status of the verdict.
@@ -28,10 +30,10 @@ struct ScanPipeline {
         timer.lap("store")
         switch outcome {
         case .recorded(let summary):
-            Console.progress("recorded scan \(summary.scanID.prefix(8)) of \(summary.target.name): "
+            console.progress("recorded scan \(summary.scanID.prefix(8)) of \(summary.target.name): "
                 + "\(summary.findingCount) findings, \(summary.newCount) new, \(summary.fixedCount) fixed")
         case .alreadyRecorded(let scanID):
-            Console.progress("these reports were already imported as scan \(scanID.prefix(8)); the history is unchanged")
+            console.progress("these reports were already imported as scan \(scanID.prefix(8)); the history is unchanged")
         }
         return try gate(scan)
     }
@@ -46,7 +48,7 @@ struct ScanPipeline {
         timer.lap("gate")
         gating.explainVerdict(gate, scan: presented)
         if !gating.explain { gate.warnings.forEach(Console.warning) }
-        try output.write(presented, gate: gate)
+        try output.write(presented, gate: gate, console: console)
         timer.lap("report")
         return gating.exitStatus(for: gate)
     }

@@ -21,7 +21,6 @@ struct ScansCommand: AsyncParsableCommand {
     var format: String = "table"
 
     func run() async throws {
-        global.apply()
         let database = try global.openDatabase()
         do {
             let scans = try database.scans(target: target, limit: max(limit, 1))

@@ -36,7 +36,6 @@ struct SecretsCommand: AsyncParsableCommand {
     var exportRules: String?
 
     func run() async throws {
-        global.apply()
         if let exportRules {
             try export(exportRules)
             return
@@ -64,7 +63,7 @@ struct SecretsCommand: AsyncParsableCommand {
         let database = try global.openDatabase()
         let environment = WardEnvironment.live
         var engine = ScanEngine(locator: ToolLocator.standard(dataDirectory: locations.dataDirectory), resources: ScannerResources.locate(),
-                                progress: { Console.progress($0) })
+                                progress: { [console = global.console] in console.progress($0) })
         engine.secretKey = try global.secretKey(of: database)
         engine.cacheRoot = locations.dataDirectory + "/cache"
         let started = environment.now()
@@ -74,10 +73,10 @@ struct SecretsCommand: AsyncParsableCommand {
             id: environment.makeID(), target: scanTarget, mode: .scan, startedAt: started, finishedAt: environment.now(),
             wardVersion: environment.version, toolRuns: outcomes.map(\.run), findings: outcomes.flatMap(\.findings)
         )
-        var pipeline = ScanPipeline(database: database, output: output, gating: gating, policy: policy)
+        var pipeline = ScanPipeline(database: database, output: output, gating: gating, policy: policy, console: global.console)
         let status = try pipeline.finish(scan)
         await secrets.reveal(scan, mode: mode, output: output)
-        if status == .failed, !Console.quiet {
+        if status == .failed, !global.quiet {
             let active = scan.findings.filter { $0.kind == .secret && $0.isActive }.count
             if active > 0 {
                 Console.note("\(active) secret\(active == 1 ? "" : "s") found. Remove \(active == 1 ? "it" : "them") (and rotate if real), "
