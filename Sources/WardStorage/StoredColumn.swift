@@ -23,17 +23,7 @@ struct StoredColumn<Source, Target>: Sendable {
         _ get: (@Sendable (Source) -> Value)?,
         read set: (@Sendable (inout Target, Value) throws -> Void)?
     ) {
-        self.name = name
-        if let get {
-            bind = { source, binder in try binder.bind(get(source)) }
-        } else {
-            bind = nil
-        }
-        if let set {
-            read = { target, row, index in try set(&target, row.decode(Value.self, atIndex: index)) }
-        } else {
-            read = nil
-        }
+        self.init(name, get, set, decode: { row, index in try row.decode(Value.self, atIndex: index) })
     }
 
     /// A column holding a value SQLite cannot hand over directly (a date), converted by GRDB.
@@ -42,6 +32,15 @@ struct StoredColumn<Source, Target>: Sendable {
         _ get: (@Sendable (Source) -> Value)?,
         read set: (@Sendable (inout Target, Value) throws -> Void)?
     ) {
+        self.init(name, get, set, decode: { row, index in try row.decode(Value.self, atIndex: index) })
+    }
+
+    private init<Value: DatabaseValueConvertible>(
+        _ name: String,
+        _ get: (@Sendable (Source) -> Value)?,
+        _ set: (@Sendable (inout Target, Value) throws -> Void)?,
+        decode: @escaping @Sendable (Row, Int) throws -> Value
+    ) {
         self.name = name
         if let get {
             bind = { source, binder in try binder.bind(get(source)) }
@@ -49,7 +48,7 @@ struct StoredColumn<Source, Target>: Sendable {
             bind = nil
         }
         if let set {
-            read = { target, row, index in try set(&target, row.decode(Value.self, atIndex: index)) }
+            read = { target, row, index in try set(&target, decode(row, index)) }
         } else {
             read = nil
         }
