@@ -15,10 +15,15 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
     ],
     targets: [
-        // Vocabulary: Foundation only.
-        .target(name: "WardCore", swiftSettings: settings),
+        // Vocabulary: Foundation, plus swift-crypto for SHA-256 and HMAC (see SHA256.swift).
+        .target(
+            name: "WardCore",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: settings
+        ),
         // Scanner plugins and the process runner.
         // System libraries of the built-in secret detector.
         .systemLibrary(name: "CVectorscan", pkgConfig: "libhs", providers: [.apt(["libvectorscan-dev"])]),

@@ -29,7 +29,7 @@ struct CheckCommand: AsyncParsableCommand {
         let database = try global.openDatabase()
         let recorded = try ScanLoader(database: database).load(id: scan, target: target)
         var pipeline = ScanPipeline(database: database, output: output, gating: gating, policy: policy,
-                                    redaction: try Redaction.stage(paths: global.paths))
+                                    redaction: try Redaction.stage(paths: global.paths), console: global.console)
         throw ExitCode(try pipeline.gate(pipeline.redaction.redact(recorded)).rawValue)
     }
 }

@@ -2,9 +2,12 @@ import Foundation
 import WardReporters
 
 /// Writes to the terminal: progress and errors on stderr, machine output on stdout.
-enum Console {
+///
+/// Errors, warnings and output are always written. Progress lines go through a value that
+/// carries `--quiet` (``GlobalOptions/console``), so no process-wide switch exists.
+struct Console: Sendable {
     /// Whether progress lines are suppressed.
-    nonisolated(unsafe) static var quiet = false
+    let quiet: Bool
 
     /// Prints an error line, always.
     static func error(_ message: String) {
@@ -22,9 +25,9 @@ enum Console {
     }
 
     /// Prints a progress line unless quiet.
-    static func progress(_ message: String) {
+    func progress(_ message: String) {
         guard !quiet else { return }
-        write("ward: " + TerminalText.sanitize(message) + "\n", to: FileHandle.standardError)
+        Self.write("ward: " + TerminalText.sanitize(message) + "\n", to: FileHandle.standardError)
     }
 
     /// Writes raw bytes to stdout.

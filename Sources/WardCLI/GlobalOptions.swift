@@ -14,10 +14,12 @@ struct GlobalOptions: ParsableArguments {
     /// Resolved locations.
     var paths: WardPaths { WardPaths(databaseOption: db) }
 
-    /// Applies `--quiet`; tools' temporary files go under the data directory's `run`, and a
-    /// termination signal takes every tool's process group down with Ward.
+    /// The terminal writer, silent on progress when `--quiet` was given.
+    var console: Console { Console(quiet: quiet) }
+
+    /// Tools' temporary files go under the data directory's `run`, and a termination signal takes
+    /// every tool's process group down with Ward.
     func apply() {
-        Console.quiet = quiet
         RunDirectory.use(root: paths.dataDirectory + "/run")
         ProcessSupervisor.installTerminationHandlers()
     }

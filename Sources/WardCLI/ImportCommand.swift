@@ -75,7 +75,8 @@ struct ImportCommand: AsyncParsableCommand {
             toolRuns: result.toolRuns, findings: result.findings, inputDigest: result.digest
         )
         let redaction = try Redaction.stage(known: result.secretValues, paths: global.paths)
-        var pipeline = ScanPipeline(database: database, output: output, gating: gating, policy: policy, redaction: redaction, timer: timer)
+        var pipeline = ScanPipeline(database: database, output: output, gating: gating, policy: policy, redaction: redaction,
+                                    console: global.console, timer: timer)
         let status = try pipeline.finish(scan)
         throw ExitCode(status.rawValue)
     }

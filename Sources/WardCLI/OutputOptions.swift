@@ -41,7 +41,7 @@ struct OutputOptions: ParsableArguments {
     }
 
     /// Renders and writes every report, printing what each format's consumer would warn about.
-    func write(_ scan: Redacted<ScanRun>, gate: GateResult) throws {
+    func write(_ scan: Redacted<ScanRun>, gate: GateResult, console: Console) throws {
         // Reports leave the machine: none carries its paths (the one place reports are written from).
         let scan = WardPaths.machinePaths(root: scan.value.target.root).scrub(scan)
         for id in formats {
@@ -56,7 +56,7 @@ struct OutputOptions: ParsableArguments {
                 continue
             }
             try write(data, to: destination)
-            Console.progress("wrote \(id) report to \(destination)")
+            console.progress("wrote \(id) report to \(destination)")
         }
     }
 

@@ -79,7 +79,7 @@ struct ScanCommand: AsyncParsableCommand {
             resources: ScannerResources.locate(),
             defaultTimeout: .seconds(max(timeout, 1)),
             timeouts: perTool,
-            progress: { Console.progress($0) }
+            progress: { [console = global.console] in console.progress($0) }
         )
         engine.secretKey = try global.secretKey(of: database)
         engine.extraArguments = try ScannerSelection.passthrough(toolArguments, known: known)
@@ -95,7 +95,8 @@ struct ScanCommand: AsyncParsableCommand {
             wardVersion: environment.version, toolRuns: outcomes.map(\.run), findings: outcomes.flatMap(\.findings)
         )
         let redaction = try Redaction.stage(known: Redaction.merged(outcomes.map(\.secretValues)), paths: paths)
-        var pipeline = ScanPipeline(database: database, output: output, gating: gating, policy: policy, redaction: redaction)
+        var pipeline = ScanPipeline(database: database, output: output, gating: gating, policy: policy, redaction: redaction,
+                                    console: global.console)
         pipeline.records = recording.record
         let status = try pipeline.finish(scan)
         await secrets.reveal(scan, mode: secretsMode, output: output)

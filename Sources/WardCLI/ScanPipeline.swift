@@ -12,6 +12,8 @@ struct ScanPipeline {
     let policy: Policy
     /// What every finding passes before it is stored or reported.
     let redaction: RedactionStage
+    /// Where progress goes.
+    let console: Console
     var timer = PhaseTimer(enabled: false)
     /// Whether the database is the history (false with `--no-record`: an empty one in memory).
     var records = true
@@ -30,10 +32,10 @@ struct ScanPipeline {
         timer.lap("store")
         switch outcome {
         case .recorded(let summary):
-            Console.progress("\(records ? "recorded" : "did not record") scan \(summary.scanID.prefix(8)) of \(summary.target.name): "
+            console.progress("\(records ? "recorded" : "did not record") scan \(summary.scanID.prefix(8)) of \(summary.target.name): "
                 + "\(summary.findingCount) findings, \(summary.newCount) new, \(summary.fixedCount) fixed")
         case .alreadyRecorded(let scanID):
-            Console.progress("these reports were already imported as scan \(scanID.prefix(8)); the history is unchanged")
+            console.progress("these reports were already imported as scan \(scanID.prefix(8)); the history is unchanged")
         }
         return try gate(redacted)
     }
@@ -51,7 +53,7 @@ struct ScanPipeline {
         timer.lap("gate")
         gating.explainVerdict(gate, scan: presented.value)
         if !gating.explain { gate.warnings.forEach(Console.warning) }
-        try output.write(presented, gate: gate)
+        try output.write(presented, gate: gate, console: console)
         timer.lap("report")
         return gating.exitStatus(for: gate)
     }

@@ -12,8 +12,8 @@ struct ScannersCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(name: .long, help: ArgumentHelp("table or json.", valueName: "format"))
-    var format: String = "table"
+    @Option(name: .long, help: ArgumentHelp("How to print the list.", valueName: "format"))
+    var format: ListFormat = .table
 
     @Option(name: .customLong("plugins"), help: ArgumentHelp("Also list the scanners declared in this directory's *.yml files; $WARD_HOME/plugins is always read.", valueName: "dir"))
     var pluginDirectory: String?
@@ -39,7 +39,7 @@ struct ScannersCommand: AsyncParsableCommand {
             }
             entries.append(Entry(id: plugin.id, summary: plugin.summary, executable: plugin.executableName, path: path, version: version))
         }
-        if format == "json" {
+        if format == .json {
             do {
                 let data = try JSONCoding.encode(ScannersDocument(schemaVersion: 1, scanners: entries), pretty: true)
                 Console.output(data + Data("\n".utf8))

@@ -65,7 +65,7 @@ struct SecretsCommand: AsyncParsableCommand {
         let database = try recording.openDatabase(global)
         let environment = WardEnvironment.live
         var engine = ScanEngine(locator: ToolLocator.standard(dataDirectory: locations.dataDirectory), resources: ScannerResources.locate(),
-                                progress: { Console.progress($0) })
+                                progress: { [console = global.console] in console.progress($0) })
         engine.secretKey = try global.secretKey(of: database)
         engine.cacheRoot = locations.dataDirectory + "/cache"
         let started = environment.now()
@@ -76,11 +76,12 @@ struct SecretsCommand: AsyncParsableCommand {
             wardVersion: environment.version, toolRuns: outcomes.map(\.run), findings: outcomes.flatMap(\.findings)
         )
         let redaction = try Redaction.stage(known: Redaction.merged(outcomes.map(\.secretValues)), paths: locations)
-        var pipeline = ScanPipeline(database: database, output: output, gating: gating, policy: policy, redaction: redaction)
+        var pipeline = ScanPipeline(database: database, output: output, gating: gating, policy: policy, redaction: redaction,
+                                    console: global.console)
         pipeline.records = recording.record
         let status = try pipeline.finish(scan)
         await secrets.reveal(scan, mode: mode, output: output)
-        if status == .failed, !Console.quiet {
+        if status == .failed, !global.quiet {
             let active = scan.findings.filter { $0.kind == .secret && $0.isActive }.count
             if active > 0 {
                 Console.note("\(active) secret\(active == 1 ? "" : "s") found. Remove \(active == 1 ? "it" : "them") (and rotate if real), "

@@ -41,13 +41,13 @@ struct ToolsCommand: AsyncParsableCommand {
                 throw WardFailure("\(python): not found; pass --python")
             }
             let installer = ToolInstaller(toolsDirectory: global.paths.dataDirectory + "/tools", python: interpreter,
-                                          progress: { Console.progress($0) })
+                                          progress: { [console = global.console] in console.progress($0) })
             do {
                 try await installer.install(selected)
             } catch {
                 throw WardFailure(error.description, exitStatus: .incomplete)
             }
-            Console.progress("tools installed in \(global.paths.dataDirectory)/tools/bin")
+            global.console.progress("tools installed in \(global.paths.dataDirectory)/tools/bin")
         }
     }
 
@@ -56,13 +56,13 @@ struct ToolsCommand: AsyncParsableCommand {
 
         @OptionGroup var global: GlobalOptions
 
-        @Option(name: .long, help: ArgumentHelp("table or json.", valueName: "format"))
-        var format: String = "table"
+        @Option(name: .long, help: ArgumentHelp("How to print the list.", valueName: "format"))
+        var format: ListFormat = .table
 
         func run() async throws {
             global.apply()
             let entries = await ToolInventory(dataDirectory: global.paths.dataDirectory).entries(for: try ToolsCommand.pins())
-            if format == "json" {
+            if format == .json {
                 Console.output(try JSONCoding.encode(ToolInventory.Document(schemaVersion: 1, tools: entries), pretty: true) + Data("\n".utf8))
                 return
             }

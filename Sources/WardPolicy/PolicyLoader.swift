@@ -1,4 +1,5 @@
 import Foundation
+import WardCore
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -79,13 +80,7 @@ public enum PolicyLoader {
 
     /// The folder of shipped policies: `WARD_POLICY_DIR`, beside the executable, or the source tree.
     public static func shippedDirectory(environment: [String: String]) -> String? {
-        var candidates: [String] = []
-        if let override = environment["WARD_POLICY_DIR"], !override.isEmpty { candidates.append(override) }
-        if let executable = Bundle.main.executablePath {
-            let directory = ((executable as NSString).resolvingSymlinksInPath as NSString).deletingLastPathComponent
-            candidates.append(directory + "/../share/ward/policies")
-        }
-        candidates.append(((#filePath as NSString).deletingLastPathComponent as NSString).appendingPathComponent("../../policies"))
-        return candidates.first { FileManager.default.fileExists(atPath: $0 + "/default.yml") }.map { ($0 as NSString).standardizingPath }
+        ShippedResource("policies", overrideVariable: "WARD_POLICY_DIR", sourceFolders: [(#filePath as NSString).deletingLastPathComponent + "/../.."])
+            .locate(environment: environment) { FileManager.default.fileExists(atPath: $0 + "/default.yml") }
     }
 }

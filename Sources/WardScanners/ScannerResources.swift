@@ -1,4 +1,5 @@
 import Foundation
+import WardCore
 
 /// Files Ward ships for its scanners, such as the Semgrep rule pack.
 public struct ScannerResources: Sendable {
@@ -22,15 +23,9 @@ public struct ScannerResources: Sendable {
 
     /// `name` in the resource folder beside the executable, under `../share/ward`, or in the source tree.
     private static func find(_ name: String) -> String? {
-        var candidates: [String] = []
-        if let executable = Bundle.main.executablePath {
-            let directory = ((executable as NSString).resolvingSymlinksInPath as NSString).deletingLastPathComponent
-            candidates.append(directory + "/ward_WardScanners.resources/" + name)
-            candidates.append(directory + "/../share/ward/" + name)
-        }
         let sourceDirectory = (#filePath as NSString).deletingLastPathComponent
-        candidates.append(sourceDirectory + "/Resources/" + name)
-        candidates.append(sourceDirectory + "/../../" + name)
-        return candidates.first { FileManager.default.fileExists(atPath: $0) }.map { ($0 as NSString).standardizingPath }
+        return ShippedResource(
+            name, bundle: "ward_WardScanners", sourceFolders: [sourceDirectory + "/Resources", sourceDirectory + "/../.."]
+        ).locate()
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import WardCore
 
 /// Where Ward's built-in `secret-rules.yaml` is.
 public enum BuiltInSecretRules {
@@ -8,25 +9,23 @@ public enum BuiltInSecretRules {
     /// The places looked at, in order: `WARD_SECRET_RULES`, the resource folder beside the
     /// executable, `../share/ward`, then the source tree this binary was built from.
     public static func candidates(environment: [String: String] = ProcessInfo.processInfo.environment) -> [String] {
-        var candidates: [String] = []
-        if let override = environment["WARD_SECRET_RULES"], !override.isEmpty { candidates.append(override) }
-        if let executable = Bundle.main.executablePath {
-            let directory = ((executable as NSString).resolvingSymlinksInPath as NSString).deletingLastPathComponent
-            candidates.append(directory + "/ward_WardSecrets.resources/" + fileName)
-            candidates.append(directory + "/../share/ward/" + fileName)
-        }
-        candidates.append((#filePath as NSString).deletingLastPathComponent + "/Resources/" + fileName)
-        return candidates
+        resource.candidates(environment: environment)
     }
 
     /// The rule file's path.
     ///
     /// - Throws: ``SecretRuleError/rulesNotFound(searched:)``.
     public static func locate(environment: [String: String] = ProcessInfo.processInfo.environment) throws(SecretRuleError) -> String {
-        let searched = candidates(environment: environment)
-        guard let found = searched.first(where: { FileManager.default.fileExists(atPath: $0) }) else {
-            throw SecretRuleError.rulesNotFound(searched: searched)
+        guard let found = resource.locate(environment: environment) else {
+            throw SecretRuleError.rulesNotFound(searched: candidates(environment: environment))
         }
-        return (found as NSString).standardizingPath
+        return found
+    }
+
+    private static var resource: ShippedResource {
+        ShippedResource(
+            fileName, overrideVariable: "WARD_SECRET_RULES", bundle: "ward_WardSecrets",
+            sourceFolders: [(#filePath as NSString).deletingLastPathComponent + "/Resources"]
+        )
     }
 }

@@ -1,6 +1,7 @@
 import CPCRE2
 import CVectorscan
 import Foundation
+import Synchronization
 import WardCore
 
 /// A rule set made ready to scan: one Vectorscan block-mode database holding every rule's pattern
@@ -289,24 +290,23 @@ final class CompiledRules: @unchecked Sendable {
 }
 
 /// A rule's PCRE2 pattern, compiled by the first worker that needs it.
-final class PatternSlot: @unchecked Sendable {
+final class PatternSlot: Sendable {
     private let regex: String
-    private let lock = NSLock()
-    private var compiled: PCRE2Pattern?
-    private var failed = false
+    /// The compiled pattern, and whether compiling it failed (so it is not tried again).
+    private let state: Mutex<(compiled: PCRE2Pattern?, failed: Bool)>
 
     init(_ regex: String, compiled: PCRE2Pattern?) {
         self.regex = regex
-        self.compiled = compiled
+        state = Mutex((compiled, false))
     }
 
     func pattern() -> PCRE2Pattern? {
-        lock.lock()
-        defer { lock.unlock() }
-        if compiled == nil && !failed {
-            compiled = try? PCRE2Pattern(regex)
-            failed = compiled == nil
+        state.withLock { state in
+            if state.compiled == nil && !state.failed {
+                state.compiled = try? PCRE2Pattern(regex)
+                state.failed = state.compiled == nil
+            }
+            return state.compiled
         }
-        return compiled
     }
 }

@@ -88,6 +88,7 @@ public struct AppDatabase: Sendable {
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(TimeInterval(busyTimeoutSeconds))
         configuration.prepareDatabase { db in
+            db.add(function: PathGlobFunction.make())
             // Read-only pool connections get GRDB's own shorter timeout; give them the same one.
             try db.execute(sql: "PRAGMA busy_timeout = \(busyTimeoutSeconds * 1000)")
             if !db.configuration.readonly {

@@ -5,10 +5,10 @@ import Foundation
 /// Values common to every row are numbered parameters bound once, before the VALUES tuples
 /// that hold what differs per row (SQLite numbers a plain `?` one past the largest so far).
 enum FindingSQL {
-    /// Values per finding row: id, identity, then ``FindingContent/columns``.
-    static let findingRowWidth = 2 + FindingContent.columns.count
-    /// Columns of an occurrence row after the scan id.
-    static let occurrenceColumns = ["findingId", "toolId"] + FindingContent.locationColumns + ["suppression", "raw"]
+    /// Values per finding row: id, identity, then ``FindingColumns/content``.
+    static let findingRowWidth = 2 + FindingColumns.content.count
+    /// Values per occurrence row: the finding id, then ``FindingColumns/occurrence``.
+    static let occurrenceRowWidth = 1 + FindingColumns.occurrence.count
 
     /// Upserts `rows` findings. A new row is first and last seen in this scan. An existing row keeps
     /// its target, identity and first sighting; it is rewritten only when it was fixed (it reopens)
@@ -17,18 +17,18 @@ enum FindingSQL {
     ///
     /// Parameters: `?1` target name, `?2` scan id, `?3` time seen, then the rows.
     static func upsertFindings(rows: Int) -> String {
-        let content = FindingContent.columns
+        let content = FindingColumns.content
         let selected = (0..<content.count).map { "column\($0 + 3)" }.joined(separator: ", ")
-        let updates = content.map { "\"\($0)\" = excluded.\"\($0)\"" }.joined(separator: ", ")
+        let updates = content.names.map { "\"\($0)\" = excluded.\"\($0)\"" }.joined(separator: ", ")
         return """
             INSERT INTO finding (id, identity, targetName, status, firstSeenScanId, lastSeenScanId, firstSeenAt, \
-            lastSeenAt, \(FindingContent.sqlList(content)))
+            lastSeenAt, \(content.sqlList()))
             SELECT column1, column2, ?1, 'open', ?2, ?2, ?3, ?3, \(selected)
             FROM (VALUES \(valuesList(rows: rows, width: findingRowWidth))) WHERE true
             ON CONFLICT DO UPDATE SET status = 'open', fixedScanId = NULL, lastSeenScanId = excluded.lastSeenScanId, \
             lastSeenAt = excluded.lastSeenAt, \(updates)
             WHERE status <> 'open'
-               OR (\(FindingContent.sqlList(content))) IS NOT (\(FindingContent.sqlList(content, table: "excluded")))
+               OR (\(content.sqlList())) IS NOT (\(content.sqlList(table: "excluded")))
             """
     }
 
@@ -45,10 +45,10 @@ enum FindingSQL {
     ///
     /// Parameters: `?1` scan id, then the rows.
     static func insertOccurrences(rows: Int) -> String {
-        let selected = (1...occurrenceColumns.count).map { "column\($0)" }.joined(separator: ", ")
+        let selected = (1...occurrenceRowWidth).map { "column\($0)" }.joined(separator: ", ")
         return """
-            INSERT INTO occurrence (scanId, \(FindingContent.sqlList(occurrenceColumns)))
-            SELECT ?1, \(selected) FROM (VALUES \(valuesList(rows: rows, width: occurrenceColumns.count)))
+            INSERT INTO occurrence (scanId, findingId, \(FindingColumns.occurrence.sqlList()))
+            SELECT ?1, \(selected) FROM (VALUES \(valuesList(rows: rows, width: occurrenceRowWidth)))
             """
     }
 

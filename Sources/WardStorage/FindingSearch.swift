@@ -35,13 +35,13 @@ struct FindingSearch {
     private var locationTable: String { query.scanID == nil ? "f" : "o" }
 
     private func makeSQL(arguments: inout [String: (any DatabaseValueConvertible)?]) -> String {
-        var columns = Self.historyColumns + [FindingContent.sqlList(FindingContent.columns, table: "f")]
+        var columns = Self.historyColumns + [FindingColumns.content.sqlList(table: "f")]
         var sql = "FROM finding f"
         if query.scanID == nil {
             columns.append("(SELECT raw FROM occurrence WHERE scanId = f.lastSeenScanId AND findingId = f.id AND toolId = f.toolId)")
         }
         if let scanID = query.scanID {
-            columns.append(FindingContent.sqlList(FindingContent.locationColumns + ["suppression", "raw"], table: "o"))
+            columns.append(FindingColumns.sighting.sqlList(table: "o"))
             arguments["scan"] = scanID
             sql += """
                  JOIN occurrence o ON o.scanId = :scan AND o.findingId = f.id AND o.toolId = COALESCE(
@@ -70,7 +70,7 @@ struct FindingSearch {
             arguments["target"] = target
         }
         if let glob = query.pathGlob {
-            conditions.append("\(locationTable).path GLOB :glob")
+            conditions.append("\(PathGlobFunction.name)(:glob, \(locationTable).path)")
             arguments["glob"] = glob
         }
         if !query.tools.isEmpty {
@@ -97,14 +97,12 @@ struct FindingSearch {
         let firstSeenAt: Date = try reader.next()
         let lastSeenAt: Date = try reader.next()
         let sources = try JSONColumn.strings(reader.next(), column: "sources").sorted()
-        var finding = try FindingContent.decode(row, at: reader.index, identity: identity)
-        var occurrence = RowReader(row: row, index: reader.index + FindingContent.columns.count)
-        if query.scanID != nil {
-            finding.location = try FindingContent.decodeLocation(row, at: occurrence.index)
-            for _ in FindingContent.locationColumns { occurrence.skip() }
-            finding.suppression = try JSONColumn.suppression(occurrence.next(), column: "occurrence.suppression")
-        }
-        finding.raw = try occurrence.next()
+        var finding = FindingColumns.blank
+        try FindingColumns.content.read(row, at: reader.index, into: &finding)
+        finding.identity = identity
+        let occurrence = reader.index + FindingColumns.content.count
+        let seen = query.scanID == nil ? FindingColumns.raw : FindingColumns.sighting
+        try seen.read(row, at: occurrence, into: &finding)
         return TrackedFinding(
             finding: finding, target: target, status: status, sources: sources,
             firstSeenScanID: firstSeenScanID, lastSeenScanID: lastSeenScanID, fixedScanID: fixedScanID,

@@ -52,7 +52,7 @@ struct FindingWriter {
         try binder.bind(scan.id)
         for row in occurrences {
             try binder.bind(row.findingID)
-            try FindingContent.bindOccurrence(of: scan.findings[row.position], to: &binder)
+            try FindingColumns.occurrence.bind(scan.findings[row.position], to: &binder)
         }
         try binder.execute()
         occurrences.removeAll(keepingCapacity: true)
@@ -70,7 +70,7 @@ struct FindingWriter {
         for row in findings {
             try binder.bind(row.id)
             try binder.bind(scan.findings[row.position].identity)
-            try FindingContent.bind(scan.findings[row.position], to: &binder)
+            try FindingColumns.content.bind(scan.findings[row.position], to: &binder)
         }
         try binder.execute()
         findings.removeAll(keepingCapacity: true)

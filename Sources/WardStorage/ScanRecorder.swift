@@ -56,31 +56,22 @@ struct ScanRecorder {
     }
 
     private func insertScan() throws {
-        try db.execute(
-            sql: """
-                INSERT INTO scan (id, targetName, targetRoot, mode, startedAt, finishedAt, wardVersion, complete, inputDigest, branch)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [
-                scan.id, scan.target.name, scan.target.root, scan.mode.rawValue, scan.startedAt,
-                scan.finishedAt, scan.wardVersion, scan.isComplete, scan.inputDigest, scan.target.branch,
-            ]
-        )
+        let columns = ScanColumns.all.bound
+        let placeholders = Array(repeating: "?", count: columns.count).joined(separator: ", ")
+        var binder = StatementBinder(try db.makeStatement(sql: "INSERT INTO scan (\(columns.sqlList())) VALUES (\(placeholders))"))
+        try columns.bind(scan, to: &binder)
+        try binder.execute()
     }
 
     private func insertToolRuns() throws {
-        let statement = try db.cachedStatement(sql: """
-            INSERT INTO toolRun (scanId, toolId, toolVersion, state, executable, arguments, exitStatus,
-                                 duration, stderrHead, errors, inputs, findingCount, required, skipped)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
+        let columns = ToolRunColumns.all
+        let placeholders = Array(repeating: "?", count: columns.count).joined(separator: ", ")
+        let statement = try db.cachedStatement(sql: "INSERT INTO toolRun (scanId, \(columns.sqlList())) VALUES (?, \(placeholders))")
         for run in scan.toolRuns {
-            try statement.execute(arguments: [
-                scan.id, run.toolID, run.toolVersion, run.state.rawValue, run.executable,
-                JSONColumn.text(run.arguments), run.exitStatus.map { Int($0) }, run.duration, run.stderrHead,
-                JSONColumn.text(run.errors), JSONColumn.text(run.inputs), run.findingCount,
-                run.required, JSONColumn.text(run.skipped),
-            ])
+            var binder = StatementBinder(statement)
+            try binder.bind(scan.id)
+            try columns.bind(run, to: &binder)
+            try binder.execute()
         }
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TestSupport
+import WardCore
 @testable import WardPolicy
 
 @Suite struct PolicyLoaderTests {

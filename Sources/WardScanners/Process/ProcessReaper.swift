@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -59,19 +60,14 @@ enum ProcessReaper {
 }
 
 /// A flag set from one thread and read from another.
-final class FiredFlag: @unchecked Sendable {
-    private let lock = NSLock()
-    private var isSet = false
+final class FiredFlag: Sendable {
+    private let isSet = Atomic<Bool>(false)
 
     func set() {
-        lock.lock()
-        isSet = true
-        lock.unlock()
+        isSet.store(true, ordering: .releasing)
     }
 
     var value: Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return isSet
+        isSet.load(ordering: .acquiring)
     }
 }

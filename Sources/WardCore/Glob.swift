@@ -1,6 +1,9 @@
 import Foundation
 
 /// Path globs: `*` matches within one folder, `**` across folders, `?` one character.
+///
+/// The one glob Ward has: policy waivers match paths with it, and the history's
+/// `ward findings --path` calls it from SQL, so a glob selects the same paths everywhere.
 public enum Glob {
     /// Whether `path` matches `pattern` entirely.
     public static func matches(_ pattern: String, _ path: String) -> Bool {
