@@ -43,7 +43,7 @@ import WardStorage
             startedAt: Date(timeIntervalSince1970: 0), finishedAt: Date(timeIntervalSince1970: 1), wardVersion: "test",
             toolRuns: [ToolRun(toolID: "bandit", state: .succeeded)], findings: findings
         )
-        _ = try database.record(scan)
+        _ = try database.record(RedactionStage().redact(scan))
 
         // When the glob selects findings as a waiver path and as `ward findings --path`
         let waived = Set(findings.filter { PolicySuppression(path: glob, reason: "r").matches($0) }.compactMap(\.location?.path))
