@@ -28,7 +28,9 @@ public final class RunDirectory: Sendable {
         self.lock = lock
     }
 
-    private static let state = Mutex<(root: String?, active: RunDirectory?)>((nil, nil))
+    /// The root, the live directory, and whether it was removed for good (the process is ending:
+    /// nothing may make a new one that nobody would remove).
+    private static let state = Mutex<(root: String?, active: RunDirectory?, closed: Bool)>((nil, nil, false))
 
     /// Makes run directories under `root` from now on (before the first is made), and removes
     /// there what killed runs left.
@@ -41,6 +43,7 @@ public final class RunDirectory: Sendable {
     public static func active() throws(ScannerError) -> RunDirectory {
         let result: Result<RunDirectory, ScannerError> = state.withLock { state in
             if let active = state.active { return .success(active) }
+            if state.closed { return .failure(ScannerError.launchFailed(tool: "ward", reason: "Ward is stopping; no new run directory")) }
             let root = state.root ?? NSTemporaryDirectory() + "/ward-\(getuid())/run"
             let made = Result { () throws(ScannerError) -> RunDirectory in try make(under: root) }
             if case .success(let directory) = made {
@@ -54,8 +57,11 @@ public final class RunDirectory: Sendable {
 
     /// Removes the process's run directory, if it made one (at exit, or on a termination signal).
     public static func removeActive() {
-        guard let active = state.withLock({ state in defer { state.active = nil }; return state.active }) else { return }
-        try? FileManager.default.removeItem(atPath: active.path)
+        guard let active = state.withLock({ state in defer { state.active = nil; state.closed = true }; return state.active }) else { return }
+        // A tool stopping at the same moment may still add a file: try again until it is gone.
+        for _ in 0..<20 where FileManager.default.fileExists(atPath: active.path) {
+            try? FileManager.default.removeItem(atPath: active.path)
+        }
         close(active.lock)
     }
 
