@@ -33,7 +33,10 @@ struct RunDirectoryTests {
         // Another process holds the live run's lock, as a running ward does.
         let holder = Process()
         holder.executableURL = URL(fileURLWithPath: "/usr/bin/flock")
-        holder.arguments = ["--exclusive", root + "/alive/lock", "/bin/sleep", "600"]
+        holder.arguments = ["--exclusive", root + "/alive/lock", "/bin/sleep", "120"]
+        // Not the test's own output: a holder outliving the test would keep the runner waiting for it.
+        holder.standardOutput = FileHandle.nullDevice
+        holder.standardError = FileHandle.nullDevice
         try holder.run()
         defer { holder.terminate() }
         // Wait until the other process holds it (long: a loaded machine starts processes slowly).
