@@ -7,7 +7,7 @@ import WardCore
 /// that failed with checks and warnings. Dates, ids and versions are fixed; no machine paths.
 public enum DemoScan {
     /// The scan root; reporters must never print it.
-    public static let root = "/home/runner/work/shop-api"
+    public static let root = "/home/runner/src/shop-api"
 
     /// The scan, as the policy presents it.
     public static let scan = ScanRun(
