@@ -16,8 +16,7 @@ public final class HostileRepository: @unchecked Sendable {
     /// A secret only the canary holds.
     public static let canarySecret = "ghp_Zq8rT4canaryN0tReal5Hk2Lp9Wd3Xm7Vb1Cy"
 
-    private let index: Process
-    private let indexInput: Pipe
+    private let index: AdvisoryServer
 
     /// Builds the repository and starts its package index.
     public init() throws {
@@ -31,8 +30,8 @@ public final class HostileRepository: @unchecked Sendable {
         try Self.write("django==1.2\n", canary + "/requirements.txt")
         try Self.write("import subprocess\nsubprocess.call(input(), shell=True)\n", canary + "/evil.py")
         try Self.write("TOKEN=\(Self.canarySecret)\n", canary + "/secret.env")
-        (index, indexInput) = try Self.startIndex(log: indexLog, markers: markers)
-        let port = try Self.readPort(index)
+        index = try AdvisoryServer(script: Fixtures.path("hostile-index/index_server.py"), arguments: [indexLog, markers])
+        let port = index.port
         try Self.write("""
             --index-url http://127.0.0.1:\(port)/simple/
             --extra-index-url http://127.0.0.1:\(port)/simple/
@@ -50,12 +49,8 @@ public final class HostileRepository: @unchecked Sendable {
 
     /// Stops the package index.
     public func stop() {
-        try? indexInput.fileHandleForWriting.close()
-        if index.isRunning { index.terminate() }
-        index.waitUntilExit()
+        index.stop()
     }
-
-    deinit { if index.isRunning { stop() } }
 
     /// The markers left by code the repository ran: must stay empty.
     public func markersLeft() -> [String] {
@@ -110,31 +105,7 @@ public final class HostileRepository: @unchecked Sendable {
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))
     }
 
-    private static func startIndex(log: String, markers: String) throws -> (Process, Pipe) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", Fixtures.path("hostile-index/index_server.py"), log, markers]
-        let input = Pipe()
-        process.standardInput = input
-        process.standardOutput = Pipe()
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        return (process, input)
-    }
 
-    private static func readPort(_ process: Process) throws -> Int {
-        guard let output = process.standardOutput as? Pipe else { throw SetupFailure(message: "no index output") }
-        var line = Data()
-        while !line.contains(UInt8(ascii: "\n")) {
-            let chunk = output.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            line.append(chunk)
-        }
-        guard let port = Int(String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)) else {
-            throw SetupFailure(message: "the package index did not print its port")
-        }
-        return port
-    }
 
     /// Why the repository could not be built.
     public struct SetupFailure: Error, CustomStringConvertible {
