@@ -65,18 +65,18 @@ struct LeakTests {
     }
 
     @Test("a kill -9 of ward scan while semgrep runs kills its tools; the next run removes what it left, and nothing leaks")
-    func killedRun() async throws {
+    func killedRun() throws {
         #expect(ManagedTools.path("semgrep") != nil, "\(ManagedTools.missingMessage("semgrep"))")
         let repository = try LeakRepository.plant()
         let bed = try Bed()
         let process = try Self.start(["scan", repository.root, "--format", "json", "-o", bed.reports + "/killed.json"], bed: bed)
-        let semgrep = try await Self.waitForScratch(prefix: "ward-semgrep-", bed: bed)
+        let semgrep = try Self.waitForScratch(prefix: "ward-semgrep-", bed: bed)
         #expect(semgrep != nil, "semgrep never started: \(String(decoding: FileManager.default.contents(atPath: bed.directory + "/stderr") ?? Data(), as: UTF8.self))")
-        try await Task.sleep(for: .seconds(3))
+        sleep(3)
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
         #expect(!bed.leftovers().isEmpty, "a killed run leaves its directory until the next run")
-        let survivors = try await Self.waitForNoProcess(mentioning: repository.root)
+        let survivors = try Self.waitForNoProcess(mentioning: repository.root)
         #expect(survivors.isEmpty, "tools outlived ward: \(survivors)")
 
         let next = try bed.ward(["scan", repository.root, "--scanners", "secrets", "--format", "json"])
@@ -87,16 +87,16 @@ struct LeakTests {
     }
 
     @Test("SIGTERM to ward scan kills every tool's process group and removes its run directory at once")
-    func terminatedRun() async throws {
+    func terminatedRun() throws {
         let repository = try LeakRepository.plant()
         let bed = try Bed()
         let process = try Self.start(["scan", repository.root, "--scanners", "semgrep"], bed: bed)
-        #expect(try await Self.waitForScratch(prefix: "ward-semgrep-", bed: bed) != nil, "semgrep never started")
-        try await Task.sleep(for: .seconds(2))
+        #expect(try Self.waitForScratch(prefix: "ward-semgrep-", bed: bed) != nil, "semgrep never started")
+        sleep(2)
         process.terminate()
         process.waitUntilExit()
         #expect(process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGTERM)
-        let survivors = try await Self.waitForNoProcess(mentioning: repository.root)
+        let survivors = try Self.waitForNoProcess(mentioning: repository.root)
         #expect(survivors.isEmpty, "tools outlived ward: \(survivors)")
         #expect(bed.leftovers().isEmpty, "the run directory was left: \(bed.leftovers())")
     }
@@ -117,19 +117,21 @@ struct LeakTests {
     }
 
     /// The first scratch directory with `prefix` in any run directory, waiting up to five minutes.
-    static func waitForScratch(prefix: String, bed: Bed) async throws -> String? {
+    /// The waits block their thread on purpose: with every test thread busy in other suites, an
+    /// `async` sleep may resume only after the scan it watches has finished.
+    static func waitForScratch(prefix: String, bed: Bed) throws -> String? {
         for _ in 0..<3000 {
             for run in bed.leftovers() {
                 let names = (try? FileManager.default.contentsOfDirectory(atPath: bed.home + "/run/" + run)) ?? []
                 if let found = names.first(where: { $0.hasPrefix(prefix) }) { return bed.home + "/run/" + run + "/" + found }
             }
-            try await Task.sleep(for: .milliseconds(100))
+            usleep(100_000)
         }
         return nil
     }
 
     /// Processes whose command line mentions `text`, after waiting up to five seconds for them to go.
-    static func waitForNoProcess(mentioning text: String) async throws -> [String] {
+    static func waitForNoProcess(mentioning text: String) throws -> [String] {
         var found: [String] = []
         for _ in 0..<50 {
             found = []
@@ -139,7 +141,7 @@ struct LeakTests {
                 if line.contains(text) { found.append("\(entry): \(line.prefix(120))") }
             }
             if found.isEmpty { return [] }
-            try await Task.sleep(for: .milliseconds(100))
+            usleep(100_000)
         }
         return found
     }
