@@ -4,8 +4,9 @@ import Foundation
 /// reports, `ward findings` and `ward check`.
 ///
 /// For each finding it cuts the raw tool result to the lines the finding flags, then masks in its
-/// title, message, rule name, path, snippet, metadata, references and raw result every value that
-/// any tool found in the same file, every value the ``SecretMatcher`` sees in any of those texts,
+/// title, message, rule name, path, snippet, metadata, references, suppression reason, package URL
+/// and raw result every value that any tool found in the same file, every value the
+/// ``SecretMatcher`` sees in any of those texts,
 /// and the quoted values of a finding about a hard-coded credential. What is found in one finding
 /// is masked in every finding of the same file. There is no placeholder allow-list: a value that
 /// looks like an example is masked all the same. Masks are never masked again, so the stage may
@@ -109,6 +110,7 @@ public struct RedactionStage: Sendable {
         var texts = [finding.title, finding.message, finding.ruleName ?? "", finding.location?.path ?? "", finding.location?.snippet ?? ""]
         for (key, value) in finding.metadata { texts += [key, value] }
         texts += finding.references
+        texts += [finding.suppression?.justification ?? "", finding.package?.purl ?? ""]
         if let raw { texts += RawContext.strings(of: raw.value) }
         return texts.filter { !$0.isEmpty }
     }

@@ -102,6 +102,10 @@ public enum SecretRedaction {
         }
         finding.metadata = finding.metadata.mapValues { redact($0, secrets: secrets) }
         finding.references = finding.references.map { redact($0, secrets: secrets) }
+        if let justification = finding.suppression?.justification {
+            finding.suppression?.justification = redact(justification, secrets: secrets)
+        }
+        if let purl = finding.package?.purl { finding.package?.purl = redact(purl, secrets: secrets) }
         return finding
     }
 

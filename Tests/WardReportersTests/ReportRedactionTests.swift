@@ -24,11 +24,44 @@ import WardReporters
                        toolRuns: ["bandit", "semgrep", "gitleaks"].map { ToolRun(toolID: $0, state: .succeeded) }, findings: findings)
     }()
 
-    @Test(arguments: ["json", "table", "sarif", "junit", "markdown", "gitlab-sast", "gitlab-secrets", "gitlab-dependency"])
+    @Test(arguments: ReporterRegistry.ids)
     func quotedCredentialsAndSecretLinesAreMasked(format: String) throws {
         let gate = GateResult(outcome: .fail, policy: "p", reasons: [], failingIdentities: ["v1:a", "v1:b", "v1:c"])
         let text = String(decoding: try ReporterRegistry.reporter(id: format).render(Self.scan, gate: gate, options: RenderOptions()), as: UTF8.self)
         #expect(!text.contains("6TCvY4dh"), "\(format)")
         if format == "sarif" || format == "markdown" { #expect(text.contains("ghp_…(40)")) }
+    }
+
+    /// A secret a tool found, copied by tools into every free-text field a finding has: rule name,
+    /// message, snippet, metadata, references, suppression reason and raw result.
+    static let everywhere = "xoxb-" + "2418173506-4831057913021-" + "Hk8sLq2Wz9Rt5Vn3Pm7Xc4Jd"
+
+    static let scanWithTheSecretEverywhere: ScanRun = {
+        let secret = everywhere
+        var finding = Finding(toolID: "gitleaks", ruleID: "slack-bot-token", ruleName: "Slack token \(secret)", title: "Slack token",
+                              message: "found \(secret)", kind: .secret, severity: .high,
+                              location: SourceLocation(path: "app/slack.py", startLine: 3, snippet: "TOKEN = '\(secret)'"), identity: "v1:s",
+                              raw: "{\"Secret\":\"\(secret)\",\"Match\":\"TOKEN = '\(secret)'\",\"StartLine\":3}")
+        finding.metadata = ["match": secret]
+        finding.references = ["https://example.invalid/?token=\(secret)"]
+        var waived = finding
+        waived.identity = "v1:w"
+        waived.suppression = Suppression(source: .policy, justification: "rotated \(secret)")
+        var sast = Finding(toolID: "semgrep", ruleID: "python.hardcoded", title: "Hard-coded token", message: "m", kind: .sast,
+                           severity: .medium, cwes: ["CWE-798"],
+                           location: SourceLocation(path: "app/slack.py", startLine: 3, snippet: "TOKEN = '\(secret)'"), identity: "v1:t")
+        sast.fixAvailable = true
+        return ScanRun(id: "s", target: ScanTarget(name: "t", root: "/r"), mode: .scan, startedAt: Date(timeIntervalSince1970: 0),
+                       finishedAt: Date(timeIntervalSince1970: 1), wardVersion: "0",
+                       toolRuns: ["gitleaks", "semgrep"].map { ToolRun(toolID: $0, state: .succeeded) }, findings: [finding, waived, sast])
+    }()
+
+    @Test(arguments: ReporterRegistry.ids)
+    func aSecretCopiedIntoEveryFieldLeavesNoReporterInClear(format: String) throws {
+        let gate = GateResult(outcome: .fail, policy: "p", reasons: [], failingIdentities: ["v1:s", "v1:t"])
+        let data = try ReporterRegistry.reporter(id: format).render(Self.scanWithTheSecretEverywhere, gate: gate, options: RenderOptions())
+        let text = String(decoding: data, as: UTF8.self)
+        #expect(!data.isEmpty)
+        for window in ["4831057913021", "Hk8sLq2Wz9Rt5Vn3"] { #expect(!text.contains(window), "\(format) holds \(window)") }
     }
 }
