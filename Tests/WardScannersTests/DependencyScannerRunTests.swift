@@ -231,6 +231,11 @@ struct DependencyReplayRunner: CommandRunner {
         """
         let names = RequirementManifests.names(inRequirements: text)
         #expect(names == ["flask": 2, "zope-interface": 5, "django-rest-framework": 6, "mypkg": 10, "requests": 11])
+        // A continuation dangling at the end of the file still ends its line, as pip reads it, and
+        // the sanitizer passing pins to the tools agrees with the name lookup.
+        let dangling = "six==1.16.0\nurllib3==1.26.0 \\"
+        #expect(RequirementManifests.names(inRequirements: dangling) == ["six": 1, "urllib3": 2])
+        #expect(RequirementSanitizer.logicalLines(dangling).map(\.0) == [1, 2])
     }
 
     @Test func discoveryFindsRequirementsFilesOutsideSkippedDirectories() throws {

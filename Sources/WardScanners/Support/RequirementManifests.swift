@@ -85,20 +85,8 @@ struct RequirementManifests: Codable, Sendable, Equatable {
     /// Skips comments, options (`-r`, `-c`, `-e`, `--hash`…), and bare URLs; joins `\` continuations.
     static func names(inRequirements text: String) -> [String: Int] {
         var result: [String: Int] = [:]
-        var pending = ""
-        var pendingLine = 0
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        for (offset, raw) in lines.enumerated() {
-            var line = raw.hasSuffix("\r") ? String(raw.dropLast()) : String(raw)
-            if pending.isEmpty { pendingLine = offset + 1 }
-            if line.hasSuffix("\\") {
-                line.removeLast()
-                pending += line + " "
-                continue
-            }
-            let logical = pending + line
-            pending = ""
-            if let name = requirementName(logical), result[name] == nil { result[name] = pendingLine }
+        for (number, line) in RequirementSanitizer.logicalLines(text) {
+            if let name = requirementName(line), result[name] == nil { result[name] = number }
         }
         return result
     }
