@@ -33,7 +33,8 @@ struct ScanPipeline {
         switch outcome {
         case .recorded(let summary):
             console.progress("\(records ? "recorded" : "did not record") scan \(summary.scanID.prefix(8)) of \(summary.target.name): "
-                + "\(summary.findingCount) findings, \(summary.newCount) new, \(summary.fixedCount) fixed")
+                + "\(summary.findingCount) findings, \(summary.newCount) new, "
+                + (summary.reopenedCount > 0 ? "\(summary.reopenedCount) reopened, " : "") + "\(summary.fixedCount) fixed")
         case .alreadyRecorded(let scanID):
             console.progress("these reports were already imported as scan \(scanID.prefix(8)); the history is unchanged")
         }

@@ -28,6 +28,8 @@ public struct ScanRun: Codable, Sendable, Hashable {
     public var findings: [Finding]
     /// Digest of the imported reports, so importing the same files twice is recognized.
     public var inputDigest: String?
+    /// What the scan covered; only findings in it can be marked fixed by it.
+    public var scope: ScanScope
 
     /// Creates a scan record.
     public init(
@@ -39,7 +41,8 @@ public struct ScanRun: Codable, Sendable, Hashable {
         wardVersion: String,
         toolRuns: [ToolRun],
         findings: [Finding],
-        inputDigest: String? = nil
+        inputDigest: String? = nil,
+        scope: ScanScope = .tree
     ) {
         self.id = id
         self.target = target
@@ -50,6 +53,7 @@ public struct ScanRun: Codable, Sendable, Hashable {
         self.toolRuns = toolRuns
         self.findings = findings
         self.inputDigest = inputDigest
+        self.scope = scope
     }
 
     /// Whether every tool that was supposed to run produced a trustworthy report.

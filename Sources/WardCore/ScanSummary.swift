@@ -18,10 +18,14 @@ public struct ScanSummary: Codable, Sendable, Hashable {
     public var toolRuns: [ToolRun]
     /// Findings reported by this scan.
     public var findingCount: Int
-    /// Findings this scan reported for the first time (or again after being fixed).
+    /// Findings this scan reported for the first time.
     public var newCount: Int
+    /// Findings this scan reported again after an earlier scan had found them fixed.
+    public var reopenedCount: Int
     /// Findings this scan marked fixed.
     public var fixedCount: Int
+    /// What the scan covered.
+    public var scope: ScanScope
 
     /// Creates a summary.
     public init(
@@ -34,7 +38,9 @@ public struct ScanSummary: Codable, Sendable, Hashable {
         toolRuns: [ToolRun],
         findingCount: Int,
         newCount: Int,
-        fixedCount: Int
+        reopenedCount: Int = 0,
+        fixedCount: Int,
+        scope: ScanScope = .tree
     ) {
         self.scanID = scanID
         self.target = target
@@ -45,6 +51,8 @@ public struct ScanSummary: Codable, Sendable, Hashable {
         self.toolRuns = toolRuns
         self.findingCount = findingCount
         self.newCount = newCount
+        self.reopenedCount = reopenedCount
         self.fixedCount = fixedCount
+        self.scope = scope
     }
 }

@@ -33,7 +33,8 @@ public enum HistoryReport {
         for scan in scans {
             let state = scan.isComplete ? "complete" : "INCOMPLETE"
             lines.append("\(scan.scanID.prefix(8))  \(formatter.string(from: scan.startedAt))  \(scan.mode.rawValue)  \(state)  "
-                + "\(TerminalText.sanitize(scan.target.name))  findings \(scan.findingCount), new \(scan.newCount), fixed \(scan.fixedCount)")
+                + "\(TerminalText.sanitize(scan.target.name))  findings \(scan.findingCount), new \(scan.newCount), "
+                + (scan.reopenedCount > 0 ? "reopened \(scan.reopenedCount), " : "") + "fixed \(scan.fixedCount)")
             for run in scan.toolRuns {
                 var line = TableReporter.toolLine(run)
                 if let status = run.exitStatus { line += " (exit \(status))" }

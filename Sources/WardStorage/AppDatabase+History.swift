@@ -45,4 +45,24 @@ extension AppDatabase {
             return try ScanRows.fetch(db, filter: byPrefix, arguments: ["prefix": id]).first
         }
     }
+
+    /// The events of the finding with `identity` in `target`, oldest first; empty for an unknown one.
+    public func events(identity: String, target: String) throws(StorageError) -> [FindingEvent] {
+        try read { db in
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT e.kind, e.scanId, e.at, e.detail FROM findingEvent e JOIN finding f ON f.id = e.findingId
+                WHERE f.targetName = ? AND f.identity = ? ORDER BY e.id
+                """, arguments: [target, identity])
+            var events: [FindingEvent] = []
+            while let row = try rows.next() {
+                var reader = RowReader(row: row)
+                let kind = try reader.nextEnum(FindingEvent.Kind.self, column: "kind")
+                let scanID: String = try reader.next()
+                let at: Date = try reader.next()
+                let detail = try JSONColumn.stringMap(reader.next(String?.self) ?? "{}", column: "detail")
+                events.append(FindingEvent(kind: kind, scanID: scanID, at: at, detail: detail))
+            }
+            return events
+        }
+    }
 }

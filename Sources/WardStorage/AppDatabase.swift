@@ -52,7 +52,8 @@ public struct AppDatabase: Sendable {
         return AppDatabase(path: path, writer: queue)
     }
 
-    /// Row counts of every table (scan, toolRun, finding, occurrence), for checks that nothing changed.
+    /// Row counts of every history table (scan, toolRun, finding, occurrence, findingEvent), for checks
+    /// that nothing changed.
     public func tableCounts() throws(StorageError) -> [String: Int] {
         try read { db in
             var counts: [String: Int] = [:]

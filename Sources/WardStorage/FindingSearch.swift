@@ -4,7 +4,8 @@ import WardCore
 
 /// Turns a ``FindingQuery`` into one SELECT over `finding`, and its rows into tracked findings.
 ///
-/// With a scan id, only findings with an occurrence in that scan are selected, and their
+/// With a scan id, only findings with an occurrence in that scan are selected, with their status
+/// as of that scan (open: the scan reported them, whatever happened since), and their
 /// location, suppression and raw result are that occurrence's (the primary tool's, when several
 /// tools reported it in that scan). Without one, the raw result is the latest occurrence's: the
 /// finding's primary tool in its last scan.
@@ -13,11 +14,16 @@ struct FindingSearch {
     let query: FindingQuery
 
     /// Columns before the descriptive ones: history, then the source tools as a JSON array.
-    private static let historyColumns = [
-        "f.identity", "f.targetName", "f.status", "f.firstSeenScanId", "f.lastSeenScanId", "f.fixedScanId",
-        "f.firstSeenAt", "f.lastSeenAt",
-        "(SELECT json_group_array(DISTINCT toolId) FROM occurrence WHERE occurrence.findingId = f.id)",
-    ]
+    private var historyColumns: [String] {
+        [
+            "f.identity", "f.targetName", statusColumn, "f.firstSeenScanId", "f.lastSeenScanId",
+            query.scanID == nil ? "f.fixedScanId" : "NULL", "f.firstSeenAt", "f.lastSeenAt",
+            "(SELECT json_group_array(DISTINCT toolId) FROM occurrence WHERE occurrence.findingId = f.id)",
+        ]
+    }
+
+    /// The status the query shows: today's, or `open` in the scan asked about (it reported them).
+    private var statusColumn: String { query.scanID == nil ? "f.status" : "'open'" }
 
     /// Runs the query.
     func fetch(_ db: Database) throws -> [TrackedFinding] {
@@ -35,7 +41,7 @@ struct FindingSearch {
     private var locationTable: String { query.scanID == nil ? "f" : "o" }
 
     private func makeSQL(arguments: inout [String: (any DatabaseValueConvertible)?]) -> String {
-        var columns = Self.historyColumns + [FindingColumns.content.sqlList(table: "f")]
+        var columns = historyColumns + [FindingColumns.content.sqlList(table: "f")]
         var sql = "FROM finding f"
         if query.scanID == nil {
             columns.append("(SELECT raw FROM occurrence WHERE scanId = f.lastSeenScanId AND findingId = f.id AND toolId = f.toolId)")
@@ -81,7 +87,7 @@ struct FindingSearch {
             conditions.append("f.kind IN (\(Self.bind(query.kinds.map(\.rawValue), prefix: "kind", into: &arguments)))")
         }
         if !query.statuses.isEmpty {
-            conditions.append("f.status IN (\(Self.bind(query.statuses.map(\.rawValue), prefix: "status", into: &arguments)))")
+            conditions.append("\(statusColumn) IN (\(Self.bind(query.statuses.map(\.rawValue), prefix: "status", into: &arguments)))")
         }
         return conditions
     }

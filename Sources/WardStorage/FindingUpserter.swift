@@ -12,10 +12,14 @@ struct FindingUpserter {
     struct Counts {
         /// Distinct identities the scan reported.
         var findingCount: Int
-        /// Identities new to the target, or reopened after being fixed.
+        /// Identities new to the target.
         var newCount = 0
         /// Identities the target's history already held.
         var knownCount = 0
+        /// Rows reopened after being fixed.
+        var reopened: [Int64] = []
+        /// Rows whose severity this scan changed: id, old severity, new severity.
+        var severityChanges: [(id: Int64, from: String, to: String)] = []
     }
 
     /// A finding row that already exists for the target.
@@ -23,6 +27,7 @@ struct FindingUpserter {
         var id: Int64
         var isOpen: Bool
         var toolID: String
+        var severity: String
     }
 
     /// The connection, inside a write transaction.
@@ -47,7 +52,9 @@ struct FindingUpserter {
                 findingID = row.id
                 counts.knownCount += 1
                 primary = members.first { scan.findings[$0].toolID == row.toolID } ?? head
-                if !row.isOpen { counts.newCount += 1 }
+                if !row.isOpen { counts.reopened.append(row.id) }
+                let severity = scan.findings[primary].severity.rawValue
+                if severity != row.severity { counts.severityChanges.append((row.id, row.severity, severity)) }
             } else {
                 findingID = nextID
                 nextID += 1
@@ -77,13 +84,15 @@ struct FindingUpserter {
         var existing: [String: Existing] = [:]
         let rows = try Row.fetchCursor(
             db,
-            sql: "SELECT identity, id, status, toolId FROM finding WHERE targetName = ?",
+            sql: "SELECT identity, id, status, toolId, severity FROM finding WHERE targetName = ?",
             arguments: [scan.target.name]
         )
         while let row = try rows.next() {
             var reader = RowReader(row: row)
             let identity: String = try reader.next()
-            existing[identity] = Existing(id: try reader.next(), isOpen: try reader.next(String.self) == "open", toolID: try reader.next())
+            existing[identity] = Existing(
+                id: try reader.next(), isOpen: try reader.next(String.self) == "open", toolID: try reader.next(), severity: try reader.next()
+            )
         }
         return existing
     }

@@ -21,6 +21,10 @@ enum ScanColumns {
         StoredColumn("findingCount", nil, read: { $0.findingCount = $1 }),
         StoredColumn("newCount", nil, read: { $0.newCount = $1 }),
         StoredColumn("fixedCount", nil, read: { $0.fixedCount = $1 }),
+        StoredColumn("reopenedCount", nil, read: { $0.reopenedCount = $1 }),
+        StoredColumn("scope", { $0.scope.paths.map(JSONColumn.text) }, read: { summary, text in
+            summary.scope = try text.map { .paths(try JSONColumn.strings($0, column: "scope")) } ?? .tree
+        }),
     ]
 
     /// The summary every decoding starts from.

@@ -24,15 +24,17 @@ struct ScanRecorder {
         if merged.knownCount > 0 {
             try db.execute(sql: FindingSQL.markSeen, arguments: [scan.id, scan.startedAt])
         }
+        try FindingEvents(db: db, scan: scan).recordSightings(reopened: merged.reopened, severityChanges: merged.severityChanges)
         let fixedCount = try markFixed()
         try db.execute(
-            sql: "UPDATE scan SET findingCount = ?, newCount = ?, fixedCount = ? WHERE id = ?",
-            arguments: [merged.findingCount, merged.newCount, fixedCount, scan.id]
+            sql: "UPDATE scan SET findingCount = ?, newCount = ?, reopenedCount = ?, fixedCount = ? WHERE id = ?",
+            arguments: [merged.findingCount, merged.newCount, merged.reopened.count, fixedCount, scan.id]
         )
         return .recorded(ScanSummary(
             scanID: scan.id, target: scan.target, mode: scan.mode, startedAt: scan.startedAt,
             finishedAt: scan.finishedAt, isComplete: scan.isComplete, toolRuns: scan.toolRuns,
-            findingCount: merged.findingCount, newCount: merged.newCount, fixedCount: fixedCount
+            findingCount: merged.findingCount, newCount: merged.newCount, reopenedCount: merged.reopened.count,
+            fixedCount: fixedCount, scope: scan.scope
         ))
     }
 
@@ -76,21 +78,30 @@ struct ScanRecorder {
     }
 
     /// Marks fixed every open finding of the target this scan did not report, when the scan is
-    /// complete and every tool that ever reported the finding succeeded in it.
+    /// complete, its scope covers the finding's path, and every tool that ever reported the finding
+    /// succeeded in it; each gets a `fixed` event.
     private func markFixed() throws -> Int {
         let succeeded = Set(scan.toolRuns.filter { $0.state == .succeeded }.map(\.toolID)).sorted()
         guard scan.isComplete, !succeeded.isEmpty else { return 0 }
         let placeholders = Array(repeating: "?", count: succeeded.count).joined(separator: ", ")
+        var arguments = StatementArguments([scan.id, scan.target.name, scan.id]) + StatementArguments(succeeded)
+        var scope = ""
+        if let paths = scan.scope.paths {
+            scope = " AND finding.path IN (SELECT value FROM json_each(?))"
+            arguments += [JSONColumn.text(paths)]
+        }
+        let fixed = """
+            SELECT finding.id FROM finding
+            WHERE targetName = ?2 AND status = 'open' AND lastSeenScanId <> ?3
+              AND NOT EXISTS (
+                SELECT 1 FROM occurrence
+                WHERE occurrence.findingId = finding.id AND occurrence.toolId NOT IN (\(placeholders))
+              )\(scope)
+            """
+        try FindingEvents(db: db, scan: scan).record(kind: "fixed", forRowsOf: fixed, arguments: arguments)
         try db.execute(
-            sql: """
-                UPDATE finding SET status = 'fixed', fixedScanId = ?
-                WHERE targetName = ? AND status = 'open' AND lastSeenScanId <> ?
-                  AND NOT EXISTS (
-                    SELECT 1 FROM occurrence
-                    WHERE occurrence.findingId = finding.id AND occurrence.toolId NOT IN (\(placeholders))
-                  )
-                """,
-            arguments: StatementArguments([scan.id, scan.target.name, scan.id]) + StatementArguments(succeeded)
+            sql: "UPDATE finding SET status = 'fixed', fixedScanId = ?1 WHERE id IN (SELECT findingId FROM findingEvent WHERE scanId = ?1 AND kind = 'fixed')",
+            arguments: [scan.id]
         )
         return db.changesCount
     }

@@ -5,7 +5,7 @@ import GRDB
 /// schema changes are new migrations appended to ``migrator``.
 enum Schema {
     /// The names of the tables whose rows make up the history.
-    static let historyTables = ["scan", "toolRun", "finding", "occurrence"]
+    static let historyTables = ["scan", "toolRun", "finding", "occurrence", "findingEvent"]
 
     /// Every migration, in order.
     static var migrator: DatabaseMigrator {
@@ -13,6 +13,7 @@ enum Schema {
         migrator.registerMigration("v1-history", migrate: HistoryMigration.create)
         migrator.registerMigration("v2-raw-per-occurrence", migrate: RawPerOccurrenceMigration.apply)
         migrator.registerMigration("v3-scan-details", migrate: ScanDetailsMigration.apply)
+        migrator.registerMigration("v4-scope-events", migrate: ScopeEventsMigration.apply)
         return migrator
     }
 

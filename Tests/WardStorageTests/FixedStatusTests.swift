@@ -86,7 +86,7 @@ import WardStorage
         #expect(F.summary(bothTools)?.fixedCount == 1)
     }
 
-    @Test func aFixedFindingReportedAgainIsReopenedAndCountsAsNew() throws {
+    @Test func aFixedFindingReportedAgainIsReopenedNotNew() throws {
         // Given a finding fixed by a later scan
         let database = try databaseWithTwoFindings()
         _ = try database.record(F.scan("scan-2", findings: [F.finding("v1:kept", line: 20)], at: 60))
@@ -94,8 +94,9 @@ import WardStorage
         // When a third scan reports it again
         let outcome = try database.record(F.scan("scan-3", findings: [F.finding("v1:gone"), F.finding("v1:kept", line: 20)], at: 120))
 
-        // Then it is open again, counted as new, and keeps its first sighting
-        #expect(F.summary(outcome)?.newCount == 1)
+        // Then it is open again, counted as reopened (not new), and keeps its first sighting
+        #expect(F.summary(outcome)?.newCount == 0)
+        #expect(F.summary(outcome)?.reopenedCount == 1)
         #expect(F.summary(outcome)?.fixedCount == 0)
         let reopened = try #require(try status(of: "v1:gone", in: database))
         #expect(reopened.status == .open)
@@ -103,6 +104,11 @@ import WardStorage
         #expect(reopened.firstSeenScanID == "scan-1")
         #expect(reopened.lastSeenScanID == "scan-3")
         #expect(try database.tableCounts()["finding"] == 2)
+        // And its history keeps the scan that fixed it and the one that reopened it
+        let events = try database.events(identity: "v1:gone", target: F.target.name)
+        #expect(events.map(\.kind) == [.opened, .fixed, .reopened])
+        #expect(events.map(\.scanID) == ["scan-1", "scan-2", "scan-3"])
+        #expect(try database.scans(target: nil, limit: 1).first?.reopenedCount == 1)
     }
 
     @Test func anotherTargetsFindingsAreNeverFixed() throws {

@@ -1,0 +1,44 @@
+import Foundation
+import GRDB
+import WardCore
+
+/// Appends one scan's events to `findingEvent`, inside the scan's write transaction. Events are
+/// never updated or deleted (a scan's removal cascades to its own events only).
+struct FindingEvents {
+    /// The connection, inside a write transaction.
+    let db: Database
+    /// The scan being stored; its row and its findings' rows already exist.
+    let scan: ScanRun
+
+    /// `opened` for every finding this scan saw first, `reopened` for those it found again after
+    /// they were fixed, `severity-changed` (old and new severity in `detail`) for the others.
+    func recordSightings(reopened: [Int64], severityChanges: [(id: Int64, from: String, to: String)]) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO findingEvent (findingId, scanId, kind, at)
+                SELECT id, ?1, 'opened', ?3 FROM finding WHERE targetName = ?2 AND firstSeenScanId = ?1 ORDER BY id
+                """,
+            arguments: [scan.id, scan.target.name, scan.startedAt]
+        )
+        let insert = try db.cachedStatement(sql: "INSERT INTO findingEvent (findingId, scanId, kind, at, detail) VALUES (?, ?, ?, ?, ?)")
+        for id in reopened {
+            try insert.execute(arguments: [id, scan.id, "reopened", scan.startedAt, nil])
+        }
+        for change in severityChanges {
+            let detail = JSONColumn.text(["from": change.from, "to": change.to])
+            try insert.execute(arguments: [change.id, scan.id, "severity-changed", scan.startedAt, detail])
+        }
+    }
+
+    /// One event of `kind` for every finding id `select` returns; `?1` in `select` and in the
+    /// event is the scan's id.
+    func record(kind: String, forRowsOf select: String, arguments: StatementArguments) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO findingEvent (findingId, scanId, kind, at)
+                SELECT id, ?1, '\(kind)', (SELECT startedAt FROM scan WHERE id = ?1) FROM (\(select)) ORDER BY id
+                """,
+            arguments: arguments
+        )
+    }
+}
