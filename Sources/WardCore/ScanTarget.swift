@@ -10,12 +10,18 @@ public struct ScanTarget: Codable, Sendable, Hashable {
     public var image: String?
     /// The branch the tree was checked out from, when known; baselines can be taken from one branch.
     public var branch: String?
+    /// The commit the tree was checked out at, when known.
+    public var commit: String?
+    /// The CI run that made the scan (a web address), when known.
+    public var runURL: String?
 
     /// Creates a target.
-    public init(name: String, root: String, image: String? = nil, branch: String? = nil) {
+    public init(name: String, root: String, image: String? = nil, branch: String? = nil, commit: String? = nil, runURL: String? = nil) {
         self.name = name
         self.root = root
         self.image = image
         self.branch = branch
+        self.commit = commit
+        self.runURL = runURL
     }
 }

@@ -18,6 +18,8 @@ enum ScanColumns {
         StoredColumn("complete", { $0.isComplete }, read: { $0.isComplete = $1 }),
         StoredColumn("inputDigest", { $0.inputDigest }, read: nil),
         StoredColumn("branch", { $0.target.branch }, read: { $0.target.branch = $1 }),
+        StoredColumn("commitId", { $0.target.commit }, read: { $0.target.commit = $1 }),
+        StoredColumn("runUrl", { $0.target.runURL }, read: { $0.target.runURL = $1 }),
         StoredColumn("findingCount", nil, read: { $0.findingCount = $1 }),
         StoredColumn("newCount", nil, read: { $0.newCount = $1 }),
         StoredColumn("fixedCount", nil, read: { $0.fixedCount = $1 }),

@@ -14,6 +14,7 @@ enum Schema {
         migrator.registerMigration("v2-raw-per-occurrence", migrate: RawPerOccurrenceMigration.apply)
         migrator.registerMigration("v3-scan-details", migrate: ScanDetailsMigration.apply)
         migrator.registerMigration("v4-scope-events", migrate: ScopeEventsMigration.apply)
+        migrator.registerMigration("v5-scan-origin", migrate: ScanOriginMigration.apply)
         return migrator
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TestSupport
+import WardCore
 @testable import WardScanners
 
 /// Git run by Ward in a hostile repository: its `.git/config` names programs that must never run.
@@ -75,5 +76,23 @@ import TestSupport
     @Test func aDirectoryOutsideAnyRepositoryHasNoTrackedFiles() async throws {
         let root = try Fixtures.temporaryDirectory()
         #expect(await GitCommand.trackedFiles(root: root) == nil)
+    }
+
+    @Test func theOriginOfAHostileRepositoryIsReadWithoutRunningItsPrograms() async throws {
+        let (root, marker) = try await hostileRepository()
+        let origin = await GitCommand.origin(root: root)
+        #expect(origin.commit.map { $0.count == 40 && $0.allSatisfy(\.isHexDigit) } == true, "\(origin)")
+        #expect(origin.branch != nil)
+        #expect(!FileManager.default.fileExists(atPath: marker))
+        // A detached head has a commit and no branch
+        let git = try #require(GitCommand.locate())
+        _ = try await POSIXProcessRunner().run(GitCommand.request(git: git, arguments: ["checkout", "-q", "--detach"], root: root))
+        let detached = await GitCommand.origin(root: root)
+        #expect(detached.branch == nil)
+        #expect(detached.commit == origin.commit)
+    }
+
+    @Test func aDirectoryOutsideAnyRepositoryHasNoOrigin() async throws {
+        #expect(await GitCommand.origin(root: try Fixtures.temporaryDirectory()) == ScanOrigin())
     }
 }

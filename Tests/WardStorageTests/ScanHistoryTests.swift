@@ -30,6 +30,14 @@ import WardStorage
         #expect(stored.newCount == 1)
     }
 
+    @Test func theBranchCommitAndRunOfAScanAreKept() throws {
+        let database = try AppDatabase.inMemory()
+        let target = ScanTarget(name: "shop", root: "/srv/shop", branch: "main", commit: "0123456789abcdef0123456789abcdef01234567",
+                                runURL: "https://ci.example.com/runs/7")
+        _ = try database.record(F.scan("with-origin", findings: [], target: target, at: 0))
+        #expect(try database.scan(id: "with-origin")?.target == target)
+    }
+
     @Test func scansAreListedNewestFirstPerTarget() throws {
         // Given three scans of two targets
         let database = try AppDatabase.inMemory()

@@ -1,4 +1,5 @@
 import Foundation
+import WardCore
 
 /// Every `git` Ward runs in a scanned repository, tamed: nothing the repository's own configuration
 /// names is executed, and nothing waits for a terminal.
@@ -55,5 +56,22 @@ public enum GitCommand {
         let listing = request(git: git, arguments: ["ls-files", "-z", "--cached", "--", "."], root: root, timeout: .seconds(120))
         guard let outcome = try? await runner.run(listing), outcome.exitStatus == 0, !outcome.outputExceeded else { return nil }
         return Set(outcome.standardOutput.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }.filter { !$0.isEmpty })
+    }
+}
+
+extension GitCommand {
+    /// The branch and commit checked out in the work tree at `root` (the branch is nil on a detached
+    /// head), or an empty origin when `root` is in no work tree or git is missing or fails.
+    public static func origin(root: String, runner: any CommandRunner = POSIXProcessRunner(), git: String? = nil) async -> ScanOrigin {
+        guard let git = git ?? locate() else { return ScanOrigin() }
+        func line(_ arguments: [String]) async -> String? {
+            let run = request(git: git, arguments: arguments, root: root, timeout: .seconds(30), outputLimit: 4096)
+            guard let outcome = try? await runner.run(run), outcome.exitStatus == 0, !outcome.outputExceeded else { return nil }
+            let text = String(decoding: outcome.standardOutput, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            return text.isEmpty || text.contains(where: \.isNewline) ? nil : text
+        }
+        let commit = await line(["rev-parse", "--verify", "-q", "HEAD"]).flatMap(ScanOrigin.commit)
+        let branch = await line(["symbolic-ref", "--short", "-q", "HEAD"])
+        return ScanOrigin(branch: branch, commit: commit)
     }
 }
