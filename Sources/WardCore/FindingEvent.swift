@@ -13,6 +13,10 @@ public struct FindingEvent: Codable, Sendable, Hashable {
         case reopened
         /// Reported with another severity than before.
         case severityChanged = "severity-changed"
+        /// Reported at another path under a new identity: its file moved (`detail`: `from` identity, old `path`).
+        case moved
+        /// Reported at the same place under a new identity, as when secret identities change key.
+        case rekeyed
     }
 
     /// What happened.

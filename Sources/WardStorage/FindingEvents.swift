@@ -11,8 +11,9 @@ struct FindingEvents {
     let scan: ScanRun
 
     /// `opened` for every finding this scan saw first, `reopened` for those it found again after
-    /// they were fixed, `severity-changed` (old and new severity in `detail`) for the others.
-    func recordSightings(reopened: [Int64], severityChanges: [(id: Int64, from: String, to: String)]) throws {
+    /// they were fixed, `severity-changed` (old and new severity in `detail`) for the others, and
+    /// `moved` or `rekeyed` for those that continue under a new identity.
+    func recordSightings(reopened: [Int64], severityChanges: [(id: Int64, from: String, to: String)], links: [FindingLineage.Link]) throws {
         try db.execute(
             sql: """
                 INSERT INTO findingEvent (findingId, scanId, kind, at)
@@ -23,6 +24,9 @@ struct FindingEvents {
         let insert = try db.cachedStatement(sql: "INSERT INTO findingEvent (findingId, scanId, kind, at, detail) VALUES (?, ?, ?, ?, ?)")
         for id in reopened {
             try insert.execute(arguments: [id, scan.id, "reopened", scan.startedAt, nil])
+        }
+        for link in links {
+            try insert.execute(arguments: [link.rowID, scan.id, link.kind.rawValue, scan.startedAt, JSONColumn.text(link.detail)])
         }
         for change in severityChanges {
             let detail = JSONColumn.text(["from": change.from, "to": change.to])

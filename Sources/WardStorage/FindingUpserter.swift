@@ -20,6 +20,8 @@ struct FindingUpserter {
         var reopened: [Int64] = []
         /// Rows whose severity this scan changed: id, old severity, new severity.
         var severityChanges: [(id: Int64, from: String, to: String)] = []
+        /// Rows that continue under a new identity.
+        var links: [FindingLineage.Link] = []
     }
 
     /// A finding row that already exists for the target.
@@ -37,11 +39,17 @@ struct FindingUpserter {
 
     /// Upserts every finding and inserts the occurrences.
     func upsertAll() throws -> Counts {
-        let existing = try loadExisting()
-        var nextID = try lastFindingID() + 1
+        var existing = try loadExisting()
         let groups = IdentityGroups(scan.findings)
+        let links = try lineage(groups: groups, existing: existing)
+        for (_, link) in links.sorted(by: { $0.key < $1.key }) {
+            try db.execute(sql: "UPDATE finding SET identity = ? WHERE id = ?", arguments: [link.identity, link.rowID])
+            existing[link.identity] = try existingRow(id: link.rowID)
+        }
+        var nextID = try lastFindingID() + 1
         var writer = try FindingWriter(db: db, scan: scan)
         var counts = Counts(findingCount: groups.count)
+        counts.links = links.sorted(by: { $0.key < $1.key }).map(\.value)
         var members: [Int] = []
         var tools: [String] = []
         for head in groups.heads {
@@ -69,6 +77,24 @@ struct FindingUpserter {
         }
         try writer.flush()
         return counts
+    }
+
+    /// The links from vanished findings to the scan's new identities (see ``FindingLineage``).
+    private func lineage(groups: IdentityGroups, existing: [String: Existing]) throws -> [Int: FindingLineage.Link] {
+        var newHeads: [Int] = []
+        var reported = Set<Int64>()
+        for head in groups.heads {
+            if let row = existing[scan.findings[head].identity] { reported.insert(row.id) } else { newHeads.append(head) }
+        }
+        return try FindingLineage(db: db, scan: scan).links(newHeads: newHeads, reportedRows: reported)
+    }
+
+    /// The row with this id, as ``loadExisting()`` reads it.
+    private func existingRow(id: Int64) throws -> Existing? {
+        try Row.fetchOne(db, sql: "SELECT id, status, toolId, severity FROM finding WHERE id = ?", arguments: [id]).map { row in
+            var reader = RowReader(row: row)
+            return Existing(id: try reader.next(), isOpen: try reader.next(String.self) == "open", toolID: try reader.next(), severity: try reader.next())
+        }
     }
 
     /// The largest finding id ever used, so new rows get fresh ones (the table is AUTOINCREMENT).

@@ -24,7 +24,8 @@ struct ScanRecorder {
         if merged.knownCount > 0 {
             try db.execute(sql: FindingSQL.markSeen, arguments: [scan.id, scan.startedAt])
         }
-        try FindingEvents(db: db, scan: scan).recordSightings(reopened: merged.reopened, severityChanges: merged.severityChanges)
+        try FindingEvents(db: db, scan: scan).recordSightings(reopened: merged.reopened, severityChanges: merged.severityChanges,
+                                                              links: merged.links)
         let fixedCount = try markFixed()
         try db.execute(
             sql: "UPDATE scan SET findingCount = ?, newCount = ?, reopenedCount = ?, fixedCount = ? WHERE id = ?",

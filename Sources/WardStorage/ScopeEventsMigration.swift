@@ -7,11 +7,12 @@ import GRDB
 /// - `scan.scope`: NULL for the whole tree, else a JSON array of the root-relative paths scanned.
 /// - `scan.reopenedCount`: findings reported again after being found fixed (no longer counted new).
 /// - `findingEvent`: one row per change of a finding in a scan (`opened`, `fixed`, `reopened`,
-///   `severity-changed` with the old and new severity in `detail`); rows are only ever added.
+///   `severity-changed` with the old and new severity in `detail`, `moved` and `rekeyed` with the
+///   identity the finding had before, see ``FindingLineage``); rows are only ever added.
 ///   Existing histories get `opened` and `fixed` events from the first and fixing scans they hold.
 enum ScopeEventsMigration {
     /// The kinds of event the table accepts.
-    static let kinds = ["opened", "fixed", "reopened", "severity-changed"]
+    static let kinds = ["opened", "fixed", "reopened", "severity-changed", "moved", "rekeyed"]
 
     static func apply(_ db: Database) throws {
         try db.alter(table: "scan") { table in

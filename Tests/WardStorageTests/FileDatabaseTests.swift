@@ -104,7 +104,9 @@ import WardStorage
                 group.addTask {
                     let database = try AppDatabase.open(path: path)
                     for index in 0..<20 {
-                        let findings = [F.finding("v1:shared"), F.finding("v1:w\(writer)-\(index)", line: index + 1)]
+                        var own = F.finding("v1:w\(writer)-\(index)", line: index + 1)
+                        own.location?.snippet = "call(\(writer), \(index))"
+                        let findings = [F.finding("v1:shared"), own]
                         let outcome = try database.record(F.scan("w\(writer)-\(index)", findings: findings, at: writer * 100 + index))
                         #expect(F.summary(outcome) != nil)
                     }

@@ -1,0 +1,97 @@
+import Foundation
+import GRDB
+import WardCore
+
+/// Links a finding that appears under a new identity to the finding it continues, so it keeps its
+/// first sighting, its events and its triage instead of reading as "fixed" and "new".
+///
+/// Identities stay pure functions of a finding (the same in every database); continuity lives
+/// here. In a complete scan, an open finding of the target that the scan does not report (and so
+/// would mark fixed) continues a finding the scan reports for the first time when both are the
+/// same tool, rule and kind on the same normalized flagged text (or package and advisory):
+/// - at another path: a file was moved or renamed (`moved`);
+/// - at the same path: the identity itself changed, as secret identities do when their key
+///   changes (`rekeyed`); the candidate on the nearest line is taken.
+/// The old row takes the new identity; the event keeps the old identity and path.
+struct FindingLineage {
+    /// A link from an existing row to a new identity.
+    struct Link {
+        var rowID: Int64
+        var identity: String
+        var kind: FindingEvent.Kind
+        var detail: [String: String]
+    }
+
+    /// An open row that the scan does not report.
+    private struct Candidate {
+        var id: Int64
+        var identity: String
+        var path: String?
+        var line: Int?
+    }
+
+    let db: Database
+    let scan: ScanRun
+
+    /// The links for the findings at `newHeads` (positions in the scan, first of their identity),
+    /// given the ids of every row the scan reports.
+    func links(newHeads: [Int], reportedRows: Set<Int64>) throws -> [Int: Link] {
+        guard scan.isComplete, !newHeads.isEmpty else { return [:] }
+        let succeeded = Set(scan.toolRuns.filter { $0.state == .succeeded }.map(\.toolID))
+        var candidates: [String: [Candidate]] = [:]
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT id, identity, toolId, ruleId, kind, path, startLine, snippet, packageName, advisoryId
+            FROM finding WHERE targetName = ? AND status = 'open'
+            """, arguments: [scan.target.name])
+        while let row = try rows.next() {
+            var reader = RowReader(row: row)
+            let id: Int64 = try reader.next()
+            guard !reportedRows.contains(id) else { continue }
+            let identity: String = try reader.next()
+            let tool: String = try reader.next()
+            let rule: String = try reader.next()
+            let kind: String = try reader.next()
+            let path: String? = try reader.next()
+            let line: Int? = try reader.next()
+            let snippet: String? = try reader.next()
+            let package: String? = try reader.next()
+            let advisory: String? = try reader.next()
+            guard succeeded.contains(tool), scan.scope.covers(path: path),
+                  let key = Self.key(tool: tool, rule: rule, kind: kind, snippet: snippet, package: package, advisory: advisory)
+            else { continue }
+            candidates[key, default: []].append(Candidate(id: id, identity: identity, path: path, line: line))
+        }
+        var links: [Int: Link] = [:]
+        for head in newHeads {
+            let finding = scan.findings[head]
+            guard let key = Self.key(tool: finding.toolID, rule: finding.ruleID, kind: finding.kind.rawValue,
+                                     snippet: finding.location?.snippet, package: finding.package?.name,
+                                     advisory: finding.advisory?.id),
+                  var list = candidates[key], !list.isEmpty else { continue }
+            let index = Self.closest(in: list, to: finding.location)
+            let old = list.remove(at: index)
+            candidates[key] = list
+            let samePath = old.path == finding.location?.path
+            links[head] = Link(rowID: old.id, identity: finding.identity, kind: samePath ? .rekeyed : .moved,
+                               detail: ["from": old.identity, "path": old.path ?? ""])
+        }
+        return links
+    }
+
+    /// What must match between a vanished finding and a new one; nil when there is too little to
+    /// tell findings apart (no flagged text and no package).
+    static func key(tool: String, rule: String, kind: String, snippet: String?, package: String?, advisory: String?) -> String? {
+        let text = snippet.map(Identity.collapseWhitespace) ?? ""
+        let subject = package.map { "\($0)|\(advisory ?? "")" } ?? ""
+        guard !text.isEmpty || !subject.isEmpty else { return nil }
+        return [tool, rule, kind, text, subject].joined(separator: "\u{1F}")
+    }
+
+    /// The candidate at the same path and nearest line, else the first.
+    private static func closest(in list: [Candidate], to location: SourceLocation?) -> Int {
+        let samePath = list.indices.filter { list[$0].path == location?.path }
+        guard !samePath.isEmpty else { return 0 }
+        let line = location?.startLine ?? 0
+        return samePath.min { abs((list[$0].line ?? 0) - line) < abs((list[$1].line ?? 0) - line) } ?? samePath[0]
+    }
+}
