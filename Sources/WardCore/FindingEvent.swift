@@ -17,19 +17,21 @@ public struct FindingEvent: Codable, Sendable, Hashable {
         case moved
         /// Reported at the same place under a new identity, as when secret identities change key.
         case rekeyed
+        /// A reviewer recorded a decision (`detail`: `state`); not tied to a scan.
+        case triaged
     }
 
     /// What happened.
     public var kind: Kind
-    /// The scan that saw it.
-    public var scanID: String
-    /// When that scan started.
+    /// The scan that saw it; nil for a reviewer's decision.
+    public var scanID: String?
+    /// When that scan started, or when the decision was made.
     public var at: Date
     /// Details by name (`from` and `to` for a severity change).
     public var detail: [String: String]
 
     /// Creates an event.
-    public init(kind: Kind, scanID: String, at: Date, detail: [String: String] = [:]) {
+    public init(kind: Kind, scanID: String?, at: Date, detail: [String: String] = [:]) {
         self.kind = kind
         self.scanID = scanID
         self.at = at

@@ -57,7 +57,7 @@ extension AppDatabase {
             while let row = try rows.next() {
                 var reader = RowReader(row: row)
                 let kind = try reader.nextEnum(FindingEvent.Kind.self, column: "kind")
-                let scanID: String = try reader.next()
+                let scanID: String? = try reader.next()
                 let at: Date = try reader.next()
                 let detail = try JSONColumn.stringMap(reader.next(String?.self) ?? "{}", column: "detail")
                 events.append(FindingEvent(kind: kind, scanID: scanID, at: at, detail: detail))

@@ -8,11 +8,12 @@ import GRDB
 /// - `scan.reopenedCount`: findings reported again after being found fixed (no longer counted new).
 /// - `findingEvent`: one row per change of a finding in a scan (`opened`, `fixed`, `reopened`,
 ///   `severity-changed` with the old and new severity in `detail`, `moved` and `rekeyed` with the
-///   identity the finding had before, see ``FindingLineage``); rows are only ever added.
+///   identity the finding had before, see ``FindingLineage``; `triaged`, with no scan, when a
+///   reviewer decides); rows are only ever added.
 ///   Existing histories get `opened` and `fixed` events from the first and fixing scans they hold.
 enum ScopeEventsMigration {
     /// The kinds of event the table accepts.
-    static let kinds = ["opened", "fixed", "reopened", "severity-changed", "moved", "rekeyed"]
+    static let kinds = ["opened", "fixed", "reopened", "severity-changed", "moved", "rekeyed", "triaged"]
 
     static func apply(_ db: Database) throws {
         try db.alter(table: "scan") { table in
@@ -22,7 +23,7 @@ enum ScopeEventsMigration {
         try db.create(table: "findingEvent") { table in
             table.autoIncrementedPrimaryKey("id")
             table.belongsTo("finding", onDelete: .cascade).notNull()
-            table.belongsTo("scan", onDelete: .cascade).notNull()
+            table.belongsTo("scan", onDelete: .cascade)
             table.column("kind", .text).notNull().check { kinds.contains($0) }
             table.column("at", .datetime).notNull()
             table.column("detail", .jsonText)
