@@ -12,6 +12,9 @@ import WardCore
 struct FindingSearch {
     /// The filter.
     let query: FindingQuery
+    /// A further SQL condition on `f` (the finding) with its named arguments, for queries the
+    /// history builds on top of a filter (a diff of two scans).
+    var condition: (sql: String, arguments: [String: any DatabaseValueConvertible])?
 
     /// Columns before the descriptive ones: history, then the source tools as a JSON array.
     private var historyColumns: [String] {
@@ -55,7 +58,11 @@ struct FindingSearch {
                   (SELECT min(toolId) FROM occurrence WHERE scanId = :scan AND findingId = f.id))
                 """
         }
-        let conditions = makeConditions(arguments: &arguments)
+        var conditions = makeConditions(arguments: &arguments)
+        if let condition {
+            conditions.append("(\(condition.sql))")
+            arguments.merge(condition.arguments.mapValues { $0 }) { _, new in new }
+        }
         if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
         sql += " ORDER BY f.severityRank DESC, \(locationTable).path, \(locationTable).startLine, f.id"
         if let limit = query.limit {

@@ -16,6 +16,8 @@ public enum StorageError: Error, Sendable, Equatable, CustomStringConvertible {
     case insideScannedTree(path: String, root: String)
     /// A scan id prefix matches more than one scan.
     case ambiguousScanID(path: String, prefix: String, matches: Int)
+    /// No scan has this id (or id prefix).
+    case unknownScan(path: String, id: String)
     /// No finding has this identity (or identity prefix).
     case unknownFinding(path: String, identity: String)
     /// An identity prefix matches more than one finding.
@@ -36,6 +38,8 @@ public enum StorageError: Error, Sendable, Equatable, CustomStringConvertible {
             "database \(path) is inside the scanned tree \(root); keep it outside so a scan never modifies the tree"
         case .ambiguousScanID(let path, let prefix, let matches):
             "scan id prefix '\(prefix)' matches \(matches) scans in database \(path); give more characters"
+        case .unknownScan(let path, let id):
+            "no scan '\(id)' in database \(path)"
         case .unknownFinding(let path, let identity):
             "no finding '\(identity)' in database \(path)"
         case .ambiguousFinding(let path, let prefix, let matches):
