@@ -10,14 +10,34 @@ public struct FindingQuery: Sendable, Hashable {
     public var kinds: [FindingKind]
     /// Only findings in these states.
     public var statuses: [FindingStatus]
-    /// Only findings whose latest path matches this glob (`*` and `?`, as SQLite GLOB).
+    /// Only findings whose latest path matches this glob (Ward's glob: `*` within a directory, `**` across).
     public var pathGlob: String?
     /// Only findings seen in this scan (with that scan's locations).
     public var scanID: String?
     /// Only findings of this target.
     public var target: String?
-    /// At most this many, most severe first.
+    /// At most this many, in ``sort`` order.
     public var limit: Int?
+    /// Only findings first seen at or after this time.
+    public var since: Date?
+    /// Only findings first seen before this time.
+    public var until: Date?
+    /// Only findings of these rules.
+    public var rules: [String] = []
+    /// Only findings with one of these CWEs (`CWE-89`).
+    public var cwes: [String] = []
+    /// Only findings about one of these packages (case-insensitive).
+    public var packages: [String] = []
+    /// Only findings with this advisory id among their ids and aliases (case-insensitive).
+    public var advisory: String?
+    /// Only findings whose identity starts with this.
+    public var identityPrefix: String?
+    /// Only findings whose current triage decision is one of these.
+    public var triage: [TriageDecision.State] = []
+    /// Only suppressed findings (true), or only unsuppressed ones (false).
+    public var suppressed: Bool?
+    /// The order of the results.
+    public var sort: FindingSort = .severity
 
     /// Creates a query.
     public init(

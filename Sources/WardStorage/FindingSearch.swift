@@ -41,7 +41,7 @@ struct FindingSearch {
     }
 
     /// The finding's location as the query shows it: that scan's occurrence, or the latest one.
-    private var locationTable: String { query.scanID == nil ? "f" : "o" }
+    var locationTable: String { query.scanID == nil ? "f" : "o" }
 
     private func makeSQL(arguments: inout [String: (any DatabaseValueConvertible)?]) -> String {
         var columns = historyColumns + [FindingColumns.content.sqlList(table: "f")]
@@ -58,13 +58,13 @@ struct FindingSearch {
                   (SELECT min(toolId) FROM occurrence WHERE scanId = :scan AND findingId = f.id))
                 """
         }
-        var conditions = makeConditions(arguments: &arguments)
+        var conditions = makeConditions(arguments: &arguments) + reviewConditions(arguments: &arguments)
         if let condition {
             conditions.append("(\(condition.sql))")
             arguments.merge(condition.arguments.mapValues { $0 }) { _, new in new }
         }
         if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
-        sql += " ORDER BY f.severityRank DESC, \(locationTable).path, \(locationTable).startLine, f.id"
+        sql += " ORDER BY \(ordering)"
         if let limit = query.limit {
             sql += " LIMIT :limit"
             arguments["limit"] = max(0, limit)
@@ -124,7 +124,7 @@ struct FindingSearch {
     }
 
     /// Adds `values` as named arguments `prefix0`, `prefix1`… and returns the placeholder list.
-    private static func bind(
+    static func bind(
         _ values: [String],
         prefix: String,
         into arguments: inout [String: (any DatabaseValueConvertible)?]

@@ -1,0 +1,58 @@
+import Foundation
+import GRDB
+import WardCore
+
+extension FindingSearch {
+    /// The conditions of the reviewer's filters: dates, rule, CWE, package, advisory or alias,
+    /// identity prefix, triage state, suppression.
+    func reviewConditions(arguments: inout [String: (any DatabaseValueConvertible)?]) -> [String] {
+        var conditions: [String] = []
+        if let since = query.since {
+            conditions.append("f.firstSeenAt >= :since")
+            arguments["since"] = since
+        }
+        if let until = query.until {
+            conditions.append("f.firstSeenAt < :until")
+            arguments["until"] = until
+        }
+        if !query.rules.isEmpty {
+            conditions.append("f.ruleId IN (\(Self.bind(query.rules, prefix: "rule", into: &arguments)))")
+        }
+        if !query.cwes.isEmpty {
+            let cwes = Self.bind(query.cwes.map { $0.uppercased() }, prefix: "cwe", into: &arguments)
+            conditions.append("EXISTS (SELECT 1 FROM json_each(f.cwes) WHERE upper(value) IN (\(cwes)))")
+        }
+        if !query.packages.isEmpty {
+            conditions.append("lower(f.packageName) IN (\(Self.bind(query.packages.map { $0.lowercased() }, prefix: "package", into: &arguments)))")
+        }
+        if let advisory = query.advisory {
+            conditions.append("(upper(f.advisoryId) = :advisory OR EXISTS (SELECT 1 FROM json_each(f.aliases) WHERE upper(value) = :advisory))")
+            arguments["advisory"] = advisory.uppercased()
+        }
+        if let prefix = query.identityPrefix {
+            conditions.append("substr(f.identity, 1, length(:identityPrefix)) = :identityPrefix")
+            arguments["identityPrefix"] = prefix
+        }
+        if !query.triage.isEmpty {
+            let states = Self.bind(query.triage.map(\.rawValue), prefix: "triage", into: &arguments)
+            conditions.append("(SELECT state FROM triage WHERE findingId = f.id ORDER BY id DESC LIMIT 1) IN (\(states))")
+        }
+        if let suppressed = query.suppressed {
+            conditions.append(suppressed ? "\(locationTable).suppression IS NOT NULL" : "\(locationTable).suppression IS NULL")
+        }
+        return conditions
+    }
+
+    /// The ORDER BY list of the query's sort.
+    var ordering: String {
+        let place = "\(locationTable).path, \(locationTable).startLine, f.id"
+        return switch query.sort {
+        case .severity: "f.severityRank DESC, \(place)"
+        case .newest: "f.firstSeenAt DESC, f.severityRank DESC, \(place)"
+        case .oldest: "f.firstSeenAt, f.severityRank DESC, \(place)"
+        case .lastSeen: "f.lastSeenAt DESC, f.severityRank DESC, \(place)"
+        case .path: place
+        case .rule: "f.toolId, f.ruleId, \(place)"
+        }
+    }
+}

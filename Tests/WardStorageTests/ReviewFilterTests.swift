@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+import WardCore
+import WardStorage
+
+/// The reviewer's filters and sort orders over the history.
+@Suite struct ReviewFilterTests {
+    typealias F = StorageFixtures
+
+    private func database() throws -> AppDatabase {
+        let database = try AppDatabase.inMemory()
+        var suppressed = F.finding("v1:sup", rule: "B105", severity: .low, path: "b.py", line: 3)
+        suppressed.location?.snippet = "password = 'x'"
+        suppressed.suppression = Suppression(source: .inSource, justification: "test data")
+        suppressed.cwes = ["CWE-259"]
+        _ = try database.record(F.scan("s1", findings: [F.finding("v1:aaa1", path: "a.py"), suppressed], at: 0))
+        var dependency = F.completeFinding()
+        dependency.suppression = nil
+        _ = try database.record(F.scan("s2", runs: [F.run("bandit"), F.run("osv-scanner")],
+                                       findings: [F.finding("v1:aaa1", path: "a.py"), suppressed, dependency], at: 100))
+        return database
+    }
+
+    private func identities(_ database: AppDatabase, _ configure: (inout FindingQuery) -> Void) throws -> [String] {
+        var query = FindingQuery()
+        configure(&query)
+        return try database.findings(matching: query).map(\.finding.identity)
+    }
+
+    @Test func eachFilterSelectsWhatItNames() throws {
+        let database = try database()
+        #expect(try identities(database) { $0.advisory = "cve-2023-32681" } == ["v1:dependency-requests"])
+        #expect(try identities(database) { $0.advisory = "PYSEC-2023-74" } == ["v1:dependency-requests"])
+        #expect(try identities(database) { $0.advisory = "GHSA-xxxx-yyyy-zzzz" } == ["v1:dependency-requests"])
+        #expect(try identities(database) { $0.advisory = "CVE-0000-0000" }.isEmpty)
+        #expect(try identities(database) { $0.cwes = ["cwe-259"] } == ["v1:sup"])
+        #expect(try identities(database) { $0.packages = ["Requests"] } == ["v1:dependency-requests"])
+        #expect(try identities(database) { $0.rules = ["B602", "B105"] } == ["v1:aaa1", "v1:sup"])
+        #expect(try identities(database) { $0.identityPrefix = "v1:aa" } == ["v1:aaa1"])
+        #expect(try identities(database) { $0.suppressed = true } == ["v1:sup"])
+        #expect(try identities(database) { $0.suppressed = false } == ["v1:dependency-requests", "v1:aaa1"])
+        #expect(try identities(database) { $0.since = F.date(50) } == ["v1:dependency-requests"])
+        #expect(try identities(database) { $0.until = F.date(50) } == ["v1:aaa1", "v1:sup"])
+    }
+
+    @Test func triageStateAndSortOrders() throws {
+        let database = try database()
+        try database.triage(TriageDecision(state: .acceptedRisk, reason: "until the upgrade", author: "r@example.com", at: F.date(200)),
+                            identity: "v1:aaa1", target: nil)
+        #expect(try identities(database) { $0.triage = [.acceptedRisk] } == ["v1:aaa1"])
+        #expect(try identities(database) { $0.triage = [.falsePositive] }.isEmpty)
+        #expect(try identities(database) { $0.sort = .newest } == ["v1:dependency-requests", "v1:aaa1", "v1:sup"])
+        #expect(try identities(database) { $0.sort = .oldest }.last == "v1:dependency-requests")
+        #expect(try identities(database) { $0.sort = .path } == ["v1:aaa1", "v1:sup", "v1:dependency-requests"])
+        #expect(try identities(database) { $0.sort = .rule } == ["v1:sup", "v1:aaa1", "v1:dependency-requests"])
+    }
+}
