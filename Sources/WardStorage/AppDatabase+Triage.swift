@@ -63,7 +63,7 @@ extension AppDatabase {
     }
 
     /// The row id, full identity and target of the finding an identity or prefix names.
-    private static func findingRow(_ db: Database, identity: String, target: String?, path: String) throws -> (Int64, String, String) {
+    static func findingRow(_ db: Database, identity: String, target: String?, path: String) throws -> (Int64, String, String) {
         var filter = "identity = :identity"
         var arguments: [String: (any DatabaseValueConvertible)?] = ["identity": identity]
         if let target {
