@@ -25,7 +25,9 @@ struct GlobalOptions: ParsableArguments {
     }
 
     /// The database's key for identifying secrets, as a usage failure when it cannot be read.
-    func secretKey(of database: AppDatabase) throws -> [UInt8] {
+    func secretKey(of database: AppDatabase?) throws -> [UInt8] {
+        // A scan no history keeps hashes its secrets with a key of its own, as an empty history would.
+        guard let database else { return AppDatabase.newSecretKey() }
         do {
             return try database.secretKey()
         } catch {

@@ -78,7 +78,6 @@ struct SecretsCommand: AsyncParsableCommand {
         let redaction = try Redaction.stage(known: Redaction.merged(outcomes.map(\.secretValues)), paths: locations)
         var pipeline = ScanPipeline(database: database, output: output, gating: gating, policy: policy, redaction: redaction,
                                     console: global.console)
-        pipeline.records = recording.record
         let status = try pipeline.finish(scan)
         await secrets.reveal(scan, mode: mode, output: output)
         if status == .failed, !global.quiet {

@@ -82,7 +82,7 @@ struct SecretsOptions: ParsableArguments {
 
     /// Ward's built-in rules with the user's configuration (`--secrets-config`, else `$WARD_HOME/secrets.yml`).
     static func loadRules(configuration: String?, dataDirectory: String) throws -> (SecretRuleSet, [String]) {
-        let builtIn = try builtInRules()
+        let builtIn = try builtInRules(dataDirectory: dataDirectory)
         var path = configuration.map(WardPaths.absolute)
         if path == nil {
             let standard = dataDirectory + "/secrets.yml"
@@ -110,10 +110,14 @@ struct SecretsOptions: ParsableArguments {
         return (configuration.applied(to: builtIn), notes)
     }
 
-    /// Ward's built-in secret rules.
-    static func builtInRules() throws -> SecretRuleSet {
+    /// Ward's built-in secret rules, parsed once per rule file and kept in the cache of `dataDirectory`.
+    static func builtInRules(dataDirectory: String) throws -> SecretRuleSet {
         do {
-            return try YAMLLoader.decode(SecretRuleSet.self, path: try BuiltInSecretRules.locate())
+            let path = try BuiltInSecretRules.locate()
+            let text = try YAMLLoader.text(atPath: path)
+            return try SecretRuleCache(directory: dataDirectory + "/cache/" + SecretsScanner.id).rules(for: text) { text in
+                try YAMLLoader.decode(SecretRuleSet.self, text: text, path: path)
+            }
         } catch {
             throw WardFailure(error)
         }

@@ -15,11 +15,17 @@ extension AppDatabase {
         return try write { db in
             // Another process may have created it since the read.
             if let stored = try Self.storedSecretKey(db, path: path) { return stored }
-            var generator = SystemRandomNumberGenerator()
-            let key = (0..<Self.secretKeyLength).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+            let key = Self.newSecretKey()
             try db.execute(sql: "INSERT INTO setting (key, value) VALUES ('secretKey', ?)", arguments: [Data(key)])
             return key
         }
+    }
+
+    /// A fresh random key of ``secretKeyLength`` bytes: what a new database starts with, and the key
+    /// of a scan that no history keeps (`--no-record`).
+    public static func newSecretKey() -> [UInt8] {
+        var generator = SystemRandomNumberGenerator()
+        return (0..<secretKeyLength).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
     }
 
     /// The settings of the writing connection: journal mode, busy timeout, synchronous, foreign keys.
