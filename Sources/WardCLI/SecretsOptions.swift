@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Synchronization
 import WardCore
 import WardPolicy
 import WardReporters
@@ -110,18 +111,25 @@ struct SecretsOptions: ParsableArguments {
         return (configuration.applied(to: builtIn), notes)
     }
 
-    /// Ward's built-in secret rules, parsed once per rule file and kept in the cache of `dataDirectory`.
+    /// Ward's built-in secret rules, parsed once per rule file and kept in the cache of `dataDirectory`;
+    /// loaded once per process (the detector and the redaction stage both need them).
     static func builtInRules(dataDirectory: String) throws -> SecretRuleSet {
+        if let loaded = loadedBuiltInRules.withLock({ $0[dataDirectory] }) { return loaded }
         do {
             let path = try BuiltInSecretRules.locate()
             let text = try YAMLLoader.text(atPath: path)
-            return try SecretRuleCache(directory: dataDirectory + "/cache/" + SecretsScanner.id).rules(for: text) { text in
+            let rules = try SecretRuleCache(directory: dataDirectory + "/cache/" + SecretsScanner.id).rules(for: text) { text in
                 try YAMLLoader.decode(SecretRuleSet.self, text: text, path: path)
             }
+            loadedBuiltInRules.withLock { $0[dataDirectory] = rules }
+            return rules
         } catch {
             throw WardFailure(error)
         }
     }
+
+    /// The built-in rules this process has loaded, by data directory.
+    private static let loadedBuiltInRules = Mutex<[String: SecretRuleSet]>([:])
 
     /// Prints the clear value of each secret finding after the terminal table, re-read from the file
     /// (or the git object) it was found in, when standard output is a terminal: piped or redirected,
