@@ -48,8 +48,13 @@ struct GateOptions: ParsableArguments {
     }
 
     /// Identities of the baseline scan, when the policy gates on new findings only.
-    func baselineIdentities(for scan: ScanRun, policy: Policy, database: AppDatabase) throws -> Set<String>? {
+    func baselineIdentities(for scan: ScanRun, policy: Policy, database: AppDatabase?) throws -> Set<String>? {
         guard policy.newFindingsOnly == true else { return nil }
+        guard let database else {
+            // Not recording: no history is opened, so there is no baseline to compare against.
+            if let baseline { throw WardFailure("--baseline \(baseline): --no-record opens no history to take it from") }
+            return nil
+        }
         do {
             let baselineID: String?
             if let baseline {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import WardCore
 import WardScanners
 import WardStorage
 
@@ -24,13 +25,13 @@ struct GlobalOptions: ParsableArguments {
         ProcessSupervisor.installTerminationHandlers()
     }
 
-    /// The database's key for identifying secrets, as a usage failure when it cannot be read.
-    func secretKey(of database: AppDatabase) throws -> [UInt8] {
-        do {
-            return try database.secretKey()
-        } catch {
-            throw WardFailure(error)
+    /// The project's key for identifying secrets (``FingerprintKey``): `WARD_FINGERPRINT_KEY`, else
+    /// the published default; the same for every database, so identities agree everywhere.
+    func secretKey() throws -> [UInt8] {
+        guard let key = FingerprintKey.resolve(ProcessInfo.processInfo.environment) else {
+            throw WardFailure("\(FingerprintKey.variable) must be at least \(FingerprintKey.minimumLength) characters")
         }
+        return key.bytes
     }
 
     /// Opens the history database, as a usage failure when it cannot be opened.

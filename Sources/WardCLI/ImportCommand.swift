@@ -58,7 +58,7 @@ struct ImportCommand: AsyncParsableCommand {
         var timer = PhaseTimer(enabled: timings)
         let database = try global.openDatabase()
         let normalizer = FindingNormalizer(paths: PathResolver(root: rootPath, strict: true),
-                                           secretKey: try global.secretKey(of: database))
+                                           secretKey: try global.secretKey())
         timer.lap("open")
         let environment = WardEnvironment.live
         let started = environment.now()

@@ -7,7 +7,7 @@ import WardSecrets
 enum Redaction {
     /// A stage that masks `known` values (by root-relative path) and whatever the rules match.
     static func stage(known: [String: [String]] = [:], paths: WardPaths) throws -> RedactionStage {
-        let rules = try SecretsOptions.builtInRules()
+        let rules = try SecretsOptions.builtInRules(dataDirectory: paths.dataDirectory)
         do {
             let matcher = try RedactionMatcher(rules: rules, cacheDirectory: paths.dataDirectory + "/cache/redaction")
             return RedactionStage(knownSecrets: known, matcher: matcher)

@@ -81,7 +81,7 @@ struct ScanCommand: AsyncParsableCommand {
             timeouts: perTool,
             progress: { [console = global.console] in console.progress($0) }
         )
-        engine.secretKey = try global.secretKey(of: database)
+        engine.secretKey = try global.secretKey()
         engine.extraArguments = try ScannerSelection.passthrough(toolArguments, known: known)
         engine.cacheRoot = paths.dataDirectory + "/cache"
         engine.trustedRepositoryConfig = policy.trustedRepositoryConfig
@@ -97,7 +97,6 @@ struct ScanCommand: AsyncParsableCommand {
         let redaction = try Redaction.stage(known: Redaction.merged(outcomes.map(\.secretValues)), paths: paths)
         var pipeline = ScanPipeline(database: database, output: output, gating: gating, policy: policy, redaction: redaction,
                                     console: global.console)
-        pipeline.records = recording.record
         let status = try pipeline.finish(scan)
         await secrets.reveal(scan, mode: secretsMode, output: output)
         throw ExitCode(status.rawValue)

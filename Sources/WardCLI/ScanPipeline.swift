@@ -6,7 +6,8 @@ import WardStorage
 
 /// What `scan` and `import` share once findings are in hand: store, gate, report, exit.
 struct ScanPipeline {
-    let database: AppDatabase
+    /// The history, or `nil` when the scan is not recorded (`--no-record`).
+    let database: AppDatabase?
     let output: OutputOptions
     let gating: GateOptions
     let policy: Policy
@@ -15,24 +16,26 @@ struct ScanPipeline {
     /// Where progress goes.
     let console: Console
     var timer = PhaseTimer(enabled: false)
-    /// Whether the database is the history (false with `--no-record`: an empty one in memory).
-    var records = true
 
     /// Records the scan, writes the report, and returns the exit status of the verdict.
     mutating func finish(_ scan: ScanRun) throws -> ExitStatus {
         let redacted = redaction.redact(scan)
         timer.lap("redact")
         let outcome: RecordOutcome
-        do {
-            // When several tools report one finding, the history describes it as the most severe one does.
-            outcome = try database.record(redacted.sortingFindings { $0.severity > $1.severity })
-        } catch {
-            throw WardFailure(error)
+        if let database {
+            do {
+                // When several tools report one finding, the history describes it as the most severe one does.
+                outcome = try database.record(redacted.sortingFindings { $0.severity > $1.severity })
+            } catch {
+                throw WardFailure(error)
+            }
+        } else {
+            outcome = .recorded(AppDatabase.summaryWithoutHistory(redacted))
         }
         timer.lap("store")
         switch outcome {
         case .recorded(let summary):
-            console.progress("\(records ? "recorded" : "did not record") scan \(summary.scanID.prefix(8)) of \(summary.target.name): "
+            console.progress("\(database == nil ? "did not record" : "recorded") scan \(summary.scanID.prefix(8)) of \(summary.target.name): "
                 + "\(summary.findingCount) findings, \(summary.newCount) new, "
                 + (summary.reopenedCount > 0 ? "\(summary.reopenedCount) reopened, " : "") + "\(summary.fixedCount) fixed")
         case .alreadyRecorded(let scanID):

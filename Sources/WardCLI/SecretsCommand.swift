@@ -66,7 +66,7 @@ struct SecretsCommand: AsyncParsableCommand {
         let environment = WardEnvironment.live
         var engine = ScanEngine(locator: ToolLocator.standard(dataDirectory: locations.dataDirectory), resources: ScannerResources.locate(),
                                 progress: { [console = global.console] in console.progress($0) })
-        engine.secretKey = try global.secretKey(of: database)
+        engine.secretKey = try global.secretKey()
         engine.cacheRoot = locations.dataDirectory + "/cache"
         let started = environment.now()
         let scanTarget = ScanTarget(name: target ?? SecretsOptions.targetName(root: root, mode: mode), root: root)
@@ -78,7 +78,6 @@ struct SecretsCommand: AsyncParsableCommand {
         let redaction = try Redaction.stage(known: Redaction.merged(outcomes.map(\.secretValues)), paths: locations)
         var pipeline = ScanPipeline(database: database, output: output, gating: gating, policy: policy, redaction: redaction,
                                     console: global.console)
-        pipeline.records = recording.record
         let status = try pipeline.finish(scan)
         await secrets.reveal(scan, mode: mode, output: output)
         if status == .failed, !global.quiet {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Synchronization
 import WardCore
 import WardPolicy
 import WardReporters
@@ -82,7 +83,7 @@ struct SecretsOptions: ParsableArguments {
 
     /// Ward's built-in rules with the user's configuration (`--secrets-config`, else `$WARD_HOME/secrets.yml`).
     static func loadRules(configuration: String?, dataDirectory: String) throws -> (SecretRuleSet, [String]) {
-        let builtIn = try builtInRules()
+        let builtIn = try builtInRules(dataDirectory: dataDirectory)
         var path = configuration.map(WardPaths.absolute)
         if path == nil {
             let standard = dataDirectory + "/secrets.yml"
@@ -110,14 +111,25 @@ struct SecretsOptions: ParsableArguments {
         return (configuration.applied(to: builtIn), notes)
     }
 
-    /// Ward's built-in secret rules.
-    static func builtInRules() throws -> SecretRuleSet {
+    /// Ward's built-in secret rules, parsed once per rule file and kept in the cache of `dataDirectory`;
+    /// loaded once per process (the detector and the redaction stage both need them).
+    static func builtInRules(dataDirectory: String) throws -> SecretRuleSet {
+        if let loaded = loadedBuiltInRules.withLock({ $0[dataDirectory] }) { return loaded }
         do {
-            return try YAMLLoader.decode(SecretRuleSet.self, path: try BuiltInSecretRules.locate())
+            let path = try BuiltInSecretRules.locate()
+            let text = try YAMLLoader.text(atPath: path)
+            let rules = try SecretRuleCache(directory: dataDirectory + "/cache/" + SecretsScanner.id).rules(for: text) { text in
+                try YAMLLoader.decode(SecretRuleSet.self, text: text, path: path)
+            }
+            loadedBuiltInRules.withLock { $0[dataDirectory] = rules }
+            return rules
         } catch {
             throw WardFailure(error)
         }
     }
+
+    /// The built-in rules this process has loaded, by data directory.
+    private static let loadedBuiltInRules = Mutex<[String: SecretRuleSet]>([:])
 
     /// Prints the clear value of each secret finding after the terminal table, re-read from the file
     /// (or the git object) it was found in, when standard output is a terminal: piped or redirected,

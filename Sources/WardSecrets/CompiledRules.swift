@@ -247,17 +247,23 @@ final class CompiledRules: @unchecked Sendable {
 
     /// The cache key: the rules' patterns and keywords, the Vectorscan version and the CPU.
     static func cacheKey(_ set: SecretRuleSet) -> String {
-        var platform = hs_platform_info_t()
-        hs_populate_platform(&platform)
-        var text = "ward-secret-rules-v2\n" + String(cString: hs_version()) + "\n\(platform.tune) \(platform.cpu_features)\n"
+        var text = "ward-secret-rules-v2\n" + platform
         for rule in set.rules {
             text += rule.regex + "\u{1}" + rule.keywords.joined(separator: "\u{2}") + "\n"
         }
         return String(SHA256.hexString(SHA256.digest(Array(text.utf8))).prefix(32))
     }
 
+    /// The Vectorscan version and what it tunes for on this CPU, one line each: what decides
+    /// whether a serialized database is usable here.
+    static let platform: String = {
+        var platform = hs_platform_info_t()
+        hs_populate_platform(&platform)
+        return String(cString: hs_version()) + "\n\(platform.tune) \(platform.cpu_features)\n"
+    }()
+
     private static func load(_ path: String) -> (Plan, OpaquePointer?)? {
-        guard let data = FileManager.default.contents(atPath: path), data.count > 8 else { return nil }
+        guard let data = PrivateCacheFile.read(path), data.count > 8 else { return nil }
         let headerLength = data.prefix(8).reduce(0) { ($0 << 8) | Int($1) }
         guard headerLength > 0, 8 + headerLength <= data.count,
               let plan = try? JSONDecoder().decode(Plan.self, from: data.subdata(in: 8..<(8 + headerLength))) else { return nil }
@@ -280,12 +286,7 @@ final class CompiledRules: @unchecked Sendable {
         var data = Data((0..<8).reversed().map { UInt8(truncatingIfNeeded: header.count >> ($0 * 8)) })
         data.append(header)
         data.append(Data(bytes: bytes, count: length))
-        let directory = (path as NSString).deletingLastPathComponent
-        try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        // Written beside, then renamed: concurrent processes never read a partial file.
-        let temporary = path + ".\(getpid()).tmp"
-        guard FileManager.default.createFile(atPath: temporary, contents: data) else { return }
-        if rename(temporary, path) != 0 { unlink(temporary) }
+        PrivateCacheFile.write(data, to: path)
     }
 }
 

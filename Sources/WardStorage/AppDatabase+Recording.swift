@@ -18,4 +18,15 @@ extension AppDatabase {
             try ScanRecorder(db: db, scan: scan, path: path).record()
         }
     }
+
+    /// What ``record(_:)`` returns for `redacted` in an empty history, with no database at all
+    /// (`--no-record`): every distinct finding is new, none is fixed, nothing is read or written.
+    public static func summaryWithoutHistory(_ redacted: Redacted<ScanRun>) -> ScanSummary {
+        let scan = redacted.value
+        let count = IdentityGroups(scan.findings).count
+        return ScanSummary(
+            scanID: scan.id, target: scan.target, mode: scan.mode, startedAt: scan.startedAt, finishedAt: scan.finishedAt,
+            isComplete: scan.isComplete, toolRuns: scan.toolRuns, findingCount: count, newCount: count, fixedCount: 0, scope: scan.scope
+        )
+    }
 }

@@ -2,26 +2,6 @@ import Foundation
 import GRDB
 
 extension AppDatabase {
-    /// Length of ``secretKey()`` in bytes.
-    public static let secretKeyLength = 32
-
-    /// A per-database random 32-byte key (created on first use, stored in the `setting` table),
-    /// for keyed hashes of secrets.
-    public func secretKey() throws(StorageError) -> [UInt8] {
-        let path = path
-        if let stored = try read({ db in try Self.storedSecretKey(db, path: path) }) {
-            return stored
-        }
-        return try write { db in
-            // Another process may have created it since the read.
-            if let stored = try Self.storedSecretKey(db, path: path) { return stored }
-            var generator = SystemRandomNumberGenerator()
-            let key = (0..<Self.secretKeyLength).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
-            try db.execute(sql: "INSERT INTO setting (key, value) VALUES ('secretKey', ?)", arguments: [Data(key)])
-            return key
-        }
-    }
-
     /// The settings of the writing connection: journal mode, busy timeout, synchronous, foreign keys.
     public func connectionSettings() throws(StorageError) -> ConnectionSettings {
         do {
@@ -36,15 +16,5 @@ extension AppDatabase {
         } catch {
             throw DatabaseFailure.storageError(error, path: path, wrap: StorageError.readFailed)
         }
-    }
-
-    private static func storedSecretKey(_ db: Database, path: String) throws -> [UInt8]? {
-        guard let data = try Data.fetchOne(db, sql: "SELECT value FROM setting WHERE key = 'secretKey'") else {
-            return nil
-        }
-        guard data.count == secretKeyLength else {
-            throw StorageError.readFailed(path: path, reason: "stored secret key has \(data.count) bytes, expected \(secretKeyLength)")
-        }
-        return Array(data)
     }
 }

@@ -86,6 +86,27 @@ struct SecretsCommandTests {
         #expect(try String(decoding: #require(reports["json"]), as: UTF8.self).contains("AKIA…(20)"))
     }
 
+    @Test("secret identities are the same in two fresh databases, change with WARD_FINGERPRINT_KEY, and a short key is refused")
+    func fingerprintsAcrossDatabases() throws {
+        let root = try Self.plantedTree()
+        func identities(_ environment: [String: String]) throws -> [String] {
+            let bed = try CLITestbed()
+            let result = try bed.ward(["secrets", root, "--format", "json", "-o", bed.directory + "/r.json"], environment: environment)
+            #expect(result.status == 1, "\(result.stderr)")
+            return bed.findings(try bed.json(bed.directory + "/r.json")).compactMap { $0["identity"] as? String }.sorted()
+        }
+        let first = try identities([:])
+        #expect(!first.isEmpty)
+        #expect(try identities([:]) == first)
+        let keyed = try identities(["WARD_FINGERPRINT_KEY": "team-key-0123456789abcdef"])
+        #expect(keyed == (try identities(["WARD_FINGERPRINT_KEY": "team-key-0123456789abcdef"])))
+        #expect(Set(keyed).isDisjoint(with: first))
+        let short = try CLITestbed().ward(["secrets", root], environment: ["WARD_FINGERPRINT_KEY": "short"])
+        #expect(short.status == 3)
+        #expect(short.stderr.contains("WARD_FINGERPRINT_KEY must be at least 16 characters"))
+        #expect(!short.stderr.contains("short\n") && !short.stderr.contains("'short'"))
+    }
+
     @Test("--files scans only the files given, relative to the root, as a partial target")
     func files() throws {
         let bed = try CLITestbed()

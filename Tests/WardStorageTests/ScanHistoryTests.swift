@@ -78,21 +78,6 @@ import WardStorage
         }
     }
 
-    @Test func theSecretKeyIsCreatedOnceAndKept() throws {
-        // Given a database
-        let database = try AppDatabase.inMemory()
-
-        // When the key is asked for twice
-        let first = try database.secretKey()
-        let second = try database.secretKey()
-
-        // Then it is 32 bytes, stable, and not all zero; another database has another key
-        #expect(first.count == 32)
-        #expect(first == second)
-        #expect(first.contains { $0 != 0 })
-        #expect(try AppDatabase.inMemory().secretKey() != first)
-    }
-
     @Test func aDatabaseInsideTheScannedTreeIsRefused() throws {
         // Given a scan of /repo, then a database under it is refused and others are accepted
         #expect(throws: StorageError.insideScannedTree(path: "/repo/.ward/h.db", root: "/repo")) {
