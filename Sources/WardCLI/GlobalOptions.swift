@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
-import WardScanners
-import WardStorage
+import WardApp
 
 /// Options every command shares.
 struct GlobalOptions: ParsableArguments {
@@ -17,28 +16,14 @@ struct GlobalOptions: ParsableArguments {
     /// The terminal writer, silent on progress when `--quiet` was given.
     var console: Console { Console(quiet: quiet) }
 
-    /// Tools' temporary files go under the data directory's `run`, and a termination signal takes
-    /// every tool's process group down with Ward.
+    /// Progress and warnings of the services on stderr; phases to `timer` when given.
+    func log(timer: PhaseTimer? = nil) -> ActivityLog {
+        let console = console
+        return ActivityLog(progress: { console.progress($0) }, warning: { Console.warning($0) }, phaseEnded: { timer?.lap($0) })
+    }
+
+    /// Prepares the process for Ward's services (run directory, termination handlers).
     func apply() {
-        RunDirectory.use(root: paths.dataDirectory + "/run")
-        ProcessSupervisor.installTerminationHandlers()
-    }
-
-    /// The database's key for identifying secrets, as a usage failure when it cannot be read.
-    func secretKey(of database: AppDatabase) throws -> [UInt8] {
-        do {
-            return try database.secretKey()
-        } catch {
-            throw WardFailure(error)
-        }
-    }
-
-    /// Opens the history database, as a usage failure when it cannot be opened.
-    func openDatabase() throws -> AppDatabase {
-        do {
-            return try AppDatabase.open(path: paths.database)
-        } catch {
-            throw WardFailure(error)
-        }
+        WardRuntime.prepare(paths)
     }
 }

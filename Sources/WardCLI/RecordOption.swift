@@ -1,5 +1,4 @@
 import ArgumentParser
-import WardStorage
 
 /// `--record` / `--no-record`: whether a scan goes into the history. Without recording, the scan
 /// runs against an empty history held in memory: nothing is read from or written to the database
@@ -8,14 +7,4 @@ struct RecordOption: ParsableArguments {
     @Flag(inversion: .prefixedNo, exclusivity: .chooseLast,
           help: "Record the scan in the history database (default); --no-record writes nothing. The last one given wins.")
     var record = true
-
-    /// The history this command records into: the database file, or an empty one in memory.
-    func openDatabase(_ global: GlobalOptions) throws -> AppDatabase {
-        guard !record else { return try global.openDatabase() }
-        do {
-            return try AppDatabase.inMemory()
-        } catch {
-            throw WardFailure(error)
-        }
-    }
 }

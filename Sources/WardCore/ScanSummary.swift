@@ -14,6 +14,8 @@ public struct ScanSummary: Codable, Sendable, Hashable {
     public var finishedAt: Date
     /// Whether every tool produced a trustworthy report.
     public var isComplete: Bool
+    /// The version of Ward that made the scan.
+    public var wardVersion: String
     /// Every tool's run.
     public var toolRuns: [ToolRun]
     /// Findings reported by this scan.
@@ -34,7 +36,8 @@ public struct ScanSummary: Codable, Sendable, Hashable {
         toolRuns: [ToolRun],
         findingCount: Int,
         newCount: Int,
-        fixedCount: Int
+        fixedCount: Int,
+        wardVersion: String = ""
     ) {
         self.scanID = scanID
         self.target = target
@@ -46,5 +49,6 @@ public struct ScanSummary: Codable, Sendable, Hashable {
         self.findingCount = findingCount
         self.newCount = newCount
         self.fixedCount = fixedCount
+        self.wardVersion = wardVersion
     }
 }

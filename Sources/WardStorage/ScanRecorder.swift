@@ -32,7 +32,8 @@ struct ScanRecorder {
         return .recorded(ScanSummary(
             scanID: scan.id, target: scan.target, mode: scan.mode, startedAt: scan.startedAt,
             finishedAt: scan.finishedAt, isComplete: scan.isComplete, toolRuns: scan.toolRuns,
-            findingCount: merged.findingCount, newCount: merged.newCount, fixedCount: fixedCount
+            findingCount: merged.findingCount, newCount: merged.newCount, fixedCount: fixedCount,
+            wardVersion: scan.wardVersion
         ))
     }
 

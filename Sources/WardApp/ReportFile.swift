@@ -2,7 +2,7 @@ import Foundation
 
 /// Writes report files: atomically for regular files, directly for devices and pipes
 /// (an atomic rename over `/dev/null` or `/dev/stdout` would replace the device with a file).
-enum OutputFile {
+enum ReportFile {
     /// Writes `data` to `path`, creating parent folders.
     static func write(_ data: Data, to path: String) throws {
         var isDirectory: ObjCBool = false
