@@ -30,10 +30,11 @@ public enum ReportService {
     /// `recordedScanID`, the error says so: the scan is kept, only the report is missing.
     public static func write(_ report: RenderedReport, recordedScanID: String?) throws(AppError) {
         guard let destination = report.destination else { return }
+        let path = WardPaths.absolute(destination)
         do {
-            try ReportFile.write(report.data, to: WardPaths.absolute(destination))
+            try ReportFile.write(report.data, to: path)
         } catch {
-            let reason = (error as NSError).localizedDescription
+            let reason = ReportFile.reason(error, path: path)
             if let recordedScanID {
                 throw .reportNotWritten(scanID: recordedScanID, format: report.format, destination: destination, reason: reason)
             }
