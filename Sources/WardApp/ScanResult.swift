@@ -30,5 +30,5 @@ public struct ScanResult: Sendable {
     /// The scan as reports present it, with its verdict.
     public var gated: GatedScan
     /// What Ward's secret detector read, when it ran.
-    public var secretsMode: SecretsScanner.Mode?
+    public var secretsMode: SecretsSettings.Mode?
 }

@@ -6,33 +6,27 @@ import WardStorage
 
 /// Runs scans: the scanners on a tree (in a private workspace), redaction, recording and the gate.
 public struct ScanService: Sendable {
-    /// Where the history, the tools and the caches live.
-    public var paths: WardPaths
-    /// The clock, version and ids scans are stamped with.
-    public var environment: WardEnvironment
-    /// Where progress, warnings and phases go.
-    public var log: ActivityLog
+    /// Where Ward's data lives, the clock and version, the log.
+    public var context: WardContext
 
     /// Creates the service.
-    public init(paths: WardPaths, environment: WardEnvironment = .live, log: ActivityLog = .silent) {
-        self.paths = paths
-        self.environment = environment
-        self.log = log
+    public init(_ context: WardContext) {
+        self.context = context
     }
 
     /// Scans `request.root` with the requested scanners, records and gates the scan.
     public func scan(_ request: ScanRequest) async throws(AppError) -> ScanResult {
         let root = try WardPaths.directory(request.root)
-        if let warning = try paths.checkDatabase(outside: root) { log.warning(warning) }
-        let declared = try DeclarativePlugins.load(directory: request.pluginDirectory, paths: paths)
-        let gates = GateService(paths: paths, now: environment.now)
+        if let warning = try context.paths.checkDatabase(outside: root) { context.log.warning(warning) }
+        let declared = try DeclarativePlugins.load(directory: request.pluginDirectory, paths: context.paths)
+        let gates = GateService(paths: context.paths, now: context.environment.now)
         let policy = try gates.loadPolicy(request.gate, declared: declared)
         let selection = ScannerSelection(available: ScannerRegistry.plugins(extra: declared))
-        let plugins = try request.secrets.configure(try selection.plugins(request.scanners), paths: paths, log: log)
+        let plugins = try request.secrets.configure(try selection.plugins(request.scanners), paths: context.paths, log: context.log)
         let required = try selection.check((request.scanners ?? []) + request.required).union(policy.requireScanners ?? [])
-        var engine = ScanEngine(locator: ToolLocator.standard(dataDirectory: paths.dataDirectory), resources: ScannerResources.locate(),
+        var engine = ScanEngine(locator: ToolLocator.standard(dataDirectory: context.paths.dataDirectory), resources: ScannerResources.locate(),
                                 defaultTimeout: max(request.timeout, .seconds(1)), timeouts: try selection.check(keys: request.toolTimeouts),
-                                progress: log.progress)
+                                progress: context.log.progress)
         engine.extraArguments = try selection.check(keys: request.toolArguments)
         engine.trustedRepositoryConfig = policy.trustedRepositoryConfig
         let secretsMode = plugins.contains { $0.id == SecretsScanner.id } ? request.secrets.mode : nil
@@ -43,8 +37,8 @@ public struct ScanService: Sendable {
         return try await finish(run, policy: policy, gates: gates, request: request.gate, record: request.record)
     }
 
-    /// Scans with Ward's secret detector alone: `paths` (files relative to `root`, or one directory, or
-    /// nothing for the whole tree under `root`) or what `settings` name (the index, commits).
+    /// Scans with Ward's secret detector alone: `files` (relative to `root`), one directory, the whole
+    /// tree under `root` when there are none, or what `settings` name (the index, commits).
     public func scanSecrets(files: [String], root: String?, target: String?, settings: SecretsSettings, gate request: GateRequest,
                             record: Bool) async throws(AppError) -> ScanResult {
         var root = WardPaths.absolute(root ?? ".")
@@ -60,12 +54,12 @@ public struct ScanService: Sendable {
             }
         }
         root = try WardPaths.directory(root)
-        if let warning = try paths.checkDatabase(outside: root) { log.warning(warning) }
-        let gates = GateService(paths: paths, now: environment.now)
-        let policy = try gates.loadPolicy(request, declared: try DeclarativePlugins.known(directory: nil, paths: paths))
-        let plugin = try settings.plugin(paths: paths, log: log)
-        let engine = ScanEngine(locator: ToolLocator.standard(dataDirectory: paths.dataDirectory), resources: ScannerResources.locate(),
-                                progress: log.progress)
+        if let warning = try context.paths.checkDatabase(outside: root) { context.log.warning(warning) }
+        let gates = GateService(paths: context.paths, now: context.environment.now)
+        let policy = try gates.loadPolicy(request, declared: try DeclarativePlugins.known(directory: nil, paths: context.paths))
+        let plugin = try settings.plugin(paths: context.paths, log: context.log)
+        let engine = ScanEngine(locator: ToolLocator.standard(dataDirectory: context.paths.dataDirectory), resources: ScannerResources.locate(),
+                                progress: context.log.progress)
         let target = ScanTarget(name: target ?? settings.targetName(root: root), root: root)
         let run = PreparedScan(engine: engine, plugins: [plugin], target: target, required: [SecretsScanner.id], secretsMode: settings.mode)
         return try await finish(run, policy: policy, gates: gates, request: request, record: record)
@@ -82,20 +76,21 @@ public struct ScanService: Sendable {
         var secretsMode: SecretsScanner.Mode?
     }
 
-    private func finish(_ run: PreparedScan, policy: Policy, gates: GateService, request: GateRequest, record: Bool) async throws(AppError) -> ScanResult {
-        let database = try WardRuntime.openDatabase(paths, recorded: record)
+    private func finish(_ run: PreparedScan, policy: Policy, gates: GateService, request: GateRequest,
+                        record: Bool) async throws(AppError) -> ScanResult {
+        let database = try WardRuntime.openDatabase(context.paths, recorded: record)
         var engine = run.engine
         engine.secretKey = try WardRuntime.secretKey(of: database)
-        engine.cacheRoot = paths.cacheDirectory
-        let started = environment.now()
+        engine.cacheRoot = context.paths.cacheDirectory
+        let started = context.environment.now()
         let outcomes = await engine.run(run.plugins, on: run.target, required: run.required)
         let scan = ScanRun(
-            id: environment.makeID(), target: run.target, mode: .scan, startedAt: started, finishedAt: environment.now(),
-            wardVersion: environment.version, toolRuns: outcomes.map(\.run), findings: outcomes.flatMap(\.findings)
+            id: context.environment.makeID(), target: run.target, mode: .scan, startedAt: started, finishedAt: context.environment.now(),
+            wardVersion: context.environment.version, toolRuns: outcomes.map(\.run), findings: outcomes.flatMap(\.findings)
         )
-        let redaction = try Redaction.stage(known: Redaction.merged(outcomes.map(\.secretValues)), paths: paths)
+        let redaction = try Redaction.stage(known: Redaction.merged(outcomes.map(\.secretValues)), paths: context.paths)
         let finisher = ScanFinisher(database: database, records: record, redaction: redaction, gates: gates, policy: policy,
-                                    request: request, log: log)
+                                    request: request, log: context.log)
         return try finisher.finish(scan, secretsMode: run.secretsMode)
     }
 }

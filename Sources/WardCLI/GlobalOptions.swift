@@ -22,6 +22,11 @@ struct GlobalOptions: ParsableArguments {
         return ActivityLog(progress: { console.progress($0) }, warning: { Console.warning($0) }, phaseEnded: { timer?.lap($0) })
     }
 
+    /// What the scanning services work with: these paths, the live clock and version, this log.
+    func context(timer: PhaseTimer? = nil) -> WardContext {
+        WardContext(paths: paths, log: log(timer: timer))
+    }
+
     /// Prepares the process for Ward's services (run directory, termination handlers).
     func apply() {
         WardRuntime.prepare(paths)

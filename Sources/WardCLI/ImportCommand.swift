@@ -47,7 +47,7 @@ struct ImportCommand: AsyncParsableCommand {
         let timer = PhaseTimer(enabled: timings)
         let request = ImportRequest(tool: tool, files: files, root: root, target: target, branch: GateOptions.branch(branch),
                                     maxReportBytes: maxReportBytes, pluginDirectory: pluginDirectory, gate: gating.request)
-        let result = try ImportService(paths: global.paths, log: global.log(timer: timer)).importReports(request)
+        let result = try ImportService(global.context(timer: timer)).importReports(request)
         let exit = try VerdictOutput.present(result.gated, recordedScanID: result.recording.scanID, output: output, gating: gating,
                                              console: global.console)
         timer.lap("report")

@@ -57,7 +57,7 @@ struct ScanCommand: AsyncParsableCommand {
             timeout: .seconds(timeout), toolTimeouts: try ArgumentLists.timeouts(toolTimeouts), pluginDirectory: pluginDirectory,
             secrets: try secrets.settings(files: files), gate: gating.request, record: recording.record
         )
-        let result = try await ScanService(paths: global.paths, log: global.log()).scan(request)
+        let result = try await ScanService(global.context()).scan(request)
         let exit = try VerdictOutput.present(result.gated, recordedScanID: result.recording.scanID, output: output, gating: gating,
                                              console: global.console)
         await secrets.reveal(result, output: output)

@@ -40,7 +40,7 @@ struct SecretsCommand: AsyncParsableCommand {
             try export(exportRules)
             return
         }
-        let result = try await ScanService(paths: global.paths, log: global.log())
+        let result = try await ScanService(global.context())
             .scanSecrets(files: paths, root: root, target: target, settings: try secrets.settings(), gate: gating.request,
                          record: recording.record)
         let exit = try VerdictOutput.present(result.gated, recordedScanID: result.recording.scanID, output: output, gating: gating,

@@ -21,24 +21,16 @@ extension AppDatabase {
 
     /// Recorded scans matching the query, newest first.
     public func scans(matching query: ScanQuery) throws(StorageError) -> [ScanSummary] {
-        var conditions: [String] = []
+        let optional: [(condition: String, value: (any DatabaseValueConvertible)?)] = [
+            ("targetName = ?", query.target), ("branch = ?", query.branch),
+            ("startedAt <= ?", query.startedNoLaterThan), ("id <> ?", query.excludingScanID),
+        ]
+        var conditions = query.completeOnly ? ["complete = 1"] : []
         var arguments = StatementArguments()
-        if let target = query.target {
-            conditions.append("targetName = ?")
-            arguments += [target]
-        }
-        if let branch = query.branch {
-            conditions.append("branch = ?")
-            arguments += [branch]
-        }
-        if query.completeOnly { conditions.append("complete = 1") }
-        if let latest = query.startedNoLaterThan {
-            conditions.append("startedAt <= ?")
-            arguments += [latest]
-        }
-        if let excluded = query.excludingScanID {
-            conditions.append("id <> ?")
-            arguments += [excluded]
+        for (condition, value) in optional {
+            guard let value else { continue }
+            conditions.append(condition)
+            arguments += [value]
         }
         var filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ") + " "
         filter += "ORDER BY startedAt DESC, rowid DESC"

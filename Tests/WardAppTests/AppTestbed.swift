@@ -22,10 +22,10 @@ struct AppTestbed {
         environment = WardEnvironment(now: { Date() }, version: Self.version, makeID: { UUID().uuidString.lowercased() })
     }
 
-    var imports: ImportService { ImportService(paths: paths, environment: environment) }
+    var imports: ImportService { ImportService(WardContext(paths: paths, environment: environment)) }
     var gates: GateService { GateService(paths: paths) }
     var history: HistoryService { HistoryService(paths: paths) }
-    var scans: ScanService { ScanService(paths: paths, environment: environment) }
+    var scans: ScanService { ScanService(WardContext(paths: paths, environment: environment)) }
 
     /// Imports `report` (the tiny Bandit report by default) as a scan of `target`.
     func importReport(_ report: String = banditReport, target: String = "tiny", branch: String? = nil,

@@ -72,7 +72,7 @@ import WardCore
         let root = try Self.plantedTree()
         let paths = WardPaths(databaseOption: nil, environment: ["WARD_HOME": root + "/.ward", "HOME": root])
         await #expect(throws: AppError.databaseInsideTarget(database: root + "/.ward/history.sqlite")) {
-            try await ScanService(paths: paths).scan(ScanRequest(root: root, scanners: ["secrets"]))
+            try await ScanService(WardContext(paths: paths)).scan(ScanRequest(root: root, scanners: ["secrets"]))
         }
     }
 }
