@@ -53,11 +53,18 @@ let package = Package(
         .target(name: "WardReporters", dependencies: ["WardCore", "CLibXML2"], swiftSettings: settings),
         // The gate: pure function from findings and tool runs to a verdict.
         .target(name: "WardPolicy", dependencies: ["WardCore", "Yams"], swiftSettings: settings),
-        // Thin command line: the only user of ArgumentParser.
+        // The operations every front end calls (scan, import, gate, history), with plain Swift
+        // inputs and outputs: nothing here prints, reads options or exits.
+        .target(
+            name: "WardApp",
+            dependencies: ["WardCore", "WardScanners", "WardSecrets", "WardStorage", "WardReporters", "WardPolicy"],
+            swiftSettings: settings
+        ),
+        // Thin command line: the only user of ArgumentParser; parses, calls one service, prints.
         .target(
             name: "WardCLI",
             dependencies: [
-                "WardCore", "WardScanners", "WardSecrets", "WardStorage", "WardReporters", "WardPolicy",
+                "WardApp", "WardCore", "WardReporters",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: settings
@@ -97,6 +104,11 @@ let package = Package(
         .testTarget(
             name: "WardPolicyTests",
             dependencies: ["WardPolicy", "TestSupport"],
+            swiftSettings: settings
+        ),
+        .testTarget(
+            name: "WardAppTests",
+            dependencies: ["WardApp", "WardStorage", "TestSupport"],
             swiftSettings: settings
         ),
         .testTarget(

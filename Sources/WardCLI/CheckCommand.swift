@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
-import WardCore
-import WardStorage
+import WardApp
 
 /// `ward check [SCAN]`: gates a scan already in the history, for pipelines that scan once and gate several ways.
 struct CheckCommand: AsyncParsableCommand {
@@ -25,40 +24,8 @@ struct CheckCommand: AsyncParsableCommand {
 
     func run() async throws {
         global.apply()
-        let policy = try gating.loadPolicy(pluginDirectory: pluginDirectory, paths: global.paths)
-        let database = try global.openDatabase()
-        let recorded = try ScanLoader(database: database).load(id: scan, target: target)
-        var pipeline = ScanPipeline(database: database, output: output, gating: gating, policy: policy,
-                                    redaction: try Redaction.stage(paths: global.paths), console: global.console)
-        throw ExitCode(try pipeline.gate(pipeline.redaction.redact(recorded)).rawValue)
-    }
-}
-
-/// Rebuilds a recorded scan from the history.
-struct ScanLoader {
-    let database: AppDatabase
-
-    func load(id: String?, target: String?) throws -> ScanRun {
-        do {
-            let summary: ScanSummary?
-            if let id {
-                summary = try database.scan(id: id)
-            } else {
-                summary = try database.scans(target: target, limit: 1).first
-            }
-            guard let summary else { throw WardFailure(id.map { "no scan with id '\($0)'" } ?? "no scan recorded yet") }
-            let findings = try database.findings(matching: FindingQuery(scanID: summary.scanID)).map { tracked in
-                var finding = tracked.finding
-                finding.sources = tracked.sources
-                return finding
-            }
-            return ScanRun(id: summary.scanID, target: summary.target, mode: summary.mode, startedAt: summary.startedAt,
-                           finishedAt: summary.finishedAt, wardVersion: WardVersion.current, toolRuns: summary.toolRuns,
-                           findings: findings)
-        } catch let failure as WardFailure {
-            throw failure
-        } catch {
-            throw WardFailure(error)
-        }
+        let gated = try GateService(paths: global.paths)
+            .check(scanID: scan, target: target, pluginDirectory: pluginDirectory, request: gating.request)
+        throw try VerdictOutput.present(gated, recordedScanID: gated.scan.value.id, output: output, gating: gating, console: global.console)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import WardApp
 
 /// Ward's exit codes, one meaning each.
 public enum ExitStatus: Int32, Sendable {
@@ -10,6 +11,19 @@ public enum ExitStatus: Int32, Sendable {
     case incomplete = 2
     /// Usage or configuration error, unreadable input: nothing was stored.
     case usage = 3
+    /// The scan was recorded, but a report of it could not be written.
+    case reportNotWritten = 4
+
+    /// The exit code of a conclusion.
+    init(_ conclusion: Conclusion) {
+        switch conclusion {
+        case .passed: self = .passed
+        case .failed: self = .failed
+        case .incomplete: self = .incomplete
+        case .rejected: self = .usage
+        case .reportNotWritten: self = .reportNotWritten
+        }
+    }
 }
 
 /// An error the CLI reports in one line before exiting with its status.
@@ -25,8 +39,10 @@ public struct WardFailure: Error, Sendable {
         self.exitStatus = exitStatus
     }
 
-    /// Wraps any error of Ward's modules as a usage failure with its one-line description.
+    /// Wraps any error of Ward's modules with its one-line description: an application error exits
+    /// as its conclusion says, any other as a usage failure.
     public init(_ error: any Error) {
-        self.init(String(describing: error))
+        let conclusion = (error as? AppError)?.conclusion ?? .rejected
+        self.init(String(describing: error), exitStatus: ExitStatus(conclusion))
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import WardApp
 import WardCore
 import WardReporters
 
@@ -41,6 +42,16 @@ struct FindingsCommand: AsyncParsableCommand {
 
     func run() async throws {
         global.apply()
+        let findings = try HistoryService(paths: global.paths).findings(try query(), inScan: scan)
+        do {
+            Console.output(try HistoryReport.findings(findings, format: format, options: RenderOptions(color: Console.colorEnabled, width: Console.width)))
+        } catch {
+            throw WardFailure(error)
+        }
+    }
+
+    /// The filter the options describe.
+    private func query() throws -> FindingQuery {
         var query = FindingQuery(target: target, limit: limit)
         query.pathGlob = path
         query.tools = tool.flatMap { $0.split(separator: ",").map(String.init) }
@@ -56,19 +67,6 @@ struct FindingsCommand: AsyncParsableCommand {
             guard let parsed = FindingStatus(rawValue: String(value)) else { throw WardFailure("unknown status '\(value)'") }
             return parsed
         }
-        let database = try global.openDatabase()
-        do {
-            if let scan {
-                guard let found = try database.scan(id: scan) else { throw WardFailure("no scan with id '\(scan)'") }
-                query.scanID = found.scanID
-            }
-            let findings = try Redaction.stage(paths: global.paths).redact(try database.findings(matching: query))
-            let options = RenderOptions(color: Console.colorEnabled, width: Console.width)
-            Console.output(try HistoryReport.findings(findings, format: format, options: options))
-        } catch let failure as WardFailure {
-            throw failure
-        } catch {
-            throw WardFailure(error)
-        }
+        return query
     }
 }

@@ -1,8 +1,6 @@
 import ArgumentParser
 import Foundation
-import WardCore
-import WardScanners
-import WardStorage
+import WardApp
 
 /// Options every command shares.
 struct GlobalOptions: ParsableArguments {
@@ -18,28 +16,19 @@ struct GlobalOptions: ParsableArguments {
     /// The terminal writer, silent on progress when `--quiet` was given.
     var console: Console { Console(quiet: quiet) }
 
-    /// Tools' temporary files go under the data directory's `run`, and a termination signal takes
-    /// every tool's process group down with Ward.
+    /// Progress and warnings of the services on stderr; phases to `timer` when given.
+    func log(timer: PhaseTimer? = nil) -> ActivityLog {
+        let console = console
+        return ActivityLog(progress: { console.progress($0) }, warning: { Console.warning($0) }, phaseEnded: { timer?.lap($0) })
+    }
+
+    /// What the scanning services work with: these paths, the live clock and version, this log.
+    func context(timer: PhaseTimer? = nil) -> WardContext {
+        WardContext(paths: paths, log: log(timer: timer))
+    }
+
+    /// Prepares the process for Ward's services (run directory, termination handlers).
     func apply() {
-        RunDirectory.use(root: paths.dataDirectory + "/run")
-        ProcessSupervisor.installTerminationHandlers()
-    }
-
-    /// The project's key for identifying secrets (``FingerprintKey``): `WARD_FINGERPRINT_KEY`, else
-    /// the published default; the same for every database, so identities agree everywhere.
-    func secretKey() throws -> [UInt8] {
-        guard let key = FingerprintKey.resolve(ProcessInfo.processInfo.environment) else {
-            throw WardFailure("\(FingerprintKey.variable) must be at least \(FingerprintKey.minimumLength) characters")
-        }
-        return key.bytes
-    }
-
-    /// Opens the history database, as a usage failure when it cannot be opened.
-    func openDatabase() throws -> AppDatabase {
-        do {
-            return try AppDatabase.open(path: paths.database)
-        } catch {
-            throw WardFailure(error)
-        }
+        WardRuntime.prepare(paths)
     }
 }

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
-import WardCore
-import WardScanners
+import WardApp
 
 /// `ward import --tool ID FILE...`: ingests existing reports as one scan.
 struct ImportCommand: AsyncParsableCommand {
@@ -45,39 +44,13 @@ struct ImportCommand: AsyncParsableCommand {
 
     func run() async throws {
         global.apply()
-        // A broken plugin file in Ward's data directory blocks only the import of a tool it declares.
-        let builtIn = ScannerRegistry.ids.contains(tool)
-        let declared = builtIn ? [] : try DeclarativePlugins.load(directory: pluginDirectory, paths: global.paths)
-        let policy = try builtIn ? gating.loadPolicy(pluginDirectory: pluginDirectory, paths: global.paths)
-            : gating.loadPolicy(declared: declared)
-        let available = ScannerRegistry.plugins(extra: declared)
-        guard let plugin = available.first(where: { $0.id == tool }) else {
-            throw WardFailure(ScannerError.unknownScanner(id: tool, known: available.map(\.id)))
-        }
-        let rootPath = WardPaths.absolute(root ?? ".")
-        var timer = PhaseTimer(enabled: timings)
-        let database = try global.openDatabase()
-        let normalizer = FindingNormalizer(paths: PathResolver(root: rootPath, strict: true),
-                                           secretKey: try global.secretKey())
-        timer.lap("open")
-        let environment = WardEnvironment.live
-        let started = environment.now()
-        let result: ReportImporter.Result
-        do {
-            result = try ReportImporter(maxReportBytes: maxReportBytes).importReports(files, plugin: plugin, normalizer: normalizer)
-        } catch {
-            throw WardFailure(error)
-        }
-        timer.lap("read, parse and normalize")
-        let scan = ScanRun(
-            id: environment.makeID(), target: ScanTarget(name: target ?? rootPath, root: rootPath, branch: GateOptions.branch(branch)), mode: .import,
-            startedAt: started, finishedAt: environment.now(), wardVersion: environment.version,
-            toolRuns: result.toolRuns, findings: result.findings, inputDigest: result.digest
-        )
-        let redaction = try Redaction.stage(known: result.secretValues, paths: global.paths)
-        var pipeline = ScanPipeline(database: database, output: output, gating: gating, policy: policy, redaction: redaction,
-                                    console: global.console, timer: timer)
-        let status = try pipeline.finish(scan)
-        throw ExitCode(status.rawValue)
+        let timer = PhaseTimer(enabled: timings)
+        let request = ImportRequest(tool: tool, files: files, root: root, target: target, branch: GateOptions.branch(branch),
+                                    maxReportBytes: maxReportBytes, pluginDirectory: pluginDirectory, gate: gating.request)
+        let result = try ImportService(global.context(timer: timer)).importReports(request)
+        let exit = try VerdictOutput.present(result.gated, recordedScanID: result.recording.scanID, output: output, gating: gating,
+                                             console: global.console)
+        timer.lap("report")
+        throw exit
     }
 }

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import WardCore
+import WardApp
 import WardReporters
 
 /// Where and how a scan's reports are written: one format to stdout or `-o FILE`, or several
@@ -40,34 +40,31 @@ struct OutputOptions: ParsableArguments {
         }
     }
 
-    /// Renders and writes every report, printing what each format's consumer would warn about.
-    func write(_ scan: Redacted<ScanRun>, gate: GateResult, console: Console) throws {
-        // Reports leave the machine: none carries its paths (the one place reports are written from).
-        let scan = WardPaths.machinePaths(root: scan.value.target.root).scrub(scan)
-        for id in formats {
-            let reporter = try ReporterRegistry.reporter(id: id)
-            let destination = outputDirectory.map { ($0 as NSString).appendingPathComponent(reporter.defaultFileName) } ?? output
-            let toTerminal = destination == nil
-            let options = RenderOptions(color: toTerminal && Console.colorEnabled, width: toTerminal ? Console.width : 120)
-            let data = try reporter.render(scan, gate: gate, options: options)
-            reporter.warnings(scan, gate: gate, report: data).forEach { Console.warning("\(id): \($0)") }
-            guard let destination else {
-                Console.output(data)
+    /// Whether the one report goes to the terminal as a table (where `--show-secrets` may print).
+    var isTerminalTable: Bool { output == nil && outputDirectory == nil && formats == ["table"] }
+
+    /// Writes every report of `gated`, printing what each format's consumer would warn about. A
+    /// report that cannot be written does not stop the others; the first such failure is thrown at the
+    /// end, saying the scan is in the history when it is (`recordedScanID`).
+    func write(_ gated: GatedScan, recordedScanID: String?, console: Console) throws {
+        let inline = RenderOptions(color: Console.colorEnabled, width: Console.width)
+        let reports = try ReportService.render(gated, formats: formats, directory: outputDirectory, file: output, inline: inline)
+        var failure: AppError?
+        for report in reports {
+            report.warnings.forEach { Console.warning("\(report.format): \($0)") }
+            guard let destination = report.destination else {
+                Console.output(report.data)
                 continue
             }
-            try write(data, to: destination)
-            console.progress("wrote \(id) report to \(destination)")
+            do {
+                try ReportService.write(report, recordedScanID: recordedScanID)
+                console.progress("wrote \(report.format) report to \(destination)")
+            } catch {
+                if failure != nil { Console.error(error.description) }
+                failure = failure ?? error
+            }
         }
-    }
-
-    // MARK: - Private
-
-    private func write(_ data: Data, to destination: String) throws {
-        do {
-            try OutputFile.write(data, to: WardPaths.absolute(destination))
-        } catch {
-            throw WardFailure("\(destination): cannot write the report: \(error.localizedDescription)")
-        }
+        if let failure { throw WardFailure(failure) }
     }
 
     private static var fileNames: String {

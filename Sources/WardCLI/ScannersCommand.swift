@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
+import WardApp
 import WardCore
-import WardScanners
 
 /// `ward scanners`: lists the plugins, whether each tool is found, where, and its version.
 struct ScannersCommand: AsyncParsableCommand {
@@ -18,31 +18,12 @@ struct ScannersCommand: AsyncParsableCommand {
     @Option(name: .customLong("plugins"), help: ArgumentHelp("Also list the scanners declared in this directory's *.yml files; $WARD_HOME/plugins is always read.", valueName: "dir"))
     var pluginDirectory: String?
 
-    struct Entry: Encodable, Sendable {
-        var id: String
-        var summary: String
-        var executable: String
-        var path: String?
-        var version: String?
-    }
-
     func run() async throws {
         global.apply()
-        let locator = ToolLocator.standard(dataDirectory: global.paths.dataDirectory)
-        let runner = POSIXProcessRunner()
-        var entries: [Entry] = []
-        for plugin in ScannerRegistry.plugins(extra: try DeclarativePlugins.load(directory: pluginDirectory, paths: global.paths)) {
-            let path = plugin.isBuiltIn ? "built in" : locator.locate(plugin.executableName)
-            var version: String?
-            if let path, !plugin.isBuiltIn {
-                version = await VersionProbe.ask(path, arguments: plugin.versionArguments, runner: runner, parse: plugin.parseVersion)
-            }
-            entries.append(Entry(id: plugin.id, summary: plugin.summary, executable: plugin.executableName, path: path, version: version))
-        }
+        let entries = try await ToolInventory(paths: global.paths).scanners(pluginDirectory: pluginDirectory)
         if format == .json {
             do {
-                let data = try JSONCoding.encode(ScannersDocument(schemaVersion: 1, scanners: entries), pretty: true)
-                Console.output(data + Data("\n".utf8))
+                Console.output(try JSONCoding.encode(ScannersDocument(schemaVersion: 1, scanners: entries), pretty: true) + Data("\n".utf8))
             } catch {
                 throw WardFailure("cannot encode the scanner list: \(error)")
             }
@@ -58,6 +39,6 @@ struct ScannersCommand: AsyncParsableCommand {
 
     private struct ScannersDocument: Encodable {
         var schemaVersion: Int
-        var scanners: [Entry]
+        var scanners: [ToolInventory.Scanner]
     }
 }

@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import WardApp
+import WardCore
 import WardReporters
 
 /// `ward scans`: lists recorded scans with their tool runs.
@@ -22,11 +24,9 @@ struct ScansCommand: AsyncParsableCommand {
 
     func run() async throws {
         global.apply()
-        let database = try global.openDatabase()
+        let scans = try HistoryService(paths: global.paths).scans(ScanQuery(target: target, limit: max(limit, 1)))
         do {
-            let scans = try database.scans(target: target, limit: max(limit, 1))
-            let options = RenderOptions(color: Console.colorEnabled, width: Console.width)
-            Console.output(try HistoryReport.scans(scans, format: format, options: options))
+            Console.output(try HistoryReport.scans(scans, format: format, options: RenderOptions(color: Console.colorEnabled, width: Console.width)))
         } catch {
             throw WardFailure(error)
         }

@@ -1,8 +1,6 @@
 import ArgumentParser
 import Foundation
-import WardCore
-import WardScanners
-import WardSecrets
+import WardApp
 
 /// `ward secrets [FILE...]`: the built-in secret detector alone, on files (what pre-commit passes),
 /// a directory, the staged content or the git history; recorded, reported and gated like a scan.
@@ -42,74 +40,29 @@ struct SecretsCommand: AsyncParsableCommand {
             try export(exportRules)
             return
         }
-        var root = WardPaths.absolute(root ?? ".")
-        var files = paths
-        var isDirectory: ObjCBool = false
-        if paths.count == 1, FileManager.default.fileExists(atPath: WardPaths.absolute(paths[0]), isDirectory: &isDirectory), isDirectory.boolValue {
-            root = WardPaths.absolute(paths[0])
-            files = []
-        }
-        guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw WardFailure("\(root): not a directory")
-        }
-        let locations = global.paths
-        if WardPaths.isInside(locations.database, root: root) {
-            guard locations.databaseIsExplicit else {
-                throw WardFailure("\(locations.database): the history database would be inside the scanned tree; pass --db elsewhere")
-            }
-            Console.warning("\(locations.database) is inside the scanned tree")
-        }
-        let policy = try gating.loadPolicy(pluginDirectory: nil, paths: locations)
-        let mode = try secrets.mode(files: files)
-        let plugin = try secrets.plugin(mode: mode, paths: locations)
-        let database = try recording.openDatabase(global)
-        let environment = WardEnvironment.live
-        var engine = ScanEngine(locator: ToolLocator.standard(dataDirectory: locations.dataDirectory), resources: ScannerResources.locate(),
-                                progress: { [console = global.console] in console.progress($0) })
-        engine.secretKey = try global.secretKey()
-        engine.cacheRoot = locations.dataDirectory + "/cache"
-        let started = environment.now()
-        let scanTarget = ScanTarget(name: target ?? SecretsOptions.targetName(root: root, mode: mode), root: root)
-        let outcomes = await engine.run([plugin], on: scanTarget, required: [SecretsScanner.id])
-        let scan = ScanRun(
-            id: environment.makeID(), target: scanTarget, mode: .scan, startedAt: started, finishedAt: environment.now(),
-            wardVersion: environment.version, toolRuns: outcomes.map(\.run), findings: outcomes.flatMap(\.findings)
-        )
-        let redaction = try Redaction.stage(known: Redaction.merged(outcomes.map(\.secretValues)), paths: locations)
-        var pipeline = ScanPipeline(database: database, output: output, gating: gating, policy: policy, redaction: redaction,
-                                    console: global.console)
-        let status = try pipeline.finish(scan)
-        await secrets.reveal(scan, mode: mode, output: output)
-        if status == .failed, !global.quiet {
-            let active = scan.findings.filter { $0.kind == .secret && $0.isActive }.count
+        let result = try await ScanService(global.context())
+            .scanSecrets(files: paths, root: root, target: target, settings: try secrets.settings(), gate: gating.request,
+                         record: recording.record)
+        let exit = try VerdictOutput.present(result.gated, recordedScanID: result.recording.scanID, output: output, gating: gating,
+                                             console: global.console)
+        await secrets.reveal(result, output: output)
+        if result.gated.conclusion == .failed, !global.quiet {
+            let active = result.recorded.value.findings.filter { $0.kind == .secret && $0.isActive }.count
             if active > 0 {
                 Console.note("\(active) secret\(active == 1 ? "" : "s") found. Remove \(active == 1 ? "it" : "them") (and rotate if real), "
                     + "or mark a false positive with a `ward:allow` comment on its line.")
             }
         }
-        throw ExitCode(status.rawValue)
+        throw exit
     }
 
     /// Prints the effective rules in another tool's syntax.
-    private func export(_ format: String) throws {
-        let (rules, _) = try SecretsOptions.loadRules(configuration: secrets.configuration, dataDirectory: global.paths.dataDirectory)
-        switch format {
-        case "ripgrep":
-            // One PCRE2 regex per line; ripgrep ORs them (`rg -P -f FILE`). Keywords, entropy, allow lists
-            // and stopwords have no ripgrep equivalent: ripgrep reports every match of the regexes.
-            Console.output(Data(rules.rules.map { $0.regex + "\n" }.joined().utf8))
-        case "ripgrep-rust":
-            // ripgrep's default engine has no lookarounds: they are dropped, so every regex matches a
-            // superset of what the rule matches (`rg -f FILE`).
-            Console.output(Data(rules.rules.map { RegexRewriting.withoutLookarounds($0.regex) + "\n" }.joined().utf8))
-        case "json":
-            do {
-                Console.output(try JSONCoding.encode(rules, pretty: true) + Data("\n".utf8))
-            } catch {
-                throw WardFailure("cannot encode the rules: \(error)")
-            }
-        default:
-            throw WardFailure("--export-rules takes ripgrep, ripgrep-rust or json, not '\(format)'")
+    private func export(_ name: String) throws {
+        guard let format = SecretRules.ExportFormat(rawValue: name) else {
+            throw WardFailure("--export-rules takes \(SecretRules.ExportFormat.allCases.map(\.rawValue).joined(separator: ", ")), not '\(name)'")
         }
+        let (data, notes) = try SecretRules.export(format, configuration: secrets.configuration, paths: global.paths)
+        notes.forEach(Console.warning)
+        Console.output(data)
     }
 }

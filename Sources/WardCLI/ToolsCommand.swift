@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
+import WardApp
 import WardCore
-import WardScanners
 
 /// `ward tools`: installs and lists the scanners Ward manages.
 struct ToolsCommand: AsyncParsableCommand {
@@ -10,15 +10,6 @@ struct ToolsCommand: AsyncParsableCommand {
         abstract: "Install and list the pinned scanners Ward manages.",
         subcommands: [Install.self, List.self]
     )
-
-    /// The pins Ward ships, as a usage failure when the file cannot be found.
-    static func pins() throws -> [ToolPin] {
-        guard let path = ScannerResources.locate().toolPins,
-              let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            throw WardFailure("cannot find Ward's pinned-tools file (tools/requirements.txt)")
-        }
-        return ToolPin.parse(text)
-    }
 
     struct Install: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -35,19 +26,7 @@ struct ToolsCommand: AsyncParsableCommand {
 
         func run() async throws {
             global.apply()
-            let selected = try ToolsCommand.pins().filter { packages.isEmpty || packages.contains($0.package) }
-            guard let interpreter = ToolLocator.standard(dataDirectory: "/nonexistent").locate(python)
-                ?? (FileManager.default.isExecutableFile(atPath: python) ? python : nil) else {
-                throw WardFailure("\(python): not found; pass --python")
-            }
-            let installer = ToolInstaller(toolsDirectory: global.paths.dataDirectory + "/tools", python: interpreter,
-                                          progress: { [console = global.console] in console.progress($0) })
-            do {
-                try await installer.install(selected)
-            } catch {
-                throw WardFailure(error.description, exitStatus: .incomplete)
-            }
-            global.console.progress("tools installed in \(global.paths.dataDirectory)/tools/bin")
+            try await ToolInventory(paths: global.paths).install(packages: packages, python: python, log: global.log())
         }
     }
 
@@ -61,9 +40,9 @@ struct ToolsCommand: AsyncParsableCommand {
 
         func run() async throws {
             global.apply()
-            let entries = await ToolInventory(dataDirectory: global.paths.dataDirectory).entries(for: try ToolsCommand.pins())
+            let entries = try await ToolInventory(paths: global.paths).pinnedTools()
             if format == .json {
-                Console.output(try JSONCoding.encode(ToolInventory.Document(schemaVersion: 1, tools: entries), pretty: true) + Data("\n".utf8))
+                Console.output(try JSONCoding.encode(Document(schemaVersion: 1, tools: entries), pretty: true) + Data("\n".utf8))
                 return
             }
             for entry in entries {
@@ -77,6 +56,11 @@ struct ToolsCommand: AsyncParsableCommand {
                 if let hint = entry.hint { line += "\n    " + hint }
                 Console.output(Data((line + "\n").utf8))
             }
+        }
+
+        private struct Document: Encodable {
+            var schemaVersion: Int
+            var tools: [ToolInventory.PinnedTool]
         }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import WardApp
 import WardCore
 
 /// `ward`: runs security scanners, keeps their findings in a history, and gates on them.
@@ -10,7 +11,8 @@ public struct WardCommand: AsyncParsableCommand {
         discussion: """
         Exit codes: 0 the scan is complete and passed; 1 the scan is complete and failed the policy; \
         2 the scan is incomplete (a scanner was missing, crashed, timed out or wrote an unreadable report); \
-        3 usage or configuration error (nothing was stored).
+        3 usage or configuration error (nothing was stored); \
+        4 the scan was recorded but a report could not be written.
         """,
         version: WardVersion.current,
         subcommands: [
@@ -40,6 +42,9 @@ public struct WardCommand: AsyncParsableCommand {
         } catch let failure as WardFailure {
             Console.error(failure.message)
             Foundation.exit(failure.exitStatus.rawValue)
+        } catch let error as AppError {
+            Console.error(error.description)
+            Foundation.exit(ExitStatus(error.conclusion).rawValue)
         } catch let code as ExitCode {
             Foundation.exit(code.rawValue)
         } catch {

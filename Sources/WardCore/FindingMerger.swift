@@ -5,8 +5,8 @@ import Foundation
 /// pip-audit, Safety and Trivy reporting the same advisory for the same package and manifest is one
 /// weakness; reports and the gate count it once and say which tools saw it.
 public enum FindingMerger {
-    /// One finding per identity, in first-seen order. The most severe report is kept as the primary;
-    /// its `sources` lists every tool, and aliases, references and fixed versions are united.
+    /// One finding per identity, in first-seen order. The report ``FindingPrecedence`` picks is kept as
+    /// the primary; its `sources` lists every tool, and aliases, references and fixed versions are united.
     public static func merge(_ findings: [Finding]) -> [Finding] {
         var order: [String] = []
         var merged: [String: Finding] = [:]
@@ -26,8 +26,9 @@ public enum FindingMerger {
     }
 
     private static func combine(_ existing: Finding, with other: Finding) -> Finding {
-        var primary = other.severity > existing.severity ? other : existing
-        let secondary = other.severity > existing.severity ? existing : other
+        let takesOver = FindingPrecedence.outranks(other, existing)
+        var primary = takesOver ? other : existing
+        let secondary = takesOver ? existing : other
         primary.sources = Array(Set(existing.sources + [other.toolID] + other.sources)).sorted()
         primary.references = unique(primary.references + secondary.references)
         primary.cwes = unique(primary.cwes + secondary.cwes)

@@ -15,15 +15,3 @@ public struct Redacted<Value: Sendable>: Sendable {
 }
 
 extension Redacted: Equatable where Value: Equatable {}
-
-extension Redacted where Value == ScanRun {
-    /// The same scan with its findings in another order, equal ones keeping theirs (a permutation
-    /// stays redacted).
-    public func sortingFindings(by areInIncreasingOrder: (Finding, Finding) -> Bool) -> Redacted<ScanRun> {
-        var scan = value
-        scan.findings = scan.findings.enumerated().sorted { lhs, rhs in
-            areInIncreasingOrder(lhs.element, rhs.element) || (!areInIncreasingOrder(rhs.element, lhs.element) && lhs.offset < rhs.offset)
-        }.map(\.element)
-        return Redacted(scan)
-    }
-}

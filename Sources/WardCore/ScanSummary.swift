@@ -14,6 +14,8 @@ public struct ScanSummary: Codable, Sendable, Hashable {
     public var finishedAt: Date
     /// Whether every tool produced a trustworthy report.
     public var isComplete: Bool
+    /// The version of Ward that made the scan.
+    public var wardVersion: String
     /// Every tool's run.
     public var toolRuns: [ToolRun]
     /// Findings reported by this scan.
@@ -40,7 +42,8 @@ public struct ScanSummary: Codable, Sendable, Hashable {
         newCount: Int,
         reopenedCount: Int = 0,
         fixedCount: Int,
-        scope: ScanScope = .tree
+        scope: ScanScope = .tree,
+        wardVersion: String = ""
     ) {
         self.scanID = scanID
         self.target = target
@@ -54,5 +57,6 @@ public struct ScanSummary: Codable, Sendable, Hashable {
         self.reopenedCount = reopenedCount
         self.fixedCount = fixedCount
         self.scope = scope
+        self.wardVersion = wardVersion
     }
 }

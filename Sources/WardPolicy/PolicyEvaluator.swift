@@ -73,7 +73,7 @@ public struct PolicyEvaluator: Sendable {
         let required = policy.requireScanners ?? []
         let missing = required.filter { id in
             guard let run = scan.toolRuns.first(where: { $0.toolID == id }) else { return true }
-            return run.state != .succeeded && run.state != .notApplicable
+            return !run.state.isComplete
         }
         let broken = scan.toolRuns.filter { !$0.isComplete && !missing.contains($0.toolID) }.map { "\($0.toolID) \($0.state.rawValue)" }
         let problems = missing.map { id in "\(id) " + (scan.toolRuns.first { $0.toolID == id }?.state.rawValue ?? "did not run") } + broken

@@ -16,15 +16,30 @@ extension AppDatabase {
 
     /// Recorded scans, newest first, optionally for one target name.
     public func scans(target: String?, limit: Int) throws(StorageError) -> [ScanSummary] {
-        try read { db in
-            var filter = "ORDER BY startedAt DESC, rowid DESC LIMIT ?"
-            var arguments: StatementArguments = [max(0, limit)]
-            if let target {
-                filter = "WHERE targetName = ? " + filter
-                arguments = [target] + arguments
-            }
-            return try ScanRows.fetch(db, filter: filter, arguments: arguments)
+        try scans(matching: ScanQuery(target: target, limit: limit))
+    }
+
+    /// Recorded scans matching the query, newest first.
+    public func scans(matching query: ScanQuery) throws(StorageError) -> [ScanSummary] {
+        let optional: [(condition: String, value: (any DatabaseValueConvertible)?)] = [
+            ("targetName = ?", query.target), ("branch = ?", query.branch),
+            ("startedAt <= ?", query.startedNoLaterThan), ("id <> ?", query.excludingScanID),
+        ]
+        var conditions = query.completeOnly ? ["complete = 1"] : []
+        var arguments = StatementArguments()
+        for (condition, value) in optional {
+            guard let value else { continue }
+            conditions.append(condition)
+            arguments += [value]
         }
+        var filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ") + " "
+        filter += "ORDER BY startedAt DESC, rowid DESC"
+        if let limit = query.limit {
+            filter += " LIMIT ?"
+            arguments += [max(0, limit)]
+        }
+        let sql = filter
+        return try read { db in try ScanRows.fetch(db, filter: sql, arguments: arguments) }
     }
 
     /// One scan by id or unique id prefix (at least 4 characters, any case); nil if none.

@@ -54,12 +54,12 @@ struct FindingUpserter {
         var tools: [String] = []
         for head in groups.heads {
             groups.members(startingAt: head, into: &members)
-            var primary = head
+            let row = existing[scan.findings[head].identity]
+            let primary = FindingPrecedence.describing(members, in: scan.findings, incumbentTool: row?.toolID) ?? head
             let findingID: Int64
-            if let row = existing[scan.findings[head].identity] {
+            if let row {
                 findingID = row.id
                 counts.knownCount += 1
-                primary = members.first { scan.findings[$0].toolID == row.toolID } ?? head
                 if !row.isOpen { counts.reopened.append(row.id) }
                 let severity = scan.findings[primary].severity.rawValue
                 if severity != row.severity { counts.severityChanges.append((row.id, row.severity, severity)) }

@@ -3,8 +3,8 @@ import GRDB
 import WardCore
 
 /// The columns of `scan`, declared once: written from a ``ScanRun`` when it is recorded, read back
-/// as a ``ScanSummary``. The counts are written by SQL once the findings are stored; the Ward
-/// version and input digest are written but not part of a summary.
+/// as a ``ScanSummary``. The counts are written by SQL once the findings are stored; the input
+/// digest is written but not part of a summary.
 enum ScanColumns {
     /// Every column, in order.
     static let all: StoredColumns<ScanRun, ScanSummary> = [
@@ -14,7 +14,7 @@ enum ScanColumns {
         .enumeration("mode", { $0.mode }, read: { $0.mode = $1 }),
         StoredColumn("startedAt", { $0.startedAt }, read: { $0.startedAt = $1 }),
         StoredColumn("finishedAt", { $0.finishedAt }, read: { $0.finishedAt = $1 }),
-        StoredColumn("wardVersion", { $0.wardVersion }, read: nil),
+        StoredColumn("wardVersion", { $0.wardVersion }, read: { $0.wardVersion = $1 }),
         StoredColumn("complete", { $0.isComplete }, read: { $0.isComplete = $1 }),
         StoredColumn("inputDigest", { $0.inputDigest }, read: nil),
         StoredColumn("branch", { $0.target.branch }, read: { $0.target.branch = $1 }),

@@ -35,7 +35,7 @@ struct ScanRecorder {
             scanID: scan.id, target: scan.target, mode: scan.mode, startedAt: scan.startedAt,
             finishedAt: scan.finishedAt, isComplete: scan.isComplete, toolRuns: scan.toolRuns,
             findingCount: merged.findingCount, newCount: merged.newCount, reopenedCount: merged.reopened.count,
-            fixedCount: fixedCount, scope: scan.scope
+            fixedCount: fixedCount, scope: scan.scope, wardVersion: scan.wardVersion
         ))
     }
 

@@ -2,17 +2,17 @@ import Foundation
 import WardCore
 import WardSecrets
 
-/// The redaction stage as the command line sets it up: Ward's secret rules, loosened, find what
-/// else to mask besides the values the tools reported.
+/// The redaction stage as Ward sets it up: Ward's secret rules, loosened, find what else to mask
+/// besides the values the tools reported.
 enum Redaction {
     /// A stage that masks `known` values (by root-relative path) and whatever the rules match.
-    static func stage(known: [String: [String]] = [:], paths: WardPaths) throws -> RedactionStage {
-        let rules = try SecretsOptions.builtInRules(dataDirectory: paths.dataDirectory)
+    static func stage(known: [String: [String]] = [:], paths: WardPaths) throws(AppError) -> RedactionStage {
+        let rules = try SecretRules.builtIn()
         do {
-            let matcher = try RedactionMatcher(rules: rules, cacheDirectory: paths.dataDirectory + "/cache/redaction")
+            let matcher = try RedactionMatcher(rules: rules, cacheDirectory: paths.cacheDirectory + "/redaction")
             return RedactionStage(knownSecrets: known, matcher: matcher)
         } catch {
-            throw WardFailure(error)
+            throw .wrapping(error)
         }
     }
 

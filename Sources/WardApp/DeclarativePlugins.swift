@@ -8,16 +8,16 @@ import WardScanners
 /// a repository's `.ward/plugins`, is read only when the user names it with `--plugins DIR`: a
 /// plugin file says which command to run, and configuration inside a scanned repository must not
 /// run commands on the user's machine by default.
-enum DeclarativePlugins {
+public enum DeclarativePlugins {
     /// The declared plugins, in file-name order; a broken file, an id of a built-in scanner or an
     /// id declared twice is a usage error naming the file.
-    static func load(directory option: String?, paths: WardPaths) throws -> [any ScannerPlugin] {
+    public static func load(directory option: String?, paths: WardPaths) throws(AppError) -> [any ScannerPlugin] {
         var directories = [paths.dataDirectory + "/plugins"]
         if let option {
             let directory = WardPaths.absolute(option)
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-                throw WardFailure("\(option): not a directory of plugin files")
+                throw .invalidRequest(reason: "\(option): not a directory of plugin files")
             }
             if !directories.contains(directory) { directories.append(directory) }
         }
@@ -30,13 +30,13 @@ enum DeclarativePlugins {
                 do {
                     spec = try YAMLLoader.decode(DeclarativeScannerSpec.self, path: file)
                 } catch {
-                    throw WardFailure(error)
+                    throw .wrapping(error)
                 }
                 if builtIn.contains(spec.id) {
-                    throw WardFailure("\(file): plugin id '\(spec.id)' is the id of a built-in scanner; choose another id")
+                    throw .unusableInput(reason: "\(file): plugin id '\(spec.id)' is the id of a built-in scanner; choose another id")
                 }
                 if let other = declaredIn[spec.id] {
-                    throw WardFailure("\(file): plugin id '\(spec.id)' is already declared in \(other)")
+                    throw .unusableInput(reason: "\(file): plugin id '\(spec.id)' is already declared in \(other)")
                 }
                 declaredIn[spec.id] = file
                 plugins.append(DeclarativeScanner(spec: spec, origin: file))
@@ -50,5 +50,15 @@ enum DeclarativePlugins {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
         return names.filter { $0.hasSuffix(".yml") || $0.hasSuffix(".yaml") }.filter { !$0.hasPrefix(".") }.sorted()
             .map { directory + "/" + $0 }
+    }
+}
+
+extension DeclarativePlugins {
+    /// The plugins a command knows about without running any itself: those of `directory` (a broken
+    /// file there is an error) and of Ward's data directory (a broken file there only makes its ids
+    /// unknown, so it does not block commands that do not use it).
+    static func known(directory: String?, paths: WardPaths) throws(AppError) -> [any ScannerPlugin] {
+        guard directory != nil else { return (try? load(directory: nil, paths: paths)) ?? [] }
+        return try load(directory: directory, paths: paths)
     }
 }

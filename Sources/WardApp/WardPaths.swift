@@ -2,15 +2,16 @@ import Foundation
 import WardCore
 
 /// Where Ward keeps its data: the history database and its managed tools.
-struct WardPaths {
+public struct WardPaths: Sendable {
     /// Ward's data directory: `WARD_HOME`, else `$XDG_DATA_HOME/ward`, else `~/.local/share/ward`.
-    let dataDirectory: String
+    public let dataDirectory: String
     /// The history database: `--db`, else `WARD_DB`, else `history.sqlite` in the data directory.
-    let database: String
+    public let database: String
     /// Whether the database path was chosen explicitly (flag or environment).
-    let databaseIsExplicit: Bool
+    public let databaseIsExplicit: Bool
 
-    init(databaseOption: String?, environment: [String: String] = ProcessInfo.processInfo.environment) {
+    /// Resolves the locations from the `--db` option and the environment.
+    public init(databaseOption: String?, environment: [String: String] = ProcessInfo.processInfo.environment) {
         let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
         if let ward = environment["WARD_HOME"], !ward.isEmpty {
             dataDirectory = Self.absolute(ward)
@@ -33,7 +34,7 @@ struct WardPaths {
 
     /// The paths of this machine that reports replace: the scan root, the data directory, the
     /// temporary directory, the directory of this executable and the home directory.
-    static func machinePaths(root: String, environment: [String: String] = ProcessInfo.processInfo.environment) -> MachinePaths {
+    public static func machinePaths(root: String, environment: [String: String] = ProcessInfo.processInfo.environment) -> MachinePaths {
         let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
         let executable = Bundle.main.executablePath.map { (($0 as NSString).resolvingSymlinksInPath as NSString).deletingLastPathComponent }
         return MachinePaths(root: root, dataDirectory: WardPaths(databaseOption: nil, environment: environment).dataDirectory, home: home,
@@ -41,16 +42,39 @@ struct WardPaths {
     }
 
     /// `path` made absolute against the current directory and standardized.
-    static func absolute(_ path: String) -> String {
+    public static func absolute(_ path: String) -> String {
         let expanded = (path as NSString).expandingTildeInPath
         let joined = expanded.hasPrefix("/") ? expanded : FileManager.default.currentDirectoryPath + "/" + expanded
         return (joined as NSString).standardizingPath
     }
 
     /// Whether `path` lies inside the directory `root`.
-    static func isInside(_ path: String, root: String) -> Bool {
+    public static func isInside(_ path: String, root: String) -> Bool {
         let realRoot = (root as NSString).resolvingSymlinksInPath
         let directory = ((path as NSString).deletingLastPathComponent as NSString).resolvingSymlinksInPath
         return directory == realRoot || directory.hasPrefix(realRoot + "/")
+    }
+}
+
+extension WardPaths {
+    /// Where tools keep their caches.
+    public var cacheDirectory: String { dataDirectory + "/cache" }
+
+    /// Refuses a scan of `root` whose history database would land inside it, unless the database was
+    /// chosen explicitly; then it is only worth a warning, which is returned.
+    func checkDatabase(outside root: String) throws(AppError) -> String? {
+        guard Self.isInside(database, root: root) else { return nil }
+        guard databaseIsExplicit else { throw .databaseInsideTarget(database: database) }
+        return "\(database) is inside the scanned tree"
+    }
+
+    /// `path` as an existing directory made absolute, else ``AppError/notADirectory(path:)`` naming it as given.
+    static func directory(_ path: String) throws(AppError) -> String {
+        let absolute = Self.absolute(path)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: absolute, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw .notADirectory(path: path)
+        }
+        return absolute
     }
 }

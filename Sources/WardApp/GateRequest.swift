@@ -1,0 +1,32 @@
+import Foundation
+
+/// How a scan is gated: the policy, the baseline for new-findings-only, and whether a failed policy
+/// only advises.
+public struct GateRequest: Sendable {
+    /// Which scan new findings are judged against.
+    public enum Baseline: Sendable, Equatable {
+        /// The last complete scan of the same target that started no later than the gated one, on
+        /// `branch` when given (else on the policy's `baseline-branch`, else on any branch).
+        case latestComplete(branch: String?)
+        /// This scan (id or prefix).
+        case scan(id: String)
+    }
+
+    /// A shipped policy's name or a policy file.
+    public var policy: String
+    /// A waivers file added to the policy's, from anywhere.
+    public var suppressionsFile: String?
+    /// The baseline for `new-findings-only`.
+    public var baseline: Baseline
+    /// Whether a failed policy concludes as passed (`--exit-zero`); an incomplete scan never does.
+    public var advisory: Bool
+
+    /// Creates a request; by default the `default` policy and the automatic baseline.
+    public init(policy: String = "default", suppressionsFile: String? = nil, baseline: Baseline = .latestComplete(branch: nil),
+                advisory: Bool = false) {
+        self.policy = policy
+        self.suppressionsFile = suppressionsFile
+        self.baseline = baseline
+        self.advisory = advisory
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+import WardCore
+import WardPolicy
+import WardScanners
+import WardStorage
+
+/// Evaluates policies: on a scan just made, or on one the history holds (`ward check`).
+public struct GateService: Sendable {
+    /// Where the history and Ward's data live.
+    public var paths: WardPaths
+    /// The clock waivers' expiry dates are read against.
+    public var now: @Sendable () -> Date
+
+    /// Creates the service.
+    public init(paths: WardPaths, now: @escaping @Sendable () -> Date = { Date() }) {
+        self.paths = paths
+        self.now = now
+    }
+
+    /// The names of the policies Ward ships.
+    public static var shippedPolicies: [String] { PolicyLoader.shippedNames }
+
+    /// Loads the request's policy; the tool ids it names must be built-in scanners or `declared` plugins.
+    public func loadPolicy(_ request: GateRequest, declared: [any ScannerPlugin]) throws(AppError) -> Policy {
+        do {
+            return try PolicyLoader.load(request.policy, knownTools: Set(ScannerRegistry.plugins(extra: declared).map(\.id)),
+                                         suppressionsFile: request.suppressionsFile.map(WardPaths.absolute))
+        } catch {
+            throw .wrapping(error)
+        }
+    }
+
+    /// Gates a recorded scan (by id or prefix, else the latest, of `target` when given) again,
+    /// knowing the plugins of `pluginDirectory` for the policy's tool ids.
+    public func check(scanID: String?, target: String?, pluginDirectory: String?, request: GateRequest) throws(AppError) -> GatedScan {
+        let policy = try loadPolicy(request, declared: try DeclarativePlugins.known(directory: pluginDirectory, paths: paths))
+        let database = try WardRuntime.openDatabase(paths)
+        let recorded = try HistoryService.recordedScan(id: scanID, target: target, in: database)
+        let redaction = try Redaction.stage(paths: paths)
+        return try gate(redaction.redact(recorded), policy: policy, request: request, database: database, redaction: redaction)
+    }
+
+    /// Gates a scan that passed the redaction stage: one finding per identity with every tool that
+    /// reported it, the baseline from `database`, and what the policy adds passed through `redaction` again.
+    func gate(_ redacted: Redacted<ScanRun>, policy: Policy, request: GateRequest, database: AppDatabase,
+              redaction: RedactionStage) throws(AppError) -> GatedScan {
+        var merged = redacted.value
+        merged.findings = FindingMerger.merge(merged.findings)
+        let baseline = try baselineIdentities(for: redacted.value, policy: policy, request: request, database: database)
+        let (evaluated, gate) = PolicyEvaluator(policy: policy, now: now()).evaluate(merged, baseline: baseline)
+        // Waivers and overrides bring text of their own: what is presented passes the stage again.
+        return GatedScan(scan: redaction.redact(evaluated), gate: gate, conclusion: Conclusion(gate, advisory: request.advisory))
+    }
+
+    /// Identities of the baseline scan, when the policy gates on new findings only; nil when it does
+    /// not, or when the target has no baseline yet (every finding is then new).
+    func baselineIdentities(for scan: ScanRun, policy: Policy, request: GateRequest, database: AppDatabase) throws(AppError) -> Set<String>? {
+        guard policy.newFindingsOnly == true else { return nil }
+        do {
+            let baselineID: String?
+            switch request.baseline {
+            case .scan(let id):
+                guard let found = try database.scan(id: id) else { throw AppError.unknownScan(id: id) }
+                baselineID = found.scanID
+            case .latestComplete(let branch):
+                let query = ScanQuery(target: scan.target.name, branch: branch ?? policy.baselineBranch, completeOnly: true,
+                                      startedNoLaterThan: scan.startedAt, excludingScanID: scan.id, limit: 1)
+                baselineID = try database.scans(matching: query).first?.scanID
+            }
+            guard let baselineID else { return nil }
+            return Set(try database.findings(matching: FindingQuery(scanID: baselineID)).map(\.finding.identity))
+        } catch {
+            throw .wrapping(error)
+        }
+    }
+}

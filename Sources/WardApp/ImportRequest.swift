@@ -1,0 +1,34 @@
+import Foundation
+
+/// What `ImportService.importReports` reads: one tool's reports, as one scan of a target.
+public struct ImportRequest: Sendable {
+    /// Scanner id of the tool that wrote the reports.
+    public var tool: String
+    /// Report files; `-` is standard input.
+    public var files: [String]
+    /// The directory the reports' paths are relative to (default: the current directory).
+    public var root: String?
+    /// History name of the target (default: the root's absolute path).
+    public var target: String?
+    /// The branch the scanned tree comes from.
+    public var branch: String?
+    /// Largest report accepted, in bytes.
+    public var maxReportBytes: Int
+    /// A directory of declared plugins to load besides `$WARD_HOME/plugins`.
+    public var pluginDirectory: String?
+    /// How the scan is gated.
+    public var gate: GateRequest
+
+    /// Creates a request.
+    public init(tool: String, files: [String], root: String? = nil, target: String? = nil, branch: String? = nil,
+                maxReportBytes: Int = 1 << 30, pluginDirectory: String? = nil, gate: GateRequest = GateRequest()) {
+        self.tool = tool
+        self.files = files
+        self.root = root
+        self.target = target
+        self.branch = branch
+        self.maxReportBytes = maxReportBytes
+        self.pluginDirectory = pluginDirectory
+        self.gate = gate
+    }
+}

@@ -1,0 +1,47 @@
+import Foundation
+import WardCore
+import WardScanners
+
+/// Imports reports other runs of a tool wrote, as one scan: read, normalize, redact, record, gate.
+public struct ImportService: Sendable {
+    /// Where Ward's data lives, the clock and version, the log.
+    public var context: WardContext
+
+    /// Creates the service.
+    public init(_ context: WardContext) {
+        self.context = context
+    }
+
+    /// Imports the request's reports, records and gates them. Unreadable input records nothing.
+    public func importReports(_ request: ImportRequest) throws(AppError) -> ScanResult {
+        // A broken plugin file in Ward's data directory blocks only the import of a tool it declares.
+        let builtIn = ScannerRegistry.ids.contains(request.tool)
+        let declared = builtIn ? try DeclarativePlugins.known(directory: request.pluginDirectory, paths: context.paths)
+            : try DeclarativePlugins.load(directory: request.pluginDirectory, paths: context.paths)
+        let gates = GateService(paths: context.paths, now: context.environment.now)
+        let policy = try gates.loadPolicy(request.gate, declared: declared)
+        let plugin = try ScannerSelection(available: ScannerRegistry.plugins(extra: builtIn ? [] : declared)).plugins([request.tool])[0]
+        let root = WardPaths.absolute(request.root ?? ".")
+        let database = try WardRuntime.openDatabase(context.paths)
+        let normalizer = FindingNormalizer(paths: PathResolver(root: root, strict: true),
+                                           secretKey: try WardRuntime.secretKey(of: database))
+        context.log.phaseEnded("open")
+        let started = context.environment.now()
+        let result: ReportImporter.Result
+        do {
+            result = try ReportImporter(maxReportBytes: request.maxReportBytes).importReports(request.files, plugin: plugin, normalizer: normalizer)
+        } catch {
+            throw .wrapping(error)
+        }
+        context.log.phaseEnded("read, parse and normalize")
+        let scan = ScanRun(
+            id: context.environment.makeID(), target: ScanTarget(name: request.target ?? root, root: root, branch: request.branch), mode: .import,
+            startedAt: started, finishedAt: context.environment.now(), wardVersion: context.environment.version,
+            toolRuns: result.toolRuns, findings: result.findings, inputDigest: result.digest
+        )
+        let redaction = try Redaction.stage(known: result.secretValues, paths: context.paths)
+        let finisher = ScanFinisher(database: database, records: true, redaction: redaction,
+                                    gates: gates, policy: policy, request: request.gate, log: context.log)
+        return try finisher.finish(scan)
+    }
+}

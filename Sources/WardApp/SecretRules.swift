@@ -1,0 +1,78 @@
+import Foundation
+import WardCore
+import WardPolicy
+import WardSecrets
+
+/// Ward's secret rules: the built-in set, the user's configuration applied to it, and the same
+/// rules written for other tools.
+public enum SecretRules {
+    /// The syntaxes the rules can be exported in.
+    public enum ExportFormat: String, Sendable, CaseIterable {
+        /// One PCRE2 regex per line, for `rg -P -f`.
+        case ripgrep
+        /// One regex per line without lookarounds, for ripgrep's default engine (`rg -f`).
+        case ripgrepRust = "ripgrep-rust"
+        /// The rules as JSON.
+        case json
+    }
+
+    /// Ward's built-in secret rules.
+    static func builtIn() throws(AppError) -> SecretRuleSet {
+        do {
+            return try YAMLLoader.decode(SecretRuleSet.self, path: try BuiltInSecretRules.locate())
+        } catch {
+            throw .wrapping(error)
+        }
+    }
+
+    /// The built-in rules with the user's configuration (`configuration`, else `$WARD_HOME/secrets.yml`
+    /// when present) applied, and the notes about that configuration, each naming its file.
+    public static func effective(configuration: String?, paths: WardPaths) throws(AppError) -> (rules: SecretRuleSet, notes: [String]) {
+        let builtIn = try builtIn()
+        var path = configuration.map(WardPaths.absolute)
+        if path == nil {
+            let standard = paths.dataDirectory + "/secrets.yml"
+            if FileManager.default.fileExists(atPath: standard) { path = standard }
+        }
+        guard let path else { return (builtIn, []) }
+        let loaded: SecretConfiguration
+        do {
+            let text = try YAMLLoader.text(atPath: path)
+            if SecretConfiguration.isGitleaksTOML(path: path, text: text) {
+                loaded = try GitleaksConfig.parse(text, path: path)
+            } else {
+                loaded = SecretConfiguration(rules: try YAMLLoader.decode(SecretRuleSet.self, text: text, path: path))
+            }
+            try loaded.rules.validate()
+        } catch {
+            throw .wrapping(error)
+        }
+        let known = Set(builtIn.rules.map(\.id) + loaded.rules.rules.map(\.id))
+        var notes = loaded.notes.map { "\(path): \($0)" }
+        for id in loaded.rules.disable where !known.contains(id) {
+            notes.append("\(path): disable: no rule '\(id)'")
+        }
+        return (loaded.applied(to: builtIn), notes)
+    }
+
+    /// The effective rules in another tool's syntax, and the notes about the configuration.
+    public static func export(_ format: ExportFormat, configuration: String?, paths: WardPaths) throws(AppError) -> (data: Data, notes: [String]) {
+        let (rules, notes) = try effective(configuration: configuration, paths: paths)
+        switch format {
+        case .ripgrep:
+            // ripgrep ORs the regexes; keywords, entropy, allow lists and stopwords have no ripgrep
+            // equivalent, so it reports every match of the regexes.
+            return (Data(rules.rules.map { $0.regex + "\n" }.joined().utf8), notes)
+        case .ripgrepRust:
+            // No lookarounds in ripgrep's default engine: dropping them makes each regex match a
+            // superset of what the rule matches.
+            return (Data(rules.rules.map { RegexRewriting.withoutLookarounds($0.regex) + "\n" }.joined().utf8), notes)
+        case .json:
+            do {
+                return (try JSONCoding.encode(rules, pretty: true) + Data("\n".utf8), notes)
+            } catch {
+                throw .unusableInput(reason: "cannot encode the rules: \(error)")
+            }
+        }
+    }
+}
