@@ -68,9 +68,7 @@ public struct DeclarativeScanner: ScannerPlugin {
             guard SARIFLogReader.isLog(document) else {
                 throw ScannerError.malformedReport(path: source, reason: "\(spec.id) declares SARIF output, but this is not a SARIF log")
             }
-            var reader = SARIFLogReader(toolID: spec.id, kind: spec.kind)
-            reader.family = { _ in nil }
-            return try reader.decodeMerged(document, source: source)
+            return try SARIFLogReader(toolID: spec.id, reading: .declared(spec.kind)).decodeMerged(document, source: source)
         case .json:
             return try DeclarativeJSONReader(spec: spec).decode(document, source: source)
         }
@@ -109,7 +107,7 @@ struct DeclarativeJSONReader {
             report.findings.append(Finding(
                 toolID: spec.id,
                 ruleID: rule,
-                title: SARIFReader.firstSentence(message),
+                title: ReportText.firstSentence(message),
                 message: message,
                 kind: kind,
                 severity: rawSeverity.flatMap(Self.severity) ?? spec.defaultSeverity,

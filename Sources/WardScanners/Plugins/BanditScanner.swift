@@ -33,23 +33,19 @@ public struct BanditScanner: ScannerPlugin {
     }
 
     public func decode(_ data: Data, source: String) throws(ScannerError) -> DecodedReport {
-        let format = ReportFormat.sniff(data)
-        switch format {
+        let identity = ReportIdentity.of(data)
+        switch identity.format {
         case .banditCSV: return try BanditCSVReader().decode(data, source: source)
         case .banditText: return try BanditTextReader().decode(data, source: source)
         case .banditYAML: return try BanditYAMLReader().decode(data, source: source)
         case .xml: return try BanditXMLReader().decode(data, source: source)
-        case .semgrepText, .semgrepEmacs, .semgrepVim:
-            throw ScannerError.wrongTool(path: source, expected: "Bandit", found: format.writer ?? "Semgrep")
+        case .semgrepText, .semgrepEmacs, .semgrepVim, .toolText:
+            throw ScannerError.wrongTool(path: source, expected: "Bandit", found: identity.producer ?? "Semgrep")
         case .json: break
         }
         let document = try ReportJSON.parse(data, source: source)
-        if ReportJSON.isSARIF(document) {
-            let drivers = (document["runs"].array ?? []).compactMap { $0["tool"]["driver"]["name"].string?.lowercased() }
-            guard drivers.allSatisfy({ $0 == "bandit" }) else {
-                throw ScannerError.wrongTool(path: source, expected: "Bandit", found: ReportJSON.producer(of: document))
-            }
-            return try SARIFReader(toolID: Self.id, kind: .sast, severity: Self.sarifSeverity).decode(document, source: source)
+        if SARIFLogReader.isLog(document) {
+            return try SARIFLogReader.decode(toolLog: document, dialect: .bandit, toolID: Self.id, expected: "Bandit", source: source)
         }
         return try BanditJSONReader().decode(document, source: source)
     }
@@ -67,11 +63,6 @@ public struct BanditScanner: ScannerPlugin {
     static func column(offset: Int?) -> Int? {
         guard let offset, offset < Int.max else { return nil }
         return offset + 1
-    }
-
-    static let sarifSeverity: SARIFReader.SeverityMapping = { result, rule in
-        if let raw = result["properties"]["issue_severity"].string { return (severity(raw), raw) }
-        return SARIFReader.levelSeverity(result, rule)
     }
 
     /// The lines `start...end` of Bandit's numbered `code` excerpt, without their numbers.

@@ -26,13 +26,13 @@ public struct DependabotScanner: ScannerPlugin {
     }
 
     public func decode(_ data: Data, source: String) throws(ScannerError) -> DecodedReport {
-        switch ReportFormat.sniff(data) {
-        case .json: break
-        case let other: throw ScannerError.wrongTool(path: source, expected: "Dependabot", found: other.writer ?? "a text or XML report")
+        let identity = ReportIdentity.of(data)
+        guard identity.format == .json else {
+            throw ScannerError.wrongTool(path: source, expected: "Dependabot", found: identity.producer ?? "a text or XML report")
         }
         let document = try ReportJSON.parse(SARIFLogReader.withoutByteOrderMark(data), source: source)
         if SARIFLogReader.isLog(document) {
-            throw ScannerError.wrongTool(path: source, expected: "Dependabot", found: ReportProducer.name(of: document))
+            throw ScannerError.wrongTool(path: source, expected: "Dependabot", found: ReportIdentity.producer(of: document))
         }
         return try DependabotAlertReader().decode(document, source: source)
     }

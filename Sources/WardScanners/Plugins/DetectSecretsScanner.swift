@@ -34,9 +34,9 @@ public struct DetectSecretsScanner: ScannerPlugin {
     }
 
     public func decode(_ data: Data, source: String) throws(ScannerError) -> DecodedReport {
-        switch ReportFormat.sniff(data) {
-        case .json: break
-        case let other: throw ScannerError.wrongTool(path: source, expected: "detect-secrets", found: other.writer ?? "a text or XML report")
+        let identity = ReportIdentity.of(data)
+        guard identity.format == .json else {
+            throw ScannerError.wrongTool(path: source, expected: "detect-secrets", found: identity.producer ?? "a text or XML report")
         }
         let document = try ReportJSON.parse(SARIFLogReader.withoutByteOrderMark(data), source: source)
         return try DetectSecretsBaselineReader().decode(document, source: source)

@@ -35,7 +35,8 @@ public struct GitleaksScanner: ScannerPlugin {
     public func decode(_ data: Data, source: String) throws(ScannerError) -> DecodedReport {
         let text = ReportText.head(data.prefix(8192))
         if GitleaksCSVReader.isReport(text) { return try GitleaksCSVReader().decode(data, source: source) }
-        switch ReportFormat.sniff(data) {
+        let identity = ReportIdentity.of(data)
+        switch identity.format {
         case .xml:
             let root = try XMLTree.parse(data, source: source)
             guard GitleaksJUnitReader.isReport(root) else {
@@ -44,35 +45,20 @@ public struct GitleaksScanner: ScannerPlugin {
             return try GitleaksJUnitReader().decode(root, source: source)
         case .json:
             break
-        case let other:
-            throw ScannerError.wrongTool(path: source, expected: "gitleaks", found: other.writer ?? "text")
+        default:
+            throw ScannerError.wrongTool(path: source, expected: "gitleaks", found: identity.producer ?? "text")
         }
         let document = try ReportJSON.parse(SARIFLogReader.withoutByteOrderMark(data), source: source)
         if SARIFLogReader.isLog(document) {
-            let tools = SARIFLogReader.toolNames(document)
-            guard tools.allSatisfy({ $0.lowercased().contains("gitleaks") }) else {
-                throw ScannerError.wrongTool(path: source, expected: "gitleaks", found: ReportProducer.name(of: document))
-            }
-            var reader = SARIFLogReader(toolID: Self.id, kind: .secret)
-            reader.family = { _ in nil }
-            var report = try reader.decodeMerged(document, source: source)
-            for index in report.findings.indices {
-                report.findings[index].severity = .high
-                report.findings[index].rawSeverity = nil
-            }
-            // gitleaks writes the same placeholder version into every SARIF log.
-            report.toolVersion = nil
-            return report
+            return try SARIFLogReader.decode(toolLog: document, dialect: .gitleaks, toolID: Self.id, expected: "gitleaks", source: source)
         }
         if document.array?.isEmpty == false, !GitleaksJSONReader.isReport(document) {
-            let producer = ReportProducer.name(of: document)
+            let producer = ReportIdentity.producer(of: document)
             if producer != "unrecognized" { throw ScannerError.wrongTool(path: source, expected: "gitleaks", found: producer) }
         }
         if document.object != nil {
-            let producer = ReportProducer.name(of: document)
-            throw producer == "unrecognized"
-                ? ScannerError.malformedReport(path: source, reason: "not a gitleaks report: expected a list of findings")
-                : ScannerError.wrongTool(path: source, expected: "gitleaks", found: producer)
+            throw ReportIdentity.refusal(of: document, expected: "gitleaks", source: source,
+                                         reason: "not a gitleaks report: expected a list of findings")
         }
         return try GitleaksJSONReader().decode(document, source: source)
     }

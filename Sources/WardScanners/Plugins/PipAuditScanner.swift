@@ -83,10 +83,7 @@ public struct PipAuditScanner: ScannerPlugin {
         if let rows = document.array, rows.allSatisfy({ $0.array != nil }) {
             throw ScannerError.wrongTool(path: source, expected: "pip-audit", found: "Safety 1.x")
         }
-        let producer = ReportJSON.producer(of: document)
-        if producer != "unrecognized" && producer != "pip-audit" {
-            throw ScannerError.wrongTool(path: source, expected: "pip-audit", found: producer)
-        }
-        throw ScannerError.malformedReport(path: source, reason: "not a pip-audit report: no 'dependencies' with 'vulns' or 'skip_reason'")
+        throw ReportIdentity.refusal(of: document, expected: "pip-audit", source: source,
+                                     reason: "not a pip-audit report: no 'dependencies' with 'vulns' or 'skip_reason'")
     }
 }

@@ -70,28 +70,19 @@ public struct SemgrepScanner: ScannerPlugin {
     }
 
     public func decode(_ data: Data, source: String) throws(ScannerError) -> DecodedReport {
-        let format = ReportFormat.sniff(data)
-        switch format {
+        let identity = ReportIdentity.of(data)
+        switch identity.format {
         case .semgrepText: return try SemgrepTextReader().decode(data, source: source)
         case .semgrepEmacs: return try SemgrepEmacsReader().decode(data, source: source)
         case .semgrepVim: return try SemgrepVimReader().decode(data, source: source)
         case .xml: return try SemgrepJUnitReader().decode(data, source: source)
-        case .banditCSV, .banditText, .banditYAML:
-            throw ScannerError.wrongTool(path: source, expected: "Semgrep", found: format.writer ?? "Bandit")
+        case .banditCSV, .banditText, .banditYAML, .toolText:
+            throw ScannerError.wrongTool(path: source, expected: "Semgrep", found: identity.producer ?? "Bandit")
         case .json: break
         }
         let document = try ReportJSON.parse(data, source: source)
-        if ReportJSON.isSARIF(document) {
-            let drivers = (document["runs"].array ?? []).compactMap { $0["tool"]["driver"]["name"].string?.lowercased() }
-            guard drivers.allSatisfy({ $0.contains("semgrep") }) else {
-                throw ScannerError.wrongTool(path: source, expected: "Semgrep", found: ReportJSON.producer(of: document))
-            }
-            var report = try SARIFReader(toolID: Self.id, kind: .sast, severity: SARIFReader.levelSeverity).decode(document, source: source)
-            for index in report.findings.indices {
-                report.findings[index].ruleID = Self.normalizedRuleID(report.findings[index].ruleID)
-                report.findings[index].ruleName = report.findings[index].ruleID.split(separator: ".").last.map(String.init)
-            }
-            return report
+        if SARIFLogReader.isLog(document) {
+            return try SARIFLogReader.decode(toolLog: document, dialect: .semgrep, toolID: Self.id, expected: "Semgrep", source: source)
         }
         if SemgrepGitLabReader.isGitLabReport(document) {
             return try SemgrepGitLabReader().decode(document, source: source)

@@ -37,37 +37,29 @@ public struct TruffleHogScanner: ScannerPlugin {
         if head.first != "{" && head.first != "[" && ReportText.withoutEscapes(String(head)).contains("Reason: ") {
             throw ScannerError.unsupportedFormat(path: source, tool: "TruffleHog")
         }
-        switch ReportFormat.sniff(data) {
+        let identity = ReportIdentity.of(data)
+        switch identity.format {
         case .json: break
         case .xml: throw ScannerError.wrongTool(path: source, expected: "TruffleHog", found: "XML of another tool")
-        case let other: throw ScannerError.wrongTool(path: source, expected: "TruffleHog", found: other.writer ?? "text")
+        default: throw ScannerError.wrongTool(path: source, expected: "TruffleHog", found: identity.producer ?? "text")
         }
-        if let lines = ReportProducer.jsonLines(data) {
+        if let lines = ReportIdentity.jsonLines(data) {
             return try TruffleHogReader().decode(lines, source: source)
         }
         let document = try ReportJSON.parse(SARIFLogReader.withoutByteOrderMark(data), source: source)
         if SARIFLogReader.isLog(document) {
-            guard SARIFLogReader.toolNames(document).allSatisfy({ $0.lowercased().contains("trufflehog") }) else {
-                throw ScannerError.wrongTool(path: source, expected: "TruffleHog", found: ReportProducer.name(of: document))
-            }
-            var reader = SARIFLogReader(toolID: Self.id, kind: .secret)
-            reader.family = { _ in nil }
-            return try reader.decodeMerged(document, source: source)
+            return try SARIFLogReader.decode(toolLog: document, dialect: .trufflehog, toolID: Self.id, expected: "TruffleHog", source: source)
         }
         if let items = document.array {
             guard items.isEmpty || TruffleHogReader.isReport(document) else {
-                let producer = ReportProducer.name(of: document)
-                throw producer == "unrecognized"
-                    ? ScannerError.malformedReport(path: source, reason: "not a TruffleHog report: no detector, reason or rule in its results")
-                    : ScannerError.wrongTool(path: source, expected: "TruffleHog", found: producer)
+                throw ReportIdentity.refusal(of: document, expected: "TruffleHog", source: source,
+                                             reason: "not a TruffleHog report: no detector, reason or rule in its results")
             }
             return try TruffleHogReader().decode(items, source: source)
         }
         guard TruffleHogReader.isReport(document) else {
-            let producer = ReportProducer.name(of: document)
-            throw producer == "unrecognized"
-                ? ScannerError.malformedReport(path: source, reason: "not a TruffleHog report: no detector, reason or rule")
-                : ScannerError.wrongTool(path: source, expected: "TruffleHog", found: producer)
+            throw ReportIdentity.refusal(of: document, expected: "TruffleHog", source: source,
+                                         reason: "not a TruffleHog report: no detector, reason or rule")
         }
         return try TruffleHogReader().decode([document], source: source)
     }

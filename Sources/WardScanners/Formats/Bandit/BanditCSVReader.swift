@@ -38,7 +38,7 @@ struct BanditCSVReader {
             toolID: BanditScanner.id,
             ruleID: testID,
             ruleName: field("test_name"),
-            title: SARIFReader.firstSentence(message),
+            title: ReportText.firstSentence(message),
             message: message,
             kind: .sast,
             severity: BanditScanner.severity(rawSeverity),

@@ -7,11 +7,8 @@ struct BanditJSONReader {
     func decode(_ document: JSONValue, source: String) throws(ScannerError) -> DecodedReport {
         guard let results = document["results"].array, document["check_id"].isNull,
               document["results"][0]["check_id"].isNull, !SemgrepGitLabReader.isGitLabReport(document) else {
-            let producer = ReportFormat.producer(of: document)
-            if producer != "unrecognized" {
-                throw ScannerError.wrongTool(path: source, expected: "Bandit", found: producer)
-            }
-            throw ScannerError.malformedReport(path: source, reason: "not a Bandit report: no 'results' array")
+            throw ReportIdentity.refusal(of: document, expected: "Bandit", source: source,
+                                         reason: "not a Bandit report: no 'results' array")
         }
         var findings: [Finding] = []
         findings.reserveCapacity(results.count)
@@ -60,7 +57,7 @@ struct BanditJSONReader {
             toolID: BanditScanner.id,
             ruleID: testID,
             ruleName: result["test_name"].string,
-            title: SARIFReader.firstSentence(message),
+            title: ReportText.firstSentence(message),
             message: message,
             kind: .sast,
             severity: BanditScanner.severity(rawSeverity),

@@ -61,7 +61,7 @@ struct BanditTextReader {
             toolID: BanditScanner.id,
             ruleID: testID,
             ruleName: testName,
-            title: SARIFReader.firstSentence(message),
+            title: ReportText.firstSentence(message),
             message: message,
             kind: .sast,
             severity: BanditScanner.severity(rawSeverity),

@@ -10,7 +10,7 @@ struct BanditXMLReader {
     /// Decodes the report.
     func decode(_ data: Data, source: String) throws(ScannerError) -> DecodedReport {
         let root = try XMLTree.parse(data, source: source)
-        let producer = Self.producer(of: root)
+        let producer = ReportIdentity.producer(of: root)
         guard producer == "Bandit" else {
             if producer == "unrecognized" {
                 throw ScannerError.malformedReport(path: source, reason: "not a Bandit XML report: no <testsuite name=\"bandit\">")
@@ -53,7 +53,7 @@ struct BanditXMLReader {
             toolID: BanditScanner.id,
             ruleID: testID,
             ruleName: testcase.attributes["name"],
-            title: SARIFReader.firstSentence(message),
+            title: ReportText.firstSentence(message),
             message: message,
             kind: .sast,
             severity: BanditScanner.severity(rawSeverity),
@@ -71,18 +71,5 @@ struct BanditXMLReader {
         guard let range = text.range(of: label) else { return nil }
         let word = text[range.upperBound...].drop { $0 == " " }.prefix { $0 != " " }
         return word.isEmpty ? nil : String(word)
-    }
-
-    /// The tool that wrote a JUnit-like XML report: `Bandit`, `Semgrep`, or a generic name.
-    static func producer(of root: XMLTree) -> String {
-        let suites = root.name == "testsuite" ? [root] : root.elements("testsuite")
-        if suites.contains(where: { $0.attributes["name"] == "semgrep results" }) { return "Semgrep" }
-        if root.name == "testsuite", root.attributes["name"] == "bandit" { return "Bandit" }
-        let errors = root.descendants("error")
-        if root.name == "testsuite", !errors.isEmpty, errors.allSatisfy({ $0.text.hasPrefix("Test ID:") }) { return "Bandit" }
-        if root.name == "bom" { return "CycloneDX" }
-        guard root.name == "testsuite" || root.name == "testsuites" else { return "unrecognized" }
-        let name = root.attributes["name"] ?? suites.first?.attributes["name"]
-        return name.map { "JUnit XML (\($0))" } ?? "JUnit XML"
     }
 }

@@ -86,7 +86,7 @@ struct CheckovJSONReader {
             toolID: CheckovScanner.id,
             ruleID: checkID,
             ruleName: name,
-            title: SARIFReader.firstSentence(name),
+            title: ReportText.firstSentence(name),
             message: resource.map { "\(name): \($0)" } ?? name,
             kind: kind,
             severity: CheckovScanner.severity(rawSeverity),

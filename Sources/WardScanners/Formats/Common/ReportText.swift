@@ -60,6 +60,12 @@ enum ReportText {
         return String(output)
     }
 
+    /// The first line of a message as a title, at most 200 characters.
+    static func firstSentence(_ text: String) -> String {
+        let line = text.split(separator: "\n", omittingEmptySubsequences: true).first.map(String.init) ?? text
+        return line.count > 200 ? String(line.prefix(197)) + "..." : line
+    }
+
     /// The number of leading spaces of `line`.
     static func indentation(_ line: String) -> Int {
         line.unicodeScalars.prefix { $0 == " " }.count

@@ -48,7 +48,7 @@ struct DependabotAlertReader {
                 throw ScannerError.wrongTool(path: source, expected: "Dependabot", found: kind)
             }
             guard items.allSatisfy(Self.isRESTAlert) else {
-                let producer = ReportProducer.name(of: document)
+                let producer = ReportIdentity.producer(of: document)
                 if producer != "unrecognized" && !items.isEmpty { throw ScannerError.wrongTool(path: source, expected: "Dependabot", found: producer) }
                 if !items.isEmpty { throw ScannerError.malformedReport(path: source, reason: "not a Dependabot alert list: alerts without 'security_advisory'") }
                 return DecodedReport(findings: [])
@@ -71,9 +71,8 @@ struct DependabotAlertReader {
                 throw ScannerError.malformedReport(path: source, reason: "GitHub returned errors and no data: "
                     + (document["errors"][0]["message"].string ?? "no message"))
             }
-            let producer = ReportProducer.name(of: document)
-            if producer != "unrecognized" { throw ScannerError.wrongTool(path: source, expected: "Dependabot", found: producer) }
-            throw ScannerError.malformedReport(path: source, reason: "not Dependabot alerts: no REST alert list, GraphQL 'vulnerabilityAlerts' or webhook 'alert'")
+            throw ReportIdentity.refusal(of: document, expected: "Dependabot", source: source,
+                                         reason: "not Dependabot alerts: no REST alert list, GraphQL 'vulnerabilityAlerts' or webhook 'alert'")
         }
         var report = DecodedReport(findings: [])
         for alert in alerts {

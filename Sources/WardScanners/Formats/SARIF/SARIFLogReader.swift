@@ -1,7 +1,8 @@
 import Foundation
 import WardCore
 
-/// Reads a SARIF log from any producer into one decoded report per run.
+/// Reads a SARIF log from any producer into one decoded report per run: the one SARIF reader of
+/// `--tool sarif` and of every plugin whose tool writes SARIF.
 ///
 /// Accepts SARIF 2.1.0 and the 2.0.0 and 2.2 layouts some tools still write (`fileLocation`,
 /// `tool.name`, `resources.rules`). `runs: []` and `runs: null` are logs without findings. Results
@@ -11,24 +12,39 @@ import WardCore
 /// Severity: a `security-severity` score (result, then rule) in the CVSS bands (9.0 and over
 /// critical, 7.0 high, 4.0 medium, 0.1 low); else a `severity` word in the properties (critical,
 /// high, medium/moderate, low, info); else `level` (result, then the rule's default): `error`
-/// high, `warning` medium, `note` low, `none` info.
+/// high, `warning` medium, `note` low, `none` info. A tool's ``SARIFDialect`` may say otherwise
+/// (Trivy's severity word in the rule's tags), and does so on both paths.
 struct SARIFLogReader {
+    /// How the runs of a log are read.
+    enum Reading: Sendable {
+        /// Written by the tool of a plugin (`--tool trivy`): its dialect, findings of the plugin's family.
+        case tool(SARIFDialect)
+        /// Written by a declared plugin's tool: findings of this kind (guessed per result when `nil`),
+        /// of the plugin's family.
+        case declared(FindingKind?)
+        /// Written by any producer (`--tool sarif`): each run in the dialect its tool's name picks, of
+        /// that plugin's family (of the lowercased tool name for other tools), the kind guessed per result.
+        case any
+    }
+
     /// The plugin the findings belong to (`sarif`, `gitleaks`, a declarative plugin's id).
     let toolID: String
-    /// The kind of every finding; `nil` to guess it per result.
-    var kind: FindingKind?
-    /// The identity family of a run: by default the tool's name in lowercase.
-    var family: @Sendable (_ toolName: String) -> String? = { $0.lowercased() }
-    /// Whether a secret's value may be taken from the region's snippet (gitleaks writes the secret there).
-    var secretInSnippet: @Sendable (_ toolName: String) -> Bool = { $0.lowercased().contains("gitleaks") }
+    /// How the runs are read.
+    var reading: Reading = .any
     /// Whether directories named by absolute base URIs exist here (replaceable in tests).
     var directoryExists: (@Sendable (String) -> Bool)?
+
+    /// A reader of logs written by `reading`'s tools, for the plugin `toolID`.
+    init(toolID: String, reading: Reading = .any) {
+        self.toolID = toolID
+        self.reading = reading
+    }
 
     /// The parsed log, or an error naming `source` when `data` is not one.
     static func log(_ data: Data, source: String, expected: String) throws(ScannerError) -> JSONValue {
         let document = try ReportJSON.parse(Self.withoutByteOrderMark(data), source: source)
         guard isLog(document) else {
-            let producer = ReportProducer.name(of: document)
+            let producer = ReportIdentity.producer(of: document)
             if producer != "unrecognized" { throw ScannerError.wrongTool(path: source, expected: expected, found: producer) }
             throw ScannerError.malformedReport(path: source, reason: "not a SARIF log: no 'version' and 'runs'")
         }
@@ -58,6 +74,17 @@ struct SARIFLogReader {
         data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data
     }
 
+    /// A log of `dialect`'s tool, every run merged into one report of the plugin `toolID`.
+    ///
+    /// - Throws: ``ScannerError/wrongTool(path:expected:found:)`` when a run names another tool, or none.
+    static func decode(toolLog log: JSONValue, dialect: SARIFDialect, toolID: String, expected: String,
+                       source: String) throws(ScannerError) -> DecodedReport {
+        guard dialect.wroteEveryRun(of: log) else {
+            throw ScannerError.wrongTool(path: source, expected: expected, found: ReportIdentity.producer(of: log))
+        }
+        return try SARIFLogReader(toolID: toolID, reading: .tool(dialect)).decodeMerged(log, source: source)
+    }
+
     /// One decoded report per run of `log`.
     func decodeRuns(_ log: JSONValue, source: String) throws(ScannerError) -> [DecodedReport] {
         var reports: [DecodedReport] = []
@@ -85,6 +112,7 @@ struct SARIFLogReader {
     private func decodeRun(_ run: JSONValue, number: Int, source: String) throws(ScannerError) -> DecodedReport {
         guard run.object != nil else { throw ScannerError.malformedReport(path: source, reason: "SARIF run \(number) is not an object") }
         let tool = Self.toolName(run)
+        let (dialect, family) = dialectAndFamily(tool: tool)
         let driver = run["tool"]["driver"].isNull ? run["tool"] : run["tool"]["driver"]
         let rules = SARIFRuleTable(run: run)
         var paths = SARIFArtifactPaths(run: run)
@@ -92,15 +120,15 @@ struct SARIFLogReader {
         guard let results = run["results"].array ?? (run["results"].isNull ? [] : nil) else {
             throw ScannerError.malformedReport(path: source, reason: "SARIF run \(number): 'results' is not an array")
         }
-        var report = DecodedReport(findings: [], toolVersion: driver["semanticVersion"].string ?? driver["version"].string,
-                                   family: family(tool))
+        let version = dialect?.recordsVersion == false ? nil : driver["semanticVersion"].string ?? driver["version"].string
+        var report = DecodedReport(findings: [], toolVersion: version, family: family)
         for (index, result) in results.enumerated() {
             guard result.object != nil else {
                 throw ScannerError.malformedReport(path: source, reason: "SARIF run \(number), result \(index + 1) is not an object")
             }
             if let kind = result["kind"].string, kind == "pass" || kind == "notApplicable" { continue }
             let rule = rules.rule(for: result)
-            let made = makeFinding(result, rule: rule, tool: tool, rules: rules, paths: paths)
+            let made = makeFinding(result, rule: rule, tool: tool, dialect: dialect, rules: rules, paths: paths)
             var finding = made.finding
             let secret = made.secret
             finding.metadata["tool"] = tool
@@ -119,20 +147,35 @@ struct SARIFLogReader {
         return report
     }
 
-    private func makeFinding(_ result: JSONValue, rule: JSONValue, tool: String, rules: SARIFRuleTable,
-                         paths: SARIFArtifactPaths) -> (finding: Finding, secret: String?) {
+    /// The dialect of a run of `tool` and the identity family of its findings (`nil`: the plugin's).
+    private func dialectAndFamily(tool: String) -> (SARIFDialect?, String?) {
+        switch reading {
+        case .tool(let dialect): return (dialect, nil)
+        case .declared: return (nil, nil)
+        case .any:
+            let dialect = SARIFDialect.named(tool)
+            return (dialect, dialect?.toolID ?? tool.lowercased())
+        }
+    }
+
+    private func makeFinding(_ result: JSONValue, rule: JSONValue, tool: String, dialect: SARIFDialect?, rules: SARIFRuleTable,
+                             paths: SARIFArtifactPaths) -> (finding: Finding, secret: String?) {
         let message = SARIFRuleTable.message(of: result, rule: rule)
             ?? rule["shortDescription"]["text"].string ?? rule["fullDescription"]["text"].string
         let ruleID = result["ruleId"].string ?? result["rule"]["id"].string ?? rule["id"].string
-            ?? message.map { String(SARIFReader.firstSentence($0).prefix(120)) } ?? "unknown"
+            ?? message.map { String(ReportText.firstSentence($0).prefix(120)) } ?? "unknown"
         let text = message ?? ruleID
-        let kind = self.kind ?? SARIFFindingKind.guess(tool: tool, rule: rule, result: result)
-        let (severity, rawSeverity) = Self.severity(result, rule)
+        let kind: FindingKind
+        switch reading {
+        case .declared(let declared?): kind = declared
+        default: kind = dialect?.kind ?? SARIFFindingKind.guess(tool: tool, rule: rule, result: result)
+        }
+        let (severity, rawSeverity) = dialect?.severity(result, rule) ?? Self.severity(result, rule)
         var location = Self.location(result, paths: paths)
         var secret: String?
         if kind == .secret {
             secret = SARIFFindingKind.secretValue(result)
-            if secret == nil, secretInSnippet(tool) { secret = location?.snippet }
+            if secret == nil, tool.lowercased().contains("gitleaks") { secret = location?.snippet }
             if let value = secret, value.isEmpty || Self.isMasked(value) { secret = nil }
         }
         if location?.path.isEmpty == true { location = nil }
@@ -142,7 +185,7 @@ struct SARIFLogReader {
             toolID: toolID,
             ruleID: ruleID,
             ruleName: rule["name"].string,
-            title: SARIFReader.firstSentence(text),
+            title: ReportText.firstSentence(text),
             message: text,
             kind: kind,
             severity: severity,
@@ -152,7 +195,7 @@ struct SARIFLogReader {
             location: location,
             references: references,
             fixAvailable: !(result["fixes"].array ?? []).isEmpty,
-            suppression: SARIFReader.suppression(result),
+            suppression: Self.suppression(result),
             raw: result.serialized
         )
         if kind == .dependency || kind == .container,
@@ -161,7 +204,16 @@ struct SARIFLogReader {
             finding.advisory = advisory
             finding.fixAvailable = finding.fixAvailable || !package.fixedVersions.isEmpty
         }
+        dialect?.adjust(&finding, result, rule)
         return (finding, secret)
+    }
+
+    /// The first accepted suppression of a result (status `accepted`, or none given).
+    static func suppression(_ result: JSONValue) -> Suppression? {
+        let accepted = (result["suppressions"].array ?? []).filter { ($0["status"].string ?? "accepted") == "accepted" }
+        guard let first = accepted.first else { return nil }
+        let source: Suppression.Source = first["kind"].string == "inSource" ? .inSource : .external
+        return Suppression(source: source, justification: first["justification"].string)
     }
 
     /// Whether a tool masked the value (`*****`, `REDACTED`), so it cannot identify the secret.
@@ -184,35 +236,5 @@ struct SARIFLogReader {
             endColumn: region["endColumn"].int,
             snippet: region["snippet"]["text"].string
         )
-    }
-
-    /// Severity (normalized, raw) of a result.
-    static func severity(_ result: JSONValue, _ rule: JSONValue) -> (Severity, String?) {
-        for properties in [result["properties"], rule["properties"]] {
-            let value = properties["security-severity"]
-            if let score = value.double, score > 0, score <= 10 { return (Severity(cvssScore: score), value.text) }
-        }
-        for properties in [result["properties"], rule["properties"]] {
-            if let word = properties["severity"].string, let severity = severityWord(word) { return (severity, word) }
-        }
-        let level = result["level"].string ?? rule["defaultConfiguration"]["level"].string ?? "warning"
-        switch level {
-        case "error": return (.high, level)
-        case "warning": return (.medium, level)
-        case "note": return (.low, level)
-        default: return (.info, level)
-        }
-    }
-
-    /// A severity word tools put in their properties.
-    static func severityWord(_ word: String) -> Severity? {
-        switch word.lowercased() {
-        case "critical": .critical
-        case "high", "error": .high
-        case "medium", "moderate", "warning": .medium
-        case "low": .low
-        case "info", "informational", "negligible", "none": .info
-        default: nil
-        }
     }
 }

@@ -32,11 +32,8 @@ struct SafetyJSONReader {
         if document["bomFormat"].string != nil {
             throw ScannerError.wrongTool(path: source, expected: "Safety", found: "CycloneDX")
         }
-        let producer = ReportJSON.producer(of: document)
-        if producer != "unrecognized" && producer != "Safety" {
-            throw ScannerError.wrongTool(path: source, expected: "Safety", found: producer)
-        }
-        throw ScannerError.malformedReport(path: source, reason: "not a Safety report: no 'vulnerabilities' with 'report_meta', no 'scan_results', no 1.x rows")
+        throw ReportIdentity.refusal(of: document, expected: "Safety", source: source,
+                                     reason: "not a Safety report: no 'vulnerabilities' with 'report_meta', no 'scan_results', no 1.x rows")
     }
 
     /// Whether a document is Safety 3's `scan` JSON.

@@ -21,9 +21,8 @@ struct DetectSecretsBaselineReader {
     /// Decodes a parsed baseline.
     func decode(_ document: JSONValue, source: String) throws(ScannerError) -> DecodedReport {
         guard Self.isBaseline(document) else {
-            let producer = ReportProducer.name(of: document)
-            if producer != "unrecognized" { throw ScannerError.wrongTool(path: source, expected: "detect-secrets", found: producer) }
-            throw ScannerError.malformedReport(path: source, reason: "not a detect-secrets baseline: no 'results' object of files")
+            throw ReportIdentity.refusal(of: document, expected: "detect-secrets", source: source,
+                                         reason: "not a detect-secrets baseline: no 'results' object of files")
         }
         var report = DecodedReport(findings: [], toolVersion: document["version"].string)
         for (file, entries) in (document["results"].object ?? [:]).sorted(by: { $0.key < $1.key }) {

@@ -31,7 +31,7 @@ struct GitleaksJSONReader {
         for (index, item) in items.enumerated() {
             guard Self.isFinding(item) else {
                 if index == 0 {
-                    let producer = ReportProducer.name(of: document)
+                    let producer = ReportIdentity.producer(of: document)
                     if producer != "unrecognized" { throw ScannerError.wrongTool(path: source, expected: "gitleaks", found: producer) }
                 }
                 throw ScannerError.invalidValue(path: source, at: JSONPath().index(index), reason: "gitleaks finding has no rule or file")
@@ -71,7 +71,7 @@ struct GitleaksJSONReader {
             toolID: GitleaksScanner.id,
             ruleID: ruleID,
             ruleName: description,
-            title: SARIFReader.firstSentence(title),
+            title: ReportText.firstSentence(title),
             message: message,
             kind: .secret,
             severity: .high,

@@ -45,7 +45,7 @@ struct TruffleHogReader {
         for (index, object) in objects.enumerated() where !Self.isLogLine(object) {
             guard let layout = Self.layout(of: object) else {
                 if index == 0 {
-                    let producer = ReportProducer.name(of: object)
+                    let producer = ReportIdentity.producer(of: object)
                     if producer != "unrecognized" && producer != "TruffleHog" {
                         throw ScannerError.wrongTool(path: source, expected: "TruffleHog", found: producer)
                     }

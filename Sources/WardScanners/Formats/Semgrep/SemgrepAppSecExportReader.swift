@@ -59,7 +59,7 @@ struct SemgrepAppSecExportReader {
             toolID: SemgrepScanner.id,
             ruleID: ruleID,
             ruleName: ruleID.split(separator: ".").last.map(String.init),
-            title: SARIFReader.firstSentence(message),
+            title: ReportText.firstSentence(message),
             message: message,
             kind: .sast,
             severity: SemgrepScanner.severity(rawSeverity),

@@ -41,7 +41,7 @@ struct SemgrepEmacsReader {
             toolID: SemgrepScanner.id,
             ruleID: rule,
             ruleName: rule,
-            title: SARIFReader.firstSentence(message),
+            title: ReportText.firstSentence(message),
             message: message,
             kind: .sast,
             severity: SemgrepScanner.severity(entry.severity),

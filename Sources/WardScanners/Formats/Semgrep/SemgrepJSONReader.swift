@@ -10,11 +10,8 @@ struct SemgrepJSONReader {
     /// Decodes a parsed report; other tools' documents are refused as the wrong tool.
     func decode(_ document: JSONValue, source: String) throws(ScannerError) -> DecodedReport {
         guard let results = document["results"].array, results.allSatisfy({ $0["test_id"].isNull }) else {
-            let producer = ReportFormat.producer(of: document)
-            if producer != "unrecognized" && producer != "Semgrep" {
-                throw ScannerError.wrongTool(path: source, expected: "Semgrep", found: producer)
-            }
-            throw ScannerError.malformedReport(path: source, reason: "not a Semgrep CLI report: no 'results' array")
+            throw ReportIdentity.refusal(of: document, expected: "Semgrep", source: source,
+                                         reason: "not a Semgrep CLI report: no 'results' array")
         }
         var findings: [Finding] = []
         findings.reserveCapacity(results.count)
@@ -65,7 +62,7 @@ struct SemgrepJSONReader {
             toolID: SemgrepScanner.id,
             ruleID: checkID,
             ruleName: checkID.split(separator: ".").last.map(String.init),
-            title: SARIFReader.firstSentence(message),
+            title: ReportText.firstSentence(message),
             message: message,
             kind: .sast,
             severity: SemgrepScanner.severity(rawSeverity),

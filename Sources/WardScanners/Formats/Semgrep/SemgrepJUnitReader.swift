@@ -8,7 +8,7 @@ struct SemgrepJUnitReader {
     /// Decodes the report.
     func decode(_ data: Data, source: String) throws(ScannerError) -> DecodedReport {
         let root = try XMLTree.parse(data, source: source)
-        let producer = BanditXMLReader.producer(of: root)
+        let producer = ReportIdentity.producer(of: root)
         guard producer == "Semgrep" else {
             if producer == "unrecognized" {
                 throw ScannerError.malformedReport(
@@ -48,7 +48,7 @@ struct SemgrepJUnitReader {
             toolID: SemgrepScanner.id,
             ruleID: ruleID,
             ruleName: ruleID.split(separator: ".").last.map(String.init),
-            title: SARIFReader.firstSentence(message),
+            title: ReportText.firstSentence(message),
             message: message,
             kind: .sast,
             severity: SemgrepScanner.severity(rawSeverity),

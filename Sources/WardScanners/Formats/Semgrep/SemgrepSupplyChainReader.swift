@@ -51,7 +51,7 @@ struct SemgrepSupplyChainReader {
             toolID: SemgrepScanner.id,
             ruleID: ruleID,
             ruleName: advisory["title"].string,
-            title: SARIFReader.firstSentence(title),
+            title: ReportText.firstSentence(title),
             message: message,
             kind: .dependency,
             severity: SemgrepScanner.severity(rawSeverity),

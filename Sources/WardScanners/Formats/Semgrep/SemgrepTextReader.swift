@@ -38,7 +38,7 @@ struct SemgrepTextReader {
             toolID: SemgrepScanner.id,
             ruleID: ruleID,
             ruleName: ruleID.split(separator: ".").last.map(String.init),
-            title: SARIFReader.firstSentence(message),
+            title: ReportText.firstSentence(message),
             message: message,
             kind: .sast,
             severity: SemgrepScanner.severity(match.severity),

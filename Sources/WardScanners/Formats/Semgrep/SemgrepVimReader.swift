@@ -16,7 +16,7 @@ struct SemgrepVimReader {
                 toolID: SemgrepScanner.id,
                 ruleID: ruleID,
                 ruleName: ruleID.split(separator: ".").last.map(String.init),
-                title: SARIFReader.firstSentence(entry.body),
+                title: ReportText.firstSentence(entry.body),
                 message: entry.body,
                 kind: .sast,
                 severity: SemgrepScanner.severity(entry.severity),

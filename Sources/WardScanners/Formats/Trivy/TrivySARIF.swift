@@ -1,7 +1,7 @@
 import Foundation
 import WardCore
 
-/// Reads Trivy's SARIF (`--format sarif`, and the older `contrib/sarif.tpl` template output).
+/// Trivy's SARIF dialect (`--format sarif`, and the older `contrib/sarif.tpl` template output).
 ///
 /// SARIF flattens Trivy's classes into rules; the rule `name` (`OsPackageVulnerability`,
 /// `LanguageSpecificPackageVulnerability`, `Misconfiguration`, `Secret`, `License`) or its first tag
@@ -9,33 +9,14 @@ import WardCore
 /// (`Package:`, `Installed Version:`, `Fixed Version:`), which is parsed back. Secrets carry Trivy's
 /// masked match, kept as the snippet. The severity is Trivy's own, from the rule's tags (or the
 /// `[SEVERITY]` prefix of template rule ids), mapped like the JSON report.
-struct TrivySARIFReader {
-    /// The plugin the findings belong to.
-    let toolID: String
-
-    func decode(_ log: JSONValue, source: String) throws(ScannerError) -> DecodedReport {
-        var report = try SARIFReader(toolID: toolID, kind: .iac, severity: Self.severity).decode(log, source: source)
-        var index = 0
-        for run in log["runs"].array ?? [] {
-            let rules = run["tool"]["driver"]["rules"]
-            for result in run["results"].array ?? [] where index < report.findings.count {
-                let rule = Self.rule(of: result, in: rules)
-                report.findings[index] = adjust(report.findings[index], result: result, rule: rule)
-                index += 1
-            }
-        }
-        return report
-    }
-
-    private static func rule(of result: JSONValue, in rules: JSONValue) -> JSONValue {
-        if let index = result["ruleIndex"].int, rules[index]["id"].string == result["ruleId"].string { return rules[index] }
-        return (rules.array ?? []).first { $0["id"].string == result["ruleId"].string } ?? .null
-    }
-
-    static let severity: SARIFReader.SeverityMapping = { result, rule in
-        if let raw = trivySeverity(result: result, rule: rule) { return (TrivyScanner.severity(raw), raw) }
-        return SARIFReader.levelSeverity(result, rule)
-    }
+enum TrivySARIF {
+    /// Trivy's dialect: findings start as IaC and become secrets, licenses, dependencies or
+    /// container packages by their rule; the severity is Trivy's own word when the log keeps one.
+    static let dialect = SARIFDialect(
+        toolID: "trivy", writes: { $0 == "trivy" }, kind: .iac,
+        severity: { result, rule in trivySeverity(result: result, rule: rule).map { (TrivyScanner.severity($0), $0) } },
+        adjust: { finding, result, rule in adjust(&finding, result: result, rule: rule) }
+    )
 
     /// Trivy's own severity word: a tag, a `Severity:` line of the help text, or a `[HIGH] ` rule-id prefix.
     static func trivySeverity(result: JSONValue, rule: JSONValue) -> String? {
@@ -63,15 +44,14 @@ struct TrivySARIFReader {
         return nil
     }
 
-    private func adjust(_ finding: Finding, result: JSONValue, rule: JSONValue) -> Finding {
-        var finding = finding
+    private static func adjust(_ finding: inout Finding, result: JSONValue, rule: JSONValue) {
         let message = result["message"]["text"].string ?? ""
         let help = rule["help"]["text"].string ?? ""
         let tags = rule["properties"]["tags"].strings.map { $0.lowercased() }
         let name = rule["name"].string ?? ""
-        if let (_, id) = Self.templatePrefix(finding.ruleID) { finding.ruleID = id }
+        if let (_, id) = templatePrefix(finding.ruleID) { finding.ruleID = id }
         finding.ruleName = rule["shortDescription"]["text"].string ?? finding.ruleName
-        finding.title = SARIFReader.firstSentence(rule["shortDescription"]["text"].string ?? finding.title)
+        finding.title = ReportText.firstSentence(rule["shortDescription"]["text"].string ?? finding.title)
         if name == "Secret" || tags.first == "secret" {
             finding.kind = .secret
             finding.message = finding.title
@@ -85,10 +65,9 @@ struct TrivySARIFReader {
         } else if name.hasSuffix("Vulnerability") || tags.first == "vulnerability" || finding.ruleID.hasPrefix("CVE-") {
             vulnerability(&finding, message: message, help: help, osPackage: name == "OsPackageVulnerability")
         }
-        return finding
     }
 
-    private func vulnerability(_ finding: inout Finding, message: String, help: String, osPackage: Bool) {
+    private static func vulnerability(_ finding: inout Finding, message: String, help: String, osPackage: Bool) {
         // Template SARIF (Trivy 0.12) names the package in the rule's help text only.
         let packageName = Self.field("Package", in: message) ?? Self.field("Package", in: help)
         let fixed = (Self.field("Fixed Version", in: message) ?? Self.field("Fixed Version", in: help) ?? "")
