@@ -32,12 +32,14 @@ struct ScannersCommand: AsyncParsableCommand {
         let runner = POSIXProcessRunner()
         var entries: [Entry] = []
         for plugin in ScannerRegistry.plugins(extra: try DeclarativePlugins.load(directory: pluginDirectory, paths: global.paths)) {
-            let path = plugin.isBuiltIn ? "built in" : locator.locate(plugin.executableName)
+            let tool = plugin as? any ToolScanner
+            let path = plugin.isBuiltIn ? "built in" : tool.flatMap { locator.locate($0.executableName) }
             var version: String?
-            if let path, !plugin.isBuiltIn {
-                version = await VersionProbe.ask(path, arguments: plugin.versionArguments, runner: runner, parse: plugin.parseVersion)
+            if let path, let tool {
+                version = await VersionProbe.ask(path, arguments: tool.versionArguments, runner: runner, parse: tool.parseVersion)
             }
-            entries.append(Entry(id: plugin.id, summary: plugin.summary, executable: plugin.executableName, path: path, version: version))
+            let executable = tool?.executableName ?? (plugin.isBuiltIn ? "ward" : plugin.id)
+            entries.append(Entry(id: plugin.id, summary: plugin.summary, executable: executable, path: path, version: version))
         }
         if format == .json {
             do {

@@ -220,7 +220,7 @@ enum SampleSecrets {
     static func realBaseline() async throws -> (baseline: Data, root: String) {
         let tool = try #require(ManagedTools.path("detect-secrets"), Comment(rawValue: ManagedTools.missingMessage("detect-secrets")))
         let root = try Fixtures.copy("secrets-sample")
-        let invocation = DetectSecretsScanner().invocation(for: ScanTarget(name: "s", root: root),
+        let invocation = DetectSecretsScanner().plan(for: ScanTarget(name: "s", root: root),
                                                            context: InvocationContext(reportPath: "", resources: ScannerResources(semgrepRules: nil)))
         let outcome = try await POSIXProcessRunner().run(ProcessRequest(executable: tool, arguments: invocation.arguments,
                                                                          workingDirectory: root, timeout: .seconds(120)))

@@ -7,10 +7,11 @@ import WardCore
 /// Severity: Bandit's `issue_severity` HIGH, MEDIUM, LOW map to high, medium, low; UNDEFINED to
 /// info. `issue_confidence` is kept as the finding's confidence. Bandit exits 1 when it reports
 /// issues and 0 when not; both are a completed scan.
-public struct BanditScanner: ScannerPlugin {
+public struct BanditScanner: ToolScanner {
     public static let id = "bandit"
-    public static let summary = "Python source security linter (Bandit)"
-    public static let executableName = "bandit"
+    public var id: String { Self.id }
+    public var summary: String { "Python source security linter (Bandit)" }
+    public var executableName: String { "bandit" }
 
     /// Directories Bandit never needs to read.
     static let excluded = ".svn,CVS,.bzr,.hg,.git,__pycache__,.tox,.eggs,*.egg,.venv,venv,node_modules,.build"
@@ -21,13 +22,13 @@ public struct BanditScanner: ScannerPlugin {
         inventory.contains(extension: "py", "pyw")
     }
 
-    public func invocation(for target: ScanTarget, context: InvocationContext) -> ToolInvocation {
-        ToolInvocation(
+    public func plan(for target: ScanTarget, context: InvocationContext) -> ToolRunPlan {
+        ToolRunPlan(
             // `--ignore-nosec` keeps silenced findings; NosecComment marks them suppressed.
             arguments: ["--recursive", "--format", "json", "--output", context.reportPath, "--quiet", "--ignore-nosec",
                         "--exclude", Self.excluded, "--", "."],
             workingDirectory: target.root,
-            writesReportFile: true,
+            report: .file(context.reportPath),
             acceptedExitStatuses: [0, 1]
         )
     }

@@ -8,10 +8,11 @@ import WardCore
 /// Severity: gitleaks has none; every finding is a high secret. The clear secret is handed to the
 /// normalizer, which keeps only a keyed hash and a masked preview. With `--exit-code 0` gitleaks
 /// exits 0 whether or not it finds leaks, and 1 on errors.
-public struct GitleaksScanner: ScannerPlugin {
+public struct GitleaksScanner: ToolScanner {
     public static let id = "gitleaks"
-    public static let summary = "Secrets committed to the tree (gitleaks)"
-    public static let executableName = "gitleaks"
+    public var id: String { Self.id }
+    public var summary: String { "Secrets committed to the tree (gitleaks)" }
+    public var executableName: String { "gitleaks" }
 
     public init() {}
 
@@ -19,12 +20,12 @@ public struct GitleaksScanner: ScannerPlugin {
         !inventory.fileNames.isEmpty
     }
 
-    public func invocation(for target: ScanTarget, context: InvocationContext) -> ToolInvocation {
-        ToolInvocation(
+    public func plan(for target: ScanTarget, context: InvocationContext) -> ToolRunPlan {
+        ToolRunPlan(
             arguments: ["dir", "--no-banner", "--no-color", "--exit-code", "0", "--report-format", "json",
                         "--report-path", context.reportPath] + context.extraArguments + ["--", "."],
             workingDirectory: target.root,
-            writesReportFile: true,
+            report: .file(context.reportPath),
             acceptedExitStatuses: [0]
         )
     }

@@ -11,21 +11,12 @@ import WardCore
 /// secrets, results naming a package or an advisory give dependencies, infrastructure linters give
 /// IaC findings, the rest static analysis); see ``SARIFLogReader`` for severity and suppressions and
 /// ``SARIFArtifactPaths`` for how relative URIs are resolved.
-public struct SARIFScanner: ScannerPlugin {
+public struct SARIFScanner: ReportImporting {
     public static let id = "sarif"
-    public static let summary = "Any SARIF 2.1.0 producer (import only)"
-    /// Never found: this plugin only imports.
-    public static let executableName = "sarif"
+    public var id: String { Self.id }
+    public var summary: String { "Any SARIF 2.1.0 producer (import only)" }
 
     public init() {}
-
-    public func isApplicable(to inventory: TargetInventory) -> Bool {
-        false
-    }
-
-    public func invocation(for target: ScanTarget, context: InvocationContext) -> ToolInvocation {
-        ToolInvocation(arguments: ["--", "."], writesReportFile: false, acceptedExitStatuses: [0])
-    }
 
     public func decodeRuns(_ data: Data, source: String) throws(ScannerError) -> [DecodedReport] {
         try SARIFLogReader(toolID: Self.id).decodeRuns(try log(data, source: source), source: source)

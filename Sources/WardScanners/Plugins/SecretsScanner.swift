@@ -8,12 +8,11 @@ import WardSecrets
 /// `secret-rules.yaml` and the user's configuration and passes them to ``init(rules:mode:options:notes:)``.
 /// It scans the tree under the target's root, a list of files, the content staged in the git index,
 /// or the lines added by the commits of a range. The clear value of each secret goes only into
-/// ``DecodedReport/secrets``; findings carry a masked preview.
-public struct SecretsScanner: ScannerPlugin {
+/// ``DecodedReport/secrets``; findings carry a masked preview. Nothing is located or run but git.
+public struct SecretsScanner: BuiltInScanner {
     public static let id = "secrets"
-    public static let summary = "Secrets in files, staged changes or git history (built into Ward)"
-    /// Runs in process: nothing to locate.
-    public static let executableName = "ward"
+    public var id: String { Self.id }
+    public var summary: String { "Secrets in files, staged changes or git history (built into Ward)" }
 
     /// What the detector reads.
     public enum Mode: Sendable, Hashable {
@@ -56,20 +55,7 @@ public struct SecretsScanner: ScannerPlugin {
         self.git = git ?? GitCommand.locate() ?? "/usr/bin/git"
     }
 
-    public var isBuiltIn: Bool { true }
-
-    public func isApplicable(to inventory: TargetInventory) -> Bool { true }
-
-    /// Never used: the detector runs in process.
-    public func invocation(for target: ScanTarget, context: InvocationContext) -> ToolInvocation {
-        ToolInvocation(arguments: [], writesReportFile: false, acceptedExitStatuses: [0])
-    }
-
-    public func decode(_ data: Data, source: String) throws(ScannerError) -> DecodedReport {
-        throw ScannerError.unsupportedFormat(path: source, tool: Self.id)
-    }
-
-    public func scanInProcess(target: ScanTarget, context: InvocationContext) async throws(ScannerError) -> DecodedReport? {
+    public func scan(target: ScanTarget, context: InvocationContext) async throws(ScannerError) -> DecodedReport {
         guard let rules else {
             throw ScannerError.launchFailed(tool: Self.id, reason: "no secret rules were loaded")
         }

@@ -9,10 +9,11 @@ import WardCore
 /// MEDIUM, LOW map to themselves; anything else to info. `metadata.confidence` is kept as the
 /// confidence, likelihood, impact and OWASP categories as metadata. `"requires login"`
 /// placeholders are treated as absent; results silenced by `nosemgrep` are kept, suppressed.
-public struct SemgrepScanner: ScannerPlugin {
+public struct SemgrepScanner: ToolScanner {
     public static let id = "semgrep"
-    public static let summary = "Pattern-based static analysis with Ward's Python rule pack (Semgrep)"
-    public static let executableName = "semgrep"
+    public var id: String { Self.id }
+    public var summary: String { "Pattern-based static analysis with Ward's Python rule pack (Semgrep)" }
+    public var executableName: String { "semgrep" }
 
     /// Text that newer Semgrep versions print instead of the matched lines without a login.
     static let placeholder = "requires login"
@@ -23,7 +24,7 @@ public struct SemgrepScanner: ScannerPlugin {
         inventory.contains(extension: "py", "pyw")
     }
 
-    public func invocation(for target: ScanTarget, context: InvocationContext) -> ToolInvocation {
+    public func plan(for target: ScanTarget, context: InvocationContext) -> ToolRunPlan {
         // `--disable-nosem` keeps results silenced by `nosemgrep`; the SARIF companion says which they are.
         // The workspace holds no `.semgrepignore` of the tree's (unless trusted) but an empty one of
         // Ward's, so Semgrep's default ignores (`tests/`…) hide nothing; git is never consulted.
@@ -32,20 +33,21 @@ public struct SemgrepScanner: ScannerPlugin {
                          "--output", context.reportPath, "--sarif-output=\(context.reportPath).sarif"]
         if let rules = context.resources.semgrepRules { arguments += ["--config", rules] }
         arguments += ["--", "."]
-        return ToolInvocation(
+        return ToolRunPlan(
             arguments: arguments,
             environment: ["SEMGREP_ENABLE_VERSION_CHECK": "0", "SEMGREP_SEND_METRICS": "off"],
             workingDirectory: target.root,
-            writesReportFile: true,
+            report: .file(context.reportPath),
+            readsBack: [context.reportPath + ".sarif"],
             acceptedExitStatuses: [0, 1]
         )
     }
 
-    public func decodeRunOutput(_ data: Data, reportPath: String, source: String) throws(ScannerError) -> DecodedReport {
-        var report = try decode(data, source: source)
-        let reader = BoundedReader(limit: BoundedReader.companionLimit)
-        guard let companion = try reader.readIfPresent(reportPath + ".sarif", source: source + " (SARIF)"), !companion.isEmpty else { return report }
-        let sarif = try decode(companion, source: source + " (SARIF)")
+    /// The JSON report, with the results its SARIF twin says `nosemgrep` silenced marked suppressed.
+    public func decode(_ output: ToolRunOutput, of plan: ToolRunPlan) throws(ScannerError) -> DecodedReport {
+        var report = plan.completing(try decode(output.report, source: output.source))
+        guard let companion = plan.readsBack.first.flatMap({ output.files[$0] }), !companion.isEmpty else { return report }
+        let sarif = try decode(companion, source: output.source + " (SARIF)")
         var silenced = Set<String>()
         for finding in sarif.findings where finding.suppression != nil {
             silenced.insert(Self.matchKey(finding))

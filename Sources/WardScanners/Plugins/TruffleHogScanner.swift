@@ -10,10 +10,11 @@ import WardCore
 /// Severity: a v3 result TruffleHog verified as a live credential is critical, any other v3 or
 /// truffleHog 2 result high; trufflehog3's rule severity HIGH, MEDIUM, LOW maps to itself. The
 /// clear value is handed to the normalizer, which keeps only a keyed hash and a masked preview.
-public struct TruffleHogScanner: ScannerPlugin {
+public struct TruffleHogScanner: ToolScanner {
     public static let id = "trufflehog"
-    public static let summary = "Secrets committed to the tree (TruffleHog reports, import only)"
-    public static let executableName = "trufflehog"
+    public var id: String { Self.id }
+    public var summary: String { "Secrets committed to the tree (TruffleHog reports, import only)" }
+    public var executableName: String { "trufflehog" }
 
     public init() {}
 
@@ -21,11 +22,11 @@ public struct TruffleHogScanner: ScannerPlugin {
         false
     }
 
-    public func invocation(for target: ScanTarget, context: InvocationContext) -> ToolInvocation {
-        ToolInvocation(
+    public func plan(for target: ScanTarget, context: InvocationContext) -> ToolRunPlan {
+        ToolRunPlan(
             arguments: ["filesystem", "--json", "--no-update", "--no-verification"] + context.extraArguments + ["--", "."],
             workingDirectory: target.root,
-            writesReportFile: false,
+            report: .standardOutput,
             // 183 is what `--fail` makes it exit with when it found results.
             acceptedExitStatuses: [0, 183]
         )

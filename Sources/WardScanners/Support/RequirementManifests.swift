@@ -159,43 +159,6 @@ struct RequirementManifests: Codable, Sendable, Equatable {
         return placed
     }
 
-    /// Where the record of a run is kept: beside its report, in the run's scratch directory.
-    static func companionPath(ofReport reportPath: String) -> String {
-        reportPath + ".manifests.json"
-    }
-
-    /// Reads the manifests of a run on `root` and records them beside its report, when `root` is a directory.
-    static func record(_ paths: [String], root: String, besideReport reportPath: String) {
-        var isDirectory: ObjCBool = false
-        guard !paths.isEmpty, FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else { return }
-        read(paths, root: root).write(besideReport: reportPath)
-    }
-
-    /// Writes the record beside the report; does nothing when the report's directory does not exist.
-    func write(besideReport reportPath: String) {
-        let directory = (reportPath as NSString).deletingLastPathComponent
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue,
-              let data = try? JSONEncoder().encode(self) else { return }
-        try? data.write(to: URL(fileURLWithPath: Self.companionPath(ofReport: reportPath)))
-    }
-
-    /// The record written beside the report, when there is one.
-    static func load(besideReport reportPath: String) -> RequirementManifests? {
-        guard let data = FileManager.default.contents(atPath: companionPath(ofReport: reportPath)) else { return nil }
-        return try? JSONDecoder().decode(RequirementManifests.self, from: data)
-    }
-
-    /// `report` with its findings placed in the manifests recorded beside the report, when any were,
-    /// and the sanitizer's notes among its skipped inputs.
-    static func placing(_ report: DecodedReport, besideReport reportPath: String) -> DecodedReport {
-        guard let manifests = load(besideReport: reportPath) else { return report }
-        var report = report
-        report.findings = manifests.place(report.findings)
-        report.skipped += manifests.notes
-        return report
-    }
-
     /// `arguments` without the options `names` and their values (the forms ``optionValues(_:in:)`` reads).
     static func removingOptions(_ names: Set<String>, from arguments: [String]) -> [String] {
         var kept: [String] = []
