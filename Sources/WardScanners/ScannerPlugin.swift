@@ -83,7 +83,7 @@ extension ToolScanner {
 
 /// A detector built into Ward, run inside Ward's process on the whole target.
 public protocol BuiltInScanner: ScannerPlugin {
-    /// Scans `target` and returns its raw findings (clear secrets in ``DecodedReport/secrets``, which
+    /// Scans `target` and returns its raw findings (clear secrets in each ``DecodedFinding``, which
     /// the normalizer hashes and redacts).
     func scan(target: ScanTarget, context: InvocationContext) async throws(ScannerError) -> DecodedReport
 }
@@ -114,48 +114,5 @@ public struct InvocationContext: Sendable {
         self.resources = resources
         self.extraArguments = extraArguments
         self.cacheDirectory = cacheDirectory
-    }
-}
-
-/// The findings a report holds, before normalization, and what else the tool said.
-public struct DecodedReport: Sendable {
-    /// Findings with paths as the tool wrote them.
-    public var findings: [Finding]
-    /// The tool's version, when the report records it.
-    public var toolVersion: String?
-    /// Errors the tool recorded in its report (files it could not parse, rule errors).
-    public var toolErrors: [String]
-    /// Clear secret values by index into ``findings``; the normalizer hashes and redacts them, and
-    /// they go no further.
-    public var secrets: [Int: String]
-    /// Notes about inputs the tool skipped (e.g. dependencies it could not audit).
-    public var skipped: [String]
-    /// Unkeyed digests of secrets whose value the report does not hold (detect-secrets' SHA-1), by
-    /// index into ``findings``; the normalizer hashes them again with the per-database key as the
-    /// identity input when no clear value is given, and they go no further.
-    public var secretDigests: [Int: String]
-    /// The identity family of these findings when it is not the plugin's id: each run of a SARIF log
-    /// names its own tool, so two tools' results never share an identity.
-    public var family: String?
-    /// Further values to mask, by index into ``findings``: parts of a credential the tool reports
-    /// beside the secret (TruffleHog's `RawV2` pairs a key id with its key). The normalizer redacts
-    /// them like secrets but does not identify the finding by them.
-    public var maskedValues: [Int: [String]]
-
-    /// Whether the findings were seen in content other than the files under the scan root (the git
-    /// index, a commit): the normalizer then keeps their snippets instead of reading the files.
-    public var contentOutsideTree = false
-
-    /// Creates a decoded report.
-    public init(findings: [Finding], toolVersion: String? = nil, toolErrors: [String] = [], secrets: [Int: String] = [:], skipped: [String] = [],
-                secretDigests: [Int: String] = [:], family: String? = nil, maskedValues: [Int: [String]] = [:]) {
-        self.findings = findings
-        self.toolVersion = toolVersion
-        self.toolErrors = toolErrors
-        self.secrets = secrets
-        self.skipped = skipped
-        self.secretDigests = secretDigests
-        self.family = family
-        self.maskedValues = maskedValues
     }
 }

@@ -56,11 +56,21 @@ public struct ToolRunPlan: Sendable {
         return false
     }
 
+    /// A dependency audit run in `directory` (created here), which holds the sanitized copies of
+    /// `manifests`, with its report at `reportPath`.
+    static func auditing(_ arguments: [String], in directory: String, reportPath: String, manifests: RequirementManifests?,
+                         acceptedExitStatuses: Set<Int32>) -> ToolRunPlan {
+        try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        var plan = ToolRunPlan(arguments: arguments, workingDirectory: directory, report: .file(reportPath), acceptedExitStatuses: acceptedExitStatuses)
+        plan.manifests = manifests
+        return plan
+    }
+
     /// `decoded` placed in the plan's manifests, with the plan's and the manifests' skipped inputs.
     func completing(_ decoded: DecodedReport) -> DecodedReport {
         var report = decoded
         if let manifests {
-            report.findings = manifests.place(report.findings)
+            report.findings = manifests.place(report.findings.map(\.finding)).map { DecodedFinding($0) }
             report.skipped += manifests.notes
         }
         report.skipped += skipped

@@ -71,7 +71,7 @@ import WardCore
         #expect(report.findings[0].location == SourceLocation(path: "a.py", startLine: 3, endLine: 3))
         #expect(report.findings[1].message == "S2")
         #expect(report.findings.allSatisfy { $0.kind == .secret })
-        #expect(report.secrets == [0: "WardFakeValue-0001"])
+        #expect(report.secretsByIndex == [0: "WardFakeValue-0001"])
         #expect(report.family == nil)
     }
 

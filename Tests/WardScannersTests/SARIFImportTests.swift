@@ -26,7 +26,7 @@ import WardCore
         // The gitleaks run is a secret scanner's: its snippet is the secret, handed over for hashing
         let secret = try #require(reports[2].findings.first)
         #expect(secret.kind == .secret)
-        #expect(reports[2].secrets == [0: "WardFakePassw0rd-q7Z2kx91"])
+        #expect(reports[2].secretsByIndex == [0: "WardFakePassw0rd-q7Z2kx91"])
         #expect(reports[0].findings[0].kind == .sast && reports[0].findings[0].severity == .high)
         #expect(reports[1].findings[0].severity == .low)
     }
@@ -147,7 +147,7 @@ import WardCore
         #expect(dependency.advisory?.canonicalID == "CVE-2099-0001")
         #expect(dependency.severity == .critical)
         // Trivy masks secrets in SARIF: no value to hash, so none is handed over
-        #expect(reports[0].secrets.isEmpty)
+        #expect(reports[0].secretsByIndex.isEmpty)
         #expect(reports[2].family == "codeql")
     }
 

@@ -6,7 +6,10 @@ import WardCore
 
 /// One SARIF log imported as `--tool sarif` and as its own tool's id gives the same findings: one
 /// reader, and the tool's dialect applied on both paths. The logs are real reports of each tool
-/// (the tools do not all run here, so their SARIF files stand in for a run).
+/// (the tools do not all run here, so their SARIF files stand in for a run): Trivy's own golden
+/// files for `alpine:3.10` (the 0.12 template output and the current SARIF writer), and logs of
+/// Trivy 0.76, Bandit 1.9.4, Semgrep 1.185, Checkov 3.3.30 and gitleaks 8.30.1 run on the public
+/// deliberately vulnerable projects dvpwa and kustomizegoat and on a synthetic tree of fake secrets.
 @Suite struct SARIFPathAgreementTests {
     struct Key: Hashable, CustomStringConvertible {
         let severity: Severity

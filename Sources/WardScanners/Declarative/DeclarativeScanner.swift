@@ -90,10 +90,8 @@ struct DeclarativeJSONReader {
                 SourceLocation(path: $0, startLine: line, endLine: fields.endLine.flatMap { Self.value(at: $0, in: result).int } ?? line,
                                startColumn: fields.column.flatMap { Self.value(at: $0, in: result).int })
             }
-            if kind == .secret, let secret = fields.secret.flatMap({ Self.value(at: $0, in: result).string }), !secret.isEmpty {
-                report.secrets[report.findings.count] = secret
-            }
-            report.findings.append(Finding(
+            let secret = kind == .secret ? fields.secret.flatMap({ Self.value(at: $0, in: result).string }) : nil
+            report.append(Finding(
                 toolID: spec.id,
                 ruleID: rule,
                 title: ReportText.firstSentence(message),
@@ -103,7 +101,7 @@ struct DeclarativeJSONReader {
                 rawSeverity: rawSeverity,
                 location: location,
                 raw: result.serialized
-            ))
+            ), secret: secret)
         }
         return report
     }

@@ -54,15 +54,7 @@ public struct PipAuditScanner: ToolScanner {
             // `--requirement=PATH` keeps a path that starts with `-` from reading as an option.
             arguments += (files.isEmpty ? ["requirements.txt"] : files).map { "--requirement=" + $0 }
         }
-        try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        var plan = ToolRunPlan(
-            arguments: arguments,
-            workingDirectory: directory,
-            report: .file(context.reportPath),
-            acceptedExitStatuses: [0, 1]
-        )
-        plan.manifests = manifests
-        return plan
+        return .auditing(arguments, in: directory, reportPath: context.reportPath, manifests: manifests, acceptedExitStatuses: [0, 1])
     }
 
     public func decode(_ data: Data, source: String) throws(ScannerError) -> DecodedReport {

@@ -41,18 +41,10 @@ public struct SafetyScanner: ToolScanner {
         let (handed, manifests) = RequirementManifests.prepareSanitized(chosen, root: target.root, files: context.files, directory: directory)
         var files = handed
         if files.isEmpty { files = ["requirements.txt"] }
-        try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         // `--file=PATH` keeps a path that starts with `-` from reading as an option.
         let arguments = ["--disable-optional-telemetry-data", "check", "--output", "json", "--save-json", context.reportPath]
             + RequirementManifests.removingOptions(Self.fileOptions, from: context.extraArguments) + files.map { "--file=" + $0 }
-        var plan = ToolRunPlan(
-            arguments: arguments,
-            workingDirectory: directory,
-            report: .file(context.reportPath),
-            acceptedExitStatuses: [0, 64]
-        )
-        plan.manifests = manifests
-        return plan
+        return .auditing(arguments, in: directory, reportPath: context.reportPath, manifests: manifests, acceptedExitStatuses: [0, 64])
     }
 
     public func decode(_ data: Data, source: String) throws(ScannerError) -> DecodedReport {

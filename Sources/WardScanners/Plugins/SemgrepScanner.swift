@@ -50,9 +50,9 @@ public struct SemgrepScanner: ToolScanner {
         let sarif = try decode(companion, source: output.source + " (SARIF)")
         var silenced = Set<String>()
         for finding in sarif.findings where finding.suppression != nil {
-            silenced.insert(Self.matchKey(finding))
+            silenced.insert(Self.matchKey(finding.finding))
         }
-        for index in report.findings.indices where silenced.contains(Self.matchKey(report.findings[index])) {
+        for index in report.findings.indices where silenced.contains(Self.matchKey(report.findings[index].finding)) {
             report.findings[index].suppression = Suppression(source: .inSource, justification: "nosemgrep")
         }
         return report

@@ -87,13 +87,7 @@ public struct TrivyScanner: TrivyFamily {
 
     /// Ward's severity for Trivy's.
     static func severity(_ raw: String?) -> Severity {
-        switch raw?.uppercased() {
-        case "CRITICAL": .critical
-        case "HIGH": .high
-        case "MEDIUM": .medium
-        case "LOW": .low
-        default: .info
-        }
+        raw.flatMap(Severity.init(parsing:)) ?? .info
     }
 
     /// One id per check across Trivy versions: `DS-0002` (0.6x and later) for the `AVD-DS-0002` /

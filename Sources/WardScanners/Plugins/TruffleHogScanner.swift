@@ -4,7 +4,7 @@ import WardCore
 /// TruffleHog, the secret scanner: reads TruffleHog v3 JSON lines, truffleHog 2 JSON lines,
 /// trufflehog3 JSON (current and legacy layouts) and TruffleHog's SARIF. Import only: TruffleHog v3
 /// prints nothing at all when it finds nothing, which a scan cannot tell from a tool that died
-/// without a report. The invocation below is what to run by hand (offline: no live verification,
+/// without a report. The plan below is what to run by hand (offline: no live verification,
 /// no update check) before `ward import --tool trufflehog`.
 ///
 /// Severity: a v3 result TruffleHog verified as a live credential is critical, any other v3 or
@@ -66,12 +66,6 @@ public struct TruffleHogScanner: ToolScanner {
     }
 
     static func severity(_ raw: String?) -> Severity {
-        switch raw?.uppercased() {
-        case "CRITICAL": .critical
-        case "HIGH": .high
-        case "MEDIUM": .medium
-        case "LOW": .low
-        default: .high
-        }
+        raw.flatMap(Severity.init(parsing:)) ?? .high
     }
 }

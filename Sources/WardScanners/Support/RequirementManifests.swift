@@ -6,10 +6,10 @@ import WardCore
 ///
 /// A dependency finding's identity includes the manifest that declares the package. pip-audit's
 /// reports never say which file named a package, and Safety names one file per package even when
-/// several files pin it. So before a run the plugin records, beside the report, which packages each
+/// several files pin it. So before a run the plugin records in its plan which packages each
 /// manifest names and on which line; after the run every finding is placed in each manifest that
 /// names its package. Both tools then agree on the manifest, and the finding points at the line.
-struct RequirementManifests: Codable, Sendable, Equatable {
+struct RequirementManifests: Sendable, Equatable {
     /// Root-relative paths of the manifests, in the order given to the tool.
     var paths: [String]
     /// For each path, the PEP 503 names of the packages it names, with the 1-based line.

@@ -81,7 +81,7 @@ struct DependabotAlertReader {
             case "legacy": Self.legacy(alert)
             default: Self.graphQL(alert)
             }
-            if let finding { report.findings.append(finding) }
+            if let finding { report.append(finding) }
         }
         return report
     }

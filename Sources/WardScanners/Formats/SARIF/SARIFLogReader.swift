@@ -101,10 +101,8 @@ struct SARIFLogReader {
         let families = Set(runs.map(\.family))
         merged.family = families.count == 1 ? families.first ?? nil : nil
         for run in runs {
-            let offset = merged.findings.count
             merged.findings += run.findings
             merged.toolErrors += run.toolErrors
-            for (index, secret) in run.secrets { merged.secrets[offset + index] = secret }
         }
         return merged
     }
@@ -132,8 +130,7 @@ struct SARIFLogReader {
             var finding = made.finding
             let secret = made.secret
             finding.metadata["tool"] = tool
-            if let secret, !secret.isEmpty { report.secrets[report.findings.count] = secret }
-            report.findings.append(finding)
+            report.append(finding, secret: secret)
         }
         for invocation in run["invocations"].array ?? [] {
             for notification in (invocation["toolExecutionNotifications"].array ?? []) + (invocation["toolConfigurationNotifications"].array ?? [])

@@ -38,10 +38,7 @@ struct DetectSecretsBaselineReader {
                     throw ScannerError.invalidValue(path: source, at: place.index(index).key("line_number"),
                                                     reason: "detect-secrets entry without a 'line_number' of at least 1")
                 }
-                if let digest = entry["hashed_secret"].string, !digest.isEmpty {
-                    report.secretDigests[report.findings.count] = digest
-                }
-                report.findings.append(Self.finding(entry, type: type, file: entry["filename"].string ?? file))
+                report.append(Self.finding(entry, type: type, file: entry["filename"].string ?? file), secretDigest: entry["hashed_secret"].string)
             }
         }
         return report

@@ -5,7 +5,7 @@ import WardCore
 /// `Match`; the `jsonextra` template adds `Line`), the gitleaks 7 layout (`rule`, `file`,
 /// `lineNumber`, `offender`, `line`), `[]`, and the `null` some versions write for no leaks.
 ///
-/// The secret goes to ``DecodedReport/secrets`` for the normalizer to hash and redact; reports
+/// The secret goes to ``DecodedFinding/secret`` for the normalizer to hash and redact; reports
 /// written with `--redact` hold only `REDACTED`, which cannot identify a secret, so those findings
 /// are identified by their rule, file and line text instead.
 struct GitleaksJSONReader {
@@ -42,8 +42,7 @@ struct GitleaksJSONReader {
                 throw ScannerError.invalidValue(path: source, at: place, reason: "gitleaks finding without a 'StartLine' of at least 1")
             }
             let (finding, secret) = Self.finding(item)
-            if let secret { report.secrets[report.findings.count] = secret }
-            report.findings.append(finding)
+            report.append(finding, secret: secret)
         }
         return report
     }

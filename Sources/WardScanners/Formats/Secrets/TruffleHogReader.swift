@@ -11,9 +11,9 @@ import WardCore
 /// - trufflehog3 (feeltheajf/trufflehog3 `-f JSON`): a list of `rule`/`path`/`line`/`secret`/`context`
 ///   objects, or of truffleHog 2 style objects in its legacy layout.
 ///
-/// Every clear value goes to ``DecodedReport/secrets``; the values beside it (`RawV2` and the part
+/// Every clear value goes to ``DecodedFinding/secret``; the values beside it (`RawV2` and the part
 /// of it that is not `Raw`, the base64 form of an early `Raw`, the other strings found) go to
-/// ``DecodedReport/maskedValues``, so neither the finding nor the source line it points at keeps them.
+/// ``DecodedFinding/maskedValues``, so neither the finding nor the source line it points at keeps them.
 struct TruffleHogReader {
     /// The layouts told apart.
     enum Layout: Equatable {
@@ -57,9 +57,7 @@ struct TruffleHogReader {
             case .v2: Self.v2(object)
             case .trufflehog3: Self.trufflehog3(object)
             }
-            if let secret, !secret.isEmpty { report.secrets[report.findings.count] = secret }
-            if !masked.isEmpty { report.maskedValues[report.findings.count] = masked }
-            report.findings.append(finding)
+            report.append(finding, secret: secret, maskedValues: masked)
         }
         return report
     }
