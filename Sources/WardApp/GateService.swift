@@ -42,7 +42,7 @@ public struct GateService: Sendable {
 
     /// Gates a scan that passed the redaction stage: one finding per identity with every tool that
     /// reported it, the baseline from `database`, and what the policy adds passed through `redaction` again.
-    func gate(_ redacted: Redacted<ScanRun>, policy: Policy, request: GateRequest, database: AppDatabase,
+    func gate(_ redacted: Redacted<ScanRun>, policy: Policy, request: GateRequest, database: AppDatabase?,
               redaction: RedactionStage) throws(AppError) -> GatedScan {
         var merged = redacted.value
         merged.findings = FindingMerger.merge(merged.findings)
@@ -54,8 +54,15 @@ public struct GateService: Sendable {
 
     /// Identities of the baseline scan, when the policy gates on new findings only; nil when it does
     /// not, or when the target has no baseline yet (every finding is then new).
-    func baselineIdentities(for scan: ScanRun, policy: Policy, request: GateRequest, database: AppDatabase) throws(AppError) -> Set<String>? {
+    func baselineIdentities(for scan: ScanRun, policy: Policy, request: GateRequest, database: AppDatabase?) throws(AppError) -> Set<String>? {
         guard policy.newFindingsOnly == true else { return nil }
+        guard let database else {
+            // Not recording: no history is opened, so there is no baseline to compare against.
+            if case .scan(let id) = request.baseline {
+                throw .invalidRequest(reason: "--baseline \(id): --no-record opens no history to take it from")
+            }
+            return nil
+        }
         do {
             let baselineID: String?
             switch request.baseline {

@@ -24,7 +24,7 @@ public struct ImportService: Sendable {
         let root = WardPaths.absolute(request.root ?? ".")
         let database = try WardRuntime.openDatabase(context.paths)
         let normalizer = FindingNormalizer(paths: PathResolver(root: root, strict: true),
-                                           secretKey: try WardRuntime.secretKey(of: database))
+                                           secretKey: try WardRuntime.secretKey())
         context.log.phaseEnded("open")
         let started = context.environment.now()
         let result: ReportImporter.Result
@@ -40,7 +40,7 @@ public struct ImportService: Sendable {
             toolRuns: result.toolRuns, findings: result.findings, inputDigest: result.digest
         )
         let redaction = try Redaction.stage(known: result.secretValues, paths: context.paths)
-        let finisher = ScanFinisher(database: database, records: true, redaction: redaction,
+        let finisher = ScanFinisher(database: database, redaction: redaction,
                                     gates: gates, policy: policy, request: request.gate, log: context.log)
         return try finisher.finish(scan)
     }

@@ -7,7 +7,7 @@ import WardSecrets
 enum Redaction {
     /// A stage that masks `known` values (by root-relative path) and whatever the rules match.
     static func stage(known: [String: [String]] = [:], paths: WardPaths) throws(AppError) -> RedactionStage {
-        let rules = try SecretRules.builtIn()
+        let rules = try SecretRules.builtIn(paths: paths)
         do {
             let matcher = try RedactionMatcher(rules: rules, cacheDirectory: paths.cacheDirectory + "/redaction")
             return RedactionStage(knownSecrets: known, matcher: matcher)

@@ -6,9 +6,8 @@ import WardStorage
 
 /// What a scan and an import share once findings are in hand: redact, record, gate.
 struct ScanFinisher {
-    let database: AppDatabase
-    /// Whether `database` is the history (false: an empty one in memory).
-    let records: Bool
+    /// The history; nil when the scan is not recorded (it is then gated as against an empty one).
+    let database: AppDatabase?
     /// What every finding passes before it is stored or reported.
     let redaction: RedactionStage
     let gates: GateService
@@ -20,19 +19,13 @@ struct ScanFinisher {
     func finish(_ scan: ScanRun, secretsMode: SecretsScanner.Mode? = nil) throws(AppError) -> ScanResult {
         let redacted = redaction.redact(scan)
         log.phaseEnded("redact")
-        let outcome: RecordOutcome
-        do {
-            outcome = try database.record(redacted)
-        } catch {
-            throw .wrapping(error)
-        }
-        log.phaseEnded("store")
         let recording: ScanResult.Recording
-        switch outcome {
+        switch try record(redacted) {
         case .recorded(let summary):
-            recording = records ? .recorded(summary) : .notRecorded(summary)
-            log.progress("\(records ? "recorded" : "did not record") scan \(summary.scanID.prefix(8)) of \(summary.target.name): "
-                + "\(summary.findingCount) findings, \(summary.newCount) new, \(summary.fixedCount) fixed")
+            recording = database == nil ? .notRecorded(summary) : .recorded(summary)
+            log.progress("\(database == nil ? "did not record" : "recorded") scan \(summary.scanID.prefix(8)) of \(summary.target.name): "
+                + "\(summary.findingCount) findings, \(summary.newCount) new, "
+                + (summary.reopenedCount > 0 ? "\(summary.reopenedCount) reopened, " : "") + "\(summary.fixedCount) fixed")
         case .alreadyRecorded(let scanID):
             recording = .alreadyRecorded(scanID: scanID)
             log.progress("these reports were already imported as scan \(scanID.prefix(8)); the history is unchanged")
@@ -40,5 +33,16 @@ struct ScanFinisher {
         let gated = try gates.gate(redacted, policy: policy, request: request, database: database, redaction: redaction)
         log.phaseEnded("gate")
         return ScanResult(recording: recording, recorded: redacted, gated: gated, secretsMode: secretsMode)
+    }
+
+    /// Stores the scan, or summarizes it as the first scan of an empty history when not recording.
+    private func record(_ redacted: Redacted<ScanRun>) throws(AppError) -> RecordOutcome {
+        defer { log.phaseEnded("store") }
+        guard let database else { return .recorded(AppDatabase.summaryWithoutHistory(redacted)) }
+        do {
+            return try database.record(redacted)
+        } catch {
+            throw .wrapping(error)
+        }
     }
 }

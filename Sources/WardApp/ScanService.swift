@@ -80,7 +80,7 @@ public struct ScanService: Sendable {
                         record: Bool) async throws(AppError) -> ScanResult {
         let database = try WardRuntime.openDatabase(context.paths, recorded: record)
         var engine = run.engine
-        engine.secretKey = try WardRuntime.secretKey(of: database)
+        engine.secretKey = try WardRuntime.secretKey()
         engine.cacheRoot = context.paths.cacheDirectory
         let started = context.environment.now()
         let outcomes = await engine.run(run.plugins, on: run.target, required: run.required)
@@ -89,7 +89,7 @@ public struct ScanService: Sendable {
             wardVersion: context.environment.version, toolRuns: outcomes.map(\.run), findings: outcomes.flatMap(\.findings)
         )
         let redaction = try Redaction.stage(known: Redaction.merged(outcomes.map(\.secretValues)), paths: context.paths)
-        let finisher = ScanFinisher(database: database, records: record, redaction: redaction, gates: gates, policy: policy,
+        let finisher = ScanFinisher(database: database, redaction: redaction, gates: gates, policy: policy,
                                     request: request, log: context.log)
         return try finisher.finish(scan, secretsMode: run.secretsMode)
     }

@@ -1,6 +1,8 @@
 import Foundation
+import Synchronization
 import WardCore
 import WardPolicy
+import WardScanners
 import WardSecrets
 
 /// Ward's secret rules: the built-in set, the user's configuration applied to it, and the same
@@ -16,19 +18,31 @@ public enum SecretRules {
         case json
     }
 
-    /// Ward's built-in secret rules.
-    static func builtIn() throws(AppError) -> SecretRuleSet {
+    /// Ward's built-in secret rules, parsed once per process and cached parsed beside the compiled
+    /// Vectorscan database (``SecretRuleCache``), so a pre-commit run does not parse the YAML.
+    static func builtIn(paths: WardPaths) throws(AppError) -> SecretRuleSet {
+        let directory = paths.cacheDirectory + "/" + SecretsScanner.id
+        if let loaded = loaded.withLock({ $0[directory] }) { return loaded }
         do {
-            return try YAMLLoader.decode(SecretRuleSet.self, path: try BuiltInSecretRules.locate())
+            let path = try BuiltInSecretRules.locate()
+            let text = try YAMLLoader.text(atPath: path)
+            let rules = try SecretRuleCache(directory: directory).rules(for: text) { text in
+                try YAMLLoader.decode(SecretRuleSet.self, text: text, path: path)
+            }
+            loaded.withLock { $0[directory] = rules }
+            return rules
         } catch {
             throw .wrapping(error)
         }
     }
 
+    /// The built-in rules this process has loaded, by cache directory.
+    private static let loaded = Mutex<[String: SecretRuleSet]>([:])
+
     /// The built-in rules with the user's configuration (`configuration`, else `$WARD_HOME/secrets.yml`
     /// when present) applied, and the notes about that configuration, each naming its file.
     public static func effective(configuration: String?, paths: WardPaths) throws(AppError) -> (rules: SecretRuleSet, notes: [String]) {
-        let builtIn = try builtIn()
+        let builtIn = try builtIn(paths: paths)
         var path = configuration.map(WardPaths.absolute)
         if path == nil {
             let standard = paths.dataDirectory + "/secrets.yml"

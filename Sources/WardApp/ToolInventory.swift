@@ -73,12 +73,14 @@ public struct ToolInventory: Sendable {
         let locator = ToolLocator.standard(dataDirectory: paths.dataDirectory)
         var entries: [Scanner] = []
         for plugin in ScannerRegistry.plugins(extra: try DeclarativePlugins.load(directory: pluginDirectory, paths: paths)) {
-            let path = plugin.isBuiltIn ? "built in" : locator.locate(plugin.executableName)
+            let tool = plugin as? any ToolScanner
+            let path = plugin.isBuiltIn ? "built in" : tool.flatMap { locator.locate($0.executableName) }
             var version: String?
-            if let path, !plugin.isBuiltIn {
-                version = await VersionProbe.ask(path, arguments: plugin.versionArguments, parse: plugin.parseVersion)
+            if let path, let tool {
+                version = await VersionProbe.ask(path, arguments: tool.versionArguments, parse: tool.parseVersion)
             }
-            entries.append(Scanner(id: plugin.id, summary: plugin.summary, executable: plugin.executableName, path: path, version: version))
+            let executable = tool?.executableName ?? (plugin.isBuiltIn ? "ward" : plugin.id)
+            entries.append(Scanner(id: plugin.id, summary: plugin.summary, executable: executable, path: path, version: version))
         }
         return entries
     }

@@ -1,4 +1,5 @@
 import Foundation
+import WardCore
 import WardScanners
 import WardStorage
 
@@ -11,21 +12,28 @@ public enum WardRuntime {
         ProcessSupervisor.installTerminationHandlers()
     }
 
-    /// Opens the history database, or an empty one in memory when the scan is not to be `recorded`.
-    static func openDatabase(_ paths: WardPaths, recorded: Bool = true) throws(AppError) -> AppDatabase {
+    /// Opens the history database; nil when the scan is not to be `recorded`, so that a scan no
+    /// history keeps (a pre-commit hook's) never opens or creates one.
+    static func openDatabase(_ paths: WardPaths, recorded: Bool = true) throws(AppError) -> AppDatabase? {
+        guard recorded else { return nil }
+        return try openDatabase(paths)
+    }
+
+    /// Opens the history database.
+    static func openDatabase(_ paths: WardPaths) throws(AppError) -> AppDatabase {
         do {
-            return recorded ? try AppDatabase.open(path: paths.database) : try AppDatabase.inMemory()
+            return try AppDatabase.open(path: paths.database)
         } catch {
             throw .wrapping(error)
         }
     }
 
-    /// The database's key for identifying secrets.
-    static func secretKey(of database: AppDatabase) throws(AppError) -> [UInt8] {
-        do {
-            return try database.secretKey()
-        } catch {
-            throw .wrapping(error)
+    /// The project's key for identifying secrets (``FingerprintKey``): `WARD_FINGERPRINT_KEY`, else
+    /// the published default; the same for every database, so identities agree everywhere.
+    static func secretKey(environment: [String: String] = ProcessInfo.processInfo.environment) throws(AppError) -> [UInt8] {
+        guard let key = FingerprintKey.resolve(environment) else {
+            throw .invalidRequest(reason: "\(FingerprintKey.variable) must be at least \(FingerprintKey.minimumLength) characters")
         }
+        return key.bytes
     }
 }

@@ -34,7 +34,7 @@ struct ReportFeed: Sendable {
     /// Decodes and normalizes `data` with each plugin in turn; errors are expected and dropped.
     func decode(_ data: Data, with plugins: [any ScannerPlugin]) {
         for plugin in plugins {
-            guard let runs = try? plugin.decodeRuns(data, source: "report") else { continue }
+            guard let plugin = plugin as? any ReportImporting, let runs = try? plugin.decodeRuns(data, source: "report") else { continue }
             for run in runs {
                 _ = try? normalizer.normalize(run, family: run.family ?? plugin.id, source: "report")
             }

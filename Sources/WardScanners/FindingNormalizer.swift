@@ -25,7 +25,7 @@ public struct FindingNormalizer: Sendable {
     /// the same file (a linter quoting the line) can lose them too. Kept in memory only.
     public func secretValuesByPath(_ report: DecodedReport) -> [String: [String]] {
         var result: [String: [String]] = [:]
-        for (reported, values) in Self.secretsByPath(report.findings, secrets: report.secrets, masked: report.maskedValues) {
+        for (reported, values) in Self.secretsByPath(report.findings) {
             guard let relative = paths.relativize(reported) else { continue }
             result[relative, default: []] += values
         }
@@ -34,33 +34,38 @@ public struct FindingNormalizer: Sendable {
 
     /// Normalizes a decoded report, hashing and redacting the secrets it carries.
     public func normalize(_ report: DecodedReport, family: String, source: String) throws(ScannerError) -> [Finding] {
-        var findings = report.findings
+        var findings: [Finding] = []
+        findings.reserveCapacity(report.findings.count)
         var hashes: [Int: String] = [:]
-        let neighbours = Self.secretsByPath(findings, secrets: report.secrets, masked: report.maskedValues)
-        for index in findings.indices where report.secrets[index] != nil || report.maskedValues[index] != nil {
-            let own = [report.secrets[index]].compactMap { $0 } + (report.maskedValues[index] ?? [])
-            findings[index] = SecretRedaction.redact(findings[index], secrets: Self.masks(neighbours[findings[index].location?.path ?? ""], own: own))
+        var secrets: [Int: String] = [:]
+        let neighbours = Self.secretsByPath(report.findings)
+        for (index, decoded) in report.findings.enumerated() {
+            var finding = decoded.finding
+            if decoded.secret != nil || !decoded.maskedValues.isEmpty {
+                let own = [decoded.secret].compactMap { $0 } + decoded.maskedValues
+                finding = SecretRedaction.redact(finding, secrets: Self.masks(neighbours[finding.location?.path ?? ""], own: own))
+            }
+            if let secret = decoded.secret {
+                secrets[index] = secret
+                hashes[index] = SecretRedaction.fingerprint(secret, key: secretKey)
+            } else if let digest = decoded.secretDigest {
+                hashes[index] = SecretRedaction.fingerprint("digest:" + digest.lowercased(), key: secretKey)
+            }
+            findings.append(finding)
         }
-        for (index, secret) in report.secrets where findings.indices.contains(index) && !secret.isEmpty {
-            hashes[index] = SecretRedaction.fingerprint(secret, key: secretKey)
-        }
-        for (index, digest) in report.secretDigests where findings.indices.contains(index) && hashes[index] == nil && !digest.isEmpty {
-            hashes[index] = SecretRedaction.fingerprint("digest:" + digest.lowercased(), key: secretKey)
-        }
-        return try normalize(findings, family: family, source: source, secretHashes: hashes, secrets: report.secrets, masks: neighbours,
+        return try normalize(findings, family: family, source: source, secretHashes: hashes, secrets: secrets, masks: neighbours,
                              readSources: !report.contentOutsideTree)
     }
 
-    /// Normalizes every finding of one report.
+    /// Normalizes every finding of one report, given the keyed hashes and clear values of its
+    /// secrets by index and the values to mask in each file.
     ///
     /// - Parameter source: the report file or tool, named in errors.
     /// - Throws: ``ScannerError/pathOutsideRoot(path:reportedPath:)`` when a path leaves the root.
-    public func normalize(_ findings: [Finding], family: String, source: String,
-                          secretHashes: [Int: String] = [:], secrets: [Int: String] = [:],
-                          masks: [String: [String]]? = nil, readSources: Bool = true) throws(ScannerError) -> [Finding] {
+    private func normalize(_ findings: [Finding], family: String, source: String, secretHashes: [Int: String], secrets: [Int: String],
+                           masks neighbours: [String: [String]], readSources: Bool) throws(ScannerError) -> [Finding] {
         var cache = SourceCache(limit: sourceReadLimit)
         var secretHashes = secretHashes
-        let neighbours = masks ?? Self.secretsByPath(findings, secrets: secrets)
         var relativePaths: [String: String?] = [:]
         var result = findings
         var texts: [String] = []
@@ -112,13 +117,11 @@ public struct FindingNormalizer: Sendable {
 
     /// The secrets (and masked values) reported in each file as the report names it, longest first:
     /// one line can hold several, and each finding's text and source lines must lose all of them.
-    static func secretsByPath(_ findings: [Finding], secrets: [Int: String], masked: [Int: [String]] = [:]) -> [String: [String]] {
+    static func secretsByPath(_ findings: [DecodedFinding]) -> [String: [String]] {
         var byPath: [String: Set<String>] = [:]
-        for (index, secret) in secrets where findings.indices.contains(index) && !secret.isEmpty {
-            byPath[findings[index].location?.path ?? "", default: []].insert(secret)
-        }
-        for (index, values) in masked where findings.indices.contains(index) {
-            byPath[findings[index].location?.path ?? "", default: []].formUnion(values.filter { !$0.isEmpty })
+        for decoded in findings where decoded.secret != nil || !decoded.maskedValues.isEmpty {
+            let values = ([decoded.secret].compactMap { $0 } + decoded.maskedValues).filter { !$0.isEmpty }
+            byPath[decoded.location?.path ?? "", default: []].formUnion(values)
         }
         return byPath.mapValues { values in values.sorted { ($0.count, $0) > ($1.count, $1) } }
     }

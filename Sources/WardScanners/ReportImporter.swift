@@ -30,8 +30,16 @@ public struct ReportImporter: Sendable {
     /// Imports `files`, written by `plugin`'s tool, resolving paths with `normalizer`.
     ///
     /// Each file is read through ``BoundedReader`` (`-` reads standard input); an error about a
-    /// report's content names the file, line and column.
+    /// report's content names the file, line and column. A plugin that reads no reports (the
+    /// built-in detector) refuses every file.
     public func importReports(_ files: [String], plugin: any ScannerPlugin, normalizer: FindingNormalizer) throws(ScannerError) -> Result {
+        guard let importing = plugin as? any ReportImporting else {
+            throw ScannerError.unsupportedFormat(path: files.first ?? "-", tool: plugin.id)
+        }
+        return try importReports(files, with: importing, normalizer: normalizer)
+    }
+
+    private func importReports(_ files: [String], with plugin: any ReportImporting, normalizer: FindingNormalizer) throws(ScannerError) -> Result {
         var runs: [ToolRun] = []
         var findings: [Finding] = []
         var secretValues: [String: [String]] = [:]

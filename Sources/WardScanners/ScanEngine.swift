@@ -68,7 +68,7 @@ public struct ScanEngine: Sendable {
             return survey
         }()
         let normalizer = FindingNormalizer(paths: PathResolver(root: target.root, strict: true), secretKey: secretKey)
-        let workspace = Workspace(build: inventory, root: target.root, needed: plugins.contains { !$0.isBuiltIn && $0.isApplicable(to: inventory) },
+        let workspace = Workspace(build: inventory, root: target.root, needed: plugins.contains { ($0 as? any ToolScanner)?.isApplicable(to: inventory) == true },
                                   progress: progress)
         defer { workspace.remove() }
         var outcomes = [ToolOutcome?](repeating: nil, count: plugins.count)
@@ -94,8 +94,8 @@ public struct ScanEngine: Sendable {
     private func runOne(_ plugin: any ScannerPlugin, target: ScanTarget, inventory: TargetInventory, workspace: Workspace,
                         normalizer: FindingNormalizer) async -> ToolOutcome {
         let id = plugin.id
-        if plugin.isBuiltIn { return await runInProcess(plugin, target: target, normalizer: normalizer) }
-        guard plugin.isApplicable(to: inventory) else {
+        if let builtIn = plugin as? any BuiltInScanner { return await runInProcess(builtIn, target: target, normalizer: normalizer) }
+        guard let plugin = plugin as? any ToolScanner, plugin.isApplicable(to: inventory) else {
             return ToolOutcome(run: ToolRun(toolID: id, state: .notApplicable), findings: [])
         }
         guard let executable = locator.locate(plugin.executableName) else {
@@ -126,7 +126,7 @@ public struct ScanEngine: Sendable {
 
 extension ScanEngine {
     /// Runs a built-in detector inside this process.
-    private func runInProcess(_ plugin: any ScannerPlugin, target: ScanTarget, normalizer: FindingNormalizer) async -> ToolOutcome {
+    private func runInProcess(_ plugin: any BuiltInScanner, target: ScanTarget, normalizer: FindingNormalizer) async -> ToolOutcome {
         let id = plugin.id
         progress("\(id): running (built in)")
         let cache = cacheRoot + "/" + id
@@ -137,7 +137,7 @@ extension ScanEngine {
         var findings: [Finding] = []
         var secretValues: [String: [String]] = [:]
         do {
-            let report = try await plugin.scanInProcess(target: target, context: context) ?? DecodedReport(findings: [])
+            let report = try await plugin.scan(target: target, context: context)
             findings = try normalizer.normalize(report, family: report.family ?? id, source: "\(id) scan")
             secretValues = normalizer.secretValuesByPath(report)
             run.toolVersion = report.toolVersion

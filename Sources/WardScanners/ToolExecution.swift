@@ -3,7 +3,7 @@ import WardCore
 
 /// Runs one located tool once and classifies what happened.
 struct ToolExecution: Sendable {
-    let plugin: any ScannerPlugin
+    let plugin: any ToolScanner
     let executable: String
     let runner: any CommandRunner
     let resources: ScannerResources
@@ -36,12 +36,12 @@ struct ToolExecution: Sendable {
         context.trustsRepositoryConfiguration = trusted
         var scanned = target
         if let workspace { scanned.root = workspace.tree }
-        let invocation = plugin.invocation(for: scanned, context: context)
-        let request = ProcessRequest(executable: executable, arguments: invocation.arguments, environment: invocation.environment,
-                                     workingDirectory: invocation.workingDirectory, timeout: timeout, outputLimit: reportLimit)
+        let plan = plugin.plan(for: scanned, context: context)
+        let request = ProcessRequest(executable: executable, arguments: plan.arguments, environment: plan.environment,
+                                     workingDirectory: plan.workingDirectory, timeout: timeout, outputLimit: reportLimit)
         let outcome: ProcessOutcome
-        do { outcome = try await runner.run(request) } catch { return failure(error.description, arguments: invocation.arguments) }
-        var run = ToolRun(toolID: id, state: .succeeded, executable: executable, arguments: invocation.arguments,
+        do { outcome = try await runner.run(request) } catch { return failure(error.description, arguments: plan.arguments) }
+        var run = ToolRun(toolID: id, state: .succeeded, executable: executable, arguments: plan.arguments,
                           exitStatus: outcome.exitStatus, duration: outcome.duration,
                           stderrHead: Self.head(of: outcome.standardError))
         if outcome.timedOut {
@@ -54,39 +54,51 @@ struct ToolExecution: Sendable {
             run.state = .failed
             run.errors.append("terminated by signal \(signal)")
             return ToolOutcome(run: run, findings: [])
-        case .exited(let status) where !invocation.acceptedExitStatuses.contains(status):
+        case .exited(let status) where !plan.acceptedExitStatuses.contains(status):
             run.state = .failed
             run.errors.append("exit status \(status) is not one \(id) documents for a completed scan")
         default:
             break
         }
-        if outcome.outputExceeded && !invocation.writesReportFile {
+        if outcome.outputExceeded && !plan.writesReportFile {
             run.state = .unparseable
             run.errors.append("report exceeded \(reportLimit) bytes")
             return ToolOutcome(run: run, findings: [])
         }
-        let source = "\(plugin.id) report"
-        let report: Data
+        let output: ToolRunOutput
         do {
-            report = invocation.writesReportFile
-                ? try BoundedReader(limit: reportLimit).readIfPresent(reportPath, source: source) ?? Data() : outcome.standardOutput
+            output = try readOutput(of: plan, printed: outcome.standardOutput)
         } catch {
             run.state = .unparseable
             run.errors.append(error.description)
             return ToolOutcome(run: run, findings: [])
         }
-        return decode(report, reportPath: reportPath, source: source, into: run, normalizer: normalizer)
+        return decode(output, of: plan, into: run, normalizer: normalizer)
     }
 
-    private func decode(_ report: Data, reportPath: String, source: String, into run: ToolRun, normalizer: FindingNormalizer) -> ToolOutcome {
+    /// The report and the files the plan reads back, each read within the report limit.
+    private func readOutput(of plan: ToolRunPlan, printed: Data) throws(ScannerError) -> ToolRunOutput {
+        let source = "\(plugin.id) report"
+        let reader = BoundedReader(limit: reportLimit)
+        var output = ToolRunOutput(report: printed, source: source)
+        if case .file(let path) = plan.report { output.report = try reader.readIfPresent(path, source: source) ?? Data() }
+        for path in plan.readsBack {
+            if let data = try reader.readIfPresent(path, source: source) { output.files[path] = data }
+        }
+        return output
+    }
+
+    private func decode(_ output: ToolRunOutput, of plan: ToolRunPlan, into run: ToolRun, normalizer: FindingNormalizer) -> ToolOutcome {
         var run = run
+        let report = output.report
+        let source = output.source
         guard !report.isEmpty else {
             if run.state == .succeeded { run.state = .unparseable }
             run.errors.append("the tool wrote no report")
             return ToolOutcome(run: run, findings: [])
         }
         do {
-            var decoded = try decodeChecked(report, reportPath: reportPath, source: source)
+            var decoded = try ReportChecks.checked(plugin.decode(output, of: plan), source: source)
             if let workspace {
                 for index in decoded.findings.indices {
                     if let path = decoded.findings[index].location?.path { decoded.findings[index].location?.path = workspace.relativeToRoot(path) }
@@ -106,16 +118,6 @@ struct ToolExecution: Sendable {
             run.errors.append(error.located(in: report).description)
             return ToolOutcome(run: run, findings: [])
         }
-    }
-
-    /// The decoded run output, its companion files read within the report limit, checked.
-    private func decodeChecked(_ report: Data, reportPath: String, source: String) throws(ScannerError) -> DecodedReport {
-        let result = BoundedReader.$companionLimit.withValue(reportLimit) {
-            Result { () throws(ScannerError) -> DecodedReport in
-                try ReportChecks.checked(plugin.decodeRunOutput(report, reportPath: reportPath, source: source), source: source)
-            }
-        }
-        return try result.get()
     }
 
     private func failure(_ reason: String, arguments: [String]) -> ToolOutcome {

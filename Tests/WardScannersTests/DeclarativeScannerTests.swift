@@ -37,11 +37,11 @@ import WardCore
     @Test func argumentsGetTheReportTheTargetAndThePassThroughArgumentsAndNothingElse() throws {
         let plugin = DeclarativeScanner(spec: try spec(sarifSpec), origin: "fake.yml")
         let context = InvocationContext(reportPath: "/tmp/r.sarif", resources: ScannerResources(semgrepRules: nil), extraArguments: ["-x", "y"])
-        let invocation = plugin.invocation(for: ScanTarget(name: "t", root: "/src"), context: context)
+        let invocation = plugin.plan(for: ScanTarget(name: "t", root: "/src"), context: context)
         #expect(invocation.arguments == ["--out", "/tmp/r.sarif", "-x", "y", "--", "/src"])
         #expect(invocation.workingDirectory == "/src" && invocation.writesReportFile)
         #expect(invocation.acceptedExitStatuses == [0, 1])
-        let bare = plugin.invocation(for: ScanTarget(name: "t", root: "/src"),
+        let bare = plugin.plan(for: ScanTarget(name: "t", root: "/src"),
                                      context: InvocationContext(reportPath: "/r", resources: ScannerResources(semgrepRules: nil)))
         #expect(bare.arguments == ["--out", "/r", "--", "/src"])
     }
@@ -54,7 +54,8 @@ import WardCore
         let anywhere = DeclarativeScanner(spec: try spec(jsonSpec), origin: "json.yml")
         #expect(anywhere.isApplicable(to: TargetInventory(extensions: ["py": 1], fileNames: ["a.py": 1])))
         #expect(!anywhere.isApplicable(to: TargetInventory()))
-        #expect(!DeclarativeScanner().isApplicable(to: TargetInventory(extensions: ["py": 1], fileNames: ["a.py": 1])))
+        let argumentless = DeclarativeScannerSpec(id: "none", summary: "", executable: "none", arguments: [], format: .sarif, report: .stdout)
+        #expect(!DeclarativeScanner(spec: argumentless, origin: "").isApplicable(to: TargetInventory(extensions: ["py": 1], fileNames: ["a.py": 1])))
     }
 
     @Test func readsAJSONReportThroughTheFieldMapping() throws {
@@ -70,7 +71,7 @@ import WardCore
         #expect(report.findings[0].location == SourceLocation(path: "a.py", startLine: 3, endLine: 3))
         #expect(report.findings[1].message == "S2")
         #expect(report.findings.allSatisfy { $0.kind == .secret })
-        #expect(report.secrets == [0: "WardFakeValue-0001"])
+        #expect(report.secretsByIndex == [0: "WardFakeValue-0001"])
         #expect(report.family == nil)
     }
 

@@ -54,13 +54,13 @@ struct DependencyReplayRunner: CommandRunner {
         try Data("pytest==7.0.0\n--index-url https://user:tok@example.invalid/simple\nflask>=2\n".utf8)
             .write(to: URL(fileURLWithPath: target.root + "/app/requirements-dev.txt"))
         let context = try walkedContext(target)
-        let invocation = SafetyScanner().invocation(for: target, context: context)
+        let invocation = SafetyScanner().plan(for: target, context: context)
         #expect(invocation.arguments == ["--disable-optional-telemetry-data", "check", "--output", "json", "--save-json", context.reportPath,
                                          "--db=/srv/safety-db", "--file=requirements.txt", "--file=app/requirements-dev.txt"])
         let directory = (context.reportPath as NSString).deletingLastPathComponent + "/requirements"
         #expect(invocation.workingDirectory == directory)
         #expect(try String(contentsOfFile: directory + "/app/requirements-dev.txt", encoding: .utf8) == "pytest==7.0.0\n")
-        let notes = RequirementManifests.load(besideReport: context.reportPath)?.notes ?? []
+        let notes = invocation.manifests?.notes ?? []
         #expect(notes == ["app/requirements-dev.txt:2: package index option --index-url dropped; not passed to the tool",
                           "app/requirements-dev.txt:3: flask is not pinned with ==; not audited"])
         #expect(!notes.joined().contains("tok"))
@@ -72,7 +72,7 @@ struct DependencyReplayRunner: CommandRunner {
         let target = try demo()
         for name in ["locked.txt", "more.txt"] { try Data("six==1.16.0\n".utf8).write(to: URL(fileURLWithPath: target.root + "/" + name)) }
         let context = try walkedContext(target, extra: ["--file=locked.txt", "-r", "more.txt"])
-        let invocation = SafetyScanner().invocation(for: target, context: context)
+        let invocation = SafetyScanner().plan(for: target, context: context)
         #expect(invocation.arguments.suffix(2) == ["--file=locked.txt", "--file=more.txt"])
         #expect(!invocation.arguments.contains("-r"))
     }
@@ -80,7 +80,7 @@ struct DependencyReplayRunner: CommandRunner {
     @Test func pipAuditAuditsRequirementsFilesProjectsOrWhatTheUserNames() throws {
         let target = try demo()
         let context = try walkedContext(target)
-        let requirements = PipAuditScanner().invocation(for: target, context: context)
+        let requirements = PipAuditScanner().plan(for: target, context: context)
         #expect(requirements.arguments == ["--format", "json", "--output", context.reportPath, "--progress-spinner", "off", "--desc=on", "--aliases=on",
                                            "--cache-dir", "/cache/tool", "--no-deps", "--disable-pip", "--db=/srv/safety-db", "--requirement=requirements.txt"])
         #expect(requirements.acceptedExitStatuses == [0, 1])
@@ -93,19 +93,19 @@ struct DependencyReplayRunner: CommandRunner {
         #expect(PipAuditScanner().isApplicable(to: inventory))
         #expect(!SafetyScanner().isApplicable(to: inventory))
         let projectContext = try walkedContext(ScanTarget(name: "p", root: project))
-        let audit = PipAuditScanner().invocation(for: ScanTarget(name: "p", root: project), context: projectContext)
+        let audit = PipAuditScanner().plan(for: ScanTarget(name: "p", root: project), context: projectContext)
         #expect(audit.arguments.last == "--requirement=pyproject.toml.requirements.txt")
         #expect(!audit.arguments.contains("."))
         #expect(try String(contentsOfFile: audit.workingDirectory! + "/pyproject.toml.requirements.txt", encoding: .utf8) == "requests==2.19.0\n")
         // An environment, or files the user names, replace Ward's choice
         for extra in [["--local"], ["--path=/opt/venv/lib/python3.11/site-packages"]] {
             let given = InvocationContext(reportPath: "/nonexistent/report", resources: ScannerResources(semgrepRules: nil), extraArguments: extra)
-            let arguments = PipAuditScanner().invocation(for: target, context: given).arguments
+            let arguments = PipAuditScanner().plan(for: target, context: given).arguments
             #expect(Array(arguments.suffix(extra.count)) == extra)
             #expect(!arguments.contains { $0.hasPrefix("--requirement=") } && !arguments.contains("--"))
         }
         try Data("six==1.16.0\n".utf8).write(to: URL(fileURLWithPath: target.root + "/other.txt"))
-        let named = PipAuditScanner().invocation(for: target, context: try walkedContext(target, extra: ["-r", "other.txt"])).arguments
+        let named = PipAuditScanner().plan(for: target, context: try walkedContext(target, extra: ["-r", "other.txt"])).arguments
         #expect(named.last == "--requirement=other.txt")
         #expect(!named.contains("-r"))
     }

@@ -74,7 +74,8 @@ import WardCore
         let secret = "ghp_Zx8QwErTy1234567890abcdefghijklmnop12"
         let finding = Finding(toolID: "gitleaks", ruleID: "github-pat", title: "GitHub token", message: "token \(secret)", kind: .secret,
                               severity: .high, location: SourceLocation(path: "app/settings.py", startLine: 3, snippet: "TOKEN = '\(secret)'"))
-        let report = DecodedReport(findings: [finding], secrets: [0: secret])
+        var report = DecodedReport()
+        report.append(finding, secret: secret)
         let normalized = try normalizer.normalize(report, family: "gitleaks", source: "r")
         #expect(normalized[0].identity == Identity.secret(ruleID: "github-pat", path: "app/settings.py",
                                                            secretHash: SecretRedaction.fingerprint(secret, key: Array("k".utf8))))

@@ -6,7 +6,7 @@ import WardScanners
 
 @Suite("Report inputs that once crashed a fuzz target")
 struct FuzzRegressionTests {
-    static let xmlReaders: [any ScannerPlugin] = [BanditScanner(), SemgrepScanner(), PipAuditScanner(), GitleaksScanner()]
+    static let xmlReaders: [any ReportImporting] = [BanditScanner(), SemgrepScanner(), PipAuditScanner(), GitleaksScanner()]
 
     @Test("XML with bytes that are not UTF-8 in a name or entity reference is refused, never fatal")
     func xmlRegressions() throws {

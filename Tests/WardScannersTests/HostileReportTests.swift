@@ -7,7 +7,7 @@ import WardCore
 /// Reports written by an attacker: every reader refuses what its tool never writes, through the
 /// same `decode(_:source:)` entry point that imports and scans use.
 @Suite struct HostileReportTests {
-    static let plugins: [String: any ScannerPlugin] = [
+    static let plugins: [String: any ReportImporting] = [
         "bandit": BanditScanner(), "semgrep": SemgrepScanner(), "safety": SafetyScanner(), "pip-audit": PipAuditScanner(),
         "trivy": TrivyScanner(), "checkov": CheckovScanner(), "gitleaks": GitleaksScanner(), "sarif": SARIFScanner(),
         "detect-secrets": DetectSecretsScanner(), "dependabot": DependabotScanner(),

@@ -161,11 +161,11 @@ import WardCore
         let reportPath = try Fixtures.temporaryDirectory() + "/report"
         var context = InvocationContext(reportPath: reportPath, resources: ScannerResources(semgrepRules: nil))
         context.files = TargetInventory.survey(root: root).files
-        let invocation = plugin.invocation(for: ScanTarget(name: "two", root: root), context: context)
+        let invocation = plugin.plan(for: ScanTarget(name: "two", root: root), context: context)
         #expect(invocation.arguments.suffix(2) == ["--requirement=requirements.txt", "--requirement=requirements-dev.txt"])
         // When pip-audit's report (which names no file) is decoded
         let text = #"{"dependencies": [{"name": "requests", "version": "2.19.0", "vulns": [{"id": "PYSEC-2018-28", "fix_versions": ["2.20.0"], "aliases": ["CVE-2018-18074"]}]}], "fixes": []}"#
-        let report = try plugin.decodeRunOutput(Data(text.utf8), reportPath: reportPath, source: "run")
+        let report = try plugin.decode(ToolRunOutput(report: Data(text.utf8), source: "run"), of: invocation)
         // Then the advisory is placed in both files, on the line that pins it
         #expect(report.findings.map { $0.location } == [
             SourceLocation(path: "requirements.txt", startLine: 1, endLine: 1),

@@ -106,12 +106,14 @@ import WardCore
     }
 
     @Test func placesARunsFindingsOnTheLinesOfTheManifestThatPinsThem() throws {
-        // Given the record a run keeps beside its report: requirements.txt of the demo app
-        let directory = try Fixtures.temporaryDirectory()
-        let reportPath = directory + "/report"
-        RequirementManifests.read(["requirements.txt"], root: Fixtures.path("demo-app")).write(besideReport: reportPath)
-        // When the run's report is decoded
-        let report = try plugin.decodeRunOutput(try Fixtures.data("reports/safety/demo-app-safety-2.3.5.json"), reportPath: reportPath, source: "run")
+        // Given the plan of a run on the demo app, which hands Safety its requirements.txt
+        let root = Fixtures.path("demo-app")
+        var context = InvocationContext(reportPath: try Fixtures.temporaryDirectory() + "/report", resources: ScannerResources(semgrepRules: nil))
+        context.files = TargetInventory.survey(root: root).files
+        let plan = plugin.plan(for: ScanTarget(name: "demo", root: root), context: context)
+        // When the run's report is decoded with that plan
+        let output = ToolRunOutput(report: try Fixtures.data("reports/safety/demo-app-safety-2.3.5.json"), source: "run")
+        let report = try plugin.decode(output, of: plan)
         // Then each finding points at the line that pins its package
         let yaml = try #require(report.findings.first { $0.package?.name == "pyyaml" })
         #expect(yaml.location == SourceLocation(path: "requirements.txt", startLine: 6, endLine: 6))

@@ -25,8 +25,8 @@ enum SampleSecrets {
         let report = try plugin.decode(try Fixtures.data("reports/gitleaks/handwritten-secrets-sample.json"), source: "gitleaks.json")
         #expect(report.findings.map(\.ruleID) == ["generic-api-key", "github-pat", "aws-access-token", "generic-api-key", "slack-webhook-url"])
         #expect(report.findings.allSatisfy { $0.kind == .secret && $0.severity == .high && $0.toolID == "gitleaks" })
-        #expect(report.secrets.keys.sorted() == [0, 1, 2, 3, 4])
-        #expect(Set(report.secrets.values) == Set(SampleSecrets.all))
+        #expect(report.secretsByIndex.keys.sorted() == [0, 1, 2, 3, 4])
+        #expect(Set(report.secretsByIndex.values) == Set(SampleSecrets.all))
         #expect(report.findings[2].location == SourceLocation(path: "deploy/release.env", startLine: 2, endLine: 2, startColumn: 19,
                                                               endColumn: 38, snippet: SampleSecrets.awsKeyID))
         #expect(report.findings[0].metadata["fingerprint"] == "config/settings.py:generic-api-key:4")
@@ -60,7 +60,7 @@ enum SampleSecrets {
         #expect(report.findings.map(\.ruleID) == ["AWS Access Key", "AWS Access Key"])
         #expect(report.findings[0].location?.startLine == 3)
         #expect(report.findings[0].metadata["commit"] == "abc123" && report.findings[0].metadata["tags"] == "key, AWS")
-        #expect(report.secrets == [0: "AKIAWARDFAKEKEY00001"])
+        #expect(report.secretsByIndex == [0: "AKIAWARDFAKEKEY00001"])
     }
 
     @Test func readsTheCSVJUnitAndSARIFFormats() throws {
@@ -70,7 +70,7 @@ enum SampleSecrets {
             """)
         #expect(csv.findings.map(\.ruleID) == ["github-pat"])
         #expect(csv.findings[0].location?.startLine == 5 && csv.findings[0].metadata["tags"] == "tag1, tag2")
-        #expect(csv.secrets == [0: SampleSecrets.githubToken])
+        #expect(csv.secretsByIndex == [0: SampleSecrets.githubToken])
         let junit = try decode("""
             <?xml version="1.0" encoding="UTF-8"?>
             <testsuites><testsuite failures="1" name="gitleaks" tests="1" time="">
@@ -79,7 +79,7 @@ enum SampleSecrets {
             </testcase></testsuite></testsuites>
             """)
         #expect(junit.findings.map(\.ruleID) == ["aws-access-token"])
-        #expect(junit.secrets == [0: SampleSecrets.awsKeyID])
+        #expect(junit.secretsByIndex == [0: SampleSecrets.awsKeyID])
         let sarif = try decode("""
             {"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "gitleaks", "semanticVersion": "v8.0.0"}},
               "results": [{"ruleId": "slack-webhook-url", "message": {"text": "slack-webhook-url has detected secret"},
@@ -88,7 +88,7 @@ enum SampleSecrets {
             """)
         #expect(sarif.findings.map(\.toolID) == ["gitleaks"])
         #expect(sarif.findings[0].severity == .high && sarif.findings[0].kind == .secret)
-        #expect(sarif.secrets == [0: SampleSecrets.slackWebhook])
+        #expect(sarif.secretsByIndex == [0: SampleSecrets.slackWebhook])
         #expect(sarif.toolVersion == nil, "gitleaks writes a placeholder version into SARIF")
     }
 
@@ -135,12 +135,12 @@ enum SampleSecrets {
         #expect(report.findings[1].metadata["verified"] == "true")
         #expect(report.findings.map { $0.location?.path } == ["deploy/release.env", "config/settings.py", "deploy/release.env"])
         // Raw is the secret; an early v3 report's base64 Raw is decoded first
-        #expect(report.secrets == [0: SampleSecrets.awsKeyID, 1: SampleSecrets.githubToken, 2: SampleSecrets.slackWebhook])
+        #expect(report.secretsByIndex == [0: SampleSecrets.awsKeyID, 1: SampleSecrets.githubToken, 2: SampleSecrets.slackWebhook])
         // RawV2 pairs the key id with the key: both the pair and the key are masked too
-        let masked = try #require(report.maskedValues[0])
+        let masked = try #require(report.maskedByIndex[0])
         #expect(masked.contains(SampleSecrets.awsKeyID + ":" + SampleSecrets.awsSecretKey))
         #expect(masked.contains(SampleSecrets.awsSecretKey))
-        #expect(report.maskedValues[2]?.contains(Data(SampleSecrets.slackWebhook.utf8).base64EncodedString()) == true)
+        #expect(report.maskedByIndex[2]?.contains(Data(SampleSecrets.slackWebhook.utf8).base64EncodedString()) == true)
     }
 
     @Test func normalizingLeavesNoValueOfTheHandwrittenReportInAnyFinding() throws {
@@ -164,8 +164,8 @@ enum SampleSecrets {
             """)
         #expect(v2.findings.map(\.ruleID) == ["AWS API Key", "AWS API Key"])
         #expect(v2.findings[0].raw?.contains("diff") == false, "the commit diff is not kept")
-        #expect(v2.secrets[0] == "AKIAWARDFAKEKEY00001\nAKIAWARDFAKEKEY00002")
-        #expect(v2.maskedValues[0] == ["AKIAWARDFAKEKEY00001", "AKIAWARDFAKEKEY00002"])
+        #expect(v2.secretsByIndex[0] == "AKIAWARDFAKEKEY00001\nAKIAWARDFAKEKEY00002")
+        #expect(v2.maskedByIndex[0] == ["AKIAWARDFAKEKEY00001", "AKIAWARDFAKEKEY00002"])
         let v3tool = try decode("""
             [{"rule": {"id": "private.key", "message": "Private Key", "severity": "MEDIUM"}, "path": "keys/deploy_key.pem", "line": "1",
               "secret": "-----BEGIN RSA PRIVATE KEY-----", "context": {"1": "-----BEGIN RSA PRIVATE KEY-----"}, "id": "x", "branch": null,
@@ -174,7 +174,7 @@ enum SampleSecrets {
         let key = try #require(v3tool.findings.first)
         #expect(key.ruleID == "private.key" && key.severity == .medium && key.rawSeverity == "MEDIUM")
         #expect(key.location == SourceLocation(path: "keys/deploy_key.pem", startLine: 1, endLine: 1, snippet: "-----BEGIN RSA PRIVATE KEY-----"))
-        #expect(v3tool.secrets == [0: "-----BEGIN RSA PRIVATE KEY-----"])
+        #expect(v3tool.secretsByIndex == [0: "-----BEGIN RSA PRIVATE KEY-----"])
     }
 
     @Test func skipsLogLinesAndReadsASingleObject() throws {
@@ -220,7 +220,7 @@ enum SampleSecrets {
     static func realBaseline() async throws -> (baseline: Data, root: String) {
         let tool = try #require(ManagedTools.path("detect-secrets"), Comment(rawValue: ManagedTools.missingMessage("detect-secrets")))
         let root = try Fixtures.copy("secrets-sample")
-        let invocation = DetectSecretsScanner().invocation(for: ScanTarget(name: "s", root: root),
+        let invocation = DetectSecretsScanner().plan(for: ScanTarget(name: "s", root: root),
                                                            context: InvocationContext(reportPath: "", resources: ScannerResources(semgrepRules: nil)))
         let outcome = try await POSIXProcessRunner().run(ProcessRequest(executable: tool, arguments: invocation.arguments,
                                                                          workingDirectory: root, timeout: .seconds(120)))
@@ -239,9 +239,9 @@ enum SampleSecrets {
         #expect(report.findings.first { $0.ruleID == "Secret Keyword" }?.severity == .medium)
         #expect(report.findings.first { $0.ruleID == "GitHub Token" }?.severity == .high)
         // Each SHA-1 is an identity input and appears nowhere in the findings
-        #expect(report.secretDigests.count == report.findings.count)
-        #expect(report.secrets.isEmpty)
-        for (index, digest) in report.secretDigests {
+        #expect(report.digestsByIndex.count == report.findings.count)
+        #expect(report.secretsByIndex.isEmpty)
+        for (index, digest) in report.digestsByIndex {
             let finding = report.findings[index]
             #expect(!(finding.raw ?? "").contains(digest) && !finding.message.contains(digest) && !finding.metadata.values.contains(digest))
         }

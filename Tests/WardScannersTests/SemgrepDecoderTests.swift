@@ -27,12 +27,13 @@ import WardCore
 
     @Test func marksNosemgrepResultsSuppressedFromTheSARIFCompanion() throws {
         // Given a run that wrote JSON and SARIF side by side, as Ward runs semgrep
-        let directory = try Fixtures.temporaryDirectory()
-        let reportPath = directory + "/report"
-        try FileManager.default.copyItem(atPath: Fixtures.path("reports/semgrep/tiny-semgrep-1.185.0.sarif"), toPath: reportPath + ".sarif")
-        let json = try Fixtures.data("reports/semgrep/tiny-semgrep-1.185.0.json")
-        // When the run's output is decoded
-        let report = try plugin.decodeRunOutput(json, reportPath: reportPath, source: "run")
+        let context = InvocationContext(reportPath: "/scratch/report", resources: ScannerResources(semgrepRules: nil))
+        let plan = plugin.plan(for: ScanTarget(name: "t", root: "/src"), context: context)
+        #expect(plan.readsBack == ["/scratch/report.sarif"])
+        let output = ToolRunOutput(report: try Fixtures.data("reports/semgrep/tiny-semgrep-1.185.0.json"),
+                                   files: ["/scratch/report.sarif": try Fixtures.data("reports/semgrep/tiny-semgrep-1.185.0.sarif")], source: "run")
+        // When the run's output is decoded with its plan
+        let report = try plugin.decode(output, of: plan)
         // Then the line silenced by `# nosemgrep` is kept, marked suppressed, and the others are not
         let suppressed = report.findings.filter { $0.suppression != nil }
         #expect(suppressed.map { $0.location?.startLine } == [11])

@@ -80,15 +80,21 @@ struct StdoutReplayRunner: CommandRunner {
         let scratch = try Fixtures.temporaryDirectory("ward-scratch")
         let context = InvocationContext(reportPath: scratch + "/report", resources: ScannerResources(semgrepRules: nil),
                                         extraArguments: ["--severity", "HIGH,CRITICAL"], cacheDirectory: cache)
-        let without = TrivyScanner().invocation(for: iac, context: context).arguments
+        let withoutPlan = TrivyScanner().plan(for: iac, context: context)
+        let without = withoutPlan.arguments
         #expect(without[without.firstIndex(of: "--scanners")! + 1] == "secret")
-        #expect(FileManager.default.fileExists(atPath: scratch + "/report.skipped"))
-        try FileManager.default.removeItem(atPath: scratch + "/report.skipped")
+        #expect(withoutPlan.skipped.count == 1 && withoutPlan.skipped[0].hasPrefix("vulnerabilities not scanned"))
+        // The note reaches the decoded run through the plan, never through a file beside the report
+        let decoded = try TrivyScanner().decode(ToolRunOutput(report: Data(#"{"SchemaVersion": 2, "Results": []}"#.utf8), source: "r"),
+                                                of: withoutPlan)
+        #expect(decoded.skipped == withoutPlan.skipped)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch).isEmpty)
         try FileManager.default.createDirectory(atPath: cache + "/db", withIntermediateDirectories: true)
         try Data().write(to: URL(fileURLWithPath: cache + "/db/trivy.db"))
-        let with = TrivyScanner().invocation(for: iac, context: context).arguments
+        let withPlan = TrivyScanner().plan(for: iac, context: context)
+        let with = withPlan.arguments
         #expect(with[with.firstIndex(of: "--scanners")! + 1] == "secret,vuln")
-        #expect(!FileManager.default.fileExists(atPath: scratch + "/report.skipped"))
+        #expect(withPlan.skipped.isEmpty)
         // Pass-through arguments come before `--`, and the cache is Ward's.
         #expect(Array(with.suffix(4)) == ["--severity", "HIGH,CRITICAL", "--", "."])
         #expect(with[with.firstIndex(of: "--cache-dir")! + 1] == cache)
@@ -101,14 +107,14 @@ struct StdoutReplayRunner: CommandRunner {
         try "ID=alpine\n".write(toFile: tree + "/etc/os-release", atomically: true, encoding: .utf8)
         #expect(TrivyRootfsScanner().isApplicable(to: TargetInventory.survey(root: tree)))
         let context = InvocationContext(reportPath: tree + "/r", resources: ScannerResources(semgrepRules: nil), cacheDirectory: tree)
-        let invocation = TrivyRootfsScanner().invocation(for: ScanTarget(name: "fs", root: tree), context: context)
+        let invocation = TrivyRootfsScanner().plan(for: ScanTarget(name: "fs", root: tree), context: context)
         #expect(invocation.arguments.first == "rootfs" && invocation.arguments.suffix(2) == ["--", "."])
         #expect(invocation.workingDirectory == tree)
     }
 
     @Test func trivyConfigTakesNoDatabaseFlags() {
         let context = InvocationContext(reportPath: "/tmp/r", resources: ScannerResources(semgrepRules: nil), cacheDirectory: "/cache")
-        let invocation = TrivyConfigScanner().invocation(for: iac, context: context)
+        let invocation = TrivyConfigScanner().plan(for: iac, context: context)
         #expect(invocation.arguments.first == "config")
         #expect(!invocation.arguments.contains("--skip-db-update") && !invocation.arguments.contains("--offline-scan"))
         #expect(invocation.arguments.contains("--skip-check-update") && invocation.workingDirectory == iac.root)

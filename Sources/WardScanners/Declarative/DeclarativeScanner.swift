@@ -8,22 +8,11 @@ import WardCore
 /// property, then `level`); JSON reports read the mapped severity field as critical, high,
 /// medium (`moderate`, `warning`), low, info (`note`), `error` as high; a missing or unknown
 /// value gets the spec's `default-severity`.
-public struct DeclarativeScanner: ScannerPlugin {
-    public static let id = "declarative"
-    public static let summary = "A scanner declared in a YAML plugin file"
-    public static let executableName = "declarative"
-
+public struct DeclarativeScanner: ToolScanner {
     /// What the plugin file declares.
     public let spec: DeclarativeScannerSpec
     /// The file it was declared in, for messages.
     public let origin: String
-
-    /// A placeholder that never applies; real plugins come from ``init(spec:origin:)``.
-    public init() {
-        self.init(spec: DeclarativeScannerSpec(id: Self.id, summary: Self.summary, executable: Self.executableName,
-                                               arguments: [], format: .sarif, report: .stdout),
-                  origin: "")
-    }
 
     /// The plugin a spec declares.
     public init(spec: DeclarativeScannerSpec, origin: String) {
@@ -43,7 +32,7 @@ public struct DeclarativeScanner: ScannerPlugin {
             || applies.files.contains { inventory.fileNames[$0, default: 0] > 0 }
     }
 
-    public func invocation(for target: ScanTarget, context: InvocationContext) -> ToolInvocation {
+    public func plan(for target: ScanTarget, context: InvocationContext) -> ToolRunPlan {
         var arguments: [String] = []
         for argument in spec.arguments {
             if argument == "{args}" {
@@ -53,10 +42,10 @@ public struct DeclarativeScanner: ScannerPlugin {
             arguments.append(argument.replacingOccurrences(of: "{report}", with: context.reportPath)
                 .replacingOccurrences(of: "{target}", with: target.root))
         }
-        return ToolInvocation(
+        return ToolRunPlan(
             arguments: arguments,
             workingDirectory: target.root,
-            writesReportFile: spec.output.report == .file,
+            report: spec.output.report == .file ? .file(context.reportPath) : .standardOutput,
             acceptedExitStatuses: Set(spec.exitCodes)
         )
     }
@@ -68,9 +57,7 @@ public struct DeclarativeScanner: ScannerPlugin {
             guard SARIFLogReader.isLog(document) else {
                 throw ScannerError.malformedReport(path: source, reason: "\(spec.id) declares SARIF output, but this is not a SARIF log")
             }
-            var reader = SARIFLogReader(toolID: spec.id, kind: spec.kind)
-            reader.family = { _ in nil }
-            return try reader.decodeMerged(document, source: source)
+            return try SARIFLogReader(toolID: spec.id, reading: .declared(spec.kind)).decodeMerged(document, source: source)
         case .json:
             return try DeclarativeJSONReader(spec: spec).decode(document, source: source)
         }
@@ -103,20 +90,18 @@ struct DeclarativeJSONReader {
                 SourceLocation(path: $0, startLine: line, endLine: fields.endLine.flatMap { Self.value(at: $0, in: result).int } ?? line,
                                startColumn: fields.column.flatMap { Self.value(at: $0, in: result).int })
             }
-            if kind == .secret, let secret = fields.secret.flatMap({ Self.value(at: $0, in: result).string }), !secret.isEmpty {
-                report.secrets[report.findings.count] = secret
-            }
-            report.findings.append(Finding(
+            let secret = kind == .secret ? fields.secret.flatMap({ Self.value(at: $0, in: result).string }) : nil
+            report.append(Finding(
                 toolID: spec.id,
                 ruleID: rule,
-                title: SARIFReader.firstSentence(message),
+                title: ReportText.firstSentence(message),
                 message: message,
                 kind: kind,
                 severity: rawSeverity.flatMap(Self.severity) ?? spec.defaultSeverity,
                 rawSeverity: rawSeverity,
                 location: location,
                 raw: result.serialized
-            ))
+            ), secret: secret)
         }
         return report
     }

@@ -7,10 +7,11 @@ import WardCore
 /// Severity: Bandit's `issue_severity` HIGH, MEDIUM, LOW map to high, medium, low; UNDEFINED to
 /// info. `issue_confidence` is kept as the finding's confidence. Bandit exits 1 when it reports
 /// issues and 0 when not; both are a completed scan.
-public struct BanditScanner: ScannerPlugin {
+public struct BanditScanner: ToolScanner {
     public static let id = "bandit"
-    public static let summary = "Python source security linter (Bandit)"
-    public static let executableName = "bandit"
+    public var id: String { Self.id }
+    public var summary: String { "Python source security linter (Bandit)" }
+    public var executableName: String { "bandit" }
 
     /// Directories Bandit never needs to read.
     static let excluded = ".svn,CVS,.bzr,.hg,.git,__pycache__,.tox,.eggs,*.egg,.venv,venv,node_modules,.build"
@@ -21,35 +22,31 @@ public struct BanditScanner: ScannerPlugin {
         inventory.contains(extension: "py", "pyw")
     }
 
-    public func invocation(for target: ScanTarget, context: InvocationContext) -> ToolInvocation {
-        ToolInvocation(
+    public func plan(for target: ScanTarget, context: InvocationContext) -> ToolRunPlan {
+        ToolRunPlan(
             // `--ignore-nosec` keeps silenced findings; NosecComment marks them suppressed.
             arguments: ["--recursive", "--format", "json", "--output", context.reportPath, "--quiet", "--ignore-nosec",
                         "--exclude", Self.excluded, "--", "."],
             workingDirectory: target.root,
-            writesReportFile: true,
+            report: .file(context.reportPath),
             acceptedExitStatuses: [0, 1]
         )
     }
 
     public func decode(_ data: Data, source: String) throws(ScannerError) -> DecodedReport {
-        let format = ReportFormat.sniff(data)
-        switch format {
+        let identity = ReportIdentity.of(data)
+        switch identity.format {
         case .banditCSV: return try BanditCSVReader().decode(data, source: source)
         case .banditText: return try BanditTextReader().decode(data, source: source)
         case .banditYAML: return try BanditYAMLReader().decode(data, source: source)
         case .xml: return try BanditXMLReader().decode(data, source: source)
-        case .semgrepText, .semgrepEmacs, .semgrepVim:
-            throw ScannerError.wrongTool(path: source, expected: "Bandit", found: format.writer ?? "Semgrep")
+        case .semgrepText, .semgrepEmacs, .semgrepVim, .toolText:
+            throw ScannerError.wrongTool(path: source, expected: "Bandit", found: identity.producer ?? "Semgrep")
         case .json: break
         }
         let document = try ReportJSON.parse(data, source: source)
-        if ReportJSON.isSARIF(document) {
-            let drivers = (document["runs"].array ?? []).compactMap { $0["tool"]["driver"]["name"].string?.lowercased() }
-            guard drivers.allSatisfy({ $0 == "bandit" }) else {
-                throw ScannerError.wrongTool(path: source, expected: "Bandit", found: ReportJSON.producer(of: document))
-            }
-            return try SARIFReader(toolID: Self.id, kind: .sast, severity: Self.sarifSeverity).decode(document, source: source)
+        if SARIFLogReader.isLog(document) {
+            return try SARIFLogReader.decode(toolLog: document, dialect: .bandit, toolID: Self.id, expected: "Bandit", source: source)
         }
         return try BanditJSONReader().decode(document, source: source)
     }
@@ -67,11 +64,6 @@ public struct BanditScanner: ScannerPlugin {
     static func column(offset: Int?) -> Int? {
         guard let offset, offset < Int.max else { return nil }
         return offset + 1
-    }
-
-    static let sarifSeverity: SARIFReader.SeverityMapping = { result, rule in
-        if let raw = result["properties"]["issue_severity"].string { return (severity(raw), raw) }
-        return SARIFReader.levelSeverity(result, rule)
     }
 
     /// The lines `start...end` of Bandit's numbered `code` excerpt, without their numbers.

@@ -10,10 +10,11 @@ import WardCore
 /// themselves and INFO to info. Without one (`null`, the usual case offline) a failed check is
 /// medium, so IaC findings alone do not fail the default gate. Checkov exits 1 when a check failed
 /// and 0 when none did (both a completed scan; findings come from the report), 2 when it crashed.
-public struct CheckovScanner: ScannerPlugin {
+public struct CheckovScanner: ToolScanner {
     public static let id = "checkov"
-    public static let summary = "IaC misconfigurations: Terraform, Kubernetes, Dockerfile, Helm (Checkov)"
-    public static let executableName = "checkov"
+    public var id: String { Self.id }
+    public var summary: String { "IaC misconfigurations: Terraform, Kubernetes, Dockerfile, Helm (Checkov)" }
+    public var executableName: String { "checkov" }
 
     /// The frameworks run; others (secrets, SCA) need the network or overlap other scanners.
     static let frameworks = ["terraform", "kubernetes", "dockerfile", "helm"]
@@ -30,11 +31,11 @@ public struct CheckovScanner: ScannerPlugin {
             }
     }
 
-    public func invocation(for target: ScanTarget, context: InvocationContext) -> ToolInvocation {
+    public func plan(for target: ScanTarget, context: InvocationContext) -> ToolRunPlan {
         // Scanning `-d .` from the root keeps Checkov's paths root-relative for every framework (its
         // Kubernetes runner writes paths relative to the working directory, not to `-d`); Checkov takes
         // no positional path, so there is no `--`. The report goes both to standard output and to
-        // results_json.json beside Ward's report path.
+        // results_json.json in the run's scratch directory, which is read back.
         let directory = (context.reportPath as NSString).deletingLastPathComponent
         // Ward's configuration file replaces `.checkov.yaml` (whose `external-checks-dir` would run
         // Python from the tree), unless the policy trusts the repository's.
@@ -42,12 +43,13 @@ public struct CheckovScanner: ScannerPlugin {
         if let own = context.configurationDirectory, !context.trustsRepositoryConfiguration {
             configuration = ["--config-file", own + "/checkov.yaml"]
         }
-        return ToolInvocation(
+        return ToolRunPlan(
             arguments: configuration + ["--skip-download", "--compact", "--quiet", "--framework"] + Self.frameworks
                 + ["--output", "json", "--output-file-path", directory] + context.extraArguments + ["-d", "."],
             environment: ["ANSI_COLORS_DISABLED": "1"],
             workingDirectory: target.root,
-            writesReportFile: false,
+            report: .standardOutput,
+            readsBack: [directory + "/" + Self.reportFileName],
             acceptedExitStatuses: [0, 1]
         )
     }
@@ -56,13 +58,10 @@ public struct CheckovScanner: ScannerPlugin {
         try CheckovReportDecoder().decode(data, source: source)
     }
 
-    /// The report file Checkov wrote beside `reportPath`, else what it printed.
-    public func decodeRunOutput(_ data: Data, reportPath: String, source: String) throws(ScannerError) -> DecodedReport {
-        let path = (reportPath as NSString).deletingLastPathComponent + "/" + Self.reportFileName
-        guard let file = try BoundedReader(limit: BoundedReader.companionLimit).readIfPresent(path, source: source), !file.isEmpty else {
-            return try decode(data, source: source)
-        }
-        return try decode(file, source: source)
+    /// The report file Checkov wrote, else what it printed.
+    public func decode(_ output: ToolRunOutput, of plan: ToolRunPlan) throws(ScannerError) -> DecodedReport {
+        let file = plan.readsBack.first.flatMap { output.files[$0] } ?? Data()
+        return plan.completing(try decode(file.isEmpty ? output.report : file, source: output.source))
     }
 
     /// Ward's severity for Checkov's; no severity (Checkov without a platform key) is medium.

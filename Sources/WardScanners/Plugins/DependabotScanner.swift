@@ -9,30 +9,21 @@ import WardCore
 /// themselves; without one, the CVSS score in the usual bands. Findings are dependencies:
 /// package and ecosystem, the GHSA id with its CVE aliases, the manifest path and the first
 /// patched version. Fixed alerts are left out; dismissed ones are kept, suppressed.
-public struct DependabotScanner: ScannerPlugin {
+public struct DependabotScanner: ReportImporting {
     public static let id = "dependabot"
-    public static let summary = "GitHub Dependabot alerts (import of REST, GraphQL or webhook JSON)"
-    /// Never found: Dependabot has no command line.
-    public static let executableName = "dependabot"
+    public var id: String { Self.id }
+    public var summary: String { "GitHub Dependabot alerts (import of REST, GraphQL or webhook JSON)" }
 
     public init() {}
 
-    public func isApplicable(to inventory: TargetInventory) -> Bool {
-        false
-    }
-
-    public func invocation(for target: ScanTarget, context: InvocationContext) -> ToolInvocation {
-        ToolInvocation(arguments: ["--", "."], writesReportFile: false, acceptedExitStatuses: [0])
-    }
-
     public func decode(_ data: Data, source: String) throws(ScannerError) -> DecodedReport {
-        switch ReportFormat.sniff(data) {
-        case .json: break
-        case let other: throw ScannerError.wrongTool(path: source, expected: "Dependabot", found: other.writer ?? "a text or XML report")
+        let identity = ReportIdentity.of(data)
+        guard identity.format == .json else {
+            throw ScannerError.wrongTool(path: source, expected: "Dependabot", found: identity.producer ?? "a text or XML report")
         }
         let document = try ReportJSON.parse(SARIFLogReader.withoutByteOrderMark(data), source: source)
         if SARIFLogReader.isLog(document) {
-            throw ScannerError.wrongTool(path: source, expected: "Dependabot", found: ReportProducer.name(of: document))
+            throw ScannerError.wrongTool(path: source, expected: "Dependabot", found: ReportIdentity.producer(of: document))
         }
         return try DependabotAlertReader().decode(document, source: source)
     }

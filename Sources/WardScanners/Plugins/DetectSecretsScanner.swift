@@ -9,10 +9,11 @@ import WardCore
 /// `Base64 High Entropy String`, `Hex High Entropy String`, `Public IP (ipv4)`) give medium.
 /// Baselines hold only an unsalted SHA-1 of each value, used as the identity input after keyed
 /// hashing and never stored; such findings keep no source line. detect-secrets exits 0 after a scan.
-public struct DetectSecretsScanner: ScannerPlugin {
+public struct DetectSecretsScanner: ToolScanner {
     public static let id = "detect-secrets"
-    public static let summary = "Secrets committed to the tree (Yelp detect-secrets)"
-    public static let executableName = "detect-secrets"
+    public var id: String { Self.id }
+    public var summary: String { "Secrets committed to the tree (Yelp detect-secrets)" }
+    public var executableName: String { "detect-secrets" }
 
     /// Files never worth reading: the directories Ward skips, as a regular expression on paths.
     static let excludedFiles = #"(^|/)(\.git|\.hg|\.svn|node_modules|\.venv|venv|__pycache__|\.tox|\.mypy_cache|\.build)(/|$)"#
@@ -23,20 +24,20 @@ public struct DetectSecretsScanner: ScannerPlugin {
         !inventory.fileNames.isEmpty
     }
 
-    public func invocation(for target: ScanTarget, context: InvocationContext) -> ToolInvocation {
-        ToolInvocation(
+    public func plan(for target: ScanTarget, context: InvocationContext) -> ToolRunPlan {
+        ToolRunPlan(
             // Without --all-files it reads only files git tracks, and nothing outside a repository.
             arguments: ["scan", "--all-files", "--exclude-files", Self.excludedFiles] + context.extraArguments + ["--", "."],
             workingDirectory: target.root,
-            writesReportFile: false,
+            report: .standardOutput,
             acceptedExitStatuses: [0]
         )
     }
 
     public func decode(_ data: Data, source: String) throws(ScannerError) -> DecodedReport {
-        switch ReportFormat.sniff(data) {
-        case .json: break
-        case let other: throw ScannerError.wrongTool(path: source, expected: "detect-secrets", found: other.writer ?? "a text or XML report")
+        let identity = ReportIdentity.of(data)
+        guard identity.format == .json else {
+            throw ScannerError.wrongTool(path: source, expected: "detect-secrets", found: identity.producer ?? "a text or XML report")
         }
         let document = try ReportJSON.parse(SARIFLogReader.withoutByteOrderMark(data), source: source)
         return try DetectSecretsBaselineReader().decode(document, source: source)

@@ -8,10 +8,11 @@ import WardCore
 /// Severity: gitleaks has none; every finding is a high secret. The clear secret is handed to the
 /// normalizer, which keeps only a keyed hash and a masked preview. With `--exit-code 0` gitleaks
 /// exits 0 whether or not it finds leaks, and 1 on errors.
-public struct GitleaksScanner: ScannerPlugin {
+public struct GitleaksScanner: ToolScanner {
     public static let id = "gitleaks"
-    public static let summary = "Secrets committed to the tree (gitleaks)"
-    public static let executableName = "gitleaks"
+    public var id: String { Self.id }
+    public var summary: String { "Secrets committed to the tree (gitleaks)" }
+    public var executableName: String { "gitleaks" }
 
     public init() {}
 
@@ -19,12 +20,12 @@ public struct GitleaksScanner: ScannerPlugin {
         !inventory.fileNames.isEmpty
     }
 
-    public func invocation(for target: ScanTarget, context: InvocationContext) -> ToolInvocation {
-        ToolInvocation(
+    public func plan(for target: ScanTarget, context: InvocationContext) -> ToolRunPlan {
+        ToolRunPlan(
             arguments: ["dir", "--no-banner", "--no-color", "--exit-code", "0", "--report-format", "json",
                         "--report-path", context.reportPath] + context.extraArguments + ["--", "."],
             workingDirectory: target.root,
-            writesReportFile: true,
+            report: .file(context.reportPath),
             acceptedExitStatuses: [0]
         )
     }
@@ -35,7 +36,8 @@ public struct GitleaksScanner: ScannerPlugin {
     public func decode(_ data: Data, source: String) throws(ScannerError) -> DecodedReport {
         let text = ReportText.head(data.prefix(8192))
         if GitleaksCSVReader.isReport(text) { return try GitleaksCSVReader().decode(data, source: source) }
-        switch ReportFormat.sniff(data) {
+        let identity = ReportIdentity.of(data)
+        switch identity.format {
         case .xml:
             let root = try XMLTree.parse(data, source: source)
             guard GitleaksJUnitReader.isReport(root) else {
@@ -44,35 +46,20 @@ public struct GitleaksScanner: ScannerPlugin {
             return try GitleaksJUnitReader().decode(root, source: source)
         case .json:
             break
-        case let other:
-            throw ScannerError.wrongTool(path: source, expected: "gitleaks", found: other.writer ?? "text")
+        default:
+            throw ScannerError.wrongTool(path: source, expected: "gitleaks", found: identity.producer ?? "text")
         }
         let document = try ReportJSON.parse(SARIFLogReader.withoutByteOrderMark(data), source: source)
         if SARIFLogReader.isLog(document) {
-            let tools = SARIFLogReader.toolNames(document)
-            guard tools.allSatisfy({ $0.lowercased().contains("gitleaks") }) else {
-                throw ScannerError.wrongTool(path: source, expected: "gitleaks", found: ReportProducer.name(of: document))
-            }
-            var reader = SARIFLogReader(toolID: Self.id, kind: .secret)
-            reader.family = { _ in nil }
-            var report = try reader.decodeMerged(document, source: source)
-            for index in report.findings.indices {
-                report.findings[index].severity = .high
-                report.findings[index].rawSeverity = nil
-            }
-            // gitleaks writes the same placeholder version into every SARIF log.
-            report.toolVersion = nil
-            return report
+            return try SARIFLogReader.decode(toolLog: document, dialect: .gitleaks, toolID: Self.id, expected: "gitleaks", source: source)
         }
         if document.array?.isEmpty == false, !GitleaksJSONReader.isReport(document) {
-            let producer = ReportProducer.name(of: document)
+            let producer = ReportIdentity.producer(of: document)
             if producer != "unrecognized" { throw ScannerError.wrongTool(path: source, expected: "gitleaks", found: producer) }
         }
         if document.object != nil {
-            let producer = ReportProducer.name(of: document)
-            throw producer == "unrecognized"
-                ? ScannerError.malformedReport(path: source, reason: "not a gitleaks report: expected a list of findings")
-                : ScannerError.wrongTool(path: source, expected: "gitleaks", found: producer)
+            throw ReportIdentity.refusal(of: document, expected: "gitleaks", source: source,
+                                         reason: "not a gitleaks report: expected a list of findings")
         }
         return try GitleaksJSONReader().decode(document, source: source)
     }

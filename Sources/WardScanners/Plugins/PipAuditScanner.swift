@@ -18,10 +18,11 @@ import WardCore
 /// Severity: pip-audit reports none, so findings are medium; a CycloneDX report with `ratings` maps
 /// its highest CVSS score by the usual bands, else its highest severity name. Dependencies pip-audit
 /// skipped are listed on the tool run.
-public struct PipAuditScanner: ScannerPlugin {
+public struct PipAuditScanner: ToolScanner {
     public static let id = "pip-audit"
-    public static let summary = "Known vulnerabilities in Python requirements and projects (pip-audit)"
-    public static let executableName = "pip-audit"
+    public var id: String { Self.id }
+    public var summary: String { "Known vulnerabilities in Python requirements and projects (pip-audit)" }
+    public var executableName: String { "pip-audit" }
 
     /// The options of pip-audit that name a requirements file.
     static let requirementOptions: Set<String> = ["-r", "--requirement"]
@@ -34,7 +35,7 @@ public struct PipAuditScanner: ScannerPlugin {
         inventory.containsFile(where: RequirementManifests.isRequirementsFile) || inventory.contains(fileName: "pyproject.toml")
     }
 
-    public func invocation(for target: ScanTarget, context: InvocationContext) -> ToolInvocation {
+    public func plan(for target: ScanTarget, context: InvocationContext) -> ToolRunPlan {
         // Nothing is resolved, downloaded or built: exact pins from sanitized copies, no pip.
         var arguments = ["--format", "json", "--output", context.reportPath, "--progress-spinner", "off",
                          "--desc=on", "--aliases=on", "--cache-dir", context.cacheDirectory, "--no-deps", "--disable-pip"]
@@ -44,25 +45,16 @@ public struct PipAuditScanner: ScannerPlugin {
             Self.environmentOptions.contains(argument) || argument.hasPrefix("--path=")
         }
         let directory = (context.reportPath as NSString).deletingLastPathComponent + "/requirements"
+        var manifests: RequirementManifests?
         if !environment {
             var chosen = given.isEmpty ? RequirementManifests.discover(in: context.files) : given
             if chosen.isEmpty, context.files.contains("pyproject.toml") { chosen = ["pyproject.toml"] }
-            let files = RequirementManifests.prepareSanitized(chosen, root: target.root, files: context.files, directory: directory,
-                                                              besideReport: context.reportPath)
+            let (files, prepared) = RequirementManifests.prepareSanitized(chosen, root: target.root, files: context.files, directory: directory)
+            manifests = prepared
             // `--requirement=PATH` keeps a path that starts with `-` from reading as an option.
             arguments += (files.isEmpty ? ["requirements.txt"] : files).map { "--requirement=" + $0 }
         }
-        try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        return ToolInvocation(
-            arguments: arguments,
-            workingDirectory: directory,
-            writesReportFile: true,
-            acceptedExitStatuses: [0, 1]
-        )
-    }
-
-    public func decodeRunOutput(_ data: Data, reportPath: String, source: String) throws(ScannerError) -> DecodedReport {
-        RequirementManifests.placing(try decode(data, source: source), besideReport: reportPath)
+        return .auditing(arguments, in: directory, reportPath: context.reportPath, manifests: manifests, acceptedExitStatuses: [0, 1])
     }
 
     public func decode(_ data: Data, source: String) throws(ScannerError) -> DecodedReport {
@@ -83,10 +75,7 @@ public struct PipAuditScanner: ScannerPlugin {
         if let rows = document.array, rows.allSatisfy({ $0.array != nil }) {
             throw ScannerError.wrongTool(path: source, expected: "pip-audit", found: "Safety 1.x")
         }
-        let producer = ReportJSON.producer(of: document)
-        if producer != "unrecognized" && producer != "pip-audit" {
-            throw ScannerError.wrongTool(path: source, expected: "pip-audit", found: producer)
-        }
-        throw ScannerError.malformedReport(path: source, reason: "not a pip-audit report: no 'dependencies' with 'vulns' or 'skip_reason'")
+        throw ReportIdentity.refusal(of: document, expected: "pip-audit", source: source,
+                                     reason: "not a pip-audit report: no 'dependencies' with 'vulns' or 'skip_reason'")
     }
 }

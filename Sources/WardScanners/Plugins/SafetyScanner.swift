@@ -16,10 +16,11 @@ import WardCore
 /// Severity: Safety's free database has no severity. A CVSS base score in the report (v3 first,
 /// then v2) maps by the usual bands (9.0–10 critical, 7.0–8.9 high, 4.0–6.9 medium, 0.1–3.9 low);
 /// without one the finding is medium. The raw severity keeps the score (`CVSS v3 9.8`).
-public struct SafetyScanner: ScannerPlugin {
+public struct SafetyScanner: ToolScanner {
     public static let id = "safety"
-    public static let summary = "Known vulnerabilities in Python requirements files (Safety)"
-    public static let executableName = "safety"
+    public var id: String { Self.id }
+    public var summary: String { "Known vulnerabilities in Python requirements files (Safety)" }
+    public var executableName: String { "safety" }
 
     /// The options of `safety check` that name a requirements file.
     static let fileOptions: Set<String> = ["-r", "--file"]
@@ -30,30 +31,20 @@ public struct SafetyScanner: ScannerPlugin {
         inventory.containsFile(where: RequirementManifests.isRequirementsFile)
     }
 
-    public func invocation(for target: ScanTarget, context: InvocationContext) -> ToolInvocation {
+    public func plan(for target: ScanTarget, context: InvocationContext) -> ToolRunPlan {
         let given = RequirementManifests.optionValues(Self.fileOptions, in: context.extraArguments)
         let chosen = given.isEmpty ? RequirementManifests.discover(in: context.files) : given
         // Safety reads sanitized copies (exact pins only) in a directory of its own, which holds no
         // `.safety-policy.yml`; without a file it would check its own environment, so a missing one
         // fails the run instead.
         let directory = (context.reportPath as NSString).deletingLastPathComponent + "/requirements"
-        var files = RequirementManifests.prepareSanitized(chosen, root: target.root, files: context.files, directory: directory,
-                                                          besideReport: context.reportPath)
+        let (handed, manifests) = RequirementManifests.prepareSanitized(chosen, root: target.root, files: context.files, directory: directory)
+        var files = handed
         if files.isEmpty { files = ["requirements.txt"] }
-        try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         // `--file=PATH` keeps a path that starts with `-` from reading as an option.
         let arguments = ["--disable-optional-telemetry-data", "check", "--output", "json", "--save-json", context.reportPath]
             + RequirementManifests.removingOptions(Self.fileOptions, from: context.extraArguments) + files.map { "--file=" + $0 }
-        return ToolInvocation(
-            arguments: arguments,
-            workingDirectory: directory,
-            writesReportFile: true,
-            acceptedExitStatuses: [0, 64]
-        )
-    }
-
-    public func decodeRunOutput(_ data: Data, reportPath: String, source: String) throws(ScannerError) -> DecodedReport {
-        RequirementManifests.placing(try decode(data, source: source), besideReport: reportPath)
+        return .auditing(arguments, in: directory, reportPath: context.reportPath, manifests: manifests, acceptedExitStatuses: [0, 64])
     }
 
     public func decode(_ data: Data, source: String) throws(ScannerError) -> DecodedReport {

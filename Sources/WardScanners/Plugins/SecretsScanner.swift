@@ -8,12 +8,11 @@ import WardSecrets
 /// `secret-rules.yaml` and the user's configuration and passes them to ``init(rules:mode:options:notes:)``.
 /// It scans the tree under the target's root, a list of files, the content staged in the git index,
 /// or the lines added by the commits of a range. The clear value of each secret goes only into
-/// ``DecodedReport/secrets``; findings carry a masked preview.
-public struct SecretsScanner: ScannerPlugin {
+/// ``DecodedFinding/secret``; findings carry a masked preview. Nothing is located or run but git.
+public struct SecretsScanner: BuiltInScanner {
     public static let id = "secrets"
-    public static let summary = "Secrets in files, staged changes or git history (built into Ward)"
-    /// Runs in process: nothing to locate.
-    public static let executableName = "ward"
+    public var id: String { Self.id }
+    public var summary: String { "Secrets in files, staged changes or git history (built into Ward)" }
 
     /// What the detector reads.
     public enum Mode: Sendable, Hashable {
@@ -56,20 +55,7 @@ public struct SecretsScanner: ScannerPlugin {
         self.git = git ?? GitCommand.locate() ?? "/usr/bin/git"
     }
 
-    public var isBuiltIn: Bool { true }
-
-    public func isApplicable(to inventory: TargetInventory) -> Bool { true }
-
-    /// Never used: the detector runs in process.
-    public func invocation(for target: ScanTarget, context: InvocationContext) -> ToolInvocation {
-        ToolInvocation(arguments: [], writesReportFile: false, acceptedExitStatuses: [0])
-    }
-
-    public func decode(_ data: Data, source: String) throws(ScannerError) -> DecodedReport {
-        throw ScannerError.unsupportedFormat(path: source, tool: Self.id)
-    }
-
-    public func scanInProcess(target: ScanTarget, context: InvocationContext) async throws(ScannerError) -> DecodedReport? {
+    public func scan(target: ScanTarget, context: InvocationContext) async throws(ScannerError) -> DecodedReport {
         guard let rules else {
             throw ScannerError.launchFailed(tool: Self.id, reason: "no secret rules were loaded")
         }
@@ -112,13 +98,11 @@ public struct SecretsScanner: ScannerPlugin {
 
     /// Findings and clear values of a scan result.
     public static func report(_ result: SecretScanResult, rulesDigest: String) -> DecodedReport {
-        var findings: [Finding] = []
-        var secrets: [Int: String] = [:]
+        var report = DecodedReport(toolVersion: "rules " + rulesDigest, skipped: result.skipped)
         for hit in result.findings {
             var metadata = ["entropy": String(format: "%.2f", hit.entropy), "preview": SecretRedaction.mask(hit.secret)]
             if let commit = hit.commit { metadata["commit"] = commit }
-            secrets[findings.count] = hit.secret
-            findings.append(Finding(
+            report.append(Finding(
                 toolID: id, ruleID: hit.ruleID, ruleName: hit.description, title: hit.description,
                 message: "\(hit.description): \(SecretRedaction.mask(hit.secret))" + (hit.commit.map { " added in commit \($0.prefix(12))" } ?? ""),
                 kind: .secret, severity: hit.severity, rawSeverity: hit.severity.rawValue,
@@ -126,9 +110,9 @@ public struct SecretsScanner: ScannerPlugin {
                                          endColumn: hit.endColumn, snippet: hit.snippet),
                 metadata: metadata,
                 suppression: hit.allowedInline ? Suppression(source: .inSource, justification: "allow comment on the line") : nil
-            ))
+            ), secret: hit.secret)
         }
-        return DecodedReport(findings: findings, toolVersion: "rules " + rulesDigest, secrets: secrets, skipped: result.skipped)
+        return report
     }
 
     /// Paths inside `root` (made relative) and the others.

@@ -9,10 +9,11 @@ import WardCore
 /// MEDIUM, LOW map to themselves; anything else to info. `metadata.confidence` is kept as the
 /// confidence, likelihood, impact and OWASP categories as metadata. `"requires login"`
 /// placeholders are treated as absent; results silenced by `nosemgrep` are kept, suppressed.
-public struct SemgrepScanner: ScannerPlugin {
+public struct SemgrepScanner: ToolScanner {
     public static let id = "semgrep"
-    public static let summary = "Pattern-based static analysis with Ward's Python rule pack (Semgrep)"
-    public static let executableName = "semgrep"
+    public var id: String { Self.id }
+    public var summary: String { "Pattern-based static analysis with Ward's Python rule pack (Semgrep)" }
+    public var executableName: String { "semgrep" }
 
     /// Text that newer Semgrep versions print instead of the matched lines without a login.
     static let placeholder = "requires login"
@@ -23,7 +24,7 @@ public struct SemgrepScanner: ScannerPlugin {
         inventory.contains(extension: "py", "pyw")
     }
 
-    public func invocation(for target: ScanTarget, context: InvocationContext) -> ToolInvocation {
+    public func plan(for target: ScanTarget, context: InvocationContext) -> ToolRunPlan {
         // `--disable-nosem` keeps results silenced by `nosemgrep`; the SARIF companion says which they are.
         // The workspace holds no `.semgrepignore` of the tree's (unless trusted) but an empty one of
         // Ward's, so Semgrep's default ignores (`tests/`…) hide nothing; git is never consulted.
@@ -32,25 +33,26 @@ public struct SemgrepScanner: ScannerPlugin {
                          "--output", context.reportPath, "--sarif-output=\(context.reportPath).sarif"]
         if let rules = context.resources.semgrepRules { arguments += ["--config", rules] }
         arguments += ["--", "."]
-        return ToolInvocation(
+        return ToolRunPlan(
             arguments: arguments,
             environment: ["SEMGREP_ENABLE_VERSION_CHECK": "0", "SEMGREP_SEND_METRICS": "off"],
             workingDirectory: target.root,
-            writesReportFile: true,
+            report: .file(context.reportPath),
+            readsBack: [context.reportPath + ".sarif"],
             acceptedExitStatuses: [0, 1]
         )
     }
 
-    public func decodeRunOutput(_ data: Data, reportPath: String, source: String) throws(ScannerError) -> DecodedReport {
-        var report = try decode(data, source: source)
-        let reader = BoundedReader(limit: BoundedReader.companionLimit)
-        guard let companion = try reader.readIfPresent(reportPath + ".sarif", source: source + " (SARIF)"), !companion.isEmpty else { return report }
-        let sarif = try decode(companion, source: source + " (SARIF)")
+    /// The JSON report, with the results its SARIF twin says `nosemgrep` silenced marked suppressed.
+    public func decode(_ output: ToolRunOutput, of plan: ToolRunPlan) throws(ScannerError) -> DecodedReport {
+        var report = plan.completing(try decode(output.report, source: output.source))
+        guard let companion = plan.readsBack.first.flatMap({ output.files[$0] }), !companion.isEmpty else { return report }
+        let sarif = try decode(companion, source: output.source + " (SARIF)")
         var silenced = Set<String>()
         for finding in sarif.findings where finding.suppression != nil {
-            silenced.insert(Self.matchKey(finding))
+            silenced.insert(Self.matchKey(finding.finding))
         }
-        for index in report.findings.indices where silenced.contains(Self.matchKey(report.findings[index])) {
+        for index in report.findings.indices where silenced.contains(Self.matchKey(report.findings[index].finding)) {
             report.findings[index].suppression = Suppression(source: .inSource, justification: "nosemgrep")
         }
         return report
@@ -70,28 +72,19 @@ public struct SemgrepScanner: ScannerPlugin {
     }
 
     public func decode(_ data: Data, source: String) throws(ScannerError) -> DecodedReport {
-        let format = ReportFormat.sniff(data)
-        switch format {
+        let identity = ReportIdentity.of(data)
+        switch identity.format {
         case .semgrepText: return try SemgrepTextReader().decode(data, source: source)
         case .semgrepEmacs: return try SemgrepEmacsReader().decode(data, source: source)
         case .semgrepVim: return try SemgrepVimReader().decode(data, source: source)
         case .xml: return try SemgrepJUnitReader().decode(data, source: source)
-        case .banditCSV, .banditText, .banditYAML:
-            throw ScannerError.wrongTool(path: source, expected: "Semgrep", found: format.writer ?? "Bandit")
+        case .banditCSV, .banditText, .banditYAML, .toolText:
+            throw ScannerError.wrongTool(path: source, expected: "Semgrep", found: identity.producer ?? "Bandit")
         case .json: break
         }
         let document = try ReportJSON.parse(data, source: source)
-        if ReportJSON.isSARIF(document) {
-            let drivers = (document["runs"].array ?? []).compactMap { $0["tool"]["driver"]["name"].string?.lowercased() }
-            guard drivers.allSatisfy({ $0.contains("semgrep") }) else {
-                throw ScannerError.wrongTool(path: source, expected: "Semgrep", found: ReportJSON.producer(of: document))
-            }
-            var report = try SARIFReader(toolID: Self.id, kind: .sast, severity: SARIFReader.levelSeverity).decode(document, source: source)
-            for index in report.findings.indices {
-                report.findings[index].ruleID = Self.normalizedRuleID(report.findings[index].ruleID)
-                report.findings[index].ruleName = report.findings[index].ruleID.split(separator: ".").last.map(String.init)
-            }
-            return report
+        if SARIFLogReader.isLog(document) {
+            return try SARIFLogReader.decode(toolLog: document, dialect: .semgrep, toolID: Self.id, expected: "Semgrep", source: source)
         }
         if SemgrepGitLabReader.isGitLabReport(document) {
             return try SemgrepGitLabReader().decode(document, source: source)

@@ -21,8 +21,9 @@ import WardCore
 /// info. Trivy exits 0 whether or not it finds something (`--exit-code 0`); 1 is a fatal error.
 public struct TrivyScanner: TrivyFamily {
     public static let id = "trivy"
-    public static let summary = "Secrets and vulnerable dependencies in the tree (Trivy filesystem scan)"
-    public static let executableName = "trivy"
+    public var id: String { Self.id }
+    public var summary: String { "Secrets and vulnerable dependencies in the tree (Trivy filesystem scan)" }
+    public var executableName: String { "trivy" }
 
     public init() {}
 
@@ -30,12 +31,12 @@ public struct TrivyScanner: TrivyFamily {
         !inventory.fileNames.isEmpty
     }
 
-    public func invocation(for target: ScanTarget, context: InvocationContext) -> ToolInvocation {
-        let scanners = Self.scanners(["secret", "vuln"], context: context)
-        return trivyInvocation(
+    public func plan(for target: ScanTarget, context: InvocationContext) -> ToolRunPlan {
+        let (scanners, skipped) = Self.scanners(["secret", "vuln"], context: context)
+        return trivyPlan(
             ["fs", "--scanners", scanners] + Self.offlineFlags + Self.commonFlags(context) + Self.secretAndVulnerabilityFlags(context)
                 + Self.skippedDirectories,
-            subject: ".", target: target, context: context
+            subject: ".", target: target, context: context, skipped: skipped
         )
     }
 
@@ -73,34 +74,20 @@ public struct TrivyScanner: TrivyFamily {
         (context.trustsRepositoryConfiguration ? [] : ["--secret-config="]) + ["--show-suppressed"]
     }
 
-    /// `wanted` without `vuln` when the cache holds no vulnerability database, noting that beside the report.
-    static func scanners(_ wanted: [String], context: InvocationContext) -> String {
+    /// The `--scanners` value: `wanted` without `vuln` when the cache holds no vulnerability
+    /// database, with a note saying so for the run's skipped inputs.
+    static func scanners(_ wanted: [String], context: InvocationContext) -> (scanners: String, skipped: [String]) {
         guard wanted.contains("vuln"), !FileManager.default.fileExists(atPath: context.cacheDirectory + "/db/trivy.db") else {
-            return wanted.joined(separator: ",")
+            return (wanted.joined(separator: ","), [])
         }
         let note = "vulnerabilities not scanned: no Trivy vulnerability database in \(context.cacheDirectory) "
             + "(fill it with: trivy image --download-db-only --cache-dir \(context.cacheDirectory))"
-        try? Data(note.utf8).write(to: URL(fileURLWithPath: context.reportPath + ".skipped"))
-        return wanted.filter { $0 != "vuln" }.joined(separator: ",")
-    }
-
-    /// A decoded run with the note ``scanners(_:context:)`` left beside the report.
-    static func decodeRun(_ report: DecodedReport, reportPath: String) -> DecodedReport {
-        var report = report
-        let note = BoundedReader(limit: 1 << 16).prefix(reportPath + ".skipped").data
-        if !note.isEmpty { report.skipped.append(String(decoding: note, as: UTF8.self)) }
-        return report
+        return (wanted.filter { $0 != "vuln" }.joined(separator: ","), [note])
     }
 
     /// Ward's severity for Trivy's.
     static func severity(_ raw: String?) -> Severity {
-        switch raw?.uppercased() {
-        case "CRITICAL": .critical
-        case "HIGH": .high
-        case "MEDIUM": .medium
-        case "LOW": .low
-        default: .info
-        }
+        raw.flatMap(Severity.init(parsing:)) ?? .info
     }
 
     /// One id per check across Trivy versions: `DS-0002` (0.6x and later) for the `AVD-DS-0002` /
@@ -122,8 +109,9 @@ public struct TrivyScanner: TrivyFamily {
 /// reported at all (`trivy config` has no `--show-suppressed`).
 public struct TrivyConfigScanner: TrivyFamily {
     public static let id = "trivy-config"
-    public static let summary = "IaC misconfigurations: Terraform, Kubernetes, Dockerfile, Helm (Trivy config scan)"
-    public static let executableName = "trivy"
+    public var id: String { Self.id }
+    public var summary: String { "IaC misconfigurations: Terraform, Kubernetes, Dockerfile, Helm (Trivy config scan)" }
+    public var executableName: String { "trivy" }
 
     public init() {}
 
@@ -135,10 +123,10 @@ public struct TrivyConfigScanner: TrivyFamily {
             }
     }
 
-    public func invocation(for target: ScanTarget, context: InvocationContext) -> ToolInvocation {
+    public func plan(for target: ScanTarget, context: InvocationContext) -> ToolRunPlan {
         // `trivy config` takes no database flags: it needs no database.
-        trivyInvocation(["config"] + TrivyScanner.commonFlags(context) + TrivyScanner.skippedDirectories,
-                        subject: ".", target: target, context: context)
+        trivyPlan(["config"] + TrivyScanner.commonFlags(context) + TrivyScanner.skippedDirectories,
+                  subject: ".", target: target, context: context)
     }
 
 }
@@ -148,8 +136,9 @@ public struct TrivyConfigScanner: TrivyFamily {
 /// repository without tag or digest) and secrets in the layers.
 public struct TrivyImageScanner: TrivyFamily {
     public static let id = "trivy-image"
-    public static let summary = "Vulnerable packages and secrets in a container image (Trivy image scan; needs --image)"
-    public static let executableName = "trivy"
+    public var id: String { Self.id }
+    public var summary: String { "Vulnerable packages and secrets in a container image (Trivy image scan; needs --image)" }
+    public var executableName: String { "trivy" }
 
     public init() {}
 
@@ -157,12 +146,12 @@ public struct TrivyImageScanner: TrivyFamily {
         inventory.image != nil
     }
 
-    public func invocation(for target: ScanTarget, context: InvocationContext) -> ToolInvocation {
-        let scanners = TrivyScanner.scanners(["vuln", "secret"], context: context)
-        return trivyInvocation(
+    public func plan(for target: ScanTarget, context: InvocationContext) -> ToolRunPlan {
+        let (scanners, skipped) = TrivyScanner.scanners(["vuln", "secret"], context: context)
+        return trivyPlan(
             ["image", "--scanners", scanners] + TrivyScanner.offlineFlags + TrivyScanner.commonFlags(context)
                 + TrivyScanner.secretAndVulnerabilityFlags(context),
-            subject: target.image ?? "", target: target, context: context
+            subject: target.image ?? "", target: target, context: context, skipped: skipped
         )
     }
 
@@ -174,8 +163,9 @@ public struct TrivyImageScanner: TrivyFamily {
 /// Applies only to trees with an `os-release` file (`etc/os-release`, `usr/lib/os-release`).
 public struct TrivyRootfsScanner: TrivyFamily {
     public static let id = "trivy-rootfs"
-    public static let summary = "Vulnerable installed packages of an unpacked root filesystem (Trivy rootfs scan)"
-    public static let executableName = "trivy"
+    public var id: String { Self.id }
+    public var summary: String { "Vulnerable installed packages of an unpacked root filesystem (Trivy rootfs scan)" }
+    public var executableName: String { "trivy" }
 
     public init() {}
 
@@ -183,12 +173,12 @@ public struct TrivyRootfsScanner: TrivyFamily {
         inventory.contains(fileName: "os-release")
     }
 
-    public func invocation(for target: ScanTarget, context: InvocationContext) -> ToolInvocation {
-        let scanners = TrivyScanner.scanners(["vuln", "secret"], context: context)
-        return trivyInvocation(
+    public func plan(for target: ScanTarget, context: InvocationContext) -> ToolRunPlan {
+        let (scanners, skipped) = TrivyScanner.scanners(["vuln", "secret"], context: context)
+        return trivyPlan(
             ["rootfs", "--scanners", scanners] + TrivyScanner.offlineFlags + TrivyScanner.commonFlags(context)
                 + TrivyScanner.secretAndVulnerabilityFlags(context),
-            subject: ".", target: target, context: context
+            subject: ".", target: target, context: context, skipped: skipped
         )
     }
 

@@ -4,16 +4,17 @@ import WardCore
 /// TruffleHog, the secret scanner: reads TruffleHog v3 JSON lines, truffleHog 2 JSON lines,
 /// trufflehog3 JSON (current and legacy layouts) and TruffleHog's SARIF. Import only: TruffleHog v3
 /// prints nothing at all when it finds nothing, which a scan cannot tell from a tool that died
-/// without a report. The invocation below is what to run by hand (offline: no live verification,
+/// without a report. The plan below is what to run by hand (offline: no live verification,
 /// no update check) before `ward import --tool trufflehog`.
 ///
 /// Severity: a v3 result TruffleHog verified as a live credential is critical, any other v3 or
 /// truffleHog 2 result high; trufflehog3's rule severity HIGH, MEDIUM, LOW maps to itself. The
 /// clear value is handed to the normalizer, which keeps only a keyed hash and a masked preview.
-public struct TruffleHogScanner: ScannerPlugin {
+public struct TruffleHogScanner: ToolScanner {
     public static let id = "trufflehog"
-    public static let summary = "Secrets committed to the tree (TruffleHog reports, import only)"
-    public static let executableName = "trufflehog"
+    public var id: String { Self.id }
+    public var summary: String { "Secrets committed to the tree (TruffleHog reports, import only)" }
+    public var executableName: String { "trufflehog" }
 
     public init() {}
 
@@ -21,11 +22,11 @@ public struct TruffleHogScanner: ScannerPlugin {
         false
     }
 
-    public func invocation(for target: ScanTarget, context: InvocationContext) -> ToolInvocation {
-        ToolInvocation(
+    public func plan(for target: ScanTarget, context: InvocationContext) -> ToolRunPlan {
+        ToolRunPlan(
             arguments: ["filesystem", "--json", "--no-update", "--no-verification"] + context.extraArguments + ["--", "."],
             workingDirectory: target.root,
-            writesReportFile: false,
+            report: .standardOutput,
             // 183 is what `--fail` makes it exit with when it found results.
             acceptedExitStatuses: [0, 183]
         )
@@ -37,48 +38,34 @@ public struct TruffleHogScanner: ScannerPlugin {
         if head.first != "{" && head.first != "[" && ReportText.withoutEscapes(String(head)).contains("Reason: ") {
             throw ScannerError.unsupportedFormat(path: source, tool: "TruffleHog")
         }
-        switch ReportFormat.sniff(data) {
+        let identity = ReportIdentity.of(data)
+        switch identity.format {
         case .json: break
         case .xml: throw ScannerError.wrongTool(path: source, expected: "TruffleHog", found: "XML of another tool")
-        case let other: throw ScannerError.wrongTool(path: source, expected: "TruffleHog", found: other.writer ?? "text")
+        default: throw ScannerError.wrongTool(path: source, expected: "TruffleHog", found: identity.producer ?? "text")
         }
-        if let lines = ReportProducer.jsonLines(data) {
+        if let lines = ReportIdentity.jsonLines(data) {
             return try TruffleHogReader().decode(lines, source: source)
         }
         let document = try ReportJSON.parse(SARIFLogReader.withoutByteOrderMark(data), source: source)
         if SARIFLogReader.isLog(document) {
-            guard SARIFLogReader.toolNames(document).allSatisfy({ $0.lowercased().contains("trufflehog") }) else {
-                throw ScannerError.wrongTool(path: source, expected: "TruffleHog", found: ReportProducer.name(of: document))
-            }
-            var reader = SARIFLogReader(toolID: Self.id, kind: .secret)
-            reader.family = { _ in nil }
-            return try reader.decodeMerged(document, source: source)
+            return try SARIFLogReader.decode(toolLog: document, dialect: .trufflehog, toolID: Self.id, expected: "TruffleHog", source: source)
         }
         if let items = document.array {
             guard items.isEmpty || TruffleHogReader.isReport(document) else {
-                let producer = ReportProducer.name(of: document)
-                throw producer == "unrecognized"
-                    ? ScannerError.malformedReport(path: source, reason: "not a TruffleHog report: no detector, reason or rule in its results")
-                    : ScannerError.wrongTool(path: source, expected: "TruffleHog", found: producer)
+                throw ReportIdentity.refusal(of: document, expected: "TruffleHog", source: source,
+                                             reason: "not a TruffleHog report: no detector, reason or rule in its results")
             }
             return try TruffleHogReader().decode(items, source: source)
         }
         guard TruffleHogReader.isReport(document) else {
-            let producer = ReportProducer.name(of: document)
-            throw producer == "unrecognized"
-                ? ScannerError.malformedReport(path: source, reason: "not a TruffleHog report: no detector, reason or rule")
-                : ScannerError.wrongTool(path: source, expected: "TruffleHog", found: producer)
+            throw ReportIdentity.refusal(of: document, expected: "TruffleHog", source: source,
+                                         reason: "not a TruffleHog report: no detector, reason or rule")
         }
         return try TruffleHogReader().decode([document], source: source)
     }
 
     static func severity(_ raw: String?) -> Severity {
-        switch raw?.uppercased() {
-        case "CRITICAL": .critical
-        case "HIGH": .high
-        case "MEDIUM": .medium
-        case "LOW": .low
-        default: .high
-        }
+        raw.flatMap(Severity.init(parsing:)) ?? .high
     }
 }

@@ -16,10 +16,6 @@ public struct BoundedReader: Sendable {
     /// Largest report accepted, in bytes.
     public var limit: Int
 
-    /// The limit of companion files read while decoding a run (a tool's second report), set by the
-    /// scan for the duration of the decoding.
-    @TaskLocal public static var companionLimit = 512 << 20
-
     /// Creates a reader.
     public init(limit: Int) {
         self.limit = max(0, limit)

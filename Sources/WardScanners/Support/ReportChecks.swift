@@ -11,7 +11,7 @@ enum ReportChecks {
     /// - Throws: ``ScannerError`` naming `source` and the first finding that is not.
     static func checked(_ report: DecodedReport, source: String) throws(ScannerError) -> DecodedReport {
         for (index, finding) in report.findings.enumerated() {
-            if let problem = problem(of: finding) {
+            if let problem = problem(of: finding.finding) {
                 throw ScannerError.malformedReport(path: source, reason: "finding \(index + 1): \(problem)")
             }
         }

@@ -21,34 +21,4 @@ enum ReportJSON {
             ? "truncated JSON (\(error.reason))" : "not valid JSON: \(error.reason)"
         return ScannerError.invalidReport(path: source, line: error.line, column: error.column, reason: hint)
     }
-
-    /// Whether the document is a SARIF log.
-    static func isSARIF(_ document: JSONValue) -> Bool {
-        SARIFLogReader.isLog(document)
-    }
-
-    /// A short name for the tool that wrote a report, used in "wrong tool" errors.
-    static func producer(of document: JSONValue) -> String {
-        if isSARIF(document) {
-            let names = (document["runs"].array ?? []).compactMap { $0["tool"]["driver"]["name"].string }
-            return names.isEmpty ? "SARIF" : "SARIF (\(Set(names).sorted().joined(separator: ", ")))"
-        }
-        if document.array != nil {
-            // Tools that write a top-level list: Checkov (one report per framework), Trivy before 0.20.
-            if document[0]["check_type"].string != nil { return "Checkov" }
-            if document[0]["Target"].string != nil { return "Trivy" }
-        }
-        let first = document["results"][0]
-        if first["test_id"].string != nil || document["metrics"]["_totals"].object != nil { return "Bandit" }
-        if first["check_id"].string != nil || document["paths"]["scanned"].array != nil { return "Semgrep" }
-        if document["SchemaVersion"].int != nil || document["ArtifactName"].string != nil { return "Trivy" }
-        if document["check_type"].string != nil || document["results"]["failed_checks"].array != nil { return "Checkov" }
-        if document["checkov_version"].string != nil { return "Checkov" }
-        if document["ClusterName"].string != nil { return "Trivy" }
-        if document["dependencies"].array != nil { return "pip-audit" }
-        if document["vulnerabilities"].array != nil, document["scan"].object != nil { return "GitLab security report" }
-        if document["vulnerabilities"].array != nil || document["report_meta"].object != nil { return "Safety" }
-        if document["bomFormat"].string != nil { return "CycloneDX" }
-        return "unrecognized"
-    }
 }

@@ -4,9 +4,9 @@ import Foundation
 extension RequirementManifests {
     /// Writes a sanitized copy of each manifest of the workspace `root` into `directory` (same
     /// relative paths; a `pyproject.toml` becomes `NAME.requirements.txt` of its `[project]
-    /// dependencies`), records the manifests and the notes beside the report, and returns the paths
-    /// to hand the tool, relative to `directory`.
-    static func prepareSanitized(_ paths: [String], root: String, files: [String], directory: String, besideReport reportPath: String) -> [String] {
+    /// dependencies`), and returns the paths to hand the tool, relative to `directory`, and the
+    /// manifests with the sanitizer's notes, for placing the run's findings.
+    static func prepareSanitized(_ paths: [String], root: String, files: [String], directory: String) -> (handed: [String], manifests: RequirementManifests) {
         let sanitizer = RequirementSanitizer(files: Set(files)) { path in
             guard ScanWorkspace.isPlain(path), let data = ScanWorkspace.readRegular(root + "/" + path, limit: 4 << 20) else { return nil }
             return String(decoding: data, as: UTF8.self)
@@ -44,8 +44,7 @@ extension RequirementManifests {
         }
         var record = read(paths, root: root)
         record.notes = notes
-        record.write(besideReport: reportPath)
-        return handed
+        return (handed, record)
     }
 }
 

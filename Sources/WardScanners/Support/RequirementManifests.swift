@@ -6,10 +6,10 @@ import WardCore
 ///
 /// A dependency finding's identity includes the manifest that declares the package. pip-audit's
 /// reports never say which file named a package, and Safety names one file per package even when
-/// several files pin it. So before a run the plugin records, beside the report, which packages each
+/// several files pin it. So before a run the plugin records in its plan which packages each
 /// manifest names and on which line; after the run every finding is placed in each manifest that
 /// names its package. Both tools then agree on the manifest, and the finding points at the line.
-struct RequirementManifests: Codable, Sendable, Equatable {
+struct RequirementManifests: Sendable, Equatable {
     /// Root-relative paths of the manifests, in the order given to the tool.
     var paths: [String]
     /// For each path, the PEP 503 names of the packages it names, with the 1-based line.
@@ -145,43 +145,6 @@ struct RequirementManifests: Codable, Sendable, Equatable {
             }
         }
         return placed
-    }
-
-    /// Where the record of a run is kept: beside its report, in the run's scratch directory.
-    static func companionPath(ofReport reportPath: String) -> String {
-        reportPath + ".manifests.json"
-    }
-
-    /// Reads the manifests of a run on `root` and records them beside its report, when `root` is a directory.
-    static func record(_ paths: [String], root: String, besideReport reportPath: String) {
-        var isDirectory: ObjCBool = false
-        guard !paths.isEmpty, FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else { return }
-        read(paths, root: root).write(besideReport: reportPath)
-    }
-
-    /// Writes the record beside the report; does nothing when the report's directory does not exist.
-    func write(besideReport reportPath: String) {
-        let directory = (reportPath as NSString).deletingLastPathComponent
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue,
-              let data = try? JSONEncoder().encode(self) else { return }
-        try? data.write(to: URL(fileURLWithPath: Self.companionPath(ofReport: reportPath)))
-    }
-
-    /// The record written beside the report, when there is one.
-    static func load(besideReport reportPath: String) -> RequirementManifests? {
-        guard let data = FileManager.default.contents(atPath: companionPath(ofReport: reportPath)) else { return nil }
-        return try? JSONDecoder().decode(RequirementManifests.self, from: data)
-    }
-
-    /// `report` with its findings placed in the manifests recorded beside the report, when any were,
-    /// and the sanitizer's notes among its skipped inputs.
-    static func placing(_ report: DecodedReport, besideReport reportPath: String) -> DecodedReport {
-        guard let manifests = load(besideReport: reportPath) else { return report }
-        var report = report
-        report.findings = manifests.place(report.findings)
-        report.skipped += manifests.notes
-        return report
     }
 
     /// `arguments` without the options `names` and their values (the forms ``optionValues(_:in:)`` reads).

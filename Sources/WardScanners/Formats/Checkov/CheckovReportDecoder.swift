@@ -1,0 +1,31 @@
+import Foundation
+import WardCore
+
+/// Tells apart the reports Checkov writes and decodes the ones Ward reads: JSON (one framework,
+/// several, or the bare summary) and SARIF. Checkov's CLI text, CSV, JUnit XML and GitLab SAST
+/// outputs are refused as formats Ward does not import; another tool's report as the wrong tool.
+struct CheckovReportDecoder {
+    func decode(_ data: Data, source: String) throws(ScannerError) -> DecodedReport {
+        let identity = ReportIdentity.of(data)
+        switch identity.producer {
+        case nil where identity.format == .xml, "Checkov", "XML": throw ScannerError.unsupportedFormat(path: source, tool: CheckovScanner.id)
+        case let writer?: throw ScannerError.wrongTool(path: source, expected: "Checkov", found: writer)
+        case nil: break
+        }
+        if let first = ReportIdentity.firstJSONLine(data) {
+            let producer = ReportIdentity.producer(of: first)
+            throw ScannerError.wrongTool(path: source, expected: "Checkov", found: producer == "unrecognized" ? "JSON lines" : producer)
+        }
+        let document = try ReportJSON.parse(data, source: source)
+        if SARIFLogReader.isLog(document) {
+            return try SARIFLogReader.decode(toolLog: document, dialect: .checkov, toolID: CheckovScanner.id, expected: "Checkov", source: source)
+        }
+        if CheckovJSONReader.isReport(document) {
+            return try CheckovJSONReader().decode(document, source: source)
+        }
+        let scanner = document["scan"]["scanner"]["id"].string ?? document["scan"]["analyzer"]["id"].string
+        if scanner?.lowercased() == "checkov" { throw ScannerError.unsupportedFormat(path: source, tool: CheckovScanner.id) }
+        throw ReportIdentity.refusal(of: document, expected: "Checkov", source: source,
+                                     reason: "not a Checkov report: no 'check_type' and 'results'")
+    }
+}
