@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import WardCore
-import WardPolicy
+import WardConfig
 import WardReporters
 import WardScanners
 import WardSecrets
@@ -91,11 +91,11 @@ struct SecretsOptions: ParsableArguments {
         guard let path else { return (builtIn, []) }
         let configuration: SecretConfiguration
         do {
-            let text = try YAMLLoader.text(atPath: path)
+            let text = try YAMLLoader.text(atPath: path, kind: .secretRules)
             if SecretConfiguration.isGitleaksTOML(path: path, text: text) {
                 configuration = try GitleaksConfig.parse(text, path: path)
             } else {
-                configuration = SecretConfiguration(rules: try YAMLLoader.decode(SecretRuleSet.self, text: text, path: path))
+                configuration = SecretConfiguration(rules: try SecretRuleSet.load(yaml: text, path: path))
             }
             try configuration.rules.validate()
         } catch {
@@ -113,7 +113,7 @@ struct SecretsOptions: ParsableArguments {
     /// Ward's built-in secret rules.
     static func builtInRules() throws -> SecretRuleSet {
         do {
-            return try YAMLLoader.decode(SecretRuleSet.self, path: try BuiltInSecretRules.locate())
+            return try SecretRuleSet.load(atPath: try BuiltInSecretRules.locate())
         } catch {
             throw WardFailure(error)
         }

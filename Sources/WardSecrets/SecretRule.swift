@@ -1,4 +1,5 @@
 import Foundation
+import WardConfig
 import WardCore
 
 /// One secret detection rule, as written in `secret-rules.yaml` or a user's configuration.
@@ -29,7 +30,7 @@ public struct SecretRule: Codable, Sendable, Hashable {
     /// Regexes on the path where the rule never reports (gitleaks' per-rule allowlist paths).
     public var allowPaths: [String]
 
-    private enum CodingKeys: String, CodingKey {
+    private enum CodingKeys: String, CodingKey, CaseIterable {
         case id, description, regex, keywords, entropy, severity, allow, stopwords, paths
         case secretGroup = "secret-group"
         case allowPaths = "allow-paths"
@@ -53,6 +54,7 @@ public struct SecretRule: Codable, Sendable, Hashable {
     }
 
     public init(from decoder: any Decoder) throws {
+        try ConfigKeys.refuseUnknown(in: decoder, allowed: CodingKeys.allCases.map(\.rawValue))
         let container = try decoder.container(keyedBy: CodingKeys.self)
         id = try container.decode(String.self, forKey: .id)
         description = try container.decodeIfPresent(String.self, forKey: .description) ?? id
@@ -80,7 +82,7 @@ public struct SecretRuleSet: Codable, Sendable, Hashable {
     /// Ids of rules to drop (a user's configuration).
     public var disable: [String]
 
-    private enum CodingKeys: String, CodingKey {
+    private enum CodingKeys: String, CodingKey, CaseIterable {
         case rules, allow, disable
         case allowPaths = "allow-paths"
     }
@@ -94,6 +96,7 @@ public struct SecretRuleSet: Codable, Sendable, Hashable {
     }
 
     public init(from decoder: any Decoder) throws {
+        try ConfigKeys.refuseUnknown(in: decoder, allowed: CodingKeys.allCases.map(\.rawValue))
         let container = try decoder.container(keyedBy: CodingKeys.self)
         rules = try container.decodeIfPresent([SecretRule].self, forKey: .rules) ?? []
         allowPaths = try container.decodeIfPresent([String].self, forKey: .allowPaths) ?? []
