@@ -5,7 +5,7 @@ import TestSupport
 /// Every JSON document Ward writes about scans and findings validates against the schema it ships
 /// (`schemas/ward-report.schema.json`), checked by `check-jsonschema` (installed by `scripts/test`
 /// from `tools/test-requirements.txt`): scan reports of real tool reports of every finding kind,
-/// `ward check`, `ward findings` (open and fixed) and `ward scans`.
+/// `ward check`, `ward findings` (open and fixed), `ward scans`, `ward scanners` and `ward tools list`.
 @Suite struct ReportSchemaValidationTests {
     static let schema = Fixtures.repository + "/schemas/ward-report.schema.json"
 
@@ -48,6 +48,16 @@ import TestSupport
             let path = bed.directory + "/\(name).json"
             try Data(result.stdout.utf8).write(to: URL(fileURLWithPath: path))
             documents.append(path)
+        }
+        for (name, arguments) in [("scanners", ["scanners"]), ("tools", ["tools", "list"])] {
+            // Found tools or not, with their optional fields present and absent.
+            for environment in [["WARD_TOOLS_DIR": ManagedTools.binDirectory], ["PATH": "/usr/bin:/bin"]] {
+                let result = try WardProcess.run(arguments + ["--format", "json"], environment: environment.merging(["WARD_HOME": bed.directory + "/home"]) { $1 })
+                #expect(result.status == 0, "\(result.stderr)")
+                let file = bed.directory + "/\(name)-\(documents.count).json"
+                try Data(result.stdout.utf8).write(to: URL(fileURLWithPath: file))
+                documents.append(file)
+            }
         }
         // The documents hold every kind of finding, fixed ones and waived ones.
         let listing = try bed.json(bed.directory + "/findings.json")
