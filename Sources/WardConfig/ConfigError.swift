@@ -23,13 +23,16 @@ public enum ConfigError: Error, Sendable, Hashable, CustomStringConvertible {
     case unknownName(at: ConfigLocation, category: String, name: String, known: [String])
     /// A file the document names cannot be found or resolved.
     case unreadableReference(at: ConfigLocation, file: String, reason: String)
+    /// A value that reads well but cannot be used (a regex that does not compile, an id used twice).
+    case unusable(at: ConfigLocation, problem: String)
 
     /// Where the problem is; `nil` for a file that could not be read at all.
     public var location: ConfigLocation? {
         switch self {
         case .unreadable: nil
         case .invalidYAML(let at, _), .invalidValue(let at, _, _), .wrongType(let at, _, _), .missingKey(let at, _),
-             .missingCriterion(let at, _), .unknownKey(let at, _), .unknownName(let at, _, _, _), .unreadableReference(let at, _, _):
+             .missingCriterion(let at, _), .unknownKey(let at, _), .unknownName(let at, _, _, _), .unreadableReference(let at, _, _),
+             .unusable(let at, _):
             at
         }
     }
@@ -58,6 +61,7 @@ public enum ConfigError: Error, Sendable, Hashable, CustomStringConvertible {
         case .unknownName(_, let category, let name, let known):
             "unknown \(category) '\(YAMLLoader.token(name))'; expected one of \(known.joined(separator: ", "))"
         case .unreadableReference(_, let file, let reason): "cannot read '\(YAMLLoader.token(file))': \(reason)"
+        case .unusable(_, let problem): problem
         }
     }
 }

@@ -124,13 +124,21 @@ public struct SecretRuleSet: Codable, Sendable, Hashable {
         var seen: Set<String> = []
         for rule in rules {
             if !seen.insert(rule.id).inserted { problems.append("rule \(rule.id): the id is used twice") }
-            if rule.id.isEmpty || !rule.id.allSatisfy({ $0.isLowercase || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." }) {
-                problems.append("rule '\(rule.id)': ids are lowercase letters, digits and dashes")
-            }
-            if rule.regex.isEmpty { problems.append("rule \(rule.id): the regex is empty") }
-            if let group = rule.secretGroup, group < 0 { problems.append("rule \(rule.id): secret-group must be 0 or more") }
-            if let entropy = rule.entropy, entropy < 0 || entropy > 8 { problems.append("rule \(rule.id): entropy must be between 0 and 8") }
+            problems += Self.problems(of: rule).map(\.problem)
         }
+        return problems
+    }
+
+    /// What is wrong with one rule on its own, each with the key it is about.
+    static func problems(of rule: SecretRule) -> [(key: String, problem: String)] {
+        var problems: [(key: String, problem: String)] = []
+        let id = YAMLLoader.token(rule.id)
+        if rule.id.isEmpty || !rule.id.allSatisfy({ $0.isLowercase || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." }) {
+            problems.append(("id", "rule '\(id)': ids are lowercase letters, digits and dashes"))
+        }
+        if rule.regex.isEmpty { problems.append(("regex", "rule \(id): the regex is empty")) }
+        if let group = rule.secretGroup, group < 0 { problems.append(("secret-group", "rule \(id): secret-group must be 0 or more")) }
+        if let entropy = rule.entropy, entropy < 0 || entropy > 8 { problems.append(("entropy", "rule \(id): entropy must be between 0 and 8")) }
         return problems
     }
 
