@@ -45,6 +45,7 @@ public enum YAMLLoader {
 
     /// The document of `text` as nodes that know their file, kind and key path; `nil` for an empty one.
     public static func compose(text: String, path: String, kind: ConfigKind) throws(ConfigError) -> ConfigNode? {
+        try AliasGuard.check(text, path: path, kind: kind)
         do {
             return try Yams.compose(yaml: text).map { ConfigNode(node: $0, path: path, kind: kind, keyPath: "") }
         } catch {

@@ -76,8 +76,26 @@ import WardCore
         for level in 1...8 { yaml += "a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 8).joined(separator: ", ") + "]\n" }
         let started = Date()
         let error = #expect(throws: ConfigError.self) { _ = try tree(yaml) }
-        #expect(error?.problem.contains("aliases expand too far") == true, "\(String(describing: error))")
+        #expect(error?.description == "r.yaml:3:10: bandit report: invalid YAML: an alias of a collection that holds aliases")
         #expect(Date().timeIntervalSince(started) < 5)
+    }
+
+    @Test(arguments: ["? *a\n: 1\n", "*a : 1\n", "? [x, *a]\n: 1\n", "{*a : 1}\n"])
+    func anAliasInAKeyIsRefusedBeforeYAMLHashesIt(key: String) {
+        // Yams hashes every key whole to find duplicates: an aliased list as a key would be hashed in full.
+        let yaml = "a: &a [" + Array(repeating: "1", count: 1000).joined(separator: ", ") + "]\nb:\n" + key.split(separator: "\n").map { "  " + $0 + "\n" }.joined()
+        let error = #expect(throws: ConfigError.self) { _ = try tree(yaml) }
+        #expect(error?.problem == "bandit report: invalid YAML: an alias in a mapping key", "\(String(describing: error))")
+    }
+
+    @Test func aliasesOfPlainListsStayWithinTheDocumentsSize() throws {
+        // One anchored list of 2,000 numbers aliased 2,000 times: linear text, quadratic values.
+        let yaml = "a: &a [" + Array(repeating: "1", count: 2000).joined(separator: ",") + "]\nb: ["
+            + Array(repeating: "*a", count: 2000).joined(separator: ",") + "]\n"
+        let error = #expect(throws: ConfigError.self) { _ = try tree(yaml) }
+        #expect(error?.problem.hasSuffix("invalid YAML: more values than the document's size allows (aliases expand too far)") == true)
+        #expect(try tree("a: &a [1, 2]\nb: *a\nc: *a\n") == .object(["a": .array([.integer(1), .integer(2)]), "b": .array([.integer(1), .integer(2)]),
+                                                                      "c": .array([.integer(1), .integer(2)])]))
     }
 
     @Test func aReportValueIsFoundByItsJSONPath() throws {
