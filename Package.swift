@@ -24,20 +24,22 @@ let package = Package(
             dependencies: [.product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: settings
         ),
-        // Scanner plugins and the process runner.
+        // Ward's YAML documents (policies, plugin specs, secret rules, Bandit's YAML report): the only user of Yams.
+        .target(name: "WardConfig", dependencies: ["WardCore", "Yams"], swiftSettings: settings),
         // System libraries of the built-in secret detector.
         .systemLibrary(name: "CVectorscan", pkgConfig: "libhs", providers: [.apt(["libvectorscan-dev"])]),
         .systemLibrary(name: "CPCRE2", pkgConfig: "libpcre2-8", providers: [.apt(["libpcre2-dev"])]),
         // The built-in secret detector: rules as data, one Vectorscan database, PCRE2 confirmation.
         .target(
             name: "WardSecrets",
-            dependencies: ["WardCore", "CVectorscan", "CPCRE2"],
+            dependencies: ["WardCore", "WardConfig", "CVectorscan", "CPCRE2"],
             resources: [.copy("Resources/secret-rules.yaml")],
             swiftSettings: settings
         ),
+        // Scanner plugins and the process runner.
         .target(
             name: "WardScanners",
-            dependencies: ["WardCore", "WardSecrets", "CLibXML2"],
+            dependencies: ["WardCore", "WardConfig", "WardSecrets", "CLibXML2"],
             resources: [.copy("Resources/semgrep")],
             swiftSettings: settings
         ),
@@ -52,12 +54,12 @@ let package = Package(
         // Report formats: pure functions from a scan to bytes.
         .target(name: "WardReporters", dependencies: ["WardCore", "CLibXML2"], swiftSettings: settings),
         // The gate: pure function from findings and tool runs to a verdict.
-        .target(name: "WardPolicy", dependencies: ["WardCore", "Yams"], swiftSettings: settings),
+        .target(name: "WardPolicy", dependencies: ["WardCore", "WardConfig"], swiftSettings: settings),
         // The operations every front end calls (scan, import, gate, history), with plain Swift
         // inputs and outputs: nothing here prints, reads options or exits.
         .target(
             name: "WardApp",
-            dependencies: ["WardCore", "WardScanners", "WardSecrets", "WardStorage", "WardReporters", "WardPolicy"],
+            dependencies: ["WardCore", "WardConfig", "WardScanners", "WardSecrets", "WardStorage", "WardReporters", "WardPolicy"],
             swiftSettings: settings
         ),
         // Thin command line: the only user of ArgumentParser; parses, calls one service, prints.
@@ -75,20 +77,21 @@ let package = Package(
         // Entry points the fuzzers drive and the unit tests replay crash inputs through.
         .target(
             name: "WardFuzzTargets",
-            dependencies: ["WardCore", "WardScanners", "WardSecrets", "WardPolicy"],
+            dependencies: ["WardCore", "WardConfig", "WardScanners", "WardSecrets", "WardPolicy"],
             swiftSettings: settings
         ),
 
         .target(name: "TestSupport", dependencies: ["WardCore"], path: "Tests/TestSupport", swiftSettings: settings),
         .testTarget(name: "WardCoreTests", dependencies: ["WardCore", "TestSupport"], swiftSettings: settings),
+        .testTarget(name: "WardConfigTests", dependencies: ["WardConfig", "TestSupport"], swiftSettings: settings),
         .testTarget(
             name: "WardScannersTests",
-            dependencies: ["WardScanners", "WardFuzzTargets", "TestSupport"],
+            dependencies: ["WardScanners", "WardConfig", "WardFuzzTargets", "TestSupport"],
             swiftSettings: settings
         ),
         .testTarget(
             name: "WardSecretsTests",
-            dependencies: ["WardSecrets", "WardPolicy", "WardFuzzTargets", "TestSupport"],
+            dependencies: ["WardSecrets", "WardConfig", "WardFuzzTargets", "TestSupport"],
             swiftSettings: settings
         ),
         .testTarget(
@@ -103,7 +106,7 @@ let package = Package(
         ),
         .testTarget(
             name: "WardPolicyTests",
-            dependencies: ["WardPolicy", "TestSupport"],
+            dependencies: ["WardPolicy", "WardConfig", "TestSupport"],
             swiftSettings: settings
         ),
         .testTarget(

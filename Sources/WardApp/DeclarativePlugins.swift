@@ -1,5 +1,4 @@
 import Foundation
-import WardPolicy
 import WardScanners
 
 /// Loads the scanners users declare in YAML files (see ``DeclarativeScannerSpec``).
@@ -28,7 +27,7 @@ public enum DeclarativePlugins {
             for file in files(in: directory) {
                 let spec: DeclarativeScannerSpec
                 do {
-                    spec = try YAMLLoader.decode(DeclarativeScannerSpec.self, path: file)
+                    spec = try DeclarativeScannerSpec.load(atPath: file)
                 } catch {
                     throw .wrapping(error)
                 }

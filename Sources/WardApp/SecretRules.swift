@@ -1,7 +1,7 @@
 import Foundation
 import Synchronization
 import WardCore
-import WardPolicy
+import WardConfig
 import WardScanners
 import WardSecrets
 
@@ -25,9 +25,9 @@ public enum SecretRules {
         if let loaded = loaded.withLock({ $0[directory] }) { return loaded }
         do {
             let path = try BuiltInSecretRules.locate()
-            let text = try YAMLLoader.text(atPath: path)
+            let text = try YAMLLoader.text(atPath: path, kind: .secretRules)
             let rules = try SecretRuleCache(directory: directory).rules(for: text) { text in
-                try YAMLLoader.decode(SecretRuleSet.self, text: text, path: path)
+                try SecretRuleSet.load(yaml: text, path: path)
             }
             loaded.withLock { $0[directory] = rules }
             return rules
@@ -51,11 +51,11 @@ public enum SecretRules {
         guard let path else { return (builtIn, []) }
         let loaded: SecretConfiguration
         do {
-            let text = try YAMLLoader.text(atPath: path)
+            let text = try YAMLLoader.text(atPath: path, kind: .secretRules)
             if SecretConfiguration.isGitleaksTOML(path: path, text: text) {
                 loaded = try GitleaksConfig.parse(text, path: path)
             } else {
-                loaded = SecretConfiguration(rules: try YAMLLoader.decode(SecretRuleSet.self, text: text, path: path))
+                loaded = SecretConfiguration(rules: try SecretRuleSet.load(yaml: text, path: path))
             }
             try loaded.rules.validate()
         } catch {

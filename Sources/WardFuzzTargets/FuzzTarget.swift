@@ -1,4 +1,5 @@
 import Foundation
+import WardConfig
 import WardCore
 import WardPolicy
 import WardScanners
@@ -51,8 +52,8 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
 
     private static func yaml(_ data: Data) {
         let text = String(decoding: data, as: UTF8.self)
-        _ = try? YAMLLoader.decode(DeclarativeScannerSpec.self, text: text, path: "plugin.yml")
-        if let rules = try? YAMLLoader.decode(SecretRuleSet.self, text: text, path: "secrets.yml") {
+        _ = try? DeclarativeScannerSpec.load(yaml: text, path: "plugin.yml")
+        if let rules = try? SecretRuleSet.load(yaml: text, path: "secrets.yml") {
             _ = try? rules.validate()
         }
         ReportFeed.shared.decode(data, with: [BanditScanner()])

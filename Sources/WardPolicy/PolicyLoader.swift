@@ -1,4 +1,5 @@
 import Foundation
+import WardConfig
 import WardCore
 #if canImport(Glibc)
 import Glibc
@@ -22,35 +23,44 @@ public enum PolicyLoader {
                             environment: [String: String] = ProcessInfo.processInfo.environment) throws(PolicyError) -> Policy {
         let path = try resolve(nameOrPath, environment: environment)
         let parser = PolicyParser(knownTools: knownTools)
-        let root = try ConfigNode.mapping(try YAMLLoader.compose(text: try YAMLLoader.text(atPath: path), path: path),
-                                          path: path, expected: "a mapping of policy keys")
-        var policy = try parser.policy(root)
-        if let node = try root.fields(allowed: PolicyParser.keys)["suppressions-file"] {
-            let file = try containedFile(node, policyPath: path)
-            policy.suppressions = (policy.suppressions ?? []) + (try waivers(at: file, parser: parser))
+        let root = try configuration { () throws(ConfigError) in
+            try ConfigNode.mapping(try document(at: path), path: path, kind: .policy, expected: "a mapping of policy keys")
         }
-        if let suppressionsFile {
-            policy.suppressions = (policy.suppressions ?? []) + (try waivers(at: suppressionsFile, parser: parser))
+        var policy = try configuration { () throws(ConfigError) in try parser.policy(root) }
+        var waiverFiles: [String] = []
+        if let node = try configuration({ () throws(ConfigError) in try root.fields(allowed: PolicyParser.keys)["suppressions-file"] }) {
+            waiverFiles.append(try containedFile(node, policyPath: path))
+        }
+        waiverFiles += suppressionsFile.map { [$0] } ?? []
+        for file in waiverFiles {
+            let waivers = try configuration { () throws(ConfigError) in try parser.suppressionsFile(try document(at: file), path: file) }
+            policy.suppressions = (policy.suppressions ?? []) + waivers
         }
         return policy
     }
 
-    private static func waivers(at path: String, parser: PolicyParser) throws(PolicyError) -> [PolicySuppression] {
-        try parser.suppressionsFile(try YAMLLoader.compose(text: try YAMLLoader.text(atPath: path), path: path), path: path)
+    /// A policy (or waivers) file's nodes; `nil` for an empty one.
+    private static func document(at path: String) throws(ConfigError) -> ConfigNode? {
+        try YAMLLoader.compose(text: try YAMLLoader.text(atPath: path, kind: .policy), path: path, kind: .policy)
+    }
+
+    /// What `body` returns, its error wrapped as a policy error.
+    private static func configuration<Value>(_ body: () throws(ConfigError) -> Value) throws(PolicyError) -> Value {
+        do { return try body() } catch { throw .configuration(error) }
     }
 
     /// The real path of the policy's `suppressions-file`: relative to the policy's folder, and
     /// inside it once `..` and symbolic links are resolved.
     static func containedFile(_ node: ConfigNode, policyPath: String) throws(PolicyError) -> String {
-        let name = try node.string(nonEmpty: true)
+        let name = try configuration { () throws(ConfigError) in try node.string(nonEmpty: true) }
         let policy = policyPath.hasPrefix("/") ? policyPath : FileManager.default.currentDirectoryPath + "/" + policyPath
         let folder = (policy as NSString).deletingLastPathComponent
-        let outside = PolicyError.outsideFolder(path: node.file, line: node.line, column: node.column, keyPath: node.keyPath, file: name)
+        let outside = PolicyError.outsideFolder(at: node.location, file: name)
         let joined = name.hasPrefix("/") ? name : folder + "/" + name
         guard isInside((joined as NSString).standardizingPath, (folder as NSString).standardizingPath) else { throw outside }
         guard let realFolder = realPath(folder), let real = realPath(joined) else {
-            throw PolicyError.unreadableReference(path: node.file, line: node.line, column: node.column, keyPath: node.keyPath, file: name,
-                                                  reason: errno == ENOENT ? "no such file" : String(cString: strerror(errno)))
+            throw PolicyError.configuration(.unreadableReference(at: node.location, file: name,
+                                                                 reason: errno == ENOENT ? "no such file" : String(cString: strerror(errno))))
         }
         guard isInside(real, realFolder) else { throw outside }
         return real
@@ -69,7 +79,9 @@ public enum PolicyLoader {
     /// The file a name or path stands for.
     public static func resolve(_ nameOrPath: String, environment: [String: String]) throws(PolicyError) -> String {
         if nameOrPath.contains("/") || nameOrPath.hasSuffix(".yml") || nameOrPath.hasSuffix(".yaml") {
-            guard FileManager.default.fileExists(atPath: nameOrPath) else { throw PolicyError.unreadable(path: nameOrPath, reason: "no such file") }
+            guard FileManager.default.fileExists(atPath: nameOrPath) else {
+                throw PolicyError.configuration(.unreadable(path: nameOrPath, kind: .policy, reason: "no such file"))
+            }
             return nameOrPath
         }
         guard shippedNames.contains(nameOrPath), let directory = shippedDirectory(environment: environment) else {

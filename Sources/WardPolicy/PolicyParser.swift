@@ -1,4 +1,5 @@
 import Foundation
+import WardConfig
 import WardCore
 
 /// Builds a ``Policy`` from a policy file's nodes, refusing what it does not understand: unknown
@@ -15,11 +16,10 @@ struct PolicyParser {
     ]
 
     /// The policy of a file's root node; `suppressions-file` is recorded, not read.
-    func policy(_ root: ConfigNode) throws(PolicyError) -> Policy {
+    func policy(_ root: ConfigNode) throws(ConfigError) -> Policy {
         let fields = try root.fields(allowed: Self.keys)
         guard let nameNode = fields["name"] else {
-            throw PolicyError.missingKey(path: root.file, line: root.node.mark?.line ?? 1, column: root.node.mark?.column ?? 1,
-                                         keyPath: "", key: "name")
+            throw root.missing("name")
         }
         var policy = Policy(name: try nameNode.string(nonEmpty: true), failAt: nil)
         policy.failOn = try fields["fail-on"].map(thresholds)
@@ -39,12 +39,12 @@ struct PolicyParser {
     }
 
     /// The waivers of a suppressions file: a mapping whose only key is `suppressions`.
-    func suppressionsFile(_ document: ConfigNode?, path: String) throws(PolicyError) -> [PolicySuppression] {
-        let root = try ConfigNode.mapping(document, path: path, expected: "a mapping with the key 'suppressions'")
+    func suppressionsFile(_ document: ConfigNode?, path: String) throws(ConfigError) -> [PolicySuppression] {
+        let root = try ConfigNode.mapping(document, path: path, kind: .policy, expected: "a mapping with the key 'suppressions'")
         return try root.fields(allowed: ["suppressions"])["suppressions"].map(suppressions) ?? []
     }
 
-    private func thresholds(_ node: ConfigNode) throws(PolicyError) -> Policy.Thresholds {
+    private func thresholds(_ node: ConfigNode) throws(ConfigError) -> Policy.Thresholds {
         let fields = try node.fields(allowed: ["severity", "kinds", "tools"])
         var kinds: [String: Severity]?
         if let node = fields["kinds"] {
@@ -61,7 +61,7 @@ struct PolicyParser {
         return Policy.Thresholds(severity: try fields["severity"].map(severity), kinds: kinds, tools: tools)
     }
 
-    private func maxFindings(_ node: ConfigNode) throws(PolicyError) -> [String: Int] {
+    private func maxFindings(_ node: ConfigNode) throws(ConfigError) -> [String: Int] {
         var limits: [String: Int] = [:]
         for entry in try node.entries() {
             let level = try severity(entry.keyNode).rawValue
@@ -72,7 +72,7 @@ struct PolicyParser {
         return limits
     }
 
-    private func overrides(_ node: ConfigNode) throws(PolicyError) -> [Policy.SeverityOverride] {
+    private func overrides(_ node: ConfigNode) throws(ConfigError) -> [Policy.SeverityOverride] {
         var result: [Policy.SeverityOverride] = []
         for item in try node.items() {
             let fields = try item.fields(allowed: ["tool", "rule", "severity"])
@@ -85,7 +85,7 @@ struct PolicyParser {
     }
 
     /// A tool id the registry or a declared plugin knows.
-    func tool(_ node: ConfigNode) throws(PolicyError) -> String {
+    func tool(_ node: ConfigNode) throws(ConfigError) -> String {
         let id = try node.string(nonEmpty: true)
         guard knownTools.contains(id) else {
             throw node.unknown("tool", id, known: knownTools.sorted())
@@ -93,13 +93,13 @@ struct PolicyParser {
         return id
     }
 
-    private func tools(_ node: ConfigNode) throws(PolicyError) -> [String] {
+    private func tools(_ node: ConfigNode) throws(ConfigError) -> [String] {
         var ids: [String] = []
         for item in try node.items() { ids.append(try tool(item)) }
         return ids
     }
 
-    private func severity(_ node: ConfigNode) throws(PolicyError) -> Severity {
+    private func severity(_ node: ConfigNode) throws(ConfigError) -> Severity {
         let text = try node.string()
         guard let severity = Severity(parsing: text) else {
             throw node.unknown("severity", text, known: Severity.allCases.map(\.rawValue))
@@ -107,7 +107,7 @@ struct PolicyParser {
         return severity
     }
 
-    private func kind(_ node: ConfigNode, _ text: String) throws(PolicyError) -> String {
+    private func kind(_ node: ConfigNode, _ text: String) throws(ConfigError) -> String {
         guard FindingKind(rawValue: text) != nil else {
             throw node.unknown("kind", text, known: FindingKind.allCases.map(\.rawValue))
         }

@@ -1,12 +1,15 @@
 import Foundation
 import WardCore
 
-/// Renders what the history holds: findings across scans, and the scans themselves.
+/// Renders what the history holds: findings across scans, and the scans themselves. Their JSON is
+/// defined by ``JSONHistory`` and published in `schemas/ward-report.schema.json`.
 public enum HistoryReport {
     /// Findings as a table (`table`) or versioned JSON (`json`), once they passed the redaction stage.
     public static func findings(_ redacted: Redacted<[TrackedFinding]>, format: String, options: RenderOptions) throws(ReporterError) -> Data {
         let findings = redacted.value
-        if format == "json" { return try json(FindingsDocument(schemaVersion: 1, findings: findings)) }
+        if format == "json" {
+            return try json(JSONHistory.FindingsDocument(schemaVersion: 1, findings: findings.map(JSONHistory.TrackedFinding.init)))
+        }
         guard format == "table" else { throw ReporterError.unknownFormat(id: format, known: ["table", "json"]) }
         guard !findings.isEmpty else { return Data("No findings match.\n".utf8) }
         let columns = TableColumns(findings: findings.map(\.finding), width: max(options.width - 18, 60))
@@ -25,7 +28,7 @@ public enum HistoryReport {
 
     /// Scans, newest first, with their tool runs.
     public static func scans(_ scans: [ScanSummary], format: String, options: RenderOptions) throws(ReporterError) -> Data {
-        if format == "json" { return try json(ScansDocument(schemaVersion: 1, scans: scans)) }
+        if format == "json" { return try json(JSONHistory.ScansDocument(schemaVersion: 1, scans: scans.map(JSONHistory.Scan.init))) }
         guard format == "table" else { throw ReporterError.unknownFormat(id: format, known: ["table", "json"]) }
         guard !scans.isEmpty else { return Data("No scans recorded.\n".utf8) }
         let formatter = ISO8601DateFormatter()
@@ -57,15 +60,5 @@ public enum HistoryReport {
         } catch {
             throw ReporterError.encodingFailed(format: "json", reason: String(describing: error))
         }
-    }
-
-    private struct FindingsDocument: Encodable {
-        var schemaVersion: Int
-        var findings: [TrackedFinding]
-    }
-
-    private struct ScansDocument: Encodable {
-        var schemaVersion: Int
-        var scans: [ScanSummary]
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import WardConfig
 import WardCore
 
 /// One secret detection rule, as written in `secret-rules.yaml` or a user's configuration.
@@ -29,7 +30,7 @@ public struct SecretRule: Codable, Sendable, Hashable {
     /// Regexes on the path where the rule never reports (gitleaks' per-rule allowlist paths).
     public var allowPaths: [String]
 
-    private enum CodingKeys: String, CodingKey {
+    private enum CodingKeys: String, CodingKey, CaseIterable {
         case id, description, regex, keywords, entropy, severity, allow, stopwords, paths
         case secretGroup = "secret-group"
         case allowPaths = "allow-paths"
@@ -53,6 +54,7 @@ public struct SecretRule: Codable, Sendable, Hashable {
     }
 
     public init(from decoder: any Decoder) throws {
+        try ConfigKeys.refuseUnknown(in: decoder, allowed: CodingKeys.allCases.map(\.rawValue))
         let container = try decoder.container(keyedBy: CodingKeys.self)
         id = try container.decode(String.self, forKey: .id)
         description = try container.decodeIfPresent(String.self, forKey: .description) ?? id
@@ -80,7 +82,7 @@ public struct SecretRuleSet: Codable, Sendable, Hashable {
     /// Ids of rules to drop (a user's configuration).
     public var disable: [String]
 
-    private enum CodingKeys: String, CodingKey {
+    private enum CodingKeys: String, CodingKey, CaseIterable {
         case rules, allow, disable
         case allowPaths = "allow-paths"
     }
@@ -94,6 +96,7 @@ public struct SecretRuleSet: Codable, Sendable, Hashable {
     }
 
     public init(from decoder: any Decoder) throws {
+        try ConfigKeys.refuseUnknown(in: decoder, allowed: CodingKeys.allCases.map(\.rawValue))
         let container = try decoder.container(keyedBy: CodingKeys.self)
         rules = try container.decodeIfPresent([SecretRule].self, forKey: .rules) ?? []
         allowPaths = try container.decodeIfPresent([String].self, forKey: .allowPaths) ?? []
@@ -121,13 +124,21 @@ public struct SecretRuleSet: Codable, Sendable, Hashable {
         var seen: Set<String> = []
         for rule in rules {
             if !seen.insert(rule.id).inserted { problems.append("rule \(rule.id): the id is used twice") }
-            if rule.id.isEmpty || !rule.id.allSatisfy({ $0.isLowercase || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." }) {
-                problems.append("rule '\(rule.id)': ids are lowercase letters, digits and dashes")
-            }
-            if rule.regex.isEmpty { problems.append("rule \(rule.id): the regex is empty") }
-            if let group = rule.secretGroup, group < 0 { problems.append("rule \(rule.id): secret-group must be 0 or more") }
-            if let entropy = rule.entropy, entropy < 0 || entropy > 8 { problems.append("rule \(rule.id): entropy must be between 0 and 8") }
+            problems += Self.problems(of: rule).map(\.problem)
         }
+        return problems
+    }
+
+    /// What is wrong with one rule on its own, each with the key it is about.
+    static func problems(of rule: SecretRule) -> [(key: String, problem: String)] {
+        var problems: [(key: String, problem: String)] = []
+        let id = YAMLLoader.token(rule.id)
+        if rule.id.isEmpty || !rule.id.allSatisfy({ $0.isLowercase || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." }) {
+            problems.append(("id", "rule '\(id)': ids are lowercase letters, digits and dashes"))
+        }
+        if rule.regex.isEmpty { problems.append(("regex", "rule \(id): the regex is empty")) }
+        if let group = rule.secretGroup, group < 0 { problems.append(("secret-group", "rule \(id): secret-group must be 0 or more")) }
+        if let entropy = rule.entropy, entropy < 0 || entropy > 8 { problems.append(("entropy", "rule \(id): entropy must be between 0 and 8")) }
         return problems
     }
 

@@ -141,11 +141,11 @@ import TestSupport
     }
 
     @Test(arguments: [
-        ("id: broken\nexecutable: x\narguments: [\"{report}\"\noutput: {format: sarif}\n", "broken.yml:4:", "invalid YAML"),
-        ("id: typo\nexecutable: x\narguments: [\"{report}\"]\noutput:\n  format: sarif\n  reprot: file\n", "broken.yml:6:",
-         "unknown key 'reprot'"),
+        ("id: broken\nexecutable: x\narguments: [\"{report}\"\noutput: {format: sarif}\n", "broken.yml:4:", "plugin spec: invalid YAML"),
+        ("id: typo\nexecutable: x\narguments: [\"{report}\"]\noutput:\n  format: sarif\n  reprot: file\n", "broken.yml:6:3: plugin spec: .output.reprot:",
+         "unknown key; expected one of format, report, results, fields"),
         ("id: nokind\nexecutable: x\narguments: [\"{report}\"]\noutput:\n  format: sarif\nkind: malware\n", "broken.yml:6:", "malware"),
-        ("id: noout\nexecutable: x\narguments: [\"{report}\"]\n", "broken.yml:1:1", "missing required key 'output'"),
+        ("id: noout\nexecutable: x\narguments: [\"{report}\"]\n", "broken.yml:1:1: plugin spec: ", "missing required key 'output'"),
     ])
     func aBrokenPluginFileNamesItsFileLineAndColumn(text: String, position: String, problem: String) throws {
         let bed = try CLITestbed()

@@ -11,7 +11,7 @@ import TestSupport
         let policy = try Fixtures.write("name: broken\nfail-on:\n  severity: severe\n", named: "policy.yml")
         let result = try bed.ward(["import", "--tool", "bandit", "--root", root, "--policy", policy, report])
         #expect(result.status == 3)
-        #expect(result.stderr.contains("\(policy):3:13: .fail-on.severity: unknown severity 'severe'; expected one of info, low, medium, high, critical"), "\(result.stderr)")
+        #expect(result.stderr.contains("\(policy):3:13: policy: .fail-on.severity: unknown severity 'severe'; expected one of info, low, medium, high, critical"), "\(result.stderr)")
         let scans = FileManager.default.fileExists(atPath: bed.database) ? try bed.counts()["scan"] ?? 0 : 0
         #expect(scans == 0)
     }

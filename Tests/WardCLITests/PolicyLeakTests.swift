@@ -23,10 +23,10 @@ import TestSupport
     }
 
     @Test(arguments: [
-        ("/proc/self/environ", nil, "policy.yml:2:20: .suppressions-file: '/proc/self/environ' is outside the policy's folder" + PolicyLeakTests.elsewhere),
-        ("id.pem", nil, "id.pem:1:1: expected a mapping with the key 'suppressions', got a scalar"),
-        ("id.pem", "/proc/self/environ", "id.pem:1:1: expected a mapping with the key 'suppressions', got a scalar"),
-        ("/dev/null", "/proc/self/environ", "policy.yml:2:20: .suppressions-file: '/dev/null' is outside the policy's folder" + PolicyLeakTests.elsewhere),
+        ("/proc/self/environ", nil, "policy.yml:2:20: policy: .suppressions-file: '/proc/self/environ' is outside the policy's folder" + PolicyLeakTests.elsewhere),
+        ("id.pem", nil, "id.pem:1:1: policy: expected a mapping with the key 'suppressions', got a scalar"),
+        ("id.pem", "/proc/self/environ", "id.pem:1:1: policy: expected a mapping with the key 'suppressions', got a scalar"),
+        ("/dev/null", "/proc/self/environ", "policy.yml:2:20: policy: .suppressions-file: '/dev/null' is outside the policy's folder" + PolicyLeakTests.elsewhere),
     ] as [(String, String?, String)])
     func neitherTheEnvironmentNorAKeyIsPrinted(reference: String, option: String?, error: String) throws {
         let bed = try CLITestbed()
@@ -51,13 +51,13 @@ import TestSupport
                                    report, "-o", bed.directory + "/r.txt"],
                                   environment: ["WARD_HOME": bed.directory + "/home", "CI_DEPLOY_TOKEN": Self.canary])
         #expect(result.status == 3)
-        let expected = reason.isEmpty ? "\(path):1:1: expected a mapping with the key 'suppressions', got a scalar" : "\(path): cannot read: \(reason)"
+        let expected = reason.isEmpty ? "\(path):1:1: policy: expected a mapping with the key 'suppressions', got a scalar" : "\(path): policy: cannot read: \(reason)"
         #expect(result.stderr == "ward: error: \(expected)\n")
         #expect(!(result.stdout + result.stderr).contains(Self.canary) && !(result.stdout + result.stderr).contains(Self.keyBody.prefix(12)))
     }
 
-    @Test(arguments: [("/proc/self/environ", "/proc/self/environ: cannot read: not a regular file (a kernel pseudo-file)"),
-                      ("id.pem", "id.pem:1:1: expected a mapping of policy keys, got a scalar")])
+    @Test(arguments: [("/proc/self/environ", "/proc/self/environ: policy: cannot read: not a regular file (a kernel pseudo-file)"),
+                      ("id.pem", "id.pem:1:1: policy: expected a mapping of policy keys, got a scalar")])
     func aPolicyThatIsNotAPolicyIsNamedNotShown(file: String, error: String) throws {
         let bed = try CLITestbed()
         let folder = try policy(naming: "id.pem")
@@ -68,9 +68,9 @@ import TestSupport
         #expect(!(result.stdout + result.stderr).contains(Self.canary) && !(result.stdout + result.stderr).contains(Self.keyBody.prefix(12)))
     }
 
-    @Test(arguments: [("/proc/self/environ", "/proc/self/environ: cannot read: not a regular file (a kernel pseudo-file)"),
-                      ("/dev/zero", "/dev/zero: cannot read: not a regular file (a device)"),
-                      ("id.pem", "id.pem:1:1: expected a mapping, got a scalar")])
+    @Test(arguments: [("/proc/self/environ", "/proc/self/environ: secret rules: cannot read: not a regular file (a kernel pseudo-file)"),
+                      ("/dev/zero", "/dev/zero: secret rules: cannot read: not a regular file (a device)"),
+                      ("id.pem", "id.pem:1:1: secret rules: expected a mapping, got a scalar")])
     func secretRuleFilesAreReadTheSameWay(file: String, error: String) throws {
         let bed = try CLITestbed()
         let folder = try policy(naming: "id.pem")

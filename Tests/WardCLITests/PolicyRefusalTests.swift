@@ -10,21 +10,21 @@ import TestSupport
     let root = Fixtures.path("projects/tiny")
 
     static let cases: [(policy: String, error: String)] = [
-        ("name: p\nfail-on: {severty: low}\n", "policy.yml:2:11: .fail-on.severty: unknown key; expected one of severity, kinds, tools"),
-        ("name: p\nfail-on:\n  kind: {secret: low}\n", "policy.yml:3:3: .fail-on.kind: unknown key; expected one of severity, kinds, tools"),
-        ("name: p\nfail-on:\n  kinds: {sast: high, secrets: low}\n", "policy.yml:3:23: .fail-on.kinds.secrets: unknown kind 'secrets'"),
-        ("name: p\nfail-on:\n  tools: {bandit: high, trivy-configs: low}\n", "policy.yml:3:25: .fail-on.tools.trivy-configs: unknown tool 'trivy-configs'"),
-        ("name: p\nrequire-scanners: [bandit, semgrp]\n", "policy.yml:2:28: .require-scanners[1]: unknown tool 'semgrp'"),
-        ("name: p\ntrust-repository-config: [bandit, checkhov]\n", "policy.yml:2:35: .trust-repository-config[1]: unknown tool 'checkhov'"),
+        ("name: p\nfail-on: {severty: low}\n", "policy.yml:2:11: policy: .fail-on.severty: unknown key; expected one of severity, kinds, tools"),
+        ("name: p\nfail-on:\n  kind: {secret: low}\n", "policy.yml:3:3: policy: .fail-on.kind: unknown key; expected one of severity, kinds, tools"),
+        ("name: p\nfail-on:\n  kinds: {sast: high, secrets: low}\n", "policy.yml:3:23: policy: .fail-on.kinds.secrets: unknown kind 'secrets'"),
+        ("name: p\nfail-on:\n  tools: {bandit: high, trivy-configs: low}\n", "policy.yml:3:25: policy: .fail-on.tools.trivy-configs: unknown tool 'trivy-configs'"),
+        ("name: p\nrequire-scanners: [bandit, semgrp]\n", "policy.yml:2:28: policy: .require-scanners[1]: unknown tool 'semgrp'"),
+        ("name: p\ntrust-repository-config: [bandit, checkhov]\n", "policy.yml:2:35: policy: .trust-repository-config[1]: unknown tool 'checkhov'"),
         ("name: p\nseverity-overrides:\n  - {tool: bandit, severity: info, rules: [B602]}\n",
-         "policy.yml:3:36: .severity-overrides[0].rules: unknown key; expected one of tool, rule, severity"),
+         "policy.yml:3:36: policy: .severity-overrides[0].rules: unknown key; expected one of tool, rule, severity"),
         ("name: p\nsuppressions:\n  - {rule: B602, reason: r, expires: 99999-01-01}\n",
-         "policy.yml:3:38: .suppressions[0].expires: expected a date YYYY-MM-DD from 2000 to 2100, got '99999-01-01'"),
+         "policy.yml:3:38: policy: .suppressions[0].expires: expected a date YYYY-MM-DD from 2000 to 2100, got '99999-01-01'"),
         ("name: p\nsuppressions:\n  - {rule: B602, reason: r, expires: 2027-3-5}\n",
-         "policy.yml:3:38: .suppressions[0].expires: expected a date YYYY-MM-DD from 2000 to 2100, got '2027-3-5'"),
-        ("name: p\nmax-findings: {high: -1}\n", "policy.yml:2:22: .max-findings.high: expected a count of 0 or more, got '-1'"),
-        ("name: p\nwarn-expiring-within-days: -5\n", "policy.yml:2:28: .warn-expiring-within-days: expected a count of 0 or more, got '-5'"),
-        ("name: p\nsuppressions-file: ../waivers.yml\n", "policy.yml:2:20: .suppressions-file: '../waivers.yml' is outside the policy's folder"),
+         "policy.yml:3:38: policy: .suppressions[0].expires: expected a date YYYY-MM-DD from 2000 to 2100, got '2027-3-5'"),
+        ("name: p\nmax-findings: {high: -1}\n", "policy.yml:2:22: policy: .max-findings.high: expected a count of 0 or more, got '-1'"),
+        ("name: p\nwarn-expiring-within-days: -5\n", "policy.yml:2:28: policy: .warn-expiring-within-days: expected a count of 0 or more, got '-5'"),
+        ("name: p\nsuppressions-file: ../waivers.yml\n", "policy.yml:2:20: policy: .suppressions-file: '../waivers.yml' is outside the policy's folder"),
     ]
 
     func environment(_ bed: CLITestbed) -> [String: String] {
@@ -52,7 +52,7 @@ import TestSupport
         let arguments = command == "check" ? ["check", "--policy", path] : [command, project, "--policy", path, "-o", bed.directory + "/r.txt"]
         let result = try bed.ward(arguments, environment: environment(bed))
         #expect(result.status == 3, "\(result.stderr)")
-        #expect(result.stderr.contains("\(path):2:20: .require-scanners[0]: unknown tool 'secret'"), "\(result.stderr)")
+        #expect(result.stderr.contains("\(path):2:20: policy: .require-scanners[0]: unknown tool 'secret'"), "\(result.stderr)")
         #expect(try scansRecorded(bed) == 0)
     }
 
@@ -75,7 +75,7 @@ import TestSupport
         let arguments = ["import", "--tool", "bandit", "--root", root, "--policy", path, report, "-o", bed.directory + "/r.txt"]
         let undeclared = try bed.ward(arguments, environment: environment(bed))
         #expect(undeclared.status == 3)
-        #expect(undeclared.stderr.contains("\(path):3:11: .fail-on.tools.fake-sarif: unknown tool 'fake-sarif'"), "\(undeclared.stderr)")
+        #expect(undeclared.stderr.contains("\(path):3:11: policy: .fail-on.tools.fake-sarif: unknown tool 'fake-sarif'"), "\(undeclared.stderr)")
         let declared = try bed.ward(arguments + ["--plugins", Fixtures.path("plugins")], environment: environment(bed))
         #expect(declared.status == 0, "\(declared.stderr)")
     }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TestSupport
+import WardConfig
 import WardPolicy
 
 /// `suppressions-file` stays inside the policy's folder and is read as configuration, never echoed:
@@ -35,24 +36,24 @@ import WardPolicy
         let outsideFolder = try Fixtures.temporaryDirectory("ward-outside")
         try "suppressions: []\n".write(toFile: outsideFolder + "/w.yml", atomically: true, encoding: .utf8)
         try FileManager.default.createSymbolicLink(atPath: folder + "/linkdir", withDestinationPath: outsideFolder)
-        #expect(PolicyFiles.error(loading: folder + "/policy.yml") == "policy.yml:4:20: .suppressions-file: '\(reference)' is outside "
+        #expect(PolicyFiles.error(loading: folder + "/policy.yml") == "policy.yml:4:20: policy: .suppressions-file: '\(reference)' is outside "
             + "the policy's folder; pass a waivers file from elsewhere with --suppressions-file")
     }
 
     @Test func aMissingFileIsNamedAtTheKey() throws {
         let folder = try Self.policy(naming: "nowhere.yml")
-        #expect(PolicyFiles.error(loading: folder + "/policy.yml") == "policy.yml:4:20: .suppressions-file: cannot read 'nowhere.yml': no such file")
+        #expect(PolicyFiles.error(loading: folder + "/policy.yml") == "policy.yml:4:20: policy: .suppressions-file: cannot read 'nowhere.yml': no such file")
     }
 
     @Test(arguments: [
         ("suppressions:\n  - rule: B\n    reason: b\n    expires: 2027-3-5\n",
-         "waivers.yml:4:14: .suppressions[0].expires: expected a date YYYY-MM-DD from 2000 to 2100, got '2027-3-5'"),
+         "waivers.yml:4:14: policy: .suppressions[0].expires: expected a date YYYY-MM-DD from 2000 to 2100, got '2027-3-5'"),
         ("suppressions:\n  - {rule: B, reason: b, justification: c}\n",
-         "waivers.yml:2:26: .suppressions[0].justification: unknown key; expected one of identity, tool, rule, path, package, advisory, reason, owner, expires"),
-        ("suppressions: []\nfail-on: {severity: critical}\n", "waivers.yml:2:1: .fail-on: unknown key; expected one of suppressions"),
-        ("suppressions:\n  - {tool: trivvy, reason: b}\n", "waivers.yml:2:12: .suppressions[0].tool: unknown tool 'trivvy'; expected one of \(HostilePolicyTests.tools)"),
-        (key, "waivers.yml:1:1: expected a mapping with the key 'suppressions', got a scalar"),
-        ("AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n", "waivers.yml:1:1: expected a mapping with the key 'suppressions', got a scalar"),
+         "waivers.yml:2:26: policy: .suppressions[0].justification: unknown key; expected one of identity, tool, rule, path, package, advisory, reason, owner, expires"),
+        ("suppressions: []\nfail-on: {severity: critical}\n", "waivers.yml:2:1: policy: .fail-on: unknown key; expected one of suppressions"),
+        ("suppressions:\n  - {tool: trivvy, reason: b}\n", "waivers.yml:2:12: policy: .suppressions[0].tool: unknown tool 'trivvy'; expected one of \(HostilePolicyTests.tools)"),
+        (key, "waivers.yml:1:1: policy: expected a mapping with the key 'suppressions', got a scalar"),
+        ("AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n", "waivers.yml:1:1: policy: expected a mapping with the key 'suppressions', got a scalar"),
     ])
     func entriesAreCheckedLikeThePolicysAndContentIsNeverShown(waivers: String, error: String) throws {
         let folder = try Self.policy(naming: "waivers.yml")
@@ -81,12 +82,12 @@ import WardPolicy
             #expect(mkfifo(path, 0o600) == 0)
         }
         let error = PolicyFiles.error(loading: policy, suppressionsFile: path)
-        #expect(error == "\(file): cannot read: \(reason)")
+        #expect(error == "\(file): policy: cannot read: \(reason)")
     }
 
     @Test func aFileOverTheSizeLimitIsNotRead() throws {
         let big = try Fixtures.write("suppressions: []\n" + String(repeating: "#", count: YAMLLoader.maximumBytes), named: "big.yml")
         let policy = try Fixtures.write("name: p\n", named: "policy.yml")
-        #expect(PolicyFiles.error(loading: policy, suppressionsFile: big) == "\(big): cannot read: larger than \(YAMLLoader.maximumBytes) bytes")
+        #expect(PolicyFiles.error(loading: policy, suppressionsFile: big) == "\(big): policy: cannot read: larger than \(YAMLLoader.maximumBytes) bytes")
     }
 }

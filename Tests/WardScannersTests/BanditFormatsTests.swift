@@ -38,6 +38,16 @@ import WardCore
         #expect(yaml.findings.first { $0.ruleID == "B602" }?.location?.snippet == "    return subprocess.call(command, shell=True)")
     }
 
+    @Test(arguments: ["bandit-1.9.4-dvpwa", "bandit-1.9.4-pygoat"])
+    func decodesRealYAMLReportsExactlyLikeTheirJSONReports(name: String) throws {
+        // Bandit 1.9.4's YAML and JSON reports of two public projects, from the same run
+        let json = try decode(name + ".json")
+        let yaml = try decode(name + ".yaml")
+        #expect(!json.findings.isEmpty)
+        #expect(yaml.findings == json.findings)
+        #expect(yaml.toolErrors == json.toolErrors)
+    }
+
     @Test func decodesTheCSVReportWithColumnsButNoCode() throws {
         let report = try decode("tiny-bandit-1.9.4.csv")
         let shell = try #require(report.findings.first { $0.ruleID == "B602" })
@@ -128,8 +138,8 @@ import WardCore
         ("<?xml version='1.0'?><testsuite name=\"bandit\"><testcase", "element not closed"),
         ("<?xml version='1.0'?><catalog/>", "not a Bandit XML report"),
         ("filename,test_name,test_id\r\n,blacklist,B301\r\n", "Bandit CSV row without 'test_id', 'filename'"),
-        ("results:\n- code: !!python/object x\n", "not YAML as Bandit writes it: block scalars and tags are not supported"),
-        ("results:\n- code: 'never closed\n", "not YAML as Bandit writes it: unterminated quoted scalar"),
+        ("results:\n- code: !!python/object x\n", "bandit report: .results[0].code: expected a value without a tag, got '!!python/object'"),
+        ("results:\n- code: 'never closed\n", "bandit report: invalid YAML: while scanning a quoted scalar: found unexpected end of stream"),
         (">> Issue: [B602:x] shell\n   Severity: High   Confidence: High\n", "Bandit text issue without a test id or 'Location:'"),
     ])
     func rejectsBrokenReportsWithOneClearLine(text: String, reason: String) {

@@ -1,13 +1,14 @@
 import Foundation
 import Testing
 import TestSupport
+import WardConfig
 import WardCore
 @testable import WardScanners
 
 @Suite struct DeclarativeScannerTests {
     /// Specs are YAML for users; the same keys decode from JSON, which needs no YAML parser here.
     func spec(_ json: String) throws -> DeclarativeScannerSpec {
-        try JSONDecoder().decode(DeclarativeScannerSpec.self, from: Data(json.utf8))
+        try DeclarativeScannerSpec.load(yaml: json, path: "plugin.yml")
     }
 
     let sarifSpec = """
@@ -108,17 +109,17 @@ import WardCore
     }
 
     @Test(arguments: [
-        (#"{"id": "x", "executable": "x", "arguments": ["{report}"], "output": {"format": "sarif"}, "comand": "rm"}"#, "unknown key 'comand'"),
+        (#"{"id": "x", "executable": "x", "arguments": ["{report}"], "output": {"format": "sarif"}, "comand": "rm"}"#, "plugin.yml:1:90: plugin spec: .comand: unknown key; expected one of id, summary"),
         (#"{"id": "X Y", "executable": "x", "arguments": [], "output": {"format": "sarif", "report": "stdout"}}"#, "lowercase letters"),
         (#"{"id": "x", "executable": "/bin/x", "arguments": [], "output": {"format": "sarif", "report": "stdout"}}"#, "not a path"),
         (#"{"id": "x", "executable": "x", "arguments": ["--out", "r.sarif"], "output": {"format": "sarif"}}"#, "{report}"),
         (#"{"id": "x", "executable": "x", "arguments": [], "output": {"format": "json", "report": "stdout"}}"#, "fields"),
         (#"{"id": "x", "executable": "x", "arguments": [], "output": {"format": "xml", "report": "stdout"}}"#, "xml"),
         (#"{"id": "x", "executable": "x", "arguments": [], "output": {"format": "sarif", "report": "stdout"}, "default-severity": "severe"}"#, "critical, high"),
-        (#"{"id": "x", "executable": "x", "arguments": [], "output": {"format": "sarif", "report": "stdout", "fields": {"rule": "r", "lines": "l"}}}"#, "unknown key 'lines'"),
+        (#"{"id": "x", "executable": "x", "arguments": [], "output": {"format": "sarif", "report": "stdout", "fields": {"rule": "r", "lines": "l"}}}"#, "plugin spec: .output.fields.lines: unknown key; expected one of rule, message"),
     ])
     func badSpecsAreRefused(json: String, message: String) {
-        let error = #expect(throws: DecodingError.self) { try spec(json) }
+        let error = #expect(throws: ConfigError.self) { try spec(json) }
         #expect(String(describing: error).contains(message), "\(String(describing: error))")
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import TestSupport
-import WardPolicy
+import WardConfig
 @testable import WardSecrets
 
 /// The parsed rule file kept in the cache: used when it verifies, rebuilt from the YAML when it
@@ -11,14 +11,14 @@ struct SecretRuleCacheTests {
     /// The built-in rule file's text and path.
     static func builtInText() throws -> (text: String, path: String) {
         let path = try BuiltInSecretRules.locate()
-        return (try YAMLLoader.text(atPath: path), path)
+        return (try YAMLLoader.text(atPath: path, kind: .secretRules), path)
     }
 
     /// Loads `text` through `cache`, counting how often the YAML is parsed.
     static func load(_ text: String, cache: SecretRuleCache, parses: inout Int) throws -> SecretRuleSet {
         try cache.rules(for: text) { text in
             parses += 1
-            return try YAMLLoader.decode(SecretRuleSet.self, text: text, path: "secret-rules.yaml")
+            return try SecretRuleSet.load(yaml: text, path: "secret-rules.yaml")
         }
     }
 

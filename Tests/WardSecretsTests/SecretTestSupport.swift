@@ -1,13 +1,13 @@
 import Foundation
 import TestSupport
-import WardPolicy
+import WardConfig
 @testable import WardSecrets
 
 /// Shared helpers of the secret detector tests.
 enum SecretTesting {
     /// Ward's built-in rules, loaded as the CLI loads them.
     static func builtInRules() throws -> SecretRuleSet {
-        try YAMLLoader.decode(SecretRuleSet.self, path: try BuiltInSecretRules.locate())
+        try SecretRuleSet.load(atPath: try BuiltInSecretRules.locate())
     }
 
     /// One cache directory for the whole test run: each rule set is compiled once.

@@ -1,4 +1,5 @@
 import Foundation
+import WardConfig
 import WardCore
 
 /// A scanner declared in a YAML file instead of compiled into Ward: which command to run, which
@@ -71,7 +72,7 @@ public struct DeclarativeScannerSpec: Decodable, Sendable, Equatable {
         }
 
         public init(from decoder: any Decoder) throws {
-            try SpecKeys.check(decoder, allowed: CodingKeys.allCases.map(\.rawValue))
+            try ConfigKeys.refuseUnknown(in: decoder, allowed: CodingKeys.allCases.map(\.rawValue))
             let container = try decoder.container(keyedBy: CodingKeys.self)
             format = try container.decode(Format.self, forKey: .format)
             report = try container.decodeIfPresent(Destination.self, forKey: .report) ?? .file
@@ -108,7 +109,7 @@ public struct DeclarativeScannerSpec: Decodable, Sendable, Equatable {
         }
 
         public init(from decoder: any Decoder) throws {
-            try SpecKeys.check(decoder, allowed: CodingKeys.allCases.map(\.rawValue))
+            try ConfigKeys.refuseUnknown(in: decoder, allowed: CodingKeys.allCases.map(\.rawValue))
             let container = try decoder.container(keyedBy: CodingKeys.self)
             rule = try container.decode(String.self, forKey: .rule)
             message = try container.decodeIfPresent(String.self, forKey: .message)
@@ -141,7 +142,7 @@ public struct DeclarativeScannerSpec: Decodable, Sendable, Equatable {
         }
 
         public init(from decoder: any Decoder) throws {
-            try SpecKeys.check(decoder, allowed: CodingKeys.allCases.map(\.rawValue))
+            try ConfigKeys.refuseUnknown(in: decoder, allowed: CodingKeys.allCases.map(\.rawValue))
             let container = try decoder.container(keyedBy: CodingKeys.self)
             extensions = (try container.decodeIfPresent([String].self, forKey: .extensions) ?? [])
                 .map { ($0.hasPrefix(".") ? String($0.dropFirst()) : $0).lowercased() }
@@ -161,7 +162,7 @@ public struct DeclarativeScannerSpec: Decodable, Sendable, Equatable {
     }
 
     public init(from decoder: any Decoder) throws {
-        try SpecKeys.check(decoder, allowed: CodingKeys.allCases.map(\.rawValue))
+        try ConfigKeys.refuseUnknown(in: decoder, allowed: CodingKeys.allCases.map(\.rawValue))
         let container = try decoder.container(keyedBy: CodingKeys.self)
         id = try container.decode(String.self, forKey: .id)
         guard !id.isEmpty, id.first?.isLetter == true,
@@ -197,6 +198,16 @@ public struct DeclarativeScannerSpec: Decodable, Sendable, Equatable {
         versionArguments = try container.decodeIfPresent([String].self, forKey: .versionArguments) ?? ["--version"]
     }
 
+    /// Reads the plugin spec at `path`; every error names the file, line and column and calls it a plugin spec.
+    public static func load(atPath path: String) throws(ConfigError) -> DeclarativeScannerSpec {
+        try YAMLLoader.decode(DeclarativeScannerSpec.self, path: path, kind: .pluginSpec)
+    }
+
+    /// Reads a plugin spec from `text`, naming `path` in errors.
+    public static func load(yaml text: String, path: String) throws(ConfigError) -> DeclarativeScannerSpec {
+        try YAMLLoader.decode(DeclarativeScannerSpec.self, text: text, path: path, kind: .pluginSpec)
+    }
+
     /// Creates a spec in code (tests, the placeholder plugin).
     public init(id: String, summary: String, executable: String, arguments: [String], format: Output.Format,
                 report: Output.Destination = .file, exitCodes: [Int32] = [0]) {
@@ -208,23 +219,5 @@ public struct DeclarativeScannerSpec: Decodable, Sendable, Equatable {
         self.exitCodes = exitCodes
         self.defaultSeverity = .medium
         self.versionArguments = ["--version"]
-    }
-}
-
-/// Refuses keys a spec does not know, at the position of the offending key.
-enum SpecKeys {
-    struct AnyKey: CodingKey {
-        var stringValue: String
-        var intValue: Int? { nil }
-        init(stringValue: String) { self.stringValue = stringValue }
-        init?(intValue: Int) { nil }
-    }
-
-    static func check(_ decoder: any Decoder, allowed: [String]) throws {
-        let container = try decoder.container(keyedBy: AnyKey.self)
-        for key in container.allKeys where !allowed.contains(key.stringValue) {
-            throw DecodingError.dataCorruptedError(forKey: key, in: container,
-                                                   debugDescription: "one of the keys \(allowed.joined(separator: ", ")) (unknown key '\(key.stringValue)')")
-        }
     }
 }

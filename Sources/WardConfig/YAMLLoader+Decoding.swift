@@ -3,31 +3,42 @@ import Yams
 
 extension YAMLLoader {
     /// A decoding error as a position in the file and the offending token.
-    static func describe(_ error: DecodingError, root: Node?, path: String) -> PolicyError {
+    static func describe(_ error: DecodingError, root: Node?, path: String, kind: ConfigKind) -> ConfigError {
+        func at(_ mark: Mark?, _ codingPath: [any CodingKey]) -> ConfigLocation {
+            ConfigLocation(path: path, kind: kind, line: mark?.line ?? 1, column: mark?.column ?? 1, keyPath: keyPath(codingPath))
+        }
         switch error {
         case .typeMismatch(let type, let context), .valueNotFound(let type, let context):
             let (node, mark) = locate(context.codingPath, in: root)
-            return mismatch(path: path, mark: mark, codingPath: context.codingPath, expected: expectation(type), node: node)
+            return mismatch(at: at(mark, context.codingPath), codingPath: context.codingPath, expected: expectation(type), node: node)
         case .keyNotFound(let key, let context):
             let (_, mark) = locate(context.codingPath, in: root)
-            return .missingKey(path: path, line: mark?.line ?? 1, column: mark?.column ?? 1,
-                               keyPath: keyPath(context.codingPath), key: token(key.stringValue))
+            return .missingKey(at: at(mark, context.codingPath), key: token(key.stringValue))
         case .dataCorrupted(let context):
             let (node, mark) = locate(context.codingPath, in: root)
-            return mismatch(path: path, mark: mark, codingPath: context.codingPath, expected: expectation(context.debugDescription), node: node)
+            return mismatch(at: at(mark, context.codingPath), codingPath: context.codingPath, expected: expectation(context.debugDescription), node: node)
         @unknown default:
-            return .invalidYAML(path: path, line: 1, column: 1, problem: "not of the expected shape")
+            return .invalidYAML(at: at(nil, []), problem: "not of the expected shape")
         }
+    }
+
+    /// An unknown key, at the key itself.
+    static func describe(_ error: ConfigKeys.UnknownKey, root: Node?, path: String, kind: ConfigKind) -> ConfigError {
+        let (parent, parentMark) = locate(error.codingPath, in: root)
+        let keyNode = parent?.mapping?.keys.first { $0.scalar?.string == error.key }
+        let mark = keyNode?.mark ?? parentMark
+        return .unknownKey(at: ConfigLocation(path: path, kind: kind, line: mark?.line ?? 1, column: mark?.column ?? 1,
+                                              keyPath: keyPath(error.codingPath) + "." + token(error.key)),
+                           allowed: error.allowed)
     }
 
     /// The offending scalar is quoted (shortened) only below the top level: a whole file that is one
     /// scalar (a key, the environment) is described, never shown.
-    private static func mismatch(path: String, mark: Mark?, codingPath: [any CodingKey], expected: String, node: Node?) -> PolicyError {
-        let line = mark?.line ?? 1, column = mark?.column ?? 1
+    private static func mismatch(at location: ConfigLocation, codingPath: [any CodingKey], expected: String, node: Node?) -> ConfigError {
         if !codingPath.isEmpty, let scalar = node?.scalar {
-            return .invalidValue(path: path, line: line, column: column, keyPath: keyPath(codingPath), expected: expected, found: scalar.string)
+            return .invalidValue(at: location, expected: expected, found: scalar.string)
         }
-        return .wrongType(path: path, line: line, column: column, keyPath: keyPath(codingPath), expected: expected, found: ConfigNode.kind(of: node))
+        return .wrongType(at: location, expected: expected, found: ConfigNode.kind(of: node))
     }
 
     /// The node at `codingPath` and its position (or its nearest ancestor's).

@@ -1,0 +1,117 @@
+import Foundation
+import WardCore
+
+/// A finding as Ward's JSON documents publish it (`schemas/ward-report.schema.json`, `finding`).
+///
+/// The keys are spelled out here, apart from ``Finding``'s property names, so that renaming a
+/// property in the core cannot silently change the published schema; a change here must change the
+/// schema too (the schema tests fail otherwise). Absent optional values are left out.
+struct JSONFinding: Encodable {
+    var toolID: String
+    var toolVersion: String?
+    var ruleID: String
+    var ruleName: String?
+    var title: String
+    var message: String
+    var kind: String
+    var severity: String
+    var rawSeverity: String?
+    var confidence: String?
+    var cwes: [String]
+    var advisory: Advisory?
+    var location: Location?
+    var package: Package?
+    var references: [String]
+    var fixAvailable: Bool
+    var metadata: [String: String]
+    var suppression: Suppression?
+    var identity: String
+    var raw: String?
+    var sources: [String]
+
+    enum CodingKeys: String, CodingKey {
+        case toolID = "toolID", toolVersion = "toolVersion", ruleID = "ruleID", ruleName = "ruleName", title = "title"
+        case message = "message", kind = "kind", severity = "severity", rawSeverity = "rawSeverity", confidence = "confidence"
+        case cwes = "cwes", advisory = "advisory", location = "location", package = "package", references = "references"
+        case fixAvailable = "fixAvailable", metadata = "metadata", suppression = "suppression", identity = "identity"
+        case raw = "raw", sources = "sources"
+    }
+
+    /// The advisory a dependency or container finding is about.
+    struct Advisory: Encodable {
+        var id: String
+        var aliases: [String]
+
+        enum CodingKeys: String, CodingKey {
+            case id = "id", aliases = "aliases"
+        }
+    }
+
+    /// Where in the target the finding is.
+    struct Location: Encodable {
+        var path: String
+        var startLine: Int?
+        var endLine: Int?
+        var startColumn: Int?
+        var endColumn: Int?
+        var snippet: String?
+
+        enum CodingKeys: String, CodingKey {
+            case path = "path", startLine = "startLine", endLine = "endLine", startColumn = "startColumn", endColumn = "endColumn"
+            case snippet = "snippet"
+        }
+    }
+
+    /// The vulnerable package.
+    struct Package: Encodable {
+        var ecosystem: String
+        var name: String
+        var installedVersion: String?
+        var fixedVersions: [String]
+        var purl: String?
+
+        enum CodingKeys: String, CodingKey {
+            case ecosystem = "ecosystem", name = "name", installedVersion = "installedVersion", fixedVersions = "fixedVersions"
+            case purl = "purl"
+        }
+    }
+
+    /// Why the finding is waived.
+    struct Suppression: Encodable {
+        var source: String
+        var justification: String?
+
+        enum CodingKeys: String, CodingKey {
+            case source = "source", justification = "justification"
+        }
+    }
+
+    init(_ finding: Finding) {
+        toolID = finding.toolID
+        toolVersion = finding.toolVersion
+        ruleID = finding.ruleID
+        ruleName = finding.ruleName
+        title = finding.title
+        message = finding.message
+        kind = finding.kind.rawValue
+        severity = finding.severity.rawValue
+        rawSeverity = finding.rawSeverity
+        confidence = finding.confidence
+        cwes = finding.cwes
+        advisory = finding.advisory.map { Advisory(id: $0.id, aliases: $0.aliases) }
+        location = finding.location.map {
+            Location(path: $0.path, startLine: $0.startLine, endLine: $0.endLine, startColumn: $0.startColumn, endColumn: $0.endColumn,
+                     snippet: $0.snippet)
+        }
+        package = finding.package.map {
+            Package(ecosystem: $0.ecosystem, name: $0.name, installedVersion: $0.installedVersion, fixedVersions: $0.fixedVersions, purl: $0.purl)
+        }
+        references = finding.references
+        fixAvailable = finding.fixAvailable
+        metadata = finding.metadata
+        suppression = finding.suppression.map { Suppression(source: $0.source.rawValue, justification: $0.justification) }
+        identity = finding.identity
+        raw = finding.raw
+        sources = finding.sources
+    }
+}

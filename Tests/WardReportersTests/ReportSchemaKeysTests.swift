@@ -1,0 +1,87 @@
+import Foundation
+import Testing
+import TestSupport
+import WardCore
+import WardReporters
+
+/// The published schema (`schemas/ward-report.schema.json`) and the JSON documents' encoding types
+/// declare the same keys: documents with every optional value set are walked beside the schema, and
+/// a key the schema lacks, or a declared key the document never writes, fails here. Renaming a key
+/// in one place and not the other cannot pass.
+@Suite struct ReportSchemaKeysTests {
+    static let schemaPath = Fixtures.repository + "/schemas/ward-report.schema.json"
+
+    static let finding = Finding(
+        toolID: "pip-audit", toolVersion: "2.10.1", ruleID: "PYSEC-1", ruleName: "name", title: "t", message: "m", kind: .dependency,
+        severity: .high, rawSeverity: "HIGH", confidence: "HIGH", cwes: ["CWE-79"], advisory: Advisory(id: "PYSEC-1", aliases: ["CVE-1"]),
+        location: SourceLocation(path: "requirements.txt", startLine: 1, endLine: 2, startColumn: 3, endColumn: 4, snippet: "x==1"),
+        package: PackageReference(ecosystem: "pypi", name: "x", installedVersion: "1", fixedVersions: ["2"], purl: "pkg:pypi/x@1"),
+        references: ["https://example.org"], fixAvailable: true, metadata: ["k": "v"],
+        suppression: Suppression(source: .policy, justification: "why"), identity: "v1:abc", raw: "{\"a\":1}", sources: ["pip-audit"])
+
+    static let run = ToolRun(toolID: "pip-audit", toolVersion: "2.10.1", state: .succeeded, executable: "pip-audit", arguments: ["-f"],
+                             exitStatus: 1, duration: 1.5, stderrHead: "e", errors: ["x"], inputs: ["requirements.txt"], findingCount: 1,
+                             skipped: ["y"], required: true)
+
+    static let scan = ScanRun(id: "s1", target: ScanTarget(name: "t", root: "/r", image: "i", branch: "b"), mode: .scan,
+                              startedAt: Date(timeIntervalSince1970: 0), finishedAt: Date(timeIntervalSince1970: 1), wardVersion: "1",
+                              toolRuns: [run], findings: [finding])
+
+    static let gate = GateResult(outcome: .fail, policy: "default", reasons: ["r"], failingIdentities: ["v1:abc"],
+                                 checks: [.init(name: "c", passed: false, detail: "d", failingIdentities: ["v1:abc"])], warnings: ["w"])
+
+    static func documents() throws -> [(name: String, data: Data)] {
+        let tracked = TrackedFinding(finding: finding, target: "t", status: .fixed, sources: ["pip-audit"], firstSeenScanID: "s0",
+                                     lastSeenScanID: "s1", fixedScanID: "s2", firstSeenAt: Date(timeIntervalSince1970: 0),
+                                     lastSeenAt: Date(timeIntervalSince1970: 1))
+        let summary = ScanSummary(scanID: "s1", target: scan.target, mode: .import, startedAt: scan.startedAt, finishedAt: scan.finishedAt,
+                                  isComplete: true, toolRuns: [run], findingCount: 1, newCount: 1, fixedCount: 0)
+        return [
+            ("scanReport", try JSONReporter.render(scan, gate: gate, options: RenderOptions())),
+            ("findingList", try HistoryReport.findings([tracked], format: "json", options: RenderOptions())),
+            ("scanList", try HistoryReport.scans([summary], format: "json", options: RenderOptions())),
+        ]
+    }
+
+    @Test func everyEncodedKeyIsInTheSchemaAndEveryDeclaredKeyIsWritten() throws {
+        let schema = try JSONParser.parse(try Data(contentsOf: URL(fileURLWithPath: Self.schemaPath)))
+        for (name, data) in try Self.documents() {
+            var issues: [String] = []
+            Self.compare(try JSONParser.parse(data), schema["$defs"][name], root: schema, at: name, issues: &issues)
+            #expect(issues.isEmpty, "\(issues.joined(separator: "\n"))")
+        }
+    }
+
+    @Test func aRenamedKeyIsCaught() throws {
+        // The comparison itself can fail: a document with one key renamed does not match.
+        let schema = try JSONParser.parse(try Data(contentsOf: URL(fileURLWithPath: Self.schemaPath)))
+        let text = String(decoding: try Self.documents()[0].data, as: UTF8.self).replacingOccurrences(of: "\"fixAvailable\"", with: "\"fixable\"")
+        var issues: [String] = []
+        Self.compare(try JSONParser.parse(Data(text.utf8)), schema["$defs"]["scanReport"], root: schema, at: "scanReport", issues: &issues)
+        #expect(issues.contains("scanReport.findings[0]: key 'fixable' is not in the schema"), "\(issues)")
+        #expect(issues.contains("scanReport.findings[0]: schema key 'fixAvailable' is never written"), "\(issues)")
+    }
+
+    /// Walks `value` beside `schema`, resolving local `$ref`s.
+    static func compare(_ value: JSONValue, _ schema: JSONValue, root: JSONValue, at path: String, issues: inout [String]) {
+        if let reference = schema["$ref"].string, reference.hasPrefix("#/$defs/") {
+            return compare(value, root["$defs"][String(reference.dropFirst(8))], root: root, at: path, issues: &issues)
+        }
+        switch value {
+        case .object(let members):
+            guard let properties = schema["properties"].object else { return }  // a free-form map such as `metadata`
+            for key in members.keys.sorted() where properties[key] == nil { issues.append("\(path): key '\(key)' is not in the schema") }
+            for key in properties.keys.sorted() where members[key] == nil { issues.append("\(path): schema key '\(key)' is never written") }
+            for (key, member) in members.sorted(by: { $0.key < $1.key }) {
+                if let property = properties[key] { compare(member, property, root: root, at: path + "." + key, issues: &issues) }
+            }
+        case .array(let items):
+            if items.isEmpty, schema["items"]["properties"].object != nil || schema["items"]["$ref"].string != nil {
+                issues.append("\(path): empty, so its items' keys are not checked")
+            }
+            for (index, item) in items.enumerated() { compare(item, schema["items"], root: root, at: path + "[\(index)]", issues: &issues) }
+        default:
+            return
+        }
+    }
+}
