@@ -86,11 +86,18 @@ public struct ScanService: Sendable {
         let outcomes = await engine.run(run.plugins, on: run.target, required: run.required)
         let scan = ScanRun(
             id: context.environment.makeID(), target: run.target, mode: .scan, startedAt: started, finishedAt: context.environment.now(),
-            wardVersion: context.environment.version, toolRuns: outcomes.map(\.run), findings: outcomes.flatMap(\.findings)
+            wardVersion: context.environment.version, toolRuns: outcomes.map(\.run), findings: outcomes.flatMap(\.findings),
+            scope: Self.scope(of: outcomes)
         )
         let redaction = try Redaction.stage(known: Redaction.merged(outcomes.map(\.secretValues)), paths: context.paths)
         let finisher = ScanFinisher(database: database, redaction: redaction, gates: gates, policy: policy,
                                     request: request, log: context.log)
         return try finisher.finish(scan, secretsMode: run.secretsMode)
+    }
+
+    /// What a scan covered: the paths its tools read when any read only some, else the tree.
+    static func scope(of outcomes: [ToolOutcome]) -> ScanScope {
+        let partial = outcomes.compactMap(\.coveredPaths)
+        return partial.isEmpty ? .tree : .paths(Array(Set(partial.joined())).sorted())
     }
 }

@@ -17,6 +17,9 @@ public struct DecodedReport: Sendable {
     /// Whether the findings were seen in content other than the files under the scan root (the git
     /// index, a commit): the normalizer then keeps their snippets instead of reading the files.
     public var contentOutsideTree = false
+    /// The root-relative paths the run read when it read only some (given files, the staged ones;
+    /// empty for commits); nil when it read the whole tree. A scan fixes only findings in them.
+    public var coveredPaths: [String]?
 
     /// Creates a decoded report of findings that carry no secret values.
     public init(findings: [Finding] = [], toolVersion: String? = nil, toolErrors: [String] = [], skipped: [String] = [], family: String? = nil) {

@@ -136,10 +136,12 @@ extension ScanEngine {
         var run = ToolRun(toolID: id, state: .succeeded, executable: "built-in")
         var findings: [Finding] = []
         var secretValues: [String: [String]] = [:]
+        var coveredPaths: [String]?
         do {
             let report = try await plugin.scan(target: target, context: context)
             findings = try normalizer.normalize(report, family: report.family ?? id, source: "\(id) scan")
             secretValues = normalizer.secretValuesByPath(report)
+            coveredPaths = report.coveredPaths
             run.toolVersion = report.toolVersion
             run.errors += report.toolErrors
             run.skipped += report.skipped
@@ -154,6 +156,7 @@ extension ScanEngine {
         progress("\(id): \(run.state.rawValue), \(findings.count) findings in \(String(format: "%.1f", run.duration)) s")
         var outcome = ToolOutcome(run: run, findings: findings)
         outcome.secretValues = secretValues
+        outcome.coveredPaths = coveredPaths
         return outcome
     }
 }
@@ -167,6 +170,8 @@ public struct ToolOutcome: Sendable {
     /// Clear secret values this tool found, by root-relative path; never stored, only given to the
     /// ``RedactionStage`` so that every tool's findings in the same files lose them.
     public internal(set) var secretValues: [String: [String]] = [:]
+    /// The root-relative paths the tool read when it read only some; nil for the whole tree.
+    public internal(set) var coveredPaths: [String]?
 
     /// Creates an outcome.
     public init(run: ToolRun, findings: [Finding]) {

@@ -200,6 +200,42 @@ struct SecretsCommandTests {
         #expect(try bed.counts()["scan"] == 4)
     }
 
+    @Test("two ward secrets processes over disjoint halves of a tree, run at once against one history, leave every finding open")
+    func disjointHalvesAtOnce() throws {
+        let bed = try CLITestbed()
+        let root = try Self.plantedTree()
+        let files = try FileManager.default.subpathsOfDirectory(atPath: root + "/fixtures").filter { $0.hasSuffix(".tp.txt") }.sorted()
+            .map { "fixtures/" + $0 }
+        #expect(files.count >= 4)
+        let halves = [Array(files.prefix(files.count / 2)), Array(files.dropFirst(files.count / 2))]
+        func run(_ half: [String]) throws -> Process {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: WardProcess.executable)
+            process.arguments = ["secrets", "--db", bed.database, "--root", root, "-q"] + half
+            process.environment = ProcessInfo.processInfo.environment.merging(["WARD_HOME": bed.directory + "/home"]) { _, new in new }
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            return process
+        }
+        // Each half twice, the second rounds overlapping the other half's first, as parallel hook chunks do.
+        for _ in 0..<2 {
+            let running = try halves.map(run)
+            for process in running {
+                process.waitUntilExit()
+                #expect(process.terminationStatus == 1)
+            }
+        }
+        let open = try bed.ward(["findings", "--status", "open", "--format", "json"])
+        let fixed = try bed.ward(["findings", "--status", "fixed", "--format", "json"])
+        #expect(open.status == 0 && fixed.status == 0, "\(open.stderr)\(fixed.stderr)")
+        let listedOpen = try JSONSerialization.jsonObject(with: Data(open.stdout.utf8)) as? [String: Any]
+        let listedFixed = try JSONSerialization.jsonObject(with: Data(fixed.stdout.utf8)) as? [String: Any]
+        #expect(((listedOpen?["findings"] as? [Any]) ?? []).count >= files.count)
+        #expect(((listedFixed?["findings"] as? [Any]) ?? ["unreadable"]).isEmpty)
+        #expect(try bed.counts()["scan"] == 4)
+    }
+
     @Test("a user configuration adds and disables rules; a gitleaks TOML file loads as-is")
     func configuration() throws {
         let bed = try CLITestbed()

@@ -67,6 +67,7 @@ public struct SecretsScanner: BuiltInScanner {
         }
         let result: SecretScanResult
         var errors: [String] = []
+        var covered: [String]?
         switch mode {
         case .tree:
             var options = options
@@ -78,19 +79,23 @@ public struct SecretsScanner: BuiltInScanner {
         case .files(let paths):
             let (inside, outside) = Self.partition(paths, root: target.root)
             errors += outside.map { "\($0): not under \(target.root); not scanned" }
+            covered = inside
             result = await Self.background { detector.scanFiles(inside, root: target.root, options: options) }
         case .staged:
             let (contents, tooLarge) = try await stagedContents(root: target.root)
             var scanned = await Self.background { detector.scan(contents, options: options) }
             scanned.skipped += tooLarge.map { "\($0): larger than \(options.maxFileSize) bytes" }
+            covered = contents.map(\.path) + tooLarge
             result = scanned
         case .history(let range):
             let log = try await runGit(GitPatch.logArguments(range: range), root: target.root, limit: 1 << 30)
             let contents = GitPatch.contents(of: log)
+            covered = []
             result = await Self.background { detector.scan(contents, options: options) }
         }
         var report = Self.report(result, rulesDigest: String(rules.digest.prefix(12)))
         report.toolErrors += errors
+        report.coveredPaths = covered
         if case .staged = mode { report.contentOutsideTree = true }
         if case .history = mode { report.contentOutsideTree = true }
         return report
