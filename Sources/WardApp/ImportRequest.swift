@@ -1,4 +1,5 @@
 import Foundation
+import WardCore
 
 /// What `ImportService.importReports` reads: one tool's reports, as one scan of a target.
 public struct ImportRequest: Sendable {
@@ -10,8 +11,9 @@ public struct ImportRequest: Sendable {
     public var root: String?
     /// History name of the target (default: the root's absolute path).
     public var target: String?
-    /// The branch the scanned tree comes from.
-    public var branch: String?
+    /// Where the tree came from, as flags give it; the services complete it from the CI variables
+    /// (and, for scans, the repository's git).
+    public var origin: ScanOrigin
     /// Largest report accepted, in bytes.
     public var maxReportBytes: Int
     /// A directory of declared plugins to load besides `$WARD_HOME/plugins`.
@@ -20,13 +22,13 @@ public struct ImportRequest: Sendable {
     public var gate: GateRequest
 
     /// Creates a request.
-    public init(tool: String, files: [String], root: String? = nil, target: String? = nil, branch: String? = nil,
+    public init(tool: String, files: [String], root: String? = nil, target: String? = nil, origin: ScanOrigin = ScanOrigin(),
                 maxReportBytes: Int = 1 << 30, pluginDirectory: String? = nil, gate: GateRequest = GateRequest()) {
         self.tool = tool
         self.files = files
         self.root = root
         self.target = target
-        self.branch = branch
+        self.origin = origin
         self.maxReportBytes = maxReportBytes
         self.pluginDirectory = pluginDirectory
         self.gate = gate

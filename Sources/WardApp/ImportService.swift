@@ -35,7 +35,7 @@ public struct ImportService: Sendable {
         }
         context.log.phaseEnded("read, parse and normalize")
         let scan = ScanRun(
-            id: context.environment.makeID(), target: ScanTarget(name: request.target ?? root, root: root, branch: request.branch), mode: .import,
+            id: context.environment.makeID(), target: Self.target(request, root: root, variables: context.variables), mode: .import,
             startedAt: started, finishedAt: context.environment.now(), wardVersion: context.environment.version,
             toolRuns: result.toolRuns, findings: result.findings, inputDigest: result.digest
         )
@@ -43,5 +43,11 @@ public struct ImportService: Sendable {
         let finisher = ScanFinisher(database: database, redaction: redaction,
                                     gates: gates, policy: policy, request: request.gate, log: context.log)
         return try finisher.finish(scan)
+    }
+
+    /// The imported scan's target: where the reports' tree came from, as flags, else the CI variables, say.
+    static func target(_ request: ImportRequest, root: String, variables: [String: String]) -> ScanTarget {
+        let origin = request.origin.filled(from: .continuousIntegration(variables))
+        return ScanTarget(name: request.target ?? root, root: root, branch: origin.branch, commit: origin.commit, runURL: origin.runURL)
     }
 }

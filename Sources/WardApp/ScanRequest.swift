@@ -1,4 +1,5 @@
 import Foundation
+import WardCore
 
 /// What `ScanService.scan` runs: which tree, which scanners, how long each may take, how the scan
 /// is gated and whether it is recorded.
@@ -9,8 +10,9 @@ public struct ScanRequest: Sendable {
     public var target: String?
     /// A container image to scan too.
     public var image: String?
-    /// The branch the tree comes from.
-    public var branch: String?
+    /// Where the tree came from, as flags give it; the service completes it from the CI variables
+    /// and the repository's git.
+    public var origin: ScanOrigin
     /// Scanner ids to run, in order; nil runs every one.
     public var scanners: [String]?
     /// Scanner ids that must run: a missing or failed one makes the scan incomplete. Those of
@@ -32,14 +34,14 @@ public struct ScanRequest: Sendable {
     public var record: Bool
 
     /// Creates a request to scan `root` with every applicable scanner.
-    public init(root: String, target: String? = nil, image: String? = nil, branch: String? = nil, scanners: [String]? = nil,
+    public init(root: String, target: String? = nil, image: String? = nil, origin: ScanOrigin = ScanOrigin(), scanners: [String]? = nil,
                 required: [String] = [], toolArguments: [String: [String]] = [:], timeout: Duration = .seconds(900),
                 toolTimeouts: [String: Duration] = [:], pluginDirectory: String? = nil, secrets: SecretsSettings = SecretsSettings(),
                 gate: GateRequest = GateRequest(), record: Bool = true) {
         self.root = root
         self.target = target
         self.image = image
-        self.branch = branch
+        self.origin = origin
         self.scanners = scanners
         self.required = required
         self.toolArguments = toolArguments

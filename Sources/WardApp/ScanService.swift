@@ -32,7 +32,8 @@ public struct ScanService: Sendable {
         let secretsMode = plugins.contains { $0.id == SecretsScanner.id } ? request.secrets.mode : nil
         let name = request.target ?? (request.secrets.isPartial ? request.secrets.targetName(root: root) : nil)
             ?? request.image.map(ImageReference.repository) ?? root
-        let target = ScanTarget(name: name, root: root, image: request.image, branch: request.branch)
+        let origin = request.origin.filled(from: .continuousIntegration(context.variables)).filled(from: await GitCommand.origin(root: root))
+        let target = ScanTarget(name: name, root: root, image: request.image, branch: origin.branch, commit: origin.commit, runURL: origin.runURL)
         let run = PreparedScan(engine: engine, plugins: plugins, target: target, required: required, secretsMode: secretsMode)
         return try await finish(run, policy: policy, gates: gates, request: request.gate, record: request.record)
     }
@@ -60,7 +61,9 @@ public struct ScanService: Sendable {
         let plugin = try settings.plugin(paths: context.paths, log: context.log)
         let engine = ScanEngine(locator: ToolLocator.standard(dataDirectory: context.paths.dataDirectory), resources: ScannerResources.locate(),
                                 progress: context.log.progress)
-        let target = ScanTarget(name: target ?? settings.targetName(root: root), root: root)
+        let origin = ScanOrigin.continuousIntegration(context.variables)
+        let target = ScanTarget(name: target ?? settings.targetName(root: root), root: root, branch: origin.branch, commit: origin.commit,
+                                runURL: origin.runURL)
         let run = PreparedScan(engine: engine, plugins: [plugin], target: target, required: [SecretsScanner.id], secretsMode: settings.mode)
         return try await finish(run, policy: policy, gates: gates, request: request, record: record)
     }

@@ -10,11 +10,15 @@ public struct WardContext: Sendable {
     public var environment: WardEnvironment
     /// Where progress, warnings and phases go.
     public var log: ActivityLog
+    /// The process environment, for what CI systems say about a scan (branch, commit, run).
+    public var variables: [String: String]
 
     /// Creates a context; live clock and version, nothing logged by default.
-    public init(paths: WardPaths, environment: WardEnvironment = .live, log: ActivityLog = .silent) {
+    public init(paths: WardPaths, environment: WardEnvironment = .live, log: ActivityLog = .silent,
+                variables: [String: String] = ProcessInfo.processInfo.environment) {
         self.paths = paths
         self.environment = environment
         self.log = log
+        self.variables = variables
     }
 }

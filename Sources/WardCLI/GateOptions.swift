@@ -31,16 +31,6 @@ struct GateOptions: ParsableArguments {
                     baseline: baseline.map { .scan(id: $0) } ?? .latestComplete(branch: baselineBranch), advisory: exitZero)
     }
 
-    /// The branch of a scan: the option, else what the CI system says (the pull request's head, or
-    /// the pushed branch), else unknown.
-    static func branch(_ option: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
-        if let option, !option.isEmpty { return option }
-        for key in ["GITHUB_HEAD_REF", "GITHUB_REF_NAME", "CI_MERGE_REQUEST_SOURCE_BRANCH_NAME", "CI_COMMIT_REF_NAME"] {
-            if let value = environment[key], !value.isEmpty { return value }
-        }
-        return nil
-    }
-
     /// Prints the explanation of a verdict on stderr with `--explain`, else only its warnings.
     func explainVerdict(_ gated: GatedScan) {
         let gate = gated.gate

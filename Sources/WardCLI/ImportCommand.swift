@@ -13,8 +13,7 @@ struct ImportCommand: AsyncParsableCommand {
     @OptionGroup var output: OutputOptions
     @OptionGroup var gating: GateOptions
 
-    @Option(name: .long, help: ArgumentHelp("Branch the scanned tree comes from (default: GITHUB_HEAD_REF, GITHUB_REF_NAME or CI_COMMIT_REF_NAME).", valueName: "name"))
-    var branch: String?
+    @OptionGroup var origin: OriginOptions
 
     @Option(name: .long, help: ArgumentHelp("Scanner id of the tool that wrote the reports.", valueName: "id"))
     var tool: String
@@ -45,7 +44,7 @@ struct ImportCommand: AsyncParsableCommand {
     func run() async throws {
         global.apply()
         let timer = PhaseTimer(enabled: timings)
-        let request = ImportRequest(tool: tool, files: files, root: root, target: target, branch: GateOptions.branch(branch),
+        let request = ImportRequest(tool: tool, files: files, root: root, target: target, origin: origin.origin,
                                     maxReportBytes: maxReportBytes, pluginDirectory: pluginDirectory, gate: gating.request)
         let result = try ImportService(global.context(timer: timer)).importReports(request)
         let exit = try VerdictOutput.present(result.gated, recordedScanID: result.recording.scanID, output: output, gating: gating,

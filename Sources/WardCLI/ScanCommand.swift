@@ -14,8 +14,7 @@ struct ScanCommand: AsyncParsableCommand {
     @OptionGroup var gating: GateOptions
     @OptionGroup var recording: RecordOption
 
-    @Option(name: .long, help: ArgumentHelp("Branch the scanned tree comes from (default: GITHUB_HEAD_REF, GITHUB_REF_NAME or CI_COMMIT_REF_NAME).", valueName: "name"))
-    var branch: String?
+    @OptionGroup var origin: OriginOptions
     @OptionGroup var secrets: SecretsOptions
 
     @Option(name: .long, parsing: .upToNextOption,
@@ -52,7 +51,7 @@ struct ScanCommand: AsyncParsableCommand {
     func run() async throws {
         global.apply()
         let request = ScanRequest(
-            root: path, target: target, image: image, branch: GateOptions.branch(branch), scanners: ArgumentLists.ids(scanners),
+            root: path, target: target, image: image, origin: origin.origin, scanners: ArgumentLists.ids(scanners),
             required: ArgumentLists.ids(require) ?? [], toolArguments: try ArgumentLists.toolArguments(toolArguments),
             timeout: .seconds(timeout), toolTimeouts: try ArgumentLists.timeouts(toolTimeouts), pluginDirectory: pluginDirectory,
             secrets: try secrets.settings(files: files), gate: gating.request, record: recording.record

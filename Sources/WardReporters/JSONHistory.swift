@@ -46,17 +46,19 @@ enum JSONHistory {
         var toolRuns: [JSONToolRun]
         var findingCount: Int
         var newCount: Int
+        var reopenedCount: Int?
         var fixedCount: Int
 
         enum CodingKeys: String, CodingKey {
             case scanID = "scanID", target = "target", mode = "mode", startedAt = "startedAt", finishedAt = "finishedAt"
             case isComplete = "isComplete", toolRuns = "toolRuns", findingCount = "findingCount", newCount = "newCount"
-            case fixedCount = "fixedCount"
+            case reopenedCount = "reopenedCount", fixedCount = "fixedCount"
         }
 
         init(_ scan: ScanSummary) {
             scanID = scan.scanID
-            target = Target(name: scan.target.name, root: scan.target.root, image: scan.target.image, branch: scan.target.branch)
+            target = Target(name: scan.target.name, root: scan.target.root, image: scan.target.image, branch: scan.target.branch,
+                            commit: scan.target.commit, runURL: scan.target.runURL)
             mode = scan.mode.rawValue
             startedAt = scan.startedAt
             finishedAt = scan.finishedAt
@@ -64,6 +66,7 @@ enum JSONHistory {
             toolRuns = scan.toolRuns.map(JSONToolRun.init)
             findingCount = scan.findingCount
             newCount = scan.newCount
+            reopenedCount = scan.reopenedCount > 0 ? scan.reopenedCount : nil
             fixedCount = scan.fixedCount
         }
     }
@@ -74,9 +77,11 @@ enum JSONHistory {
         var root: String
         var image: String?
         var branch: String?
+        var commit: String?
+        var runURL: String?
 
         enum CodingKeys: String, CodingKey {
-            case name = "name", root = "root", image = "image", branch = "branch"
+            case name = "name", root = "root", image = "image", branch = "branch", commit = "commit", runURL = "runURL"
         }
     }
 

@@ -22,15 +22,15 @@ struct AppTestbed {
         environment = WardEnvironment(now: { Date() }, version: Self.version, makeID: { UUID().uuidString.lowercased() })
     }
 
-    var imports: ImportService { ImportService(WardContext(paths: paths, environment: environment)) }
+    var imports: ImportService { ImportService(WardContext(paths: paths, environment: environment, variables: [:])) }
     var gates: GateService { GateService(paths: paths) }
     var history: HistoryService { HistoryService(paths: paths) }
-    var scans: ScanService { ScanService(WardContext(paths: paths, environment: environment)) }
+    var scans: ScanService { ScanService(WardContext(paths: paths, environment: environment, variables: [:])) }
 
     /// Imports `report` (the tiny Bandit report by default) as a scan of `target`.
     func importReport(_ report: String = banditReport, target: String = "tiny", branch: String? = nil,
                       gate: GateRequest = GateRequest()) throws -> ScanResult {
-        try imports.importReports(ImportRequest(tool: "bandit", files: [report], root: Self.tinyRoot, target: target, branch: branch, gate: gate))
+        try imports.importReports(ImportRequest(tool: "bandit", files: [report], root: Self.tinyRoot, target: target, origin: ScanOrigin(branch: branch), gate: gate))
     }
 
     /// The history database, opened directly.

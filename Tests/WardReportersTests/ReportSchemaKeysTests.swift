@@ -23,7 +23,7 @@ import WardReporters
                              exitStatus: 1, duration: 1.5, stderrHead: "e", errors: ["x"], inputs: ["requirements.txt"], findingCount: 1,
                              skipped: ["y"], required: true)
 
-    static let scan = ScanRun(id: "s1", target: ScanTarget(name: "t", root: "/r", image: "i", branch: "b"), mode: .scan,
+    static let scan = ScanRun(id: "s1", target: ScanTarget(name: "t", root: "/r", image: "i", branch: "b", commit: "abcdef1", runURL: "https://ci.example/1"), mode: .scan,
                               startedAt: Date(timeIntervalSince1970: 0), finishedAt: Date(timeIntervalSince1970: 1), wardVersion: "1",
                               toolRuns: [run], findings: [finding])
 
@@ -35,7 +35,7 @@ import WardReporters
                                      lastSeenScanID: "s1", fixedScanID: "s2", firstSeenAt: Date(timeIntervalSince1970: 0),
                                      lastSeenAt: Date(timeIntervalSince1970: 1))
         let summary = ScanSummary(scanID: "s1", target: scan.target, mode: .import, startedAt: scan.startedAt, finishedAt: scan.finishedAt,
-                                  isComplete: true, toolRuns: [run], findingCount: 1, newCount: 1, fixedCount: 0)
+                                  isComplete: true, toolRuns: [run], findingCount: 1, newCount: 1, reopenedCount: 1, fixedCount: 0)
         return [
             ("scanReport", try JSONReporter.render(scan, gate: gate, options: RenderOptions())),
             ("findingList", try HistoryReport.findings([tracked], format: "json", options: RenderOptions())),
