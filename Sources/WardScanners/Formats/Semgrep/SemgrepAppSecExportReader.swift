@@ -55,14 +55,9 @@ struct SemgrepAppSecExportReader {
         for (key, value) in kept where !value.strings.isEmpty {
             metadata[key] = value.strings.joined(separator: "; ")
         }
-        return Finding(
-            toolID: SemgrepScanner.id,
+        return SemgrepFinding.make(
             ruleID: ruleID,
-            ruleName: ruleID.split(separator: ".").last.map(String.init),
-            title: ReportText.firstSentence(message),
             message: message,
-            kind: .sast,
-            severity: SemgrepScanner.severity(rawSeverity),
             rawSeverity: rawSeverity,
             confidence: entry["confidence"].string ?? rule["confidence"].string,
             cwes: CWE.normalize(all: rule["cwe_names"].strings + entry["cwe_names"].strings),

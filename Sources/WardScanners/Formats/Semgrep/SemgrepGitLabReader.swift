@@ -52,14 +52,9 @@ struct SemgrepGitLabReader {
             .compactMap { $0["name"].string ?? $0["value"].string }
         let links = identifiers.compactMap { $0["url"].string } + (vulnerability["links"].array ?? []).compactMap { $0["url"].string }
         let location = vulnerability["location"]
-        return Finding(
-            toolID: SemgrepScanner.id,
+        return SemgrepFinding.make(
             ruleID: ruleID,
-            ruleName: ruleID.split(separator: ".").last.map(String.init),
-            title: ReportText.firstSentence(message),
             message: message,
-            kind: .sast,
-            severity: SemgrepScanner.severity(rawSeverity),
             rawSeverity: rawSeverity,
             confidence: vulnerability["details"]["confidence"]["value"].string,
             cwes: CWE.normalize(all: cwes.compactMap { $0 }),

@@ -44,14 +44,9 @@ struct SemgrepJUnitReader {
             for (key, value) in testcase.attributes { members["testcase." + key] = .string(value) }
             raw = .object(members)
         }
-        return Finding(
-            toolID: SemgrepScanner.id,
+        return SemgrepFinding.make(
             ruleID: ruleID,
-            ruleName: ruleID.split(separator: ".").last.map(String.init),
-            title: ReportText.firstSentence(message),
             message: message,
-            kind: .sast,
-            severity: SemgrepScanner.severity(rawSeverity),
             rawSeverity: rawSeverity,
             location: SourceLocation(
                 path: path,

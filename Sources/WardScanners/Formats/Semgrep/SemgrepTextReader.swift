@@ -34,14 +34,9 @@ struct SemgrepTextReader {
             "message": .string(match.message), "lines": snippet.map(JSONValue.string) ?? .null,
             "start": match.lines.first.map { .integer(Int64($0.number)) } ?? .null,
         ])
-        return Finding(
-            toolID: SemgrepScanner.id,
+        return SemgrepFinding.make(
             ruleID: ruleID,
-            ruleName: ruleID.split(separator: ".").last.map(String.init),
-            title: ReportText.firstSentence(message),
             message: message,
-            kind: .sast,
-            severity: SemgrepScanner.severity(match.severity),
             rawSeverity: match.severity,
             location: SourceLocation(
                 path: match.path,
