@@ -44,12 +44,11 @@ public struct GateService: Sendable {
     /// reported it, the baseline from `database`, and what the policy adds passed through `redaction` again.
     func gate(_ redacted: Redacted<ScanRun>, policy: Policy, request: GateRequest, database: AppDatabase?,
               redaction: RedactionStage) throws(AppError) -> GatedScan {
-        var merged = redacted.value
-        merged.findings = FindingMerger.merge(merged.findings)
+        let merged = redacted.mergingFindings()
         let baseline = try baselineIdentities(for: redacted.value, policy: policy, request: request, database: database)
-        let (evaluated, gate) = PolicyEvaluator(policy: policy, now: now()).evaluate(merged, baseline: baseline)
-        // Waivers and overrides bring text of their own: what is presented passes the stage again.
-        return GatedScan(scan: redaction.redact(evaluated), gate: gate, conclusion: Conclusion(gate, advisory: request.advisory))
+        let (evaluated, gate) = PolicyEvaluator(policy: policy, now: now()).evaluate(merged.value, baseline: baseline)
+        // Waivers and overrides bring text of their own: the findings they changed pass the stage again.
+        return GatedScan(scan: redaction.redact(evaluated, after: merged), gate: gate, conclusion: Conclusion(gate, advisory: request.advisory))
     }
 
     /// Identities of the baseline scan, when the policy gates on new findings only; nil when it does

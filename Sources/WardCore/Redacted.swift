@@ -15,3 +15,13 @@ public struct Redacted<Value: Sendable>: Sendable {
 }
 
 extension Redacted: Equatable where Value: Equatable {}
+
+extension Redacted where Value == ScanRun {
+    /// The scan with one finding per identity (``FindingMerger``): findings merged from redacted
+    /// findings are redacted.
+    public func mergingFindings() -> Redacted<ScanRun> {
+        var scan = value
+        scan.findings = FindingMerger.merge(scan.findings)
+        return Redacted(scan)
+    }
+}

@@ -36,6 +36,20 @@ public struct RedactionStage: Sendable {
         return Redacted(scan)
     }
 
+    /// `scan` as a later step left `original` (the gate's waivers and overrides): a finding equal to
+    /// the original's at the same position passed the stage already and is kept; every other one,
+    /// and every tool run when they changed, passes it again.
+    public func redact(_ scan: ScanRun, after original: Redacted<ScanRun>) -> Redacted<ScanRun> {
+        guard scan.toolRuns == original.value.toolRuns else { return redact(scan) }
+        let before = original.value.findings
+        let changed = scan.findings.indices.filter { !before.indices.contains($0) || scan.findings[$0] != before[$0] }
+        guard !changed.isEmpty else { return Redacted(scan) }
+        var result = scan
+        let (findings, _) = redactFindings(changed.map { scan.findings[$0] })
+        for (offset, index) in changed.enumerated() { result.findings[index] = findings[offset] }
+        return Redacted(result)
+    }
+
     /// Findings from the history, redacted for output.
     public func redact(_ tracked: [TrackedFinding]) -> Redacted<[TrackedFinding]> {
         let (findings, _) = redactFindings(tracked.map(\.finding))

@@ -45,6 +45,29 @@ struct RedactionStageTests {
         #expect(redacted.findings[1].raw?.contains("subprocess.call") == true)
     }
 
+    @Test("after the gate, only the findings a policy changed pass the stage again; what they gained is masked")
+    func onlyChangedFindingsPassAgain() {
+        let kept = Finding(toolID: "bandit", ruleID: "B602", title: "shell", message: "m", kind: .sast, severity: .high,
+                           location: SourceLocation(path: "app/run.py", startLine: 3, snippet: "call(c, shell=True)"), identity: "v1:kept")
+        let waived = Finding(toolID: "bandit", ruleID: "B105", title: "password", message: "m", kind: .sast, severity: .low,
+                             location: SourceLocation(path: "app/config.py", startLine: 5, snippet: "pw = x"), identity: "v1:waived")
+        let stage = RedactionStage(knownSecrets: ["app/config.py": [Self.awsSecret]], matcher: TokenMatcher())
+        let original = stage.redact(Self.scan([kept, waived])).mergingFindings()
+        var evaluated = original.value
+        evaluated.findings[1].suppression = Suppression(source: .policy, justification: "rotated \(Self.awsSecret) and \(Self.token)")
+        evaluated.findings[1].severity = .info
+        let redacted = stage.redact(evaluated, after: original).value
+        #expect(redacted.findings[0] == original.value.findings[0])
+        let reason = redacted.findings[1].suppression?.justification ?? ""
+        #expect(!reason.contains("7sQp2Lr9") && !reason.contains("R8xk2LmP"), "\(reason)")
+        #expect(reason.hasPrefix("rotated "))
+        #expect(redacted.findings[1].severity == .info)
+        // A changed tool run sends everything through the stage again.
+        var rerun = evaluated
+        rerun.toolRuns = [ToolRun(toolID: "bandit", state: .succeeded, stderrHead: "token \(Self.token)")]
+        #expect(stage.redact(rerun, after: original).value.toolRuns.first?.stderrHead.contains("R8xk2LmP") == false)
+    }
+
     @Test("raw context is cut to the flagged lines: Trivy Code.Lines, Bandit code, Checkov code_block")
     func rawContextIsTrimmed() throws {
         let raw = #"{"Code":{"Lines":[{"Number":1,"Content":"pw = \"\#(Self.password)\""},{"Number":2,"Content":"flagged()"}]},"#
