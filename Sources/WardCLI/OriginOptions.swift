@@ -14,9 +14,7 @@ struct OriginOptions: ParsableArguments {
     func validate() throws {
         if let commit, ScanOrigin.commit(commit) == nil { throw ValidationError("--commit takes 7 to 64 hexadecimal digits") }
         if let runURL, ScanOrigin.webAddress(runURL) == nil { throw ValidationError("--run-url takes an https:// address") }
-        if let branch, branch.isEmpty || branch.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
-            throw ValidationError("--branch takes a branch name")
-        }
+        if let branch, ScanOrigin.name(branch) == nil { throw ValidationError("--branch takes a branch name") }
     }
 
     /// What the flags say.

@@ -22,7 +22,7 @@ public struct ScanOrigin: Sendable, Hashable {
     /// with `https://`), so a variable set to something else is ignored rather than recorded.
     public static func continuousIntegration(_ environment: [String: String]) -> ScanOrigin {
         func value(_ keys: [String]) -> String? {
-            keys.lazy.compactMap { environment[$0] }.first { !$0.isEmpty && $0.count <= 256 && !$0.unicodeScalars.contains(where: Self.isControl) }
+            keys.lazy.compactMap { environment[$0] }.compactMap(Self.name).first
         }
         var origin = ScanOrigin()
         origin.branch = value(["GITHUB_HEAD_REF", "GITHUB_REF_NAME", "CI_MERGE_REQUEST_SOURCE_BRANCH_NAME", "CI_COMMIT_REF_NAME"])
@@ -39,6 +39,12 @@ public struct ScanOrigin: Sendable, Hashable {
     /// Each field of `self`, else of `other`.
     public func filled(from other: ScanOrigin) -> ScanOrigin {
         ScanOrigin(branch: branch ?? other.branch, commit: commit ?? other.commit, runURL: runURL ?? other.runURL)
+    }
+
+    /// `text` when it can be recorded as a name (a branch): not empty, at most 256 characters, no
+    /// control characters.
+    public static func name(_ text: String) -> String? {
+        !text.isEmpty && text.count <= 256 && !text.unicodeScalars.contains(where: isControl) ? text : nil
     }
 
     /// `text` when it is a commit id (7 to 64 hexadecimal digits), lowercased.

@@ -17,6 +17,9 @@ struct FindingLineage {
     /// A link from an existing row to a new identity.
     struct Link {
         var rowID: Int64
+        /// The identity the row had.
+        var previous: String
+        /// The identity it takes.
         var identity: String
         var kind: FindingEvent.Kind
         var detail: [String: String]
@@ -72,7 +75,7 @@ struct FindingLineage {
             let old = list.remove(at: index)
             candidates[key] = list
             let samePath = old.path == finding.location?.path
-            links[head] = Link(rowID: old.id, identity: finding.identity, kind: samePath ? .rekeyed : .moved,
+            links[head] = Link(rowID: old.id, previous: old.identity, identity: finding.identity, kind: samePath ? .rekeyed : .moved,
                                detail: ["from": old.identity, "path": old.path ?? ""])
         }
         return links

@@ -30,6 +30,14 @@ struct FindingUpserter {
         var isOpen: Bool
         var toolID: String
         var severity: String
+
+        /// Reads `id, status, toolId, severity` from the reader's position (see ``loadExisting()``).
+        init(_ reader: inout RowReader) throws {
+            id = try reader.next()
+            isOpen = try reader.next(String.self) == "open"
+            toolID = try reader.next()
+            severity = try reader.next()
+        }
     }
 
     /// The connection, inside a write transaction.
@@ -41,15 +49,15 @@ struct FindingUpserter {
     func upsertAll() throws -> Counts {
         var existing = try loadExisting()
         let groups = IdentityGroups(scan.findings)
-        let links = try lineage(groups: groups, existing: existing)
-        for (_, link) in links.sorted(by: { $0.key < $1.key }) {
+        let links = try lineage(groups: groups, existing: existing).sorted(by: { $0.key < $1.key }).map(\.value)
+        for link in links {
             try db.execute(sql: "UPDATE finding SET identity = ? WHERE id = ?", arguments: [link.identity, link.rowID])
-            existing[link.identity] = try existingRow(id: link.rowID)
+            existing[link.identity] = existing.removeValue(forKey: link.previous)
         }
         var nextID = try lastFindingID() + 1
         var writer = try FindingWriter(db: db, scan: scan)
         var counts = Counts(findingCount: groups.count)
-        counts.links = links.sorted(by: { $0.key < $1.key }).map(\.value)
+        counts.links = links
         var members: [Int] = []
         var tools: [String] = []
         for head in groups.heads {
@@ -89,14 +97,6 @@ struct FindingUpserter {
         return try FindingLineage(db: db, scan: scan).links(newHeads: newHeads, reportedRows: reported)
     }
 
-    /// The row with this id, as ``loadExisting()`` reads it.
-    private func existingRow(id: Int64) throws -> Existing? {
-        try Row.fetchOne(db, sql: "SELECT id, status, toolId, severity FROM finding WHERE id = ?", arguments: [id]).map { row in
-            var reader = RowReader(row: row)
-            return Existing(id: try reader.next(), isOpen: try reader.next(String.self) == "open", toolID: try reader.next(), severity: try reader.next())
-        }
-    }
-
     /// The largest finding id ever used, so new rows get fresh ones (the table is AUTOINCREMENT).
     private func lastFindingID() throws -> Int64 {
         try Int64.fetchOne(db, sql: """
@@ -116,9 +116,7 @@ struct FindingUpserter {
         while let row = try rows.next() {
             var reader = RowReader(row: row)
             let identity: String = try reader.next()
-            existing[identity] = Existing(
-                id: try reader.next(), isOpen: try reader.next(String.self) == "open", toolID: try reader.next(), severity: try reader.next()
-            )
+            existing[identity] = try Existing(&reader)
         }
         return existing
     }
