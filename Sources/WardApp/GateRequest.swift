@@ -16,16 +16,20 @@ public struct GateRequest: Sendable {
     public var policy: String
     /// A waivers file added to the policy's, from anywhere.
     public var suppressionsFile: String?
+    /// A triage file (``TriageFile``) whose false positives and accepted risks the gate honours
+    /// besides the history's decisions, and which a recorded scan adds to the history.
+    public var triageFile: String?
     /// The baseline for `new-findings-only`.
     public var baseline: Baseline
     /// Whether a failed policy concludes as passed (`--exit-zero`); an incomplete scan never does.
     public var advisory: Bool
 
     /// Creates a request; by default the `default` policy and the automatic baseline.
-    public init(policy: String = "default", suppressionsFile: String? = nil, baseline: Baseline = .latestComplete(branch: nil),
-                advisory: Bool = false) {
+    public init(policy: String = "default", suppressionsFile: String? = nil, triageFile: String? = nil,
+                baseline: Baseline = .latestComplete(branch: nil), advisory: Bool = false) {
         self.policy = policy
         self.suppressionsFile = suppressionsFile
+        self.triageFile = triageFile
         self.baseline = baseline
         self.advisory = advisory
     }

@@ -30,23 +30,37 @@ public struct GateService: Sendable {
         }
     }
 
+    /// The decisions of the request's triage file; none without one.
+    public func loadTriage(_ request: GateRequest) throws(AppError) -> [TriageFile.Entry] {
+        guard let file = request.triageFile else { return [] }
+        do {
+            return try TriageFile.load(path: WardPaths.absolute(file))
+        } catch {
+            throw .wrapping(error)
+        }
+    }
+
     /// Gates a recorded scan (by id or prefix, else the latest, of `target` when given) again,
     /// knowing the plugins of `pluginDirectory` for the policy's tool ids.
     public func check(scanID: String?, target: String?, pluginDirectory: String?, request: GateRequest) throws(AppError) -> GatedScan {
         let policy = try loadPolicy(request, declared: try DeclarativePlugins.known(directory: pluginDirectory, paths: paths))
         let database = try WardRuntime.openDatabase(paths)
         let recorded = try HistoryService.recordedScan(id: scanID, target: target, in: database)
+        let triage = try loadTriage(request)
         let redaction = try Redaction.stage(paths: paths)
-        return try gate(redaction.redact(recorded), policy: policy, request: request, database: database, redaction: redaction)
+        return try gate(redaction.redact(recorded), policy: policy, request: request, database: database, redaction: redaction, triage: triage)
     }
 
     /// Gates a scan that passed the redaction stage: one finding per identity with every tool that
-    /// reported it, the baseline from `database`, and what the policy adds passed through `redaction` again.
+    /// reported it, the baseline from `database`, the triage decisions of `database` and `triage`, and
+    /// what the policy adds passed through `redaction` again.
     func gate(_ redacted: Redacted<ScanRun>, policy: Policy, request: GateRequest, database: AppDatabase?,
-              redaction: RedactionStage) throws(AppError) -> GatedScan {
+              redaction: RedactionStage, triage: [TriageFile.Entry] = []) throws(AppError) -> GatedScan {
         let merged = redacted.mergingFindings()
         let baseline = try baselineIdentities(for: redacted.value, policy: policy, request: request, database: database)
-        let (evaluated, gate) = PolicyEvaluator(policy: policy, now: now()).evaluate(merged.value, baseline: baseline)
+        let decisions = try TriageService.decisions(for: redacted.value.target.name, database: database, file: triage)
+        let evaluator = PolicyEvaluator(policy: policy, now: now(), decisions: decisions)
+        let (evaluated, gate) = evaluator.evaluate(merged.value, baseline: baseline)
         // Waivers and overrides bring text of their own: the findings they changed pass the stage again.
         return GatedScan(scan: redaction.redact(evaluated, after: merged), gate: gate, conclusion: Conclusion(gate, advisory: request.advisory))
     }

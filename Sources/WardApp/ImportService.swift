@@ -20,6 +20,7 @@ public struct ImportService: Sendable {
             : try DeclarativePlugins.load(directory: request.pluginDirectory, paths: context.paths)
         let gates = GateService(paths: context.paths, now: context.environment.now)
         let policy = try gates.loadPolicy(request.gate, declared: declared)
+        let triage = try gates.loadTriage(request.gate)
         let plugin = try ScannerSelection(available: ScannerRegistry.plugins(extra: builtIn ? [] : declared)).plugins([request.tool])[0]
         let root = WardPaths.absolute(request.root ?? ".")
         let database = try WardRuntime.openDatabase(context.paths)
@@ -41,7 +42,7 @@ public struct ImportService: Sendable {
         )
         let redaction = try Redaction.stage(known: result.secretValues, paths: context.paths)
         let finisher = ScanFinisher(database: database, redaction: redaction,
-                                    gates: gates, policy: policy, request: request.gate, log: context.log)
+                                    gates: gates, policy: policy, request: request.gate, triage: triage, log: context.log)
         return try finisher.finish(scan)
     }
 

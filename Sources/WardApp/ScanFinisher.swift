@@ -13,6 +13,8 @@ struct ScanFinisher {
     let gates: GateService
     let policy: Policy
     let request: GateRequest
+    /// The decisions of the request's triage file, honoured by the gate and added to the history.
+    let triage: [TriageFile.Entry]
     let log: ActivityLog
 
     /// Records the scan and gates it.
@@ -30,7 +32,11 @@ struct ScanFinisher {
             recording = .alreadyRecorded(scanID: scanID)
             log.progress("these reports were already imported as scan \(scanID.prefix(8)); the history is unchanged")
         }
-        let gated = try gates.gate(redacted, policy: policy, request: request, database: database, redaction: redaction)
+        if let database, !triage.isEmpty {
+            let outcome = try TriageService.record(triage, target: redacted.value.target.name, database: database, redaction: redaction)
+            if outcome.recorded > 0 { log.progress("recorded \(outcome.recorded) triage decision\(outcome.recorded == 1 ? "" : "s") from the triage file") }
+        }
+        let gated = try gates.gate(redacted, policy: policy, request: request, database: database, redaction: redaction, triage: triage)
         log.phaseEnded("gate")
         return ScanResult(recording: recording, recorded: redacted, gated: gated, secretsMode: secretsMode)
     }

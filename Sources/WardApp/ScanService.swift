@@ -21,6 +21,7 @@ public struct ScanService: Sendable {
         let declared = try DeclarativePlugins.load(directory: request.pluginDirectory, paths: context.paths)
         let gates = GateService(paths: context.paths, now: context.environment.now)
         let policy = try gates.loadPolicy(request.gate, declared: declared)
+        let triage = try gates.loadTriage(request.gate)
         let selection = ScannerSelection(available: ScannerRegistry.plugins(extra: declared))
         let plugins = try request.secrets.configure(try selection.plugins(request.scanners), paths: context.paths, log: context.log)
         let required = try selection.check((request.scanners ?? []) + request.required).union(policy.requireScanners ?? [])
@@ -35,7 +36,7 @@ public struct ScanService: Sendable {
         let origin = request.origin.filled(from: .continuousIntegration(context.variables)).filled(from: await GitCommand.origin(root: root))
         let target = ScanTarget(name: name, root: root, image: request.image, branch: origin.branch, commit: origin.commit, runURL: origin.runURL)
         let run = PreparedScan(engine: engine, plugins: plugins, target: target, required: required, secretsMode: secretsMode)
-        return try await finish(run, policy: policy, gates: gates, request: request.gate, record: request.record)
+        return try await finish(run, policy: policy, triage: triage, gates: gates, request: request.gate, record: request.record)
     }
 
     /// Scans with Ward's secret detector alone: `files` (relative to `root`), one directory, the whole
@@ -58,6 +59,7 @@ public struct ScanService: Sendable {
         if let warning = try context.paths.checkDatabase(outside: root) { context.log.warning(warning) }
         let gates = GateService(paths: context.paths, now: context.environment.now)
         let policy = try gates.loadPolicy(request, declared: try DeclarativePlugins.known(directory: nil, paths: context.paths))
+        let triage = try gates.loadTriage(request)
         let plugin = try settings.plugin(paths: context.paths, log: context.log)
         let engine = ScanEngine(locator: ToolLocator.standard(dataDirectory: context.paths.dataDirectory), resources: ScannerResources.locate(),
                                 progress: context.log.progress)
@@ -65,7 +67,7 @@ public struct ScanService: Sendable {
         let target = ScanTarget(name: target ?? settings.targetName(root: root), root: root, branch: origin.branch, commit: origin.commit,
                                 runURL: origin.runURL)
         let run = PreparedScan(engine: engine, plugins: [plugin], target: target, required: [SecretsScanner.id], secretsMode: settings.mode)
-        return try await finish(run, policy: policy, gates: gates, request: request, record: record)
+        return try await finish(run, policy: policy, triage: triage, gates: gates, request: request, record: record)
     }
 
     // MARK: - Private
@@ -79,7 +81,7 @@ public struct ScanService: Sendable {
         var secretsMode: SecretsScanner.Mode?
     }
 
-    private func finish(_ run: PreparedScan, policy: Policy, gates: GateService, request: GateRequest,
+    private func finish(_ run: PreparedScan, policy: Policy, triage: [TriageFile.Entry], gates: GateService, request: GateRequest,
                         record: Bool) async throws(AppError) -> ScanResult {
         let database = try WardRuntime.openDatabase(context.paths, recorded: record)
         var engine = run.engine
@@ -94,7 +96,7 @@ public struct ScanService: Sendable {
         )
         let redaction = try Redaction.stage(known: Redaction.merged(outcomes.map(\.secretValues)), paths: context.paths)
         let finisher = ScanFinisher(database: database, redaction: redaction, gates: gates, policy: policy,
-                                    request: request, log: context.log)
+                                    request: request, triage: triage, log: context.log)
         return try finisher.finish(scan, secretsMode: run.secretsMode)
     }
 

@@ -19,6 +19,10 @@ struct GateOptions: ParsableArguments {
                                valueName: "path"))
     var suppressionsFile: String?
 
+    @Option(name: .long, help: ArgumentHelp("Triage file (ward triage export) whose false positives and accepted risks the gate honours; a recorded scan adds its decisions to the history.",
+                                             valueName: "path"))
+    var triage: String?
+
     @Flag(name: .long, help: "Explain which rule of the policy failed and the findings behind it (stderr).")
     var explain = false
 
@@ -27,7 +31,7 @@ struct GateOptions: ParsableArguments {
 
     /// What the services need to gate.
     var request: GateRequest {
-        GateRequest(policy: policy, suppressionsFile: suppressionsFile,
+        GateRequest(policy: policy, suppressionsFile: suppressionsFile, triageFile: triage,
                     baseline: baseline.map { .scan(id: $0) } ?? .latestComplete(branch: baselineBranch), advisory: exitZero)
     }
 

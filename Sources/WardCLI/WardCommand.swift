@@ -21,6 +21,7 @@ public struct WardCommand: AsyncParsableCommand {
             ImportCommand.self,
             CheckCommand.self,
             FindingsCommand.self,
+            TriageCommand.self,
             ScansCommand.self,
             ScannersCommand.self,
             ToolsCommand.self,

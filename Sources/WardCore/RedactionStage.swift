@@ -58,6 +58,14 @@ public struct RedactionStage: Sendable {
         return Redacted(result)
     }
 
+    /// Free text a person wrote about findings (a triage reason): every value the matcher sees in
+    /// it and every value a tool found is masked, so that no reason stores or shows a secret.
+    public func redact(text: String) -> Redacted<String> {
+        let found = (matcher?.secrets(in: [text]).first ?? []).filter(Self.maskable)
+        let values = Self.longestFirst(Set(found).union(knownSecrets.values.joined()))
+        return Redacted(values.isEmpty ? text : SecretRedaction.redact(text, secrets: values))
+    }
+
     // MARK: - Findings
 
     private func redactFindings(_ input: [Finding]) -> ([Finding], [String]) {

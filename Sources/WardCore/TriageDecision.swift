@@ -37,6 +37,26 @@ public struct TriageDecision: Codable, Sendable, Hashable {
         self.at = at
     }
 
+    /// Longest reason accepted, in characters.
+    public static let maximumReasonLength = 2_000
+    /// Longest author accepted, in characters.
+    public static let maximumAuthorLength = 200
+
+    /// Whether `other` records the same decision: equal state, reason, author, and expiry and time
+    /// to the millisecond (what the history keeps of a date).
+    public func isSame(as other: TriageDecision) -> Bool {
+        func millis(_ date: Date?) -> Int64? { date.map { Int64(($0.timeIntervalSince1970 * 1000).rounded()) } }
+        return state == other.state && reason == other.reason && author == other.author
+            && millis(expires) == millis(other.expires) && millis(at) == millis(other.at)
+    }
+
+    /// Whether `text` holds a control, format or line-separator character, which no reason or author may.
+    public static func hasControlCharacters(_ text: String) -> Bool {
+        text.unicodeScalars.contains { scalar in
+            [.control, .format, .lineSeparator, .paragraphSeparator].contains(scalar.properties.generalCategory)
+        }
+    }
+
     /// Whether the gate ignores the finding at `date` because of this decision: a false positive or
     /// accepted risk that has not expired.
     public func waives(at date: Date) -> Bool {

@@ -44,6 +44,15 @@ public struct CalendarDay: Sendable, Equatable {
         return Date(timeIntervalSince1970: Double(days + 1) * 86_400)
     }
 
+    /// The day whose end is `end` (or, for any other instant, the day of the instant just before
+    /// it), as `YYYY-MM-DD` in UTC: how an expiry stored as a day's end is written again.
+    public static func text(endingAt end: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let parts = calendar.dateComponents([.year, .month, .day], from: end.addingTimeInterval(-0.001))
+        return String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
+    }
+
     private static func days(inMonth month: Int, of year: Int) -> Int {
         switch month {
         case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28

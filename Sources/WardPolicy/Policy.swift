@@ -56,6 +56,8 @@ public struct Policy: Sendable, Equatable {
     /// configuration removes is still reported as suppressed. Empty by default: Ward passes each
     /// tool its own configuration and the repository's is not read (`trust-repository-config`).
     public var trustedRepositoryConfig: Set<String> = []
+    /// What reviewers' decisions must satisfy for the gate to honour them (`triage:`).
+    public var triageRules = TriageRules()
 
     /// A policy with just a name and an overall threshold.
     public init(name: String, failAt severity: Severity?) {

@@ -7,11 +7,15 @@ public struct PolicyEvaluator: Sendable {
     public var policy: Policy
     /// The current time, for expiry.
     public var now: Date
+    /// Reviewers' decisions by identity: false positives and unexpired accepted risks waive their
+    /// findings like the policy's waivers, when the policy's `triage:` rules allow them.
+    public var decisions: [String: TriageDecision]
 
     /// Creates an evaluator.
-    public init(policy: Policy, now: Date) {
+    public init(policy: Policy, now: Date, decisions: [String: TriageDecision] = [:]) {
         self.policy = policy
         self.now = now
+        self.decisions = decisions
     }
 
     /// The scan as the policy sees it (severity overrides and waivers applied) and the verdict.
@@ -26,6 +30,10 @@ public struct PolicyEvaluator: Sendable {
         scan.findings = waivers.apply(to: scan.findings)
         warnings += waivers.warnings(for: scan.findings)
         if let stale = waivers.staleCheck(for: scan.findings) { checks.append(stale) }
+        let triage = TriageApplication(decisions: decisions, rules: policy.triageRules, now: now,
+                                       warnWithinDays: policy.warnExpiringWithinDays ?? 14)
+        scan.findings = triage.apply(to: scan.findings)
+        warnings += triage.warnings(for: scan.findings)
         var candidates = scan.findings.filter(\.isActive)
         if policy.newFindingsOnly == true {
             if let baseline {

@@ -12,7 +12,7 @@ struct PolicyParser {
     static let keys = [
         "name", "description", "fail-on", "max-findings", "new-findings-only", "baseline-branch", "fix-available-only",
         "require-scanners", "trust-repository-config", "severity-overrides", "suppressions", "suppressions-file",
-        "warn-expiring-within-days", "fail-on-stale-suppressions",
+        "warn-expiring-within-days", "fail-on-stale-suppressions", "triage",
     ]
 
     /// The policy of a file's root node; `suppressions-file` is recorded, not read.
@@ -35,6 +35,7 @@ struct PolicyParser {
         policy.suppressionsFile = try fields["suppressions-file"]?.string(nonEmpty: true)
         policy.warnExpiringWithinDays = try fields["warn-expiring-within-days"]?.count(maximum: 36_500)
         policy.failOnStaleSuppressions = try fields["fail-on-stale-suppressions"]?.boolean()
+        policy.triageRules = try fields["triage"].map(triageRules) ?? TriageRules()
         return policy
     }
 
@@ -42,6 +43,19 @@ struct PolicyParser {
     func suppressionsFile(_ document: ConfigNode?, path: String) throws(ConfigError) -> [PolicySuppression] {
         let root = try ConfigNode.mapping(document, path: path, kind: .policy, expected: "a mapping with the key 'suppressions'")
         return try root.fields(allowed: ["suppressions"])["suppressions"].map(suppressions) ?? []
+    }
+
+    private func triageRules(_ node: ConfigNode) throws(ConfigError) -> TriageRules {
+        let fields = try node.fields(allowed: ["require-expiry", "min-reason-length"])
+        var rules = TriageRules(minimumReasonLength: try fields["min-reason-length"]?.count(maximum: TriageDecision.maximumReasonLength))
+        for item in try fields["require-expiry"]?.items() ?? [] {
+            let text = try item.string()
+            guard let state = TriageDecision.State(rawValue: text) else {
+                throw item.unknown("triage state", text, known: TriageDecision.State.allCases.map(\.rawValue))
+            }
+            rules.requireExpiry.insert(state)
+        }
+        return rules
     }
 
     private func thresholds(_ node: ConfigNode) throws(ConfigError) -> Policy.Thresholds {

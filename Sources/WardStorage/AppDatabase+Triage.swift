@@ -46,6 +46,46 @@ extension AppDatabase {
         }
     }
 
+    /// The current decision (the latest, reopens included) of the finding an identity or unique
+    /// prefix names in `target` (any target when nil), with its full identity and target.
+    public func latestTriage(identity: String, target: String?) throws(StorageError) -> (identity: String, target: String, decision: TriageDecision?) {
+        let path = path
+        return try read { db in
+            let (rowID, identity, target) = try Self.findingRow(db, identity: identity, target: target, path: path)
+            let filter = "t.findingId = ? AND t.id = (SELECT max(id) FROM triage WHERE findingId = t.findingId)"
+            return (identity, target, try Self.decisions(db, filter: filter, arguments: [rowID]).first?.decision)
+        }
+    }
+
+    /// Every finding with a current decision (reopened ones left out), in `target` or every target,
+    /// with its rule, tool, place and title; sorted by target and identity.
+    public func triagedFindings(target: String?) throws(StorageError) -> [TriagedFinding] {
+        try read { db in
+            var filter = "t.id = (SELECT max(id) FROM triage WHERE findingId = t.findingId) AND t.state <> 'reopen'"
+            var arguments: StatementArguments = []
+            if let target {
+                filter += " AND f.targetName = ?"
+                arguments = [target]
+            }
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT f.identity, f.targetName, t.state, t.reason, t.expiresAt, t.author, t.at, f.toolId, f.ruleId, f.path, f.startLine, f.title
+                FROM triage t JOIN finding f ON f.id = t.findingId WHERE \(filter) ORDER BY f.targetName, f.identity
+                """, arguments: arguments)
+            var result: [TriagedFinding] = []
+            while let row = try rows.next() {
+                var reader = RowReader(row: row)
+                let identity: String = try reader.next()
+                let target: String = try reader.next()
+                let state = try reader.nextEnum(TriageDecision.State.self, column: "state")
+                let decision = TriageDecision(state: state, reason: try reader.next(), expires: try reader.next(),
+                                              author: try reader.next(), at: try reader.next())
+                result.append(TriagedFinding(identity: identity, target: target, decision: decision, toolID: try reader.next(),
+                                             ruleID: try reader.next(), path: try reader.next(), line: try reader.next(), title: try reader.next()))
+            }
+            return result
+        }
+    }
+
     private static func decisions(_ db: Database, filter: String, arguments: StatementArguments) throws -> [(identity: String, decision: TriageDecision)] {
         let rows = try Row.fetchCursor(db, sql: """
             SELECT f.identity, t.state, t.reason, t.expiresAt, t.author, t.at FROM triage t JOIN finding f ON f.id = t.findingId

@@ -75,3 +75,15 @@ extension GitCommand {
         return ScanOrigin(branch: branch, commit: commit)
     }
 }
+
+extension GitCommand {
+    /// The user's e-mail address from git's global configuration only (`git config --global`, run
+    /// outside any repository, so no repository's configuration is read), or nil.
+    public static func userEmail(runner: any CommandRunner = POSIXProcessRunner(), git: String? = nil) async -> String? {
+        guard let git = git ?? locate() else { return nil }
+        let run = request(git: git, arguments: ["config", "--global", "--get", "user.email"], root: "/", timeout: .seconds(10), outputLimit: 4096)
+        guard let outcome = try? await runner.run(run), outcome.exitStatus == 0, !outcome.outputExceeded else { return nil }
+        let text = String(decoding: outcome.standardOutput, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        return text.isEmpty || text.contains(where: \.isNewline) ? nil : text
+    }
+}
