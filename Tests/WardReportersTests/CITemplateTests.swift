@@ -119,3 +119,109 @@ import WardReporters
         #expect(gitlab["before_script"][0].string?.contains("mv \(cached.dropLast()) /opt/ward-history") == true)
     }
 }
+
+/// In pull and merge requests the policy, waivers and triage file come from the base branch, and
+/// a request that changes them is reported: the templates' own scripts, run on checkouts built here.
+@Suite struct CIConfigurationSourceTests {
+    /// The `run:` script of the workflow step with `id`, or GitLab's job script.
+    static func script(_ file: String, step: String?) throws -> String {
+        let python = """
+            import sys
+            from ruamel.yaml import YAML
+            document = YAML(typ="safe").load(open(sys.argv[1]))
+            if sys.argv[2]:
+                print(next(s["run"] for s in document["jobs"]["ward"]["steps"] if s.get("id") == sys.argv[2]), end="")
+            else:
+                print("\\n".join(document["ward-security-scan"]["script"]), end="")
+            """
+        let run = try TestTools.run(try CITemplateTests.tool("python"), ["-c", python, file, step ?? ""])
+        #expect(run.status == 0, "\(run.output)")
+        return run.output
+    }
+
+    /// A workspace with the base's and the head's `.ward` files.
+    static func workspace(base: [String: String], head: [String: String]) throws -> String {
+        let workspace = try Fixtures.temporaryDirectory("ward-ci")
+        for (folder, files) in [("baseline", base), ("service", head)] {
+            try FileManager.default.createDirectory(atPath: "\(workspace)/\(folder)/.ward", withIntermediateDirectories: true)
+            for (name, text) in files { try text.write(toFile: "\(workspace)/\(folder)/.ward/\(name)", atomically: true, encoding: .utf8) }
+        }
+        return workspace
+    }
+
+    static func runWorkflowStep(event: String, base: [String: String], head: [String: String]) throws -> (outputs: String, summary: String, workspace: String) {
+        let workspace = try workspace(base: base, head: head)
+        let script = try Self.script(CITemplateTests.workflow, step: "config")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = ["-e", "-c", script]
+        process.currentDirectoryURL = URL(fileURLWithPath: workspace)
+        process.environment = ["PATH": "/usr/bin:/bin", "GITHUB_WORKSPACE": workspace, "EVENT_NAME": event,
+                               "SHIPPED_POLICY": event == "pull_request" ? "pull-request" : "default",
+                               "GITHUB_OUTPUT": workspace + "/output", "GITHUB_STEP_SUMMARY": workspace + "/summary"]
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let read = { (name: String) in (try? String(contentsOfFile: workspace + "/" + name, encoding: .utf8)) ?? "" }
+        return (read("output"), read("summary"), workspace)
+    }
+
+    @Test func aPullRequestIsGatedWithTheBaseBranchsFilesAndItsChangesAreReported() throws {
+        let (outputs, summary, workspace) = try Self.runWorkflowStep(
+            event: "pull_request", base: ["triage.yml": "decisions: []\n", "policy.yml": "name: base\n"],
+            head: ["triage.yml": "decisions: [] # widened\n", "policy.yml": "name: base\n", "suppressions.yml": "suppressions: []\n"])
+        #expect(outputs == "policy=\(workspace)/baseline/.ward/policy.yml\nsuppressions-file=\ntriage-file=\(workspace)/baseline/.ward/triage.yml\n")
+        #expect(summary.contains("The scan used the base branch's copy of: .ward/suppressions.yml .ward/triage.yml."), "\(summary)")
+        #expect(!summary.contains("policy.yml"))
+    }
+
+    @Test func aPushUsesItsOwnFilesAndAFirstRunWithoutAnyStillWorks() throws {
+        let push = try Self.runWorkflowStep(event: "push", base: [:], head: ["triage.yml": "decisions: []\n"])
+        #expect(push.outputs == "policy=default\nsuppressions-file=\ntriage-file=\(push.workspace)/service/.ward/triage.yml\n")
+        #expect(push.summary.isEmpty)
+        let first = try Self.runWorkflowStep(event: "pull_request", base: [:], head: [:])
+        #expect(first.outputs == "policy=pull-request\nsuppressions-file=\ntriage-file=\n")
+        #expect(first.summary.isEmpty)
+    }
+
+    @Test func theScanStepTakesTheFilesTheConfigurationStepChose() throws {
+        let text = try String(contentsOfFile: CITemplateTests.workflow, encoding: .utf8)
+        #expect(text.contains("policy: ${{ steps.config.outputs.policy }}"))
+        #expect(text.contains("suppressions-file: ${{ steps.config.outputs.suppressions-file }}"))
+        #expect(text.contains("triage-file: ${{ steps.config.outputs.triage-file }}"))
+        let action = try String(contentsOfFile: CITemplateTests.action, encoding: .utf8)
+        #expect(action.contains(#"args+=(--triage "$INPUT_TRIAGE_FILE")"#))
+    }
+
+    @Test func aMergeRequestIsGatedWithTheMergeBasesFiles() throws {
+        // GitLab's job script with `ward` and `git` replaced by recorders; the merge base's checkout is prepared here.
+        let project = try Self.workspace(base: [:], head: ["triage.yml": "decisions: [] # widened\n"])
+        let bin = project + "/bin"
+        try FileManager.default.createDirectory(atPath: bin, withIntermediateDirectories: true)
+        let baseline = project + "/baseline"
+        try "#!/bin/sh\necho \"$*\" >> \"$RECORD\"\necho '# report' > ward.md\n".write(toFile: bin + "/ward", atomically: true, encoding: .utf8)
+        try "#!/bin/sh\nexit 0\n".write(toFile: bin + "/git", atomically: true, encoding: .utf8)
+        for tool in ["ward", "git"] { try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: bin + "/" + tool) }
+        try "decisions: []\n".write(toFile: baseline + "/.ward/triage.yml", atomically: true, encoding: .utf8)
+        let script = try Self.script(CITemplateTests.gitlab, step: nil).replacingOccurrences(of: "/opt/ward-baseline/", with: baseline + "/")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-e", "-c", script]
+        process.currentDirectoryURL = URL(fileURLWithPath: project + "/service")
+        process.environment = ["PATH": bin + ":/usr/bin:/bin", "RECORD": project + "/calls", "CI_PIPELINE_SOURCE": "merge_request_event",
+                               "CI_PROJECT_DIR": project + "/service", "CI_PROJECT_PATH": "group/svc", "WARD_POLICY": "default",
+                               "WARD_MR_POLICY": "pull-request", "CI_MERGE_REQUEST_DIFF_BASE_SHA": "abc"]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let log = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(log)")
+        let calls = try String(contentsOfFile: project + "/calls", encoding: .utf8)
+        #expect(calls.contains("--policy pull-request --triage \(baseline)/.ward/triage.yml --output-dir ."), "\(calls)")
+        #expect(log.contains("changes its gate's configuration: .ward/triage.yml"), "\(log)")
+        let markdown = try String(contentsOfFile: project + "/service/ward.md", encoding: .utf8)
+        #expect(markdown.hasPrefix("> This merge request changes"))
+    }
+}
