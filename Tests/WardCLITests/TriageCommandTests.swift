@@ -205,4 +205,33 @@ import TestSupport
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.hasSuffix("confirmed by reviewer@example.com\n"))
     }
+
+    @Test func aSecretsScanHonoursATriageFileWhoseReasonQuotesTheSecretWithoutShowingIt() throws {
+        let bed = try CLITestbed()
+        let root = try Fixtures.temporaryDirectory("ward-triaged") + "/repo"
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        try "token = \"\(Self.token)\"\n".write(toFile: root + "/settings.env", atomically: true, encoding: .utf8)
+        let first = try bed.ward(["secrets", root, "--target", "repo", "--format", "json", "-o", bed.directory + "/1.json"])
+        #expect(first.status == 1, "\(first.stderr)")
+        let findings = bed.findings(try bed.json(bed.directory + "/1.json"))
+        let identities = findings.compactMap { $0["identity"] as? String }
+        #expect(!identities.isEmpty)
+        let entries = identities.map { identity in
+            "  - identity: \(identity)\n    state: accepted-risk\n    reason: \"test fixture \(Self.token), revoked\"\n"
+                + "    author: ana\n    at: 2026-11-30T08:00:00Z\n    expires: 2099-01-01\n"
+        }
+        let file = try Fixtures.write("decisions:\n" + entries.joined(), named: "triage.yml")
+        let second = try bed.ward(["secrets", root, "--target", "repo", "--triage", file, "--format", "json", "-o", bed.directory + "/2.json"])
+        #expect(second.status == 0, "\(second.stderr)")
+        let report = try String(contentsOfFile: bed.directory + "/2.json", encoding: .utf8)
+        #expect(report.contains("triage accepted-risk by ana, until 2099-01-01: test fixture "))
+        #expect(!report.contains(Self.token) && !second.stderr.contains(Self.token))
+        #expect(try bed.counts()["triage"] == identities.count)
+        let exported = try triage(bed, ["export"]).stdout
+        #expect(exported.contains("test fixture ") && !exported.contains(Self.token))
+        for name in try FileManager.default.contentsOfDirectory(atPath: bed.directory) where name.hasPrefix("history.sqlite") {
+            let data = try Data(contentsOf: URL(fileURLWithPath: bed.directory + "/" + name))
+            #expect(data.range(of: Data(Self.token.utf8)) == nil, "\(name)")
+        }
+    }
 }
