@@ -35,6 +35,9 @@ public struct TriageService: Sendable {
         let decision = TriageDecision(state: state, reason: redaction.redact(text: reason).value, expires: expiry, author: author,
                                       at: context.environment.now())
         if decision.reason != reason { context.log.warning("the reason held what looks like a secret; it was masked before it was stored") }
+        if let expiry, expiry <= decision.at {
+            context.log.warning("--expires \(expires ?? "") has passed: the decision is recorded but waives nothing")
+        }
         let database = try WardRuntime.openDatabase(context.paths)
         do {
             let (identity, target) = try database.triage(decision, identity: finding, target: target)

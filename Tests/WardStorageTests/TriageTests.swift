@@ -72,4 +72,18 @@ import WardStorage
         _ = try database.record(F.scan("scan-2", findings: [moved, F.finding("v1:aaaaaaaa22", line: 20)], at: 60))
         #expect(try database.currentTriage(target: F.target.name)["v1:moved"]?.state == .falsePositive)
     }
+
+    @Test func theTriagedFindingsAreTheCurrentDecisionsWithWhatNamesTheFinding() throws {
+        let database = try database()
+        try database.triage(decision(.falsePositive, at: 100), identity: "v1:aaaaaaaa22", target: nil)
+        try database.triage(decision(.confirmed, at: 100), identity: "v1:aaaaaaaa11", target: nil)
+        try database.triage(decision(.reopen, at: 200), identity: "v1:aaaaaaaa11", target: nil)
+        let triaged = try database.triagedFindings(target: nil)
+        #expect(triaged.map(\.identity) == ["v1:aaaaaaaa22"])
+        #expect(triaged.first?.line == 20 && triaged.first?.target == F.target.name && triaged.first?.decision == decision(.falsePositive, at: 100))
+        #expect(try database.triagedFindings(target: "another").isEmpty)
+        let latest = try database.latestTriage(identity: "v1:aaaaaaaa11", target: nil)
+        #expect(latest.identity == "v1:aaaaaaaa11" && latest.decision?.state == .reopen)
+        #expect(try database.latestTriage(identity: "v1:aaaaaaaa22", target: F.target.name).decision?.state == .falsePositive)
+    }
 }
