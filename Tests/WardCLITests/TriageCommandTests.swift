@@ -235,4 +235,27 @@ import TestSupport
             #expect(data.range(of: Data(Self.token.utf8)) == nil, "\(name)")
         }
     }
+
+    @Test func aDecisionFollowsItsFindingThroughARenameAndIsExportedUnderTheNewIdentity() throws {
+        let bed = try CLITestbed()
+        let project = try Fixtures.copy("projects/tiny")
+        _ = try bed.ward(["import", "--tool", "bandit", "--root", project, "--target", "svc", report, "-q", "-o", bed.directory + "/1.txt"])
+        let before = try bed.ward(["findings", "--target", "svc", "--severity", "high", "--format", "json"])
+        let identities = bed.findings(try JSONSerialization.jsonObject(with: Data(before.stdout.utf8)) as? [String: Any] ?? [:])
+            .compactMap { ($0["finding"] as? [String: Any])?["identity"] as? String }
+        #expect(identities.count == 2)
+        for identity in identities {
+            _ = try bed.ward(["triage", identity, "--state", "false-positive", "--reason", "fixed command line", "--by", "ana"])
+        }
+        // The file is renamed: the same findings come back under new identities
+        try FileManager.default.moveItem(atPath: project + "/pkg/runner.py", toPath: project + "/pkg/shell.py")
+        let renamed = try Fixtures.write(try String(contentsOfFile: report, encoding: .utf8).replacingOccurrences(of: "runner.py", with: "shell.py"),
+                                         named: "renamed.json")
+        let after = try bed.ward(["import", "--tool", "bandit", "--root", project, "--target", "svc", renamed, "-q", "-o", bed.directory + "/2.txt"])
+        #expect(after.status == 0, "the decisions followed the findings: \(after.stderr)")
+        let exported = try triage(bed, ["export"]).stdout
+        #expect(exported.contains("pkg/shell.py") && !exported.contains("pkg/runner.py"), "\(exported)")
+        for identity in identities { #expect(!exported.contains(identity)) }
+        #expect(exported.components(separatedBy: "state: false-positive").count == 3)
+    }
 }
