@@ -19,7 +19,8 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     /// YAML configuration through ``YAMLLoader`` (policies, secret rules, plugin definitions) and
     /// Bandit's YAML reports.
     case yaml
-    /// ``PolicyLoader/load(_:environment:)`` on a policy file: decoding and every check after it.
+    /// ``PolicyLoader/load(_:environment:)`` on a policy file, and ``TriageFile/load(path:)`` on
+    /// the same bytes as a triage file: decoding and every check after it.
     case policy
     /// gitleaks TOML configuration (``GitleaksConfig``) and the rule checks it passes before use.
     case toml
