@@ -8,7 +8,8 @@ import WardStorage
 public struct GateService: Sendable {
     /// Where the history and Ward's data live.
     public var paths: WardPaths
-    /// The clock waivers' expiry dates are read against.
+    /// The clock a live scan's time-dependent decisions (waiver expiry, overdue) are taken against,
+    /// unless ``GateRequest/now`` sets the instant.
     public var now: @Sendable () -> Date
 
     /// Creates the service.
@@ -31,22 +32,59 @@ public struct GateService: Sendable {
     }
 
     /// Gates a recorded scan (by id or prefix, else the latest, of `target` when given) again,
-    /// knowing the plugins of `pluginDirectory` for the policy's tool ids.
+    /// knowing the plugins of `pluginDirectory` for the policy's tool ids, as of the request's `now`,
+    /// else as of the scan's start.
     public func check(scanID: String?, target: String?, pluginDirectory: String?, request: GateRequest) throws(AppError) -> GatedScan {
         let policy = try loadPolicy(request, declared: try DeclarativePlugins.known(directory: pluginDirectory, paths: paths))
         let database = try WardRuntime.openDatabase(paths)
         let recorded = try HistoryService.recordedScan(id: scanID, target: target, in: database)
         let redaction = try Redaction.stage(paths: paths)
-        return try gate(redaction.redact(recorded), policy: policy, request: request, database: database, redaction: redaction)
+        let firstSeen: [String: Date], stored: [String: Suppression]
+        do {
+            firstSeen = try database.firstSeen(inScan: recorded.id)
+            stored = try database.waivers(inScan: recorded.id)
+        } catch {
+            throw .wrapping(error)
+        }
+        let asOf = request.now ?? recorded.startedAt
+        var gated = evaluate(redaction.redact(recorded), policy: policy, request: request, redaction: redaction,
+                             baseline: try baselineIdentities(for: recorded, policy: policy, request: request, database: database),
+                             firstSeen: firstSeen, asOf: asOf)
+        // The waivers the scan's own gate stored are shown, never applied: a waiver removed from
+        // the policy, or expired as of `asOf`, no longer hides a finding.
+        let waived = Set(gated.scan.value.findings.filter { $0.suppression != nil }.map(\.identity))
+        let lapsed = stored.keys.filter { !waived.contains($0) }.count
+        if lapsed > 0 {
+            gated.gate.warnings.append("\(lapsed) finding\(lapsed == 1 ? " was" : "s were") waived when the scan was recorded "
+                + "but not by policy \(policy.name) as of \(ISO8601DateFormatter().string(from: asOf))")
+        }
+        return gated
+    }
+
+    /// Gates a scan that was not stored now (not recording, or an import already recorded as
+    /// `recordedAs`): first sightings from that recorded scan, else every finding is new.
+    func gate(_ redacted: Redacted<ScanRun>, recordedAs: String?, policy: Policy, request: GateRequest, database: AppDatabase?,
+              redaction: RedactionStage) throws(AppError) -> GatedScan {
+        let baseline = try baselineIdentities(for: redacted.value, policy: policy, request: request, database: database)
+        var firstSeen: [String: Date] = [:]
+        if let database, let recordedAs {
+            do {
+                firstSeen = try database.firstSeen(inScan: recordedAs)
+            } catch {
+                throw .wrapping(error)
+            }
+        }
+        return evaluate(redacted, policy: policy, request: request, redaction: redaction, baseline: baseline, firstSeen: firstSeen,
+                        asOf: request.now ?? now())
     }
 
     /// Gates a scan that passed the redaction stage: one finding per identity with every tool that
-    /// reported it, the baseline from `database`, and what the policy adds passed through `redaction` again.
-    func gate(_ redacted: Redacted<ScanRun>, policy: Policy, request: GateRequest, database: AppDatabase?,
-              redaction: RedactionStage) throws(AppError) -> GatedScan {
+    /// reported it, and what the policy adds passed through `redaction` again. Pure: every fact from
+    /// the history (baseline, first sightings) and the instant are given.
+    func evaluate(_ redacted: Redacted<ScanRun>, policy: Policy, request: GateRequest, redaction: RedactionStage,
+                  baseline: Set<String>?, firstSeen: [String: Date], asOf: Date) -> GatedScan {
         let merged = redacted.mergingFindings()
-        let baseline = try baselineIdentities(for: redacted.value, policy: policy, request: request, database: database)
-        let (evaluated, gate) = PolicyEvaluator(policy: policy, now: now()).evaluate(merged.value, baseline: baseline)
+        let (evaluated, gate) = PolicyEvaluator(policy: policy, now: asOf).evaluate(merged.value, baseline: baseline, firstSeen: firstSeen)
         // Waivers and overrides bring text of their own: the findings they changed pass the stage again.
         return GatedScan(scan: redaction.redact(evaluated, after: merged), gate: gate, conclusion: Conclusion(gate, advisory: request.advisory))
     }

@@ -16,11 +16,25 @@ struct ScanFinisher {
     let log: ActivityLog
 
     /// Records the scan and gates it.
+    ///
+    /// The gate runs inside the recording's write transaction, after the scan is stored: first
+    /// sightings (for `sla:`) are then the history's own, lineage included (a finding moved in this
+    /// scan keeps its first sighting), exactly what `ward check` of the stored scan reads, and the
+    /// waivers the gate applies are stored on the scan's occurrences in the same transaction.
+    /// Gating before recording would judge a moved finding as new. The baseline is read before:
+    /// it excludes this scan anyway. If anything fails nothing is stored and nothing is reported.
     func finish(_ scan: ScanRun, secretsMode: SecretsScanner.Mode? = nil) throws(AppError) -> ScanResult {
         let redacted = redaction.redact(scan)
         log.phaseEnded("redact")
+        let baseline = try gates.baselineIdentities(for: redacted.value, policy: policy, request: request, database: database)
+        var gatedInRecording: GatedScan?
         let recording: ScanResult.Recording
-        switch try record(redacted) {
+        switch try record(redacted, gate: { firstSeen in
+            let gated = gates.evaluate(redacted, policy: policy, request: request, redaction: redaction, baseline: baseline,
+                                       firstSeen: firstSeen, asOf: request.now ?? gates.now())
+            gatedInRecording = gated
+            return gated.scan
+        }) {
         case .recorded(let summary):
             recording = database == nil ? .notRecorded(summary) : .recorded(summary)
             log.progress("\(database == nil ? "did not record" : "recorded") scan \(summary.scanID.prefix(8)) of \(summary.target.name): "
@@ -30,17 +44,24 @@ struct ScanFinisher {
             recording = .alreadyRecorded(scanID: scanID)
             log.progress("these reports were already imported as scan \(scanID.prefix(8)); the history is unchanged")
         }
-        let gated = try gates.gate(redacted, policy: policy, request: request, database: database, redaction: redaction)
+        let gated: GatedScan
+        if let gatedInRecording {
+            gated = gatedInRecording
+        } else {
+            gated = try gates.gate(redacted, recordedAs: recording.scanID, policy: policy, request: request, database: database,
+                                   redaction: redaction)
+        }
         log.phaseEnded("gate")
         return ScanResult(recording: recording, recorded: redacted, gated: gated, secretsMode: secretsMode)
     }
 
-    /// Stores the scan, or summarizes it as the first scan of an empty history when not recording.
-    private func record(_ redacted: Redacted<ScanRun>) throws(AppError) -> RecordOutcome {
+    /// Stores the scan and gates it in the same transaction, or summarizes it as the first scan of
+    /// an empty history when not recording (the gate then runs after, against no history).
+    private func record(_ redacted: Redacted<ScanRun>, gate: ([String: Date]) -> Redacted<ScanRun>) throws(AppError) -> RecordOutcome {
         defer { log.phaseEnded("store") }
         guard let database else { return .recorded(AppDatabase.summaryWithoutHistory(redacted)) }
         do {
-            return try database.record(redacted)
+            return try database.record(redacted, gate: gate)
         } catch {
             throw .wrapping(error)
         }

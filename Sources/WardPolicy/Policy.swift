@@ -56,6 +56,10 @@ public struct Policy: Sendable, Equatable {
     /// configuration removes is still reported as suppressed. Empty by default: Ward passes each
     /// tool its own configuration and the repository's is not read (`trust-repository-config`).
     public var trustedRepositoryConfig: Set<String> = []
+    /// Days a finding of each severity may stay open (`sla:`); overdue findings are marked in every report.
+    public var sla: ServiceLevel?
+    /// Overdue findings fail the gate (`fail-on-overdue`); needs ``sla``.
+    public var failOnOverdue: Bool?
 
     /// A policy with just a name and an overall threshold.
     public init(name: String, failAt severity: Severity?) {
