@@ -10,7 +10,10 @@ enum DateArgument {
         let fractional = ISO8601DateFormatter()
         fractional.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         let isDay = text.utf8.count == 10
-        if let date = isDay ? day.date(from: text) : (ISO8601DateFormatter().date(from: text) ?? fractional.date(from: text)) {
+        // The formatters roll impossible days over (02-30 becomes 03-02): the day must read back as written.
+        let written = String(text.prefix(10))
+        if let calendarDay = day.date(from: written), day.string(from: calendarDay) == written,
+           let date = isDay ? calendarDay : (ISO8601DateFormatter().date(from: text) ?? fractional.date(from: text)) {
             return date
         }
         let shown = String(text.prefix(40).map { $0.isASCII && !$0.isNewline ? $0 : "?" })
