@@ -23,14 +23,19 @@ public struct GateRequest: Sendable {
     public var baseline: Baseline
     /// Whether a failed policy concludes as passed (`--exit-zero`); an incomplete scan never does.
     public var advisory: Bool
+    /// The instant time-dependent decisions (waiver expiry, overdue) are taken at (`--now`); when
+    /// nil, a recorded scan is judged as of its start, so gating it again gives the same verdict
+    /// on any day, and a live scan as of the current time.
+    public var now: Date?
 
     /// Creates a request; by default the `default` policy and the automatic baseline.
     public init(policy: String = "default", suppressionsFile: String? = nil, triageFile: String? = nil,
-                baseline: Baseline = .latestComplete(branch: nil), advisory: Bool = false) {
+                baseline: Baseline = .latestComplete(branch: nil), advisory: Bool = false, now: Date? = nil) {
         self.policy = policy
         self.suppressionsFile = suppressionsFile
         self.triageFile = triageFile
         self.baseline = baseline
         self.advisory = advisory
+        self.now = now
     }
 }

@@ -8,7 +8,8 @@ import WardStorage
 public struct GateService: Sendable {
     /// Where the history and Ward's data live.
     public var paths: WardPaths
-    /// The clock waivers' expiry dates are read against.
+    /// The clock a live scan's time-dependent decisions (waiver expiry, overdue) are taken against,
+    /// unless ``GateRequest/now`` sets the instant.
     public var now: @Sendable () -> Date
 
     /// Creates the service.
@@ -41,28 +42,71 @@ public struct GateService: Sendable {
     }
 
     /// Gates a recorded scan (by id or prefix, else the latest, of `target` when given) again,
-    /// knowing the plugins of `pluginDirectory` for the policy's tool ids.
+    /// knowing the plugins of `pluginDirectory` for the policy's tool ids, as of the request's `now`,
+    /// else as of the scan's start.
     public func check(scanID: String?, target: String?, pluginDirectory: String?, request: GateRequest) throws(AppError) -> GatedScan {
         let policy = try loadPolicy(request, declared: try DeclarativePlugins.known(directory: pluginDirectory, paths: paths))
         let database = try WardRuntime.openDatabase(paths)
         let recorded = try HistoryService.recordedScan(id: scanID, target: target, in: database)
         let triage = try loadTriage(request)
         let redaction = try Redaction.stage(paths: paths)
-        return try gate(redaction.redact(recorded), policy: policy, request: request, database: database, redaction: redaction, triage: triage)
+        let firstSeen: [String: Date], stored: [String: Suppression]
+        do {
+            firstSeen = try database.firstSeen(inScan: recorded.id)
+            stored = try database.waivers(inScan: recorded.id)
+        } catch {
+            throw .wrapping(error)
+        }
+        let asOf = request.now ?? recorded.startedAt
+        let decisions = try self.decisions(for: recorded.target.name, database: database, triage: triage)
+        var gated = evaluate(redaction.redact(recorded), policy: policy, request: request, redaction: redaction,
+                             baseline: try baselineIdentities(for: recorded, policy: policy, request: request, database: database),
+                             firstSeen: firstSeen, asOf: asOf, decisions: decisions)
+        // The waivers the scan's own gate stored are shown, never applied: a waiver removed from
+        // the policy, or expired as of `asOf`, no longer hides a finding.
+        let waived = Set(gated.scan.value.findings.filter { $0.suppression != nil }.map(\.identity))
+        let lapsed = stored.keys.filter { !waived.contains($0) }.count
+        if lapsed > 0 {
+            gated.gate.warnings.append("\(lapsed) finding\(lapsed == 1 ? " was" : "s were") waived when the scan was recorded "
+                + "but not by policy \(policy.name) as of \(ISO8601DateFormatter().string(from: asOf))")
+        }
+        return gated
+    }
+
+    /// Gates a scan that was not stored now (not recording, or an import already recorded as
+    /// `recordedAs`): first sightings from that recorded scan, else every finding is new.
+    func gate(_ redacted: Redacted<ScanRun>, recordedAs: String?, policy: Policy, request: GateRequest, database: AppDatabase?,
+              redaction: RedactionStage, decisions: [String: TriageDecision]) throws(AppError) -> GatedScan {
+        let baseline = try baselineIdentities(for: redacted.value, policy: policy, request: request, database: database)
+        var firstSeen: [String: Date] = [:]
+        if let database, let recordedAs {
+            do {
+                firstSeen = try database.firstSeen(inScan: recordedAs)
+            } catch {
+                throw .wrapping(error)
+            }
+        }
+        return evaluate(redacted, policy: policy, request: request, redaction: redaction, baseline: baseline, firstSeen: firstSeen,
+                        asOf: request.now ?? now(), decisions: decisions)
     }
 
     /// Gates a scan that passed the redaction stage: one finding per identity with every tool that
-    /// reported it, the baseline from `database`, the triage decisions of `database` and `triage`, and
-    /// what the policy adds passed through `redaction` again.
-    func gate(_ redacted: Redacted<ScanRun>, policy: Policy, request: GateRequest, database: AppDatabase?,
-              redaction: RedactionStage, triage: [TriageFile.Entry] = []) throws(AppError) -> GatedScan {
+    /// reported it, and what the policy and reviewers' `decisions` add passed through `redaction` again.
+    /// Pure: every fact from the history (baseline, first sightings, decisions) and the instant are given.
+    func evaluate(_ redacted: Redacted<ScanRun>, policy: Policy, request: GateRequest, redaction: RedactionStage,
+                  baseline: Set<String>?, firstSeen: [String: Date], asOf: Date, decisions: [String: TriageDecision]) -> GatedScan {
         let merged = redacted.mergingFindings()
-        let baseline = try baselineIdentities(for: redacted.value, policy: policy, request: request, database: database)
-        let decisions = try TriageService.decisions(for: redacted.value.target.name, database: database, file: triage)
-        let evaluator = PolicyEvaluator(policy: policy, now: now(), decisions: decisions)
-        let (evaluated, gate) = evaluator.evaluate(merged.value, baseline: baseline)
+        let (evaluated, gate) = PolicyEvaluator(policy: policy, now: asOf, decisions: decisions).evaluate(merged.value, baseline: baseline, firstSeen: firstSeen)
         // Waivers and overrides bring text of their own: the findings they changed pass the stage again.
         return GatedScan(scan: redaction.redact(evaluated, after: merged), gate: gate, conclusion: Conclusion(gate, advisory: request.advisory))
+    }
+
+    /// The reviewers' decisions the gate weighs for a scan of `target`: the history's current ones
+    /// and the triage file's. Like a policy's waivers, the decisions of today apply when a stored scan
+    /// is gated again (that is what a reviewer triages for); only their expiry is read as of the
+    /// instant the scan is judged at.
+    func decisions(for target: String, database: AppDatabase?, triage: [TriageFile.Entry]) throws(AppError) -> [String: TriageDecision] {
+        try TriageService.decisions(for: target, database: database, file: triage)
     }
 
     /// Identities of the baseline scan, when the policy gates on new findings only; nil when it does

@@ -28,6 +28,19 @@ public struct HistoryService: Sendable {
         }
     }
 
+    /// The query narrowed to the findings overdue now under the `sla:` of `policy` (a shipped
+    /// policy's name or a file); a policy without `sla:` is refused.
+    public func overdue(_ query: FindingQuery, policy name: String, now: Date = Date()) throws(AppError) -> FindingQuery {
+        let gates = GateService(paths: paths)
+        let policy = try gates.loadPolicy(GateRequest(policy: name), declared: try DeclarativePlugins.known(directory: nil, paths: paths))
+        guard let sla = policy.sla else {
+            throw AppError.invalidRequest(reason: "--overdue: policy \(policy.name) has no 'sla:' (days per severity, e.g. critical: 7)")
+        }
+        var query = query
+        query.overdue = sla.deadlines(asOf: now)
+        return query
+    }
+
     /// Recorded scans matching `query`, newest first.
     public func scans(_ query: ScanQuery) throws(AppError) -> [ScanSummary] {
         let database = try WardRuntime.openDatabase(paths)
@@ -53,7 +66,10 @@ public struct HistoryService: Sendable {
                 summary = try database.scans(matching: ScanQuery(target: target, limit: 1)).first
             }
             guard let summary else { throw id.map { AppError.unknownScan(id: $0) } ?? AppError.noScanRecorded(target: target) }
-            let findings = try database.findings(matching: FindingQuery(scanID: summary.scanID)).map { tracked in
+            // As the tools reported them: the policy being applied decides the waivers again.
+            var query = FindingQuery(scanID: summary.scanID)
+            query.showsWaivers = false
+            let findings = try database.findings(matching: query).map { tracked in
                 var finding = tracked.finding
                 finding.sources = tracked.sources
                 return finding

@@ -18,11 +18,27 @@ struct ScanFinisher {
     let log: ActivityLog
 
     /// Records the scan and gates it.
+    ///
+    /// The gate runs inside the recording's write transaction, after the scan is stored: first
+    /// sightings (for `sla:`) are then the history's own, lineage included (a finding moved in this
+    /// scan keeps its first sighting), exactly what `ward check` of the stored scan reads, and the
+    /// waivers the gate applies are stored on the scan's occurrences in the same transaction.
+    /// Gating before recording would judge a moved finding as new. The baseline is read before:
+    /// it excludes this scan anyway. If anything fails nothing is stored and nothing is reported.
     func finish(_ scan: ScanRun, secretsMode: SecretsScanner.Mode? = nil) throws(AppError) -> ScanResult {
         let redacted = redaction.redact(scan)
         log.phaseEnded("redact")
+        let baseline = try gates.baselineIdentities(for: redacted.value, policy: policy, request: request, database: database)
+        let asOf = request.now ?? gates.now()
+        var gatedInRecording: GatedScan?
         let recording: ScanResult.Recording
-        switch try record(redacted) {
+        switch try record(redacted, gate: { firstSeen, current in
+            let decisions = TriageService.decisions(for: redacted.value.target.name, current: current, file: triage)
+            let gated = gates.evaluate(redacted, policy: policy, request: request, redaction: redaction, baseline: baseline,
+                                       firstSeen: firstSeen, asOf: asOf, decisions: decisions)
+            gatedInRecording = gated
+            return gated.scan
+        }) {
         case .recorded(let summary):
             recording = database == nil ? .notRecorded(summary) : .recorded(summary)
             log.progress("\(database == nil ? "did not record" : "recorded") scan \(summary.scanID.prefix(8)) of \(summary.target.name): "
@@ -36,17 +52,26 @@ struct ScanFinisher {
             let outcome = try TriageService.record(triage, target: redacted.value.target.name, database: database, redaction: redaction)
             if outcome.recorded > 0 { log.progress("recorded \(outcome.recorded) triage decision\(outcome.recorded == 1 ? "" : "s") from the triage file") }
         }
-        let gated = try gates.gate(redacted, policy: policy, request: request, database: database, redaction: redaction, triage: triage)
+        let gated: GatedScan
+        if let gatedInRecording {
+            gated = gatedInRecording
+        } else {
+            // Not recorded now: the history's decisions (none without one) and the file's.
+            let decisions = try gates.decisions(for: redacted.value.target.name, database: database, triage: triage)
+            gated = try gates.gate(redacted, recordedAs: recording.scanID, policy: policy, request: request, database: database,
+                                   redaction: redaction, decisions: decisions)
+        }
         log.phaseEnded("gate")
         return ScanResult(recording: recording, recorded: redacted, gated: gated, secretsMode: secretsMode)
     }
 
-    /// Stores the scan, or summarizes it as the first scan of an empty history when not recording.
-    private func record(_ redacted: Redacted<ScanRun>) throws(AppError) -> RecordOutcome {
+    /// Stores the scan and gates it in the same transaction, or summarizes it as the first scan of
+    /// an empty history when not recording (the gate then runs after, against no history).
+    private func record(_ redacted: Redacted<ScanRun>, gate: ([String: Date], [String: TriageDecision]) -> Redacted<ScanRun>) throws(AppError) -> RecordOutcome {
         defer { log.phaseEnded("store") }
         guard let database else { return .recorded(AppDatabase.summaryWithoutHistory(redacted)) }
         do {
-            return try database.record(redacted)
+            return try database.record(redacted, gate: gate)
         } catch {
             throw .wrapping(error)
         }

@@ -7,14 +7,16 @@ extension TriageService {
     /// The decisions the gate weighs for a scan of `target`: the history's current ones and the
     /// triage file's (an entry of this target before one of another), the later of the two by time.
     static func decisions(for target: String, database: AppDatabase?, file: [TriageFile.Entry]) throws(AppError) -> [String: TriageDecision] {
-        var result: [String: TriageDecision] = [:]
-        if let database {
-            do {
-                result = try database.currentTriage(target: target)
-            } catch {
-                throw .wrapping(error)
-            }
+        do {
+            return decisions(for: target, current: try database?.currentTriage(target: target) ?? [:], file: file)
+        } catch {
+            throw .wrapping(error)
         }
+    }
+
+    /// The history's `current` decisions of `target` with the triage file's added, the later of the two by time.
+    static func decisions(for target: String, current: [String: TriageDecision], file: [TriageFile.Entry]) -> [String: TriageDecision] {
+        var result = current
         for (identity, entries) in Dictionary(grouping: file, by: \.identity) {
             let own = entries.filter { $0.target == target }
             guard let latest = (own.isEmpty ? entries : own).max(by: { $0.decision.at < $1.decision.at })?.decision else { continue }

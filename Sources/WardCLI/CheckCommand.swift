@@ -22,10 +22,15 @@ struct CheckCommand: AsyncParsableCommand {
     @Option(name: .customLong("plugins"), help: ArgumentHelp("Also know the scanners declared in this directory's *.yml files, for policies that name them; $WARD_HOME/plugins is always read.", valueName: "dir"))
     var pluginDirectory: String?
 
+    @Option(name: .long, help: ArgumentHelp("Take waiver expiry and overdue as of this time (YYYY-MM-DD, UTC midnight, or ISO-8601) instead of the scan's start.", valueName: "date"))
+    var now: String?
+
     func run() async throws {
         global.apply()
+        var request = gating.request
+        request.now = try now.map { try DateArgument.parse($0, option: "--now") }
         let gated = try GateService(paths: global.paths)
-            .check(scanID: scan, target: target, pluginDirectory: pluginDirectory, request: gating.request)
+            .check(scanID: scan, target: target, pluginDirectory: pluginDirectory, request: request)
         throw try VerdictOutput.present(gated, recordedScanID: gated.scan.value.id, output: output, gating: gating, console: global.console)
     }
 }

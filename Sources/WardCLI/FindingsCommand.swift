@@ -40,11 +40,25 @@ struct FindingsCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("table or json.", valueName: "format"))
     var format: String = "table"
 
+    @Flag(name: .long, help: "Only open, unwaived findings past their severity's days in the policy's 'sla:'.")
+    var overdue = false
+
+    @Option(name: .long, help: ArgumentHelp("Policy whose 'sla:' defines --overdue: a shipped name or a YAML file.", valueName: "name-or-path"))
+    var policy: String?
+
     func run() async throws {
         global.apply()
-        let findings = try HistoryService(paths: global.paths).findings(try query(), inScan: scan)
+        let history = HistoryService(paths: global.paths)
+        var query = try query()
+        if overdue {
+            query = try history.overdue(query, policy: policy ?? "default")
+        } else if policy != nil {
+            throw WardFailure("--policy only applies with --overdue")
+        }
+        let findings = try history.findings(query, inScan: scan)
         do {
-            Console.output(try HistoryReport.findings(findings, format: format, options: RenderOptions(color: Console.colorEnabled, width: Console.width)))
+            Console.output(try HistoryReport.findings(findings, format: format, options: RenderOptions(color: Console.colorEnabled, width: Console.width),
+                                                      overdue: query.overdue))
         } catch {
             throw WardFailure(error)
         }

@@ -38,6 +38,11 @@ public struct FindingQuery: Sendable, Hashable {
     public var suppressed: Bool?
     /// The order of the results.
     public var sort: FindingSort = .severity
+    /// Only open, unsuppressed, unwaived findings past these per-severity cut-offs (a policy's `sla:`).
+    public var overdue: ServiceLevel.Deadlines?
+    /// Whether a finding a scan's policy waived reads as suppressed by that waiver (true), or as the
+    /// tools reported it (false: what a policy is evaluated on again).
+    public var showsWaivers = true
 
     /// Creates a query.
     public init(

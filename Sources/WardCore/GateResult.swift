@@ -44,6 +44,10 @@ public struct GateResult: Codable, Sendable, Hashable {
     public var checks: [Check]
     /// Things worth knowing that do not fail the gate (suppressions about to expire…).
     public var warnings: [String]
+    /// The due date of every overdue finding (open, not waived, past its severity's `sla:` days), by identity.
+    public var overdue: [String: Date] = [:]
+    /// When time-dependent decisions (waiver expiry, overdue) were taken.
+    public var evaluatedAt: Date?
 
     /// Creates a verdict.
     public init(outcome: Outcome, policy: String, reasons: [String], failingIdentities: [String],

@@ -58,6 +58,10 @@ public struct Policy: Sendable, Equatable {
     public var trustedRepositoryConfig: Set<String> = []
     /// What reviewers' decisions must satisfy for the gate to honour them (`triage:`).
     public var triageRules = TriageRules()
+    /// Days a finding of each severity may stay open (`sla:`); overdue findings are marked in every report.
+    public var sla: ServiceLevel?
+    /// Overdue findings fail the gate (`fail-on-overdue`); needs ``sla``.
+    public var failOnOverdue: Bool?
 
     /// A policy with just a name and an overall threshold.
     public init(name: String, failAt severity: Severity?) {

@@ -20,8 +20,11 @@ public struct PolicyEvaluator: Sendable {
 
     /// The scan as the policy sees it (severity overrides and waivers applied) and the verdict.
     ///
-    /// - Parameter baseline: identities of the baseline scan, for `new-findings-only`; `nil` when there is none.
-    public func evaluate(_ scan: ScanRun, baseline: Set<String>?) -> (scan: ScanRun, gate: GateResult) {
+    /// - Parameters:
+    ///   - baseline: identities of the baseline scan, for `new-findings-only`; `nil` when there is none.
+    ///   - firstSeen: when the history first saw each identity, for `sla:`; a finding not in it is
+    ///     new in this scan and first seen at the scan's start.
+    public func evaluate(_ scan: ScanRun, baseline: Set<String>?, firstSeen: [String: Date] = [:]) -> (scan: ScanRun, gate: GateResult) {
         var scan = scan
         scan.findings = scan.findings.map(overridingSeverity)
         var checks: [GateResult.Check] = []
@@ -44,8 +47,36 @@ public struct PolicyEvaluator: Sendable {
         }
         if policy.fixAvailableOnly == true { candidates = candidates.filter(\.fixAvailable) }
         checks += thresholdChecks(candidates)
+        let overdue = overdueFindings(scan, firstSeen: firstSeen)
+        if let check = overdueCheck(overdue) { checks.append(check) }
         checks.append(requiredScannersCheck(scan))
-        return (scan, verdict(scan: scan, checks: checks, warnings: warnings))
+        var gate = verdict(scan: scan, checks: checks, warnings: warnings)
+        gate.overdue = overdue
+        gate.evaluatedAt = now
+        return (scan, gate)
+    }
+
+    /// Due dates of the active findings past their severity's days, in one pass over cut-offs
+    /// computed once per severity.
+    private func overdueFindings(_ scan: ScanRun, firstSeen: [String: Date]) -> [String: Date] {
+        guard let deadlines = policy.sla?.deadlines(asOf: now) else { return [:] }
+        var overdue: [String: Date] = [:]
+        for finding in scan.findings where finding.isActive {
+            let seen = firstSeen[finding.identity] ?? scan.startedAt
+            if deadlines.isOverdue(severity: finding.severity, firstSeen: seen) {
+                overdue[finding.identity] = deadlines.dueDate(severity: finding.severity, firstSeen: seen)
+            }
+        }
+        return overdue
+    }
+
+    /// The `overdue` check of a policy with `sla:`; it fails only with `fail-on-overdue: true`.
+    private func overdueCheck(_ overdue: [String: Date]) -> GateResult.Check? {
+        guard policy.sla != nil else { return nil }
+        let failing = policy.failOnOverdue == true && !overdue.isEmpty
+        return GateResult.Check(name: "overdue", passed: !failing,
+                                detail: overdue.isEmpty ? "no finding overdue" : "\(overdue.count) finding\(overdue.count == 1 ? "" : "s") overdue",
+                                failingIdentities: failing ? overdue.keys.sorted() : [])
     }
 
     private func overridingSeverity(_ finding: Finding) -> Finding {

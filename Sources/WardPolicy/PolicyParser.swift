@@ -12,7 +12,7 @@ struct PolicyParser {
     static let keys = [
         "name", "description", "fail-on", "max-findings", "new-findings-only", "baseline-branch", "fix-available-only",
         "require-scanners", "trust-repository-config", "severity-overrides", "suppressions", "suppressions-file",
-        "warn-expiring-within-days", "fail-on-stale-suppressions", "triage",
+        "warn-expiring-within-days", "fail-on-stale-suppressions", "triage", "sla", "fail-on-overdue",
     ]
 
     /// The policy of a file's root node; `suppressions-file` is recorded, not read.
@@ -36,6 +36,14 @@ struct PolicyParser {
         policy.warnExpiringWithinDays = try fields["warn-expiring-within-days"]?.count(maximum: 36_500)
         policy.failOnStaleSuppressions = try fields["fail-on-stale-suppressions"]?.boolean()
         policy.triageRules = try fields["triage"].map(triageRules) ?? TriageRules()
+        policy.sla = try fields["sla"].map(serviceLevel)
+        if let node = fields["fail-on-overdue"] {
+            policy.failOnOverdue = try node.boolean()
+            // Without days per severity nothing is ever overdue: the gate would silently never fail on it.
+            if policy.failOnOverdue == true, policy.sla == nil {
+                throw ConfigError.unusable(at: node.location, problem: "fail-on-overdue needs an 'sla:' mapping of days per severity")
+            }
+        }
         return policy
     }
 
@@ -84,6 +92,20 @@ struct PolicyParser {
             limits[level] = try entry.value.count()
         }
         return limits
+    }
+
+    /// `sla:`: days per severity, each severity once, from 1 to 36500 days.
+    private func serviceLevel(_ node: ConfigNode) throws(ConfigError) -> ServiceLevel {
+        var days: [Severity: Int] = [:]
+        for entry in try node.entries() {
+            let level = try severity(entry.keyNode)
+            guard days[level] == nil else { throw entry.keyNode.invalid(expected: "each severity once", found: entry.key) }
+            let limit = try entry.value.count(maximum: 36_500)
+            guard limit > 0 else { throw entry.value.invalid(expected: "a number of days from 1 to 36500", found: String(limit)) }
+            days[level] = limit
+        }
+        guard !days.isEmpty else { throw ConfigError.unusable(at: node.location, problem: "sla needs days for at least one severity (critical: 7)") }
+        return ServiceLevel(days: days)
     }
 
     private func overrides(_ node: ConfigNode) throws(ConfigError) -> [Policy.SeverityOverride] {

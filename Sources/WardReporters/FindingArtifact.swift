@@ -45,6 +45,18 @@ enum FindingArtifact {
         return text.replacingOccurrences(of: prefix, with: "").replacingOccurrences(of: root, with: ".")
     }
 
+    /// The mark of a finding past its severity's `sla:` days, `overdue since YYYY-MM-DD`; nil when it is not overdue.
+    static func overdueMark(_ finding: Finding, gate: GateResult) -> String? {
+        gate.overdue[finding.identity].map { "overdue since \(UTCTimestamp.day($0))" }
+    }
+
+    /// The line every report adds when findings are overdue; nil when none is.
+    static func overdueSummary(_ gate: GateResult) -> String? {
+        let count = gate.overdue.count
+        guard count > 0 else { return nil }
+        return "\(count) finding\(count == 1 ? " is" : "s are") overdue (open past the days the policy's sla allows)"
+    }
+
     /// The title and message of a finding as one text, without repeating the title.
     static func description(of finding: Finding) -> String {
         let message = finding.message.trimmingCharacters(in: .whitespacesAndNewlines)

@@ -12,7 +12,7 @@ public struct GitLabDependencyReporter: Reporter {
 
     public static func render(_ redacted: Redacted<ScanRun>, gate: GateResult, options: RenderOptions) throws(ReporterError) -> Data {
         let scan = redacted.value
-        let report = GitLabReport(type: "dependency_scanning", kinds: [.dependency], scan: scan)
+        let report = GitLabReport(type: "dependency_scanning", kinds: [.dependency], scan: scan, gate: gate)
         return report.document(location: { finding in
             [
                 "file": .string(report.path(finding)),

@@ -17,11 +17,14 @@ struct GitLabReport {
     let kinds: Set<FindingKind>
     /// The scan, as the redaction stage left it.
     let scan: ScanRun
+    /// The verdict, whose overdue findings are marked in their description.
+    let gate: GateResult
 
-    init(type: String, kinds: Set<FindingKind>, scan: ScanRun) {
+    init(type: String, kinds: Set<FindingKind>, scan: ScanRun, gate: GateResult) {
         self.type = type
         self.kinds = kinds
         self.scan = scan
+        self.gate = gate
     }
 
     /// The findings of this report, most severe first.
@@ -85,7 +88,8 @@ struct GitLabReport {
 
     private func vulnerability(_ finding: Finding, location: OrderedJSON) -> OrderedJSON {
         let tools = finding.sources.count > 1 ? finding.sources : [finding.toolID]
-        let description = FindingArtifact.description(of: finding) + "\n\nReported by " + tools.joined(separator: ", ") + "."
+        let overdue = FindingArtifact.overdueMark(finding, gate: gate).map { " SLA: \($0)." } ?? ""
+        let description = FindingArtifact.description(of: finding) + "\n\nReported by " + tools.joined(separator: ", ") + "." + overdue
         let links = finding.references.filter { $0.hasPrefix("https://") || $0.hasPrefix("http://") }.prefix(20)
         return [
             "id": .string(Self.uuid(type + "\u{1F}" + finding.identity)),

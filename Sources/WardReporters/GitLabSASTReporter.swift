@@ -11,7 +11,7 @@ public struct GitLabSASTReporter: Reporter {
 
     public static func render(_ redacted: Redacted<ScanRun>, gate: GateResult, options: RenderOptions) throws(ReporterError) -> Data {
         let scan = redacted.value
-        let report = GitLabReport(type: "sast", kinds: [.sast, .iac], scan: scan)
+        let report = GitLabReport(type: "sast", kinds: [.sast, .iac], scan: scan, gate: gate)
         return report.document { finding in
             let location = FindingArtifact.location(of: finding)
             let start = location?.startLine.flatMap { $0 >= 1 ? $0 : nil }

@@ -14,7 +14,7 @@ public struct GitLabSecretsReporter: Reporter {
 
     public static func render(_ redacted: Redacted<ScanRun>, gate: GateResult, options: RenderOptions) throws(ReporterError) -> Data {
         let scan = redacted.value
-        let report = GitLabReport(type: "secret_detection", kinds: [.secret], scan: scan)
+        let report = GitLabReport(type: "secret_detection", kinds: [.secret], scan: scan, gate: gate)
         return report.document { finding in
             let start = finding.location?.startLine.flatMap { $0 >= 1 ? $0 : nil }
             return [

@@ -4,11 +4,16 @@ import WardCore
 /// Renders what the history holds: findings across scans, and the scans themselves. Their JSON is
 /// defined by ``JSONHistory`` and published in `schemas/ward-report.schema.json`.
 public enum HistoryReport {
-    /// Findings as a table (`table`) or versioned JSON (`json`), once they passed the redaction stage.
-    public static func findings(_ redacted: Redacted<[TrackedFinding]>, format: String, options: RenderOptions) throws(ReporterError) -> Data {
+    /// Findings as a table (`table`) or versioned JSON (`json`), once they passed the redaction stage;
+    /// with `overdue` (the deadlines `--overdue` selected them by), each finding's due date too.
+    public static func findings(_ redacted: Redacted<[TrackedFinding]>, format: String, options: RenderOptions,
+                                overdue: ServiceLevel.Deadlines? = nil) throws(ReporterError) -> Data {
         let findings = redacted.value
         if format == "json" {
-            return try json(JSONHistory.FindingsDocument(schemaVersion: 1, findings: findings.map(JSONHistory.TrackedFinding.init)))
+            let entries = findings.map { tracked in
+                JSONHistory.TrackedFinding(tracked, dueAt: overdue?.dueDate(severity: tracked.finding.severity, firstSeen: tracked.firstSeenAt))
+            }
+            return try json(JSONHistory.FindingsDocument(schemaVersion: 1, findings: entries))
         }
         guard format == "table" else { throw ReporterError.unknownFormat(id: format, known: ["table", "json"]) }
         guard !findings.isEmpty else { return Data("No findings match.\n".utf8) }

@@ -28,13 +28,15 @@ struct JSONFinding: Encodable {
     var identity: String
     var raw: String?
     var sources: [String]
+    var overdue: Bool?
+    var dueAt: Date?
 
     enum CodingKeys: String, CodingKey {
         case toolID = "toolID", toolVersion = "toolVersion", ruleID = "ruleID", ruleName = "ruleName", title = "title"
         case message = "message", kind = "kind", severity = "severity", rawSeverity = "rawSeverity", confidence = "confidence"
         case cwes = "cwes", advisory = "advisory", location = "location", package = "package", references = "references"
         case fixAvailable = "fixAvailable", metadata = "metadata", suppression = "suppression", identity = "identity"
-        case raw = "raw", sources = "sources"
+        case raw = "raw", sources = "sources", overdue = "overdue", dueAt = "dueAt"
     }
 
     /// The advisory a dependency or container finding is about.
@@ -86,7 +88,8 @@ struct JSONFinding: Encodable {
         }
     }
 
-    init(_ finding: Finding) {
+    /// The finding; `dueAt` when it is overdue.
+    init(_ finding: Finding, dueAt: Date? = nil) {
         toolID = finding.toolID
         toolVersion = finding.toolVersion
         ruleID = finding.ruleID
@@ -113,5 +116,7 @@ struct JSONFinding: Encodable {
         identity = finding.identity
         raw = finding.raw
         sources = finding.sources
+        overdue = dueAt.map { _ in true }
+        self.dueAt = dueAt
     }
 }

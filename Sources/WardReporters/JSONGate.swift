@@ -10,10 +10,12 @@ struct JSONGate: Encodable {
     var failingIdentities: [String]
     var checks: [Check]
     var warnings: [String]
+    var overdueCount: Int
+    var evaluatedAt: Date?
 
     enum CodingKeys: String, CodingKey {
         case outcome = "outcome", policy = "policy", reasons = "reasons", failingIdentities = "failingIdentities"
-        case checks = "checks", warnings = "warnings"
+        case checks = "checks", warnings = "warnings", overdueCount = "overdueCount", evaluatedAt = "evaluatedAt"
     }
 
     /// One check of the policy.
@@ -35,5 +37,7 @@ struct JSONGate: Encodable {
         failingIdentities = gate.failingIdentities
         checks = gate.checks.map { Check(name: $0.name, passed: $0.passed, detail: $0.detail, failingIdentities: $0.failingIdentities) }
         warnings = gate.warnings
+        overdueCount = gate.overdue.count
+        evaluatedAt = gate.evaluatedAt
     }
 }

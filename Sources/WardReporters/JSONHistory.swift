@@ -22,8 +22,8 @@ enum JSONHistory {
             case lastSeenScanID = "lastSeenScanID", fixedScanID = "fixedScanID", firstSeenAt = "firstSeenAt", lastSeenAt = "lastSeenAt"
         }
 
-        init(_ tracked: WardCore.TrackedFinding) {
-            finding = JSONFinding(tracked.finding)
+        init(_ tracked: WardCore.TrackedFinding, dueAt: Date? = nil) {
+            finding = JSONFinding(tracked.finding, dueAt: dueAt)
             target = tracked.target
             status = tracked.status.rawValue
             sources = tracked.sources

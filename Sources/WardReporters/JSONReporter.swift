@@ -21,7 +21,7 @@ public struct JSONReporter: Reporter {
             scan: .init(id: scan.id, target: scan.target.name, mode: scan.mode.rawValue, startedAt: scan.startedAt,
                         finishedAt: scan.finishedAt, complete: scan.isComplete),
             toolRuns: scan.toolRuns.map(JSONToolRun.init),
-            findings: FindingOrder.sorted(scan.findings).map(JSONFinding.init),
+            findings: FindingOrder.sorted(scan.findings).map { JSONFinding($0, dueAt: gate.overdue[$0.identity]) },
             gate: JSONGate(gate)
         )
         do {

@@ -99,6 +99,7 @@ struct JUnitSuiteBuilder {
         if let solution = FindingArtifact.solution(for: finding) { lines.append("Fix: \(solution)") }
         let checks = gate.checks.filter { $0.failingIdentities.contains(finding.identity) }.map(\.name)
         if !checks.isEmpty { lines.append("Policy: \(gate.policy) (\(checks.joined(separator: ", ")))") }
+        if let overdue = FindingArtifact.overdueMark(finding, gate: gate) { lines.append("SLA: \(overdue)") }
         lines.append("Identity: \(finding.identity)")
         lines += ["", FindingArtifact.description(of: finding)]
         if finding.kind != .secret, let snippet = finding.location?.snippet, !snippet.isEmpty { lines += ["", snippet] }
@@ -116,7 +117,8 @@ struct JUnitSuiteBuilder {
                              problem: .init(isError: false, message: "\(check.name): \(check.detail)", type: "policy", text: check.detail))
         }
         return JUnitSuite(name: "policy \(gate.policy)", time: 0, cases: cases,
-                          output: gate.warnings.map { "warning: " + $0 }.joined(separator: "\n"))
+                          output: ((FindingArtifact.overdueSummary(gate).map { [$0] } ?? []) + gate.warnings.map { "warning: " + $0 })
+                              .joined(separator: "\n"))
     }
 }
 

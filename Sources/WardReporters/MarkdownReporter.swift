@@ -23,8 +23,9 @@ public struct MarkdownReporter: Reporter {
         let sorted = FindingOrder.sorted(scan.findings.filter(\.isActive))
         let breaking = sorted.filter { failing.contains($0.identity) }
         let others = sorted.filter { !failing.contains($0.identity) }
-        lines += findingList("Findings that break the policy", breaking, limit: listLimit, root: scan.target.root)
-        lines += findingList("Other findings", others, limit: max(listLimit - min(breaking.count, listLimit), 0), root: scan.target.root)
+        lines += findingList("Findings that break the policy", breaking, limit: listLimit, root: scan.target.root, gate: gate)
+        lines += findingList("Other findings", others, limit: max(listLimit - min(breaking.count, listLimit), 0), root: scan.target.root,
+                             gate: gate)
         let suppressed = scan.findings.count - sorted.count
         lines += ["", "Target \(MarkdownText.code(scan.target.name)), scan \(MarkdownText.code(String(scan.id.prefix(8)))), "
             + "Ward \(MarkdownText.escape(scan.wardVersion))" + (suppressed > 0 ? "; \(suppressed) suppressed findings not listed." : ".")]
@@ -41,6 +42,8 @@ public struct MarkdownReporter: Reporter {
         case .incomplete: lines.append("The scan is incomplete, so the verdict cannot be trusted:")
         }
         lines += gate.reasons.map { "- " + MarkdownText.escape($0) }
+        // Ward's own text, with no scanned content in it.
+        if let overdue = FindingArtifact.overdueSummary(gate) { lines += ["", overdue + "."] }
         if !gate.warnings.isEmpty {
             lines += ["", "Warnings:"] + gate.warnings.map { "- " + MarkdownText.escape($0) }
         }
@@ -67,14 +70,15 @@ public struct MarkdownReporter: Reporter {
         return lines
     }
 
-    private static func findingList(_ title: String, _ findings: [Finding], limit: Int, root: String) -> [String] {
+    private static func findingList(_ title: String, _ findings: [Finding], limit: Int, root: String, gate: GateResult) -> [String] {
         guard !findings.isEmpty else { return [] }
         var lines = ["", "### \(title) (\(findings.count))", ""]
         guard limit > 0 else { return lines + ["Not listed: the list is capped at \(listLimit) findings."] }
         lines += ["| Severity | Tool | Rule | Location | Title |", "| --- | --- | --- | --- | --- |"]
         for finding in findings.prefix(limit) {
             let tools = finding.sources.count > 1 ? finding.sources.joined(separator: ", ") : finding.toolID
-            lines.append("| \(finding.severity.rawValue) | \(MarkdownText.code(tools)) | \(MarkdownText.code(finding.ruleID, limit: 60)) | "
+            let severity = finding.severity.rawValue + (FindingArtifact.overdueMark(finding, gate: gate).map { ", **\($0)**" } ?? "")
+            lines.append("| \(severity) | \(MarkdownText.code(tools)) | \(MarkdownText.code(finding.ruleID, limit: 60)) | "
                 + "\(MarkdownText.code(place(finding, root: root), limit: 80)) | \(MarkdownText.code(finding.title)) |")
         }
         if findings.count > limit { lines += ["", "…and \(findings.count - limit) more."] }

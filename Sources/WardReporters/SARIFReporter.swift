@@ -19,7 +19,7 @@ public struct SARIFReporter: Reporter {
     // MARK: - Reporter Conformance
 
     public static func render(_ redacted: Redacted<ScanRun>, gate: GateResult, options: RenderOptions) throws(ReporterError) -> Data {
-        render(redacted, limits: .github)
+        render(redacted, limits: .github, overdue: gate.overdue)
     }
 
     /// Warns when the gzipped log is over GitHub's upload limit, and when results or runs were left out.
@@ -38,11 +38,12 @@ public struct SARIFReporter: Reporter {
     /// - Parameters:
     ///   - scan: the scan, as the policy presents it (waivers applied).
     ///   - limits: the largest numbers of runs, results and rules to write.
+    ///   - overdue: due dates of overdue findings by identity, marked in their results' properties.
     /// - Returns: the SARIF log as pretty-printed UTF-8 JSON.
-    public static func render(_ redacted: Redacted<ScanRun>, limits: SARIFLimits) -> Data {
+    public static func render(_ redacted: Redacted<ScanRun>, limits: SARIFLimits, overdue: [String: Date] = [:]) -> Data {
         let scan = redacted.value
         let plan = SARIFPlan(scan: scan, limits: limits)
-        let runs = plan.runs.map { SARIFRunBuilder(scan: scan, limits: limits).run(for: $0) }
+        let runs = plan.runs.map { SARIFRunBuilder(scan: scan, limits: limits, overdue: overdue).run(for: $0) }
         let log: OrderedJSON = ["$schema": .string(schemaURI), "version": "2.1.0", "runs": .array(runs)]
         return log.data
     }

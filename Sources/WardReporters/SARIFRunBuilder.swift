@@ -7,6 +7,8 @@ struct SARIFRunBuilder {
 
     let scan: ScanRun
     let limits: SARIFLimits
+    /// Due dates of overdue findings, by identity.
+    var overdue: [String: Date] = [:]
 
     func run(for planned: SARIFPlan.Run) -> OrderedJSON {
         var ruleIndex: [String: Int] = [:]
@@ -110,6 +112,8 @@ struct SARIFRunBuilder {
             ("ward/fixedVersions", package.flatMap { $0.fixedVersions.isEmpty ? nil : .strings($0.fixedVersions) }),
             ("ward/advisory", advisoryIDs.first.map(OrderedJSON.string)),
             ("ward/aliases", advisoryIDs.count > 1 ? .strings(Array(advisoryIDs.dropFirst())) : nil),
+            ("ward/overdue", overdue[finding.identity].map { _ in .bool(true) }),
+            ("ward/dueAt", overdue[finding.identity].map { .string(UTCTimestamp.string($0) + "Z") }),
         ])
     }
 

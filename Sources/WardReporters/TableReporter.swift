@@ -16,7 +16,7 @@ public struct TableReporter: Reporter {
             let group = FindingOrder.sorted(active.filter { $0.severity == severity })
             guard !group.isEmpty else { continue }
             lines.append(style.severity(severity, "\(severity.rawValue.uppercased()) (\(group.count))"))
-            lines += group.map { columns.row($0) }
+            lines += group.map { columns.row($0, mark: FindingArtifact.overdueMark($0, gate: gate)) }
         }
         let suppressed = FindingOrder.sorted(scan.findings.filter { !$0.isActive })
         if !suppressed.isEmpty {
@@ -26,6 +26,7 @@ public struct TableReporter: Reporter {
         if scan.findings.isEmpty { lines.append("No findings.") }
         lines.append("")
         lines += scan.toolRuns.map { toolLine($0) }
+        if let overdue = FindingArtifact.overdueSummary(gate) { lines.append(overdue) }
         lines.append(style.verdict(gate))
         return Data((lines.joined(separator: "\n") + "\n").utf8)
     }
@@ -62,12 +63,14 @@ struct TableColumns {
         titleWidth = max(width - 2 - toolWidth - ruleWidth - locationWidth - 6, 20)
     }
 
-    func row(_ finding: Finding) -> String {
+    /// One finding's row; `mark` (overdue) leads the title.
+    func row(_ finding: Finding, mark: String? = nil) -> String {
+        let title = (mark.map { "[\($0)] " } ?? "") + TerminalText.sanitize(finding.title)
         let cells = [
             pad(Self.tools(finding), toolWidth),
             pad(TerminalText.sanitize(finding.ruleID), ruleWidth),
             pad(Self.location(finding), locationWidth),
-            TerminalText.fit(TerminalText.sanitize(finding.title), width: titleWidth),
+            TerminalText.fit(title, width: titleWidth),
         ]
         return "  " + cells.joined(separator: "  ")
     }

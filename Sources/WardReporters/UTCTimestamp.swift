@@ -9,4 +9,9 @@ enum UTCTimestamp {
         func two(_ value: Int?) -> String { String(format: "%02d", value ?? 0) }
         return String(format: "%04d", parts.year ?? 0) + "-\(two(parts.month))-\(two(parts.day))T\(two(parts.hour)):\(two(parts.minute)):\(two(parts.second))"
     }
+
+    /// `yyyy-mm-dd` in UTC.
+    static func day(_ date: Date) -> String {
+        String(string(date).prefix(10))
+    }
 }

@@ -30,3 +30,34 @@ extension AppDatabase {
         )
     }
 }
+
+extension AppDatabase {
+    /// Records a scan and, in the SAME write transaction, what its gate decided: `gate` is called
+    /// once the scan is stored, with when the history first saw each of its findings (a finding new
+    /// in this scan is first seen at its start) and the target's current triage decisions (under the
+    /// identities this scan gave moved findings), and returns the scan as the gate left it; the
+    /// policy waivers it shows are stored on the scan's occurrences. Nothing is stored if anything
+    /// fails. An import already recorded writes nothing and `gate` is not called.
+    public func record(_ redacted: Redacted<ScanRun>,
+                       gate: ([String: Date], [String: TriageDecision]) -> Redacted<ScanRun>) throws(StorageError) -> RecordOutcome {
+        let scan = redacted.value
+        let path = path
+        return try write { db in
+            let outcome = try ScanRecorder(db: db, scan: scan, path: path).record()
+            guard case .recorded = outcome else { return outcome }
+            let gated = gate(try ScanDecisions.firstSeen(db, scanID: scan.id), try Self.currentTriage(db, target: scan.target.name))
+            try ScanDecisions.storeWaivers(db, scan: scan, gated: gated.value)
+            return outcome
+        }
+    }
+
+    /// When the history first saw each finding of a recorded scan, by identity.
+    public func firstSeen(inScan scanID: String) throws(StorageError) -> [String: Date] {
+        try read { db in try ScanDecisions.firstSeen(db, scanID: scanID) }
+    }
+
+    /// The policy waivers the gate of a recorded scan applied, by identity.
+    public func waivers(inScan scanID: String) throws(StorageError) -> [String: Suppression] {
+        try read { db in try ScanDecisions.waivers(db, scanID: scanID) }
+    }
+}

@@ -36,14 +36,16 @@ extension AppDatabase {
     /// The current decision of every finding of `target` that has one (the latest, unless it
     /// reopened the finding), by identity.
     public func currentTriage(target: String) throws(StorageError) -> [String: TriageDecision] {
-        try read { db in
-            let latest = "f.targetName = ? AND t.id = (SELECT max(id) FROM triage WHERE findingId = t.findingId)"
-            var result: [String: TriageDecision] = [:]
-            for (identity, decision) in try Self.decisions(db, filter: latest, arguments: [target]) where decision.state != .reopen {
-                result[identity] = decision
-            }
-            return result
+        try read { db in try Self.currentTriage(db, target: target) }
+    }
+
+    static func currentTriage(_ db: Database, target: String) throws -> [String: TriageDecision] {
+        let latest = "f.targetName = ? AND t.id = (SELECT max(id) FROM triage WHERE findingId = t.findingId)"
+        var result: [String: TriageDecision] = [:]
+        for (identity, decision) in try decisions(db, filter: latest, arguments: [target]) where decision.state != .reopen {
+            result[identity] = decision
         }
+        return result
     }
 
     /// The current decision (the latest, reopens included) of the finding an identity or unique

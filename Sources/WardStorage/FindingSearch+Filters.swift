@@ -38,9 +38,29 @@ extension FindingSearch {
             conditions.append("(SELECT state FROM triage WHERE findingId = f.id ORDER BY id DESC LIMIT 1) IN (\(states))")
         }
         if let suppressed = query.suppressed {
-            conditions.append(suppressed ? "\(locationTable).suppression IS NOT NULL" : "\(locationTable).suppression IS NULL")
+            conditions.append(suppressed ? "NOT (\(unsuppressed))" : unsuppressed)
+        }
+        if let overdue = query.overdue {
+            conditions.append(overdueCondition(overdue, arguments: &arguments))
         }
         return conditions
+    }
+
+    /// Neither the tool, the source nor a policy waiver suppresses the finding.
+    private var unsuppressed: String {
+        "(\(locationTable).suppression IS NULL AND \(waiverColumn) IS NULL)"
+    }
+
+    /// Open, unsuppressed and first seen before its severity's cut-off: one comparison per
+    /// severity with a limit, the cut-offs bound once, no date arithmetic per row.
+    private func overdueCondition(_ overdue: ServiceLevel.Deadlines,
+                                  arguments: inout [String: (any DatabaseValueConvertible)?]) -> String {
+        let bySeverity = overdue.cutoffs.sorted { $0.key.rank > $1.key.rank }.map { severity, cutoff in
+            arguments["overdue\(severity.rank)"] = cutoff
+            return "(f.severityRank = \(severity.rank) AND f.firstSeenAt < :overdue\(severity.rank))"
+        }
+        let due = bySeverity.isEmpty ? "0" : "(" + bySeverity.joined(separator: " OR ") + ")"
+        return "(\(statusColumn) = 'open' AND \(due) AND \(unsuppressed))"
     }
 
     /// The ORDER BY list of the query's sort.

@@ -26,7 +26,7 @@ struct FindingSearch {
     }
 
     /// The status the query shows: today's, or `open` in the scan asked about (it reported them).
-    private var statusColumn: String { query.scanID == nil ? "f.status" : "'open'" }
+    var statusColumn: String { query.scanID == nil ? "f.status" : "'open'" }
 
     /// Runs the query.
     func fetch(_ db: Database) throws -> [TrackedFinding] {
@@ -43,8 +43,16 @@ struct FindingSearch {
     /// The finding's location as the query shows it: that scan's occurrence, or the latest one.
     var locationTable: String { query.scanID == nil ? "f" : "o" }
 
+    /// The policy waiver that scan's gate applied, or the latest scan's; NULL when waivers are not shown.
+    var waiverColumn: String {
+        guard query.showsWaivers else { return "NULL" }
+        return query.scanID == nil
+            ? "(SELECT waiver FROM occurrence WHERE scanId = f.lastSeenScanId AND findingId = f.id AND toolId = f.toolId)"
+            : "o.waiver"
+    }
+
     private func makeSQL(arguments: inout [String: (any DatabaseValueConvertible)?]) -> String {
-        var columns = historyColumns + [FindingColumns.content.sqlList(table: "f")]
+        var columns = historyColumns + [FindingColumns.content.sqlList(table: "f"), waiverColumn]
         var sql = "FROM finding f"
         if query.scanID == nil {
             columns.append("(SELECT raw FROM occurrence WHERE scanId = f.lastSeenScanId AND findingId = f.id AND toolId = f.toolId)")
@@ -113,9 +121,12 @@ struct FindingSearch {
         var finding = FindingColumns.blank
         try FindingColumns.content.read(row, at: reader.index, into: &finding)
         finding.identity = identity
-        let occurrence = reader.index + FindingColumns.content.count
+        let waiver = try JSONColumn.suppression(row[reader.index + FindingColumns.content.count] as String?, column: "waiver")
+        let occurrence = reader.index + FindingColumns.content.count + 1
         let seen = query.scanID == nil ? FindingColumns.raw : FindingColumns.sighting
         try seen.read(row, at: occurrence, into: &finding)
+        // What the source or the tool suppressed stays as it was; a policy waiver shows where nothing else did.
+        if finding.suppression == nil { finding.suppression = waiver }
         return TrackedFinding(
             finding: finding, target: target, status: status, sources: sources,
             firstSeenScanID: firstSeenScanID, lastSeenScanID: lastSeenScanID, fixedScanID: fixedScanID,

@@ -16,6 +16,7 @@ enum Schema {
         migrator.registerMigration("v4-scope-events", migrate: ScopeEventsMigration.apply)
         migrator.registerMigration("v5-scan-origin", migrate: ScanOriginMigration.apply)
         migrator.registerMigration("v6-triage", migrate: TriageMigration.apply)
+        migrator.registerMigration("v7-occurrence-waivers", migrate: OccurrenceWaiversMigration.apply)
         return migrator
     }
 

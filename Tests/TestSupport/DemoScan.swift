@@ -60,20 +60,20 @@ public enum DemoScan {
 
     // MARK: - Findings
 
-    enum Ids {
-        static let shell = Identity.code(family: "bandit", ruleID: "B602", path: "app/views.py", flaggedText: "subprocess.call(cmd, shell=True)", occurrence: 0)
-        static let nosec = Identity.code(family: "bandit", ruleID: "B105", path: "app/config.py", flaggedText: "PASSWORD = \"changeme\"  # nosec", occurrence: 0)
-        static let waived = Identity.code(family: "bandit", ruleID: "B608", path: "app/db.py", flaggedText: "query = \"SELECT * FROM users WHERE id = %s\" % uid", occurrence: 0)
-        static let random = Identity.code(family: "bandit", ruleID: "B311", path: "app/auth.py", flaggedText: "token = random.random()", occurrence: 0)
-        static let jinja = Identity.code(family: "semgrep", ruleID: "ward.python.jinja2-autoescape-false", path: "app/__init__.py", flaggedText: "Environment(autoescape=False)", occurrence: 0)
-        static let debug = Identity.code(family: "semgrep", ruleID: "ward.python.flask-debug-true", path: "scripts/run server.py", flaggedText: "app.run(debug=True)", occurrence: 0)
-        static let jinjaCVE = Identity.dependency(ecosystem: "pypi", packageName: "jinja2", advisoryID: "CVE-2019-10906", manifestPath: "requirements.txt")
-        static let pyyaml = Identity.dependency(ecosystem: "pypi", packageName: "pyyaml", advisoryID: "CVE-2020-14343", manifestPath: "requirements.txt")
-        static let urllib3 = Identity.dependency(ecosystem: "pypi", packageName: "urllib3", advisoryID: "GHSA-v845-jxx5-vc9f", manifestPath: "")
-        static let awsKey = Identity.secret(ruleID: "aws-access-token", path: "app/config.py", secretHash: "3b8e0f4c2a1d9e7f6b5a4c3d2e1f0a9b")
-        static let dockerUser = Identity.code(family: "checkov", ruleID: "CKV_DOCKER_3", path: "deploy/Dockerfile", flaggedText: "FROM python:3.11-slim", occurrence: 0)
-        static let openssl = Identity.container(imageRepository: "registry.example.com/shop/api", packageName: "openssl", advisoryID: "CVE-2024-5535")
-        static let license = Identity.container(imageRepository: "registry.example.com/shop/api", packageName: "unrar", advisoryID: "license:unrar")
+    public enum Ids {
+        public static let shell = Identity.code(family: "bandit", ruleID: "B602", path: "app/views.py", flaggedText: "subprocess.call(cmd, shell=True)", occurrence: 0)
+        public static let nosec = Identity.code(family: "bandit", ruleID: "B105", path: "app/config.py", flaggedText: "PASSWORD = \"changeme\"  # nosec", occurrence: 0)
+        public static let waived = Identity.code(family: "bandit", ruleID: "B608", path: "app/db.py", flaggedText: "query = \"SELECT * FROM users WHERE id = %s\" % uid", occurrence: 0)
+        public static let random = Identity.code(family: "bandit", ruleID: "B311", path: "app/auth.py", flaggedText: "token = random.random()", occurrence: 0)
+        public static let jinja = Identity.code(family: "semgrep", ruleID: "ward.python.jinja2-autoescape-false", path: "app/__init__.py", flaggedText: "Environment(autoescape=False)", occurrence: 0)
+        public static let debug = Identity.code(family: "semgrep", ruleID: "ward.python.flask-debug-true", path: "scripts/run server.py", flaggedText: "app.run(debug=True)", occurrence: 0)
+        public static let jinjaCVE = Identity.dependency(ecosystem: "pypi", packageName: "jinja2", advisoryID: "CVE-2019-10906", manifestPath: "requirements.txt")
+        public static let pyyaml = Identity.dependency(ecosystem: "pypi", packageName: "pyyaml", advisoryID: "CVE-2020-14343", manifestPath: "requirements.txt")
+        public static let urllib3 = Identity.dependency(ecosystem: "pypi", packageName: "urllib3", advisoryID: "GHSA-v845-jxx5-vc9f", manifestPath: "")
+        public static let awsKey = Identity.secret(ruleID: "aws-access-token", path: "app/config.py", secretHash: "3b8e0f4c2a1d9e7f6b5a4c3d2e1f0a9b")
+        public static let dockerUser = Identity.code(family: "checkov", ruleID: "CKV_DOCKER_3", path: "deploy/Dockerfile", flaggedText: "FROM python:3.11-slim", occurrence: 0)
+        public static let openssl = Identity.container(imageRepository: "registry.example.com/shop/api", packageName: "openssl", advisoryID: "CVE-2024-5535")
+        public static let license = Identity.container(imageRepository: "registry.example.com/shop/api", packageName: "unrar", advisoryID: "license:unrar")
     }
 
     static let codeFindings: [Finding] = [

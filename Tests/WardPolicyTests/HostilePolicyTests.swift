@@ -22,7 +22,7 @@ import WardPolicy
         ("name: p\nfail_on:\n  severity: high\n",
          "policy.yml:2:1: policy: .fail_on: unknown key; expected one of name, description, fail-on, max-findings, new-findings-only, "
             + "baseline-branch, fix-available-only, require-scanners, trust-repository-config, severity-overrides, suppressions, "
-            + "suppressions-file, warn-expiring-within-days, fail-on-stale-suppressions, triage"),
+            + "suppressions-file, warn-expiring-within-days, fail-on-stale-suppressions, triage, sla, fail-on-overdue"),
         ("name: p\nseverity-overrides:\n  - {tool: bandit, rule: B101, severity: info, reason: noisy}\n",
          "policy.yml:3:48: policy: .severity-overrides[0].reason: unknown key; expected one of tool, rule, severity"),
         ("name: p\nseverity-overrides:\n  - {tool: bandits, severity: info}\n",

@@ -20,7 +20,8 @@ extension SARIFReporter {
 }
 
 extension HistoryReport {
-    static func findings(_ findings: [TrackedFinding], format: String, options: RenderOptions) throws(ReporterError) -> Data {
-        try self.findings(RedactionStage().redact(findings), format: format, options: options)
+    static func findings(_ findings: [TrackedFinding], format: String, options: RenderOptions,
+                         overdue: ServiceLevel.Deadlines? = nil) throws(ReporterError) -> Data {
+        try self.findings(RedactionStage().redact(findings), format: format, options: options, overdue: overdue)
     }
 }

@@ -29,6 +29,12 @@ import WardReporters
 
     static let gate = GateResult(outcome: .fail, policy: "default", reasons: ["r"], failingIdentities: ["v1:abc"],
                                  checks: [.init(name: "c", passed: false, detail: "d", failingIdentities: ["v1:abc"])], warnings: ["w"])
+    static let overdueGate = {
+        var gate = Self.gate
+        gate.overdue = ["v1:abc": Date(timeIntervalSince1970: 86_400)]
+        gate.evaluatedAt = Date(timeIntervalSince1970: 2 * 86_400)
+        return gate
+    }()
 
     static func documents() throws -> [(name: String, data: Data)] {
         let tracked = TrackedFinding(finding: finding, target: "t", status: .fixed, sources: ["pip-audit"], firstSeenScanID: "s0",
@@ -37,8 +43,9 @@ import WardReporters
         let summary = ScanSummary(scanID: "s1", target: scan.target, mode: .import, startedAt: scan.startedAt, finishedAt: scan.finishedAt,
                                   isComplete: true, toolRuns: [run], findingCount: 1, newCount: 1, reopenedCount: 1, fixedCount: 0)
         return [
-            ("scanReport", try JSONReporter.render(scan, gate: gate, options: RenderOptions())),
-            ("findingList", try HistoryReport.findings([tracked], format: "json", options: RenderOptions())),
+            ("scanReport", try JSONReporter.render(scan, gate: overdueGate, options: RenderOptions())),
+            ("findingList", try HistoryReport.findings([tracked], format: "json", options: RenderOptions(),
+                                                       overdue: ServiceLevel(days: [.high: 1]).deadlines(asOf: Date(timeIntervalSince1970: 2 * 86_400)))),
             ("scanList", try HistoryReport.scans([summary], format: "json", options: RenderOptions())),
         ]
     }

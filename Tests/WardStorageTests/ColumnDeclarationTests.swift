@@ -14,7 +14,7 @@ import Testing
             "id", "identity", "targetName", "status", "firstSeenScanId", "lastSeenScanId", "fixedScanId",
             "firstSeenAt", "lastSeenAt",
         ],
-        "occurrence": ["scanId", "findingId"],
+        "occurrence": ["scanId", "findingId", "waiver"],
     ]
 
     private static let declared: [String: [String]] = [

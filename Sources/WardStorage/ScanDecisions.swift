@@ -1,0 +1,44 @@
+import Foundation
+import GRDB
+import WardCore
+
+/// What a scan's gate reads from the history and writes back: when each of the scan's findings was
+/// first seen (for `sla:`), and the policy waivers the gate applied (on the scan's occurrences).
+enum ScanDecisions {
+    /// When the history first saw each finding the scan reported, by identity.
+    static func firstSeen(_ db: Database, scanID: String) throws -> [String: Date] {
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT f.identity, f.firstSeenAt FROM finding f
+            WHERE f.id IN (SELECT findingId FROM occurrence WHERE scanId = ?)
+            """, arguments: [scanID])
+        var result: [String: Date] = [:]
+        while let row = try rows.next() { result[row[0]] = row[1] }
+        return result
+    }
+
+    /// Stores on the scan's occurrences the waivers `gated` (the scan as its gate left it) shows:
+    /// every finding suppressed by policy. Each waiver is stored on every tool's occurrence of it.
+    static func storeWaivers(_ db: Database, scan: ScanRun, gated: ScanRun) throws {
+        let statement = try db.cachedStatement(sql: """
+            UPDATE occurrence SET waiver = ?
+            WHERE scanId = ? AND findingId = (SELECT id FROM finding WHERE targetName = ? AND identity = ?)
+            """)
+        for finding in gated.findings {
+            guard let waiver = finding.suppression, waiver.source == .policy else { continue }
+            try statement.execute(arguments: [JSONColumn.text(waiver), scan.id, scan.target.name, finding.identity])
+        }
+    }
+
+    /// The waivers stored on a scan's occurrences, by identity.
+    static func waivers(_ db: Database, scanID: String) throws -> [String: Suppression] {
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT DISTINCT f.identity, o.waiver FROM occurrence o JOIN finding f ON f.id = o.findingId
+            WHERE o.scanId = ? AND o.waiver IS NOT NULL
+            """, arguments: [scanID])
+        var result: [String: Suppression] = [:]
+        while let row = try rows.next() {
+            result[row[0]] = try JSONColumn.suppression(row[1], column: "waiver")
+        }
+        return result
+    }
+}
