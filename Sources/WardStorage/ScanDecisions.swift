@@ -16,16 +16,27 @@ enum ScanDecisions {
         return result
     }
 
+    /// Clears the latest waiver of every finding the scan saw: until its gate says otherwise, the
+    /// latest sighting is waived by nothing.
+    static func clearLatestWaivers(_ db: Database, scan: ScanRun) throws {
+        try db.execute(sql: "UPDATE finding SET waiver = NULL WHERE targetName = ? AND lastSeenScanId = ? AND waiver IS NOT NULL",
+                       arguments: [scan.target.name, scan.id])
+    }
+
     /// Stores on the scan's occurrences the waivers `gated` (the scan as its gate left it) shows:
-    /// every finding suppressed by policy. Each waiver is stored on every tool's occurrence of it.
+    /// every finding suppressed by policy. Each waiver is stored on every tool's occurrence of it,
+    /// and on the finding as its latest waiver (the scan is its latest sighting).
     static func storeWaivers(_ db: Database, scan: ScanRun, gated: ScanRun) throws {
-        let statement = try db.cachedStatement(sql: """
+        let occurrences = try db.cachedStatement(sql: """
             UPDATE occurrence SET waiver = ?
             WHERE scanId = ? AND findingId = (SELECT id FROM finding WHERE targetName = ? AND identity = ?)
             """)
+        let latest = try db.cachedStatement(sql: "UPDATE finding SET waiver = ? WHERE targetName = ? AND identity = ? AND lastSeenScanId = ?")
         for finding in gated.findings {
             guard let waiver = finding.suppression, waiver.source == .policy else { continue }
-            try statement.execute(arguments: [JSONColumn.text(waiver), scan.id, scan.target.name, finding.identity])
+            let text = JSONColumn.text(waiver)
+            try occurrences.execute(arguments: [text, scan.id, scan.target.name, finding.identity])
+            try latest.execute(arguments: [text, scan.target.name, finding.identity, scan.id])
         }
     }
 
