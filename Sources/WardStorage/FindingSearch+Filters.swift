@@ -51,8 +51,9 @@ extension FindingSearch {
         "(\(locationTable).suppression IS NULL AND \(waiverColumn) IS NULL)"
     }
 
-    /// Open, unsuppressed and first seen before its severity's cut-off: one comparison per
-    /// severity with a limit, the cut-offs bound once, no date arithmetic per row.
+    /// Open, unsuppressed and first seen before its severity's cut-off: one range of the
+    /// `(severityRank, firstSeenAt)` index per severity with a limit, the cut-offs bound once, no
+    /// date arithmetic per row.
     private func overdueCondition(_ overdue: ServiceLevel.Deadlines,
                                   arguments: inout [String: (any DatabaseValueConvertible)?]) -> String {
         let bySeverity = overdue.cutoffs.sorted { $0.key.rank > $1.key.rank }.map { severity, cutoff in

@@ -46,9 +46,7 @@ struct FindingSearch {
     /// The policy waiver that scan's gate applied, or the latest scan's; NULL when waivers are not shown.
     var waiverColumn: String {
         guard query.showsWaivers else { return "NULL" }
-        return query.scanID == nil
-            ? "(SELECT waiver FROM occurrence WHERE scanId = f.lastSeenScanId AND findingId = f.id AND toolId = f.toolId)"
-            : "o.waiver"
+        return "\(locationTable).waiver"
     }
 
     private func makeSQL(arguments: inout [String: (any DatabaseValueConvertible)?]) -> String {

@@ -16,17 +16,36 @@ enum ScanDecisions {
         return result
     }
 
+    /// Clears the latest waiver of every finding the scan saw: until its gate says otherwise, the
+    /// latest sighting is waived by nothing.
+    static func clearLatestWaivers(_ db: Database, scan: ScanRun) throws {
+        try db.execute(sql: "UPDATE finding SET waiver = NULL WHERE targetName = ? AND lastSeenScanId = ? AND waiver IS NOT NULL",
+                       arguments: [scan.target.name, scan.id])
+    }
+
     /// Stores on the scan's occurrences the waivers `gated` (the scan as its gate left it) shows:
-    /// every finding suppressed by policy. Each waiver is stored on every tool's occurrence of it.
+    /// every finding suppressed by policy. Each waiver is stored on every tool's occurrence of it,
+    /// and on the finding as its latest waiver (the scan is its latest sighting). Two statements
+    /// whatever the number of waived findings: the pairs are bound as one JSON array.
     static func storeWaivers(_ db: Database, scan: ScanRun, gated: ScanRun) throws {
-        let statement = try db.cachedStatement(sql: """
-            UPDATE occurrence SET waiver = ?
-            WHERE scanId = ? AND findingId = (SELECT id FROM finding WHERE targetName = ? AND identity = ?)
-            """)
-        for finding in gated.findings {
-            guard let waiver = finding.suppression, waiver.source == .policy else { continue }
-            try statement.execute(arguments: [JSONColumn.text(waiver), scan.id, scan.target.name, finding.identity])
+        let pairs: [JSONValue] = gated.findings.compactMap { finding in
+            guard let waiver = finding.suppression, waiver.source == .policy, let text = JSONColumn.text(waiver) else { return nil }
+            return .array([.string(finding.identity), .string(text)])
         }
+        guard !pairs.isEmpty else { return }
+        let waived = """
+            SELECT f.id AS findingId, json_extract(pair.value, '$[1]') AS waiver
+            FROM json_each(:pairs) pair JOIN finding f ON f.targetName = :target AND f.identity = json_extract(pair.value, '$[0]')
+            """
+        let arguments: StatementArguments = ["pairs": JSONValue.array(pairs).serialized, "target": scan.target.name, "scan": scan.id]
+        try db.execute(sql: """
+            UPDATE occurrence SET waiver = waived.waiver FROM (\(waived)) AS waived
+            WHERE occurrence.scanId = :scan AND occurrence.findingId = waived.findingId
+            """, arguments: arguments)
+        try db.execute(sql: """
+            UPDATE finding SET waiver = waived.waiver FROM (\(waived)) AS waived
+            WHERE finding.id = waived.findingId AND finding.lastSeenScanId = :scan
+            """, arguments: arguments)
     }
 
     /// The waivers stored on a scan's occurrences, by identity.

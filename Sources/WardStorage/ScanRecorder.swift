@@ -23,6 +23,7 @@ struct ScanRecorder {
         let merged = try FindingUpserter(db: db, scan: scan).upsertAll()
         if merged.knownCount > 0 {
             try db.execute(sql: FindingSQL.markSeen, arguments: [scan.id, scan.startedAt])
+            try ScanDecisions.clearLatestWaivers(db, scan: scan)
         }
         try FindingEvents(db: db, scan: scan).recordSightings(reopened: merged.reopened, severityChanges: merged.severityChanges,
                                                               links: merged.links)

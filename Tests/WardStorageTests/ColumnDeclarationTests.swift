@@ -12,7 +12,7 @@ import Testing
         "toolRun": ["id", "scanId"],
         "finding": [
             "id", "identity", "targetName", "status", "firstSeenScanId", "lastSeenScanId", "fixedScanId",
-            "firstSeenAt", "lastSeenAt",
+            "firstSeenAt", "lastSeenAt", "waiver",
         ],
         "occurrence": ["scanId", "findingId", "waiver"],
     ]
