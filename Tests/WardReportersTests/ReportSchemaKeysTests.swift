@@ -40,6 +40,24 @@ import WardReporters
             ("scanReport", try JSONReporter.render(scan, gate: gate, options: RenderOptions())),
             ("findingList", try HistoryReport.findings([tracked], format: "json", options: RenderOptions())),
             ("scanList", try HistoryReport.scans([summary], format: "json", options: RenderOptions())),
+        ] + (try reviewDocuments(tracked, summary: summary))
+    }
+
+    /// `ward show`, `ward diff` and `ward trends` documents with every optional value set.
+    static func reviewDocuments(_ tracked: TrackedFinding, summary: ScanSummary) throws -> [(name: String, data: Data)] {
+        let at = Date(timeIntervalSince1970: 2)
+        let story = FindingStory(
+            finding: tracked,
+            sightings: [.init(scanID: "s1", at: at, toolID: "pip-audit", location: finding.location, raw: "{}")],
+            events: [FindingEvent(kind: .severityChanged, scanID: "s1", at: at, detail: ["from": "low", "to": "high"])],
+            triage: [TriageDecision(state: .acceptedRisk, reason: "r", expires: at, author: "a", at: at)], scans: [summary])
+        let diff = ScanDiff(from: summary, to: summary, new: [tracked], reopened: [tracked], fixed: [tracked],
+                            severityChanged: [.init(finding: tracked, from: .low, to: .high)])
+        let point = TrendPoint(start: "2026-01-05", open: [.high: 1], new: 1, reopened: 1, fixed: 1, meanTimeToFix: 60)
+        return [
+            ("findingStory", try StoryReport.render(RedactionStage().redact(story), format: "json", options: RenderOptions())),
+            ("scanDiff", try DiffReport.render(RedactionStage().redact(diff), format: "json", options: RenderOptions())),
+            ("trendList", try TrendReport.render([point], target: "t", interval: .week, format: "json", options: RenderOptions())),
         ]
     }
 
