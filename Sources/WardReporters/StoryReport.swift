@@ -23,6 +23,8 @@ public enum StoryReport {
             let place = sighting.location.map(TableColumns.place) ?? "-"
             lines.append("    \(TerminalText.sanitize(sighting.toolID))  \(place)")
             if let raw = sighting.raw {
+                let ids = RawIdentifiers.pairs(in: raw).joined(separator: "; ")
+                if !ids.isEmpty { lines.append("      ids: " + TerminalText.fit(TerminalText.sanitize(ids), width: max(width - 11, 20))) }
                 lines.append("      raw: " + TerminalText.fit(TerminalText.sanitize(raw), width: max(width - 11, 20)))
             }
         }
