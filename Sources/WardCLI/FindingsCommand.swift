@@ -37,8 +37,15 @@ struct FindingsCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("At most this many.", valueName: "n"))
     var limit: Int?
 
-    @Option(name: .long, help: ArgumentHelp("table or json.", valueName: "format"))
-    var format: String = "table"
+    @OptionGroup var review: ReviewFilterOptions
+
+    @Option(name: .long, help: ArgumentHelp("table, json or csv.", valueName: "format"))
+    var format: Format = .table
+
+    /// What `ward findings` prints.
+    enum Format: String, CaseIterable, ExpressibleByArgument {
+        case table, json, csv
+    }
 
     @Flag(name: .long, help: "Only open, unwaived findings past their severity's days in the policy's 'sla:'.")
     var overdue = false
@@ -57,7 +64,7 @@ struct FindingsCommand: AsyncParsableCommand {
         }
         let findings = try history.findings(query, inScan: scan)
         do {
-            Console.output(try HistoryReport.findings(findings, format: format, options: RenderOptions(color: Console.colorEnabled, width: Console.width),
+            Console.output(try HistoryReport.findings(findings, format: format.rawValue, options: RenderOptions(color: Console.colorEnabled, width: Console.width),
                                                       overdue: query.overdue))
         } catch {
             throw WardFailure(error)
@@ -81,6 +88,7 @@ struct FindingsCommand: AsyncParsableCommand {
             guard let parsed = FindingStatus(rawValue: String(value)) else { throw WardFailure("unknown status '\(value)'") }
             return parsed
         }
+        try review.apply(to: &query)
         return query
     }
 }

@@ -34,12 +34,16 @@ public struct FindingStory: Sendable, Hashable {
     public var events: [FindingEvent]
     /// Every decision, oldest first.
     public var triage: [TriageDecision]
+    /// The scans of the sightings (with their branch and commit where known), oldest first.
+    public var scans: [ScanSummary]
 
     /// Creates a story.
-    public init(finding: TrackedFinding, sightings: [Sighting], events: [FindingEvent], triage: [TriageDecision]) {
+    public init(finding: TrackedFinding, sightings: [Sighting], events: [FindingEvent], triage: [TriageDecision],
+                scans: [ScanSummary] = []) {
         self.finding = finding
         self.sightings = sightings
         self.events = events
         self.triage = triage
+        self.scans = scans
     }
 }

@@ -4,8 +4,8 @@ import WardCore
 /// Renders what the history holds: findings across scans, and the scans themselves. Their JSON is
 /// defined by ``JSONHistory`` and published in `schemas/ward-report.schema.json`.
 public enum HistoryReport {
-    /// Findings as a table (`table`) or versioned JSON (`json`), once they passed the redaction stage;
-    /// with `overdue` (the deadlines `--overdue` selected them by), each finding's due date too.
+    /// Findings as a table (`table`), versioned JSON (`json`) or CSV (`csv`), once they passed the
+    /// redaction stage; with `overdue` (the deadlines `--overdue` selected them by), each finding's due date too.
     public static func findings(_ redacted: Redacted<[TrackedFinding]>, format: String, options: RenderOptions,
                                 overdue: ServiceLevel.Deadlines? = nil) throws(ReporterError) -> Data {
         let findings = redacted.value
@@ -15,7 +15,8 @@ public enum HistoryReport {
             }
             return try json(JSONHistory.FindingsDocument(schemaVersion: 1, findings: entries))
         }
-        guard format == "table" else { throw ReporterError.unknownFormat(id: format, known: ["table", "json"]) }
+        if format == "csv" { return CSVText.document(header: FindingCSV.header, rows: findings.map(FindingCSV.cells)) }
+        guard format == "table" else { throw ReporterError.unknownFormat(id: format, known: ["table", "json", "csv"]) }
         guard !findings.isEmpty else { return Data("No findings match.\n".utf8) }
         let columns = TableColumns(findings: findings.map(\.finding), width: max(options.width - 18, 60))
         let style = TableStyle(color: options.color)
@@ -23,8 +24,7 @@ public enum HistoryReport {
         for tracked in findings {
             let severity = tracked.finding.severity.rawValue.uppercased()
             let label = style.severity(tracked.finding.severity, severity.padding(toLength: 8, withPad: " ", startingAt: 0))
-            let state = tracked.status == .open && tracked.finding.suppression != nil ? "suppressed" : tracked.status.rawValue
-            let status = state.padding(toLength: 10, withPad: " ", startingAt: 0)
+            let status = FindingCSV.status(tracked).padding(toLength: 10, withPad: " ", startingAt: 0)
             lines.append(label + " " + status + String(columns.row(tracked.finding).dropFirst()))
         }
         lines.append("\(findings.count) finding\(findings.count == 1 ? "" : "s")")
@@ -57,7 +57,7 @@ public enum HistoryReport {
         return Data((lines.joined(separator: "\n") + "\n").utf8)
     }
 
-    private static func json<Document: Encodable>(_ document: Document) throws(ReporterError) -> Data {
+    static func json<Document: Encodable>(_ document: Document) throws(ReporterError) -> Data {
         do {
             var data = try JSONCoding.encode(document, pretty: true)
             data.append(0x0A)

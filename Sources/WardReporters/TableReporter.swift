@@ -81,7 +81,14 @@ struct TableColumns {
     }
 
     static func location(_ finding: Finding) -> String {
-        guard let location = finding.location else { return finding.package.map { "\($0.name) \($0.installedVersion ?? "")" } ?? "-" }
+        guard let location = finding.location else {
+            return finding.package.map { TerminalText.sanitize("\($0.name) \($0.installedVersion ?? "")") } ?? "-"
+        }
+        return place(location)
+    }
+
+    /// `path:line`, terminal-safe.
+    static func place(_ location: SourceLocation) -> String {
         let path = TerminalText.sanitize(location.path)
         return location.startLine.map { "\(path):\($0)" } ?? path
     }

@@ -35,7 +35,12 @@ extension AppDatabase {
             }
             return result
         }
+        let scanIDs = Array(Set(sightings.map(\.scanID)))
+        let scans: [ScanSummary] = scanIDs.isEmpty ? [] : try read { db in
+            let placeholders = Array(repeating: "?", count: scanIDs.count).joined(separator: ", ")
+            return try ScanRows.fetch(db, filter: "WHERE id IN (\(placeholders)) ORDER BY startedAt, rowid", arguments: StatementArguments(scanIDs))
+        }
         return FindingStory(finding: finding, sightings: sightings, events: try events(identity: full, target: targetName),
-                            triage: try triageHistory(identity: full, target: targetName))
+                            triage: try triageHistory(identity: full, target: targetName), scans: scans)
     }
 }

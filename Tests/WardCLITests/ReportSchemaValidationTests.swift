@@ -5,7 +5,7 @@ import TestSupport
 /// Every JSON document Ward writes about scans and findings validates against the schema it ships
 /// (`schemas/ward-report.schema.json`), checked by `check-jsonschema` (installed by `scripts/test`
 /// from `tools/test-requirements.txt`): scan reports of real tool reports of every finding kind,
-/// `ward check`, `ward findings` (open and fixed), `ward scans`, `ward scanners` and `ward tools list`.
+/// `ward check`, `ward findings` (open and fixed), `ward scans`, `ward diff`, `ward trends`, `ward show`, `ward scanners` and `ward tools list`.
 @Suite struct ReportSchemaValidationTests {
     static let schema = Fixtures.repository + "/schemas/ward-report.schema.json"
 
@@ -42,13 +42,22 @@ import TestSupport
         let checked = try bed.ward(["check", "--target", "iac", "--policy", "pull-request", "--format", "json", "-o", check])
         #expect([0, 1].contains(checked.status), "\(checked.stderr)")
         documents.append(check)
-        for (name, arguments) in [("findings", ["findings"]), ("fixed", ["findings", "--status", "fixed"]), ("scans", ["scans"])] {
+        for (name, arguments) in [("findings", ["findings"]), ("fixed", ["findings", "--status", "fixed"]), ("scans", ["scans"]),
+                                  ("diff", ["diff", "--target", "tiny"]), ("trends", ["trends", "--target", "demo"])] {
             let result = try bed.ward(arguments + ["--format", "json"])
             #expect(result.status == 0, "\(result.stderr)")
             let path = bed.directory + "/\(name).json"
             try Data(result.stdout.utf8).write(to: URL(fileURLWithPath: path))
             documents.append(path)
         }
+        // The story of a dependency finding, with its advisory and aliases and each tool's raw record.
+        let listed = bed.findings(try bed.json(bed.directory + "/findings.json"))
+        let dependency = listed.first { ($0["finding"] as? [String: Any])?["advisory"] != nil }
+        let identity = try #require((dependency?["finding"] as? [String: Any])?["identity"] as? String)
+        let story = try bed.ward(["show", identity, "--format", "json"])
+        #expect(story.status == 0, "\(story.stderr)")
+        try Data(story.stdout.utf8).write(to: URL(fileURLWithPath: bed.directory + "/show.json"))
+        documents.append(bed.directory + "/show.json")
         for (name, arguments) in [("scanners", ["scanners"]), ("tools", ["tools", "list"])] {
             // Found tools or not, with their optional fields present and absent.
             for environment in [["WARD_TOOLS_DIR": ManagedTools.binDirectory], ["PATH": "/usr/bin:/bin"]] {
