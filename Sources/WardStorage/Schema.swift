@@ -5,7 +5,7 @@ import GRDB
 /// schema changes are new migrations appended to ``migrator``.
 enum Schema {
     /// The names of the tables whose rows make up the history.
-    static let historyTables = ["scan", "toolRun", "finding", "occurrence", "findingEvent", "triage"]
+    static let historyTables = ["scan", "toolRun", "finding", "occurrence", "findingEvent", "triage", "findingAdvisory"]
 
     /// Every migration, in order.
     static var migrator: DatabaseMigrator {
@@ -16,6 +16,7 @@ enum Schema {
         migrator.registerMigration("v4-scope-events", migrate: ScopeEventsMigration.apply)
         migrator.registerMigration("v5-scan-origin", migrate: ScanOriginMigration.apply)
         migrator.registerMigration("v6-triage", migrate: TriageMigration.apply)
+        migrator.registerMigration("v8-advisory-aliases", migrate: AdvisoryAliasMigration.apply)
         return migrator
     }
 
