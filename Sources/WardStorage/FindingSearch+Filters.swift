@@ -31,7 +31,7 @@ extension FindingSearch {
             arguments["advisory"] = advisory
         }
         if let prefix = query.identityPrefix {
-            conditions.append("substr(f.identity, 1, length(:identityPrefix)) = :identityPrefix")
+            conditions.append(HistoryIndexMigration.prefixCondition("f.identity", parameter: "identityPrefix"))
             arguments["identityPrefix"] = prefix
         }
         if !query.triage.isEmpty {

@@ -17,6 +17,7 @@ enum Schema {
         migrator.registerMigration("v5-scan-origin", migrate: ScanOriginMigration.apply)
         migrator.registerMigration("v6-triage", migrate: TriageMigration.apply)
         migrator.registerMigration("v8-advisory-aliases", migrate: AdvisoryAliasMigration.apply)
+        migrator.registerMigration("v8-history-indexes", migrate: HistoryIndexMigration.apply)
         return migrator
     }
 
