@@ -80,6 +80,13 @@ let package = Package(
             dependencies: ["WardCore", "WardConfig", "WardScanners", "WardSecrets", "WardPolicy"],
             swiftSettings: settings
         ),
+        // bench/history's generator: records a large synthetic history through the storage API.
+        .executableTarget(
+            name: "WardHistoryBench",
+            dependencies: ["WardCore", "WardStorage"],
+            path: "bench/HistoryBench",
+            swiftSettings: settings
+        ),
 
         .target(name: "TestSupport", dependencies: ["WardCore"], path: "Tests/TestSupport", swiftSettings: settings),
         .testTarget(name: "WardCoreTests", dependencies: ["WardCore", "TestSupport"], swiftSettings: settings),

@@ -13,6 +13,17 @@ public struct Advisory: Codable, Sendable, Hashable {
         self.aliases = aliases
     }
 
+    /// This advisory with every id of `other` among its aliases: its id, then its aliases, after
+    /// this one's aliases, each once, never this advisory's own id. One finding reported by several
+    /// tools (pip-audit's PYSEC id with GHSA and CVE aliases, Safety's own id with a CVE) keeps
+    /// every id any of them gave, so filters and waivers match any of them.
+    public func uniting(_ other: Advisory) -> Advisory {
+        var seen: Set<String> = [id]
+        var united = self
+        united.aliases = (aliases + [other.id] + other.aliases).filter { seen.insert($0).inserted }
+        return united
+    }
+
     /// The id used for identity: a CVE when one exists among all ids, else a GHSA, else the tool's id.
     public var canonicalID: String {
         let all = [id] + aliases

@@ -33,9 +33,8 @@ public enum FindingMerger {
         primary.references = unique(primary.references + secondary.references)
         primary.cwes = unique(primary.cwes + secondary.cwes)
         primary.fixAvailable = primary.fixAvailable || secondary.fixAvailable
-        if var advisory = primary.advisory, let otherAdvisory = secondary.advisory {
-            advisory.aliases = unique(advisory.aliases + [otherAdvisory.id] + otherAdvisory.aliases).filter { $0 != advisory.id }
-            primary.advisory = advisory
+        if let advisory = primary.advisory, let otherAdvisory = secondary.advisory {
+            primary.advisory = advisory.uniting(otherAdvisory)
         }
         if var package = primary.package, let otherPackage = secondary.package {
             package.fixedVersions = unique(package.fixedVersions + otherPackage.fixedVersions)

@@ -115,7 +115,7 @@ extension AppDatabase {
         var rows = try Row.fetchAll(db, sql: "SELECT id, identity, targetName FROM finding WHERE \(filter) LIMIT 2",
                                     arguments: StatementArguments(arguments))
         if rows.isEmpty, identity.count >= minimumIdentityPrefix {
-            filter = filter.replacingOccurrences(of: "identity = :identity", with: "substr(identity, 1, length(:identity)) = :identity")
+            filter = filter.replacingOccurrences(of: "identity = :identity", with: HistoryIndexMigration.prefixCondition("identity", parameter: "identity"))
             rows = try Row.fetchAll(db, sql: "SELECT id, identity, targetName FROM finding WHERE \(filter) LIMIT 2",
                                     arguments: StatementArguments(arguments))
         }

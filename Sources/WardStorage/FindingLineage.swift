@@ -11,7 +11,8 @@ import WardCore
 /// same tool, rule and kind on the same normalized flagged text (or package and advisory):
 /// - at another path: a file was moved or renamed (`moved`);
 /// - at the same path: the identity itself changed, as secret identities do when their key
-///   changes (`rekeyed`); the candidate on the nearest line is taken.
+///   changes (`rekeyed`); the candidate on the nearest line is taken. A secret whose masked text
+///   differs (an older version masked it otherwise) is still linked at the same path and rule.
 /// The old row takes the new identity; the event keeps the old identity and path.
 struct FindingLineage {
     /// A link from an existing row to a new identity.
@@ -59,21 +60,27 @@ struct FindingLineage {
             let snippet: String? = try reader.next()
             let package: String? = try reader.next()
             let advisory: String? = try reader.next()
-            guard succeeded.contains(tool), scan.scope.covers(path: path),
-                  let key = Self.key(tool: tool, rule: rule, kind: kind, snippet: snippet, package: package, advisory: advisory)
-            else { continue }
-            candidates[key, default: []].append(Candidate(id: id, identity: identity, path: path, line: line))
+            guard succeeded.contains(tool), scan.scope.covers(path: path) else { continue }
+            let candidate = Candidate(id: id, identity: identity, path: path, line: line)
+            if let key = Self.key(tool: tool, rule: rule, kind: kind, snippet: snippet, package: package, advisory: advisory) {
+                candidates[key, default: []].append(candidate)
+            }
+            if let place = Self.secretPlace(tool: tool, rule: rule, kind: kind, path: path) {
+                candidates[place, default: []].append(candidate)
+            }
         }
         var links: [Int: Link] = [:]
+        var linked = Set<Int64>()
         for head in newHeads {
             let finding = scan.findings[head]
-            guard let key = Self.key(tool: finding.toolID, rule: finding.ruleID, kind: finding.kind.rawValue,
-                                     snippet: finding.location?.snippet, package: finding.package?.name,
-                                     advisory: finding.advisory?.id),
-                  var list = candidates[key], !list.isEmpty else { continue }
+            let keys = [Self.key(tool: finding.toolID, rule: finding.ruleID, kind: finding.kind.rawValue,
+                                 snippet: finding.location?.snippet, package: finding.package?.name, advisory: finding.advisory?.id),
+                        Self.secretPlace(tool: finding.toolID, rule: finding.ruleID, kind: finding.kind.rawValue, path: finding.location?.path)]
+            guard let key = keys.compactMap({ $0 }).first(where: { candidates[$0]?.contains { !linked.contains($0.id) } == true }),
+                  var list = candidates[key]?.filter({ !linked.contains($0.id) }), !list.isEmpty else { continue }
             let index = Self.closest(in: list, to: finding.location)
             let old = list.remove(at: index)
-            candidates[key] = list
+            linked.insert(old.id)
             let samePath = old.path == finding.location?.path
             links[head] = Link(rowID: old.id, previous: old.identity, identity: finding.identity, kind: samePath ? .rekeyed : .moved,
                                detail: ["from": old.identity, "path": old.path ?? ""])
@@ -88,6 +95,14 @@ struct FindingLineage {
         let subject = package.map { "\($0)|\(advisory ?? "")" } ?? ""
         guard !text.isEmpty || !subject.isEmpty else { return nil }
         return [tool, rule, kind, text, subject].joined(separator: "\u{1F}")
+    }
+
+    /// Where a secret was found (tool, rule, path), for a secret whose flagged text does not match:
+    /// its value is masked, and older versions masked it differently (only the value's start), so a
+    /// secret whose identity changed with the fingerprint key is found by its place and nearest line.
+    static func secretPlace(tool: String, rule: String, kind: String, path: String?) -> String? {
+        guard kind == FindingKind.secret.rawValue, let path else { return nil }
+        return ["place", tool, rule, path].joined(separator: "\u{1F}")
     }
 
     /// The candidate at the same path and nearest line, else the first.

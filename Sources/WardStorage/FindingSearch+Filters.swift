@@ -26,11 +26,12 @@ extension FindingSearch {
             conditions.append("lower(f.packageName) IN (\(Self.bind(query.packages.map { $0.lowercased() }, prefix: "package", into: &arguments)))")
         }
         if let advisory = query.advisory {
-            conditions.append("(upper(f.advisoryId) = :advisory OR EXISTS (SELECT 1 FROM json_each(f.aliases) WHERE upper(value) = :advisory))")
-            arguments["advisory"] = advisory.uppercased()
+            // Any id any tool ever gave the finding; the table's ids compare without regard to case.
+            conditions.append("f.id IN (SELECT findingId FROM findingAdvisory WHERE advisoryId = :advisory)")
+            arguments["advisory"] = advisory
         }
         if let prefix = query.identityPrefix {
-            conditions.append("substr(f.identity, 1, length(:identityPrefix)) = :identityPrefix")
+            conditions.append(HistoryIndexMigration.prefixCondition("f.identity", parameter: "identityPrefix"))
             arguments["identityPrefix"] = prefix
         }
         if !query.triage.isEmpty {

@@ -30,13 +30,15 @@ struct FindingUpserter {
         var isOpen: Bool
         var toolID: String
         var severity: String
+        var path: String?
 
-        /// Reads `id, status, toolId, severity` from the reader's position (see ``loadExisting()``).
+        /// Reads `id, status, toolId, severity, path` from the reader's position (see ``loadExisting()``).
         init(_ reader: inout RowReader) throws {
             id = try reader.next()
             isOpen = try reader.next(String.self) == "open"
             toolID = try reader.next()
             severity = try reader.next()
+            path = try reader.next()
         }
     }
 
@@ -49,6 +51,7 @@ struct FindingUpserter {
     func upsertAll() throws -> Counts {
         var existing = try loadExisting()
         let groups = IdentityGroups(scan.findings)
+        let duplicates = try matchDuplicates(groups: groups, existing: &existing)
         let links = try lineage(groups: groups, existing: existing).sorted(by: { $0.key < $1.key }).map(\.value)
         for link in links {
             try db.execute(sql: "UPDATE finding SET identity = ? WHERE id = ?", arguments: [link.identity, link.rowID])
@@ -57,7 +60,7 @@ struct FindingUpserter {
         var nextID = try lastFindingID() + 1
         var writer = try FindingWriter(db: db, scan: scan)
         var counts = Counts(findingCount: groups.count)
-        counts.links = links
+        counts.links = duplicates + links
         var members: [Int] = []
         var tools: [String] = []
         for head in groups.heads {
@@ -76,7 +79,11 @@ struct FindingUpserter {
                 nextID += 1
                 counts.newCount += 1
             }
-            try writer.upsert(id: findingID, findingAt: primary)
+            let merged = united(members, primary: primary)
+            try writer.upsert(id: findingID, findingAt: primary, merged: merged)
+            if let advisory = merged?.advisory ?? scan.findings[primary].advisory {
+                try writer.addAdvisoryIDs(findingID: findingID, advisory: advisory)
+            }
             tools.removeAll(keepingCapacity: true)
             for member in members where !tools.contains(scan.findings[member].toolID) {
                 tools.append(scan.findings[member].toolID)
@@ -85,6 +92,49 @@ struct FindingUpserter {
         }
         try writer.flush()
         return counts
+    }
+
+    /// The finding at `primary` with the advisory ids of every other member among its aliases, when
+    /// they add any; nil when the primary already says everything (a finding only one tool reported).
+    private func united(_ members: [Int], primary: Int) -> Finding? {
+        guard members.count > 1, let advisory = scan.findings[primary].advisory else { return nil }
+        var united = advisory
+        for member in members where member != primary {
+            if let other = scan.findings[member].advisory { united = united.uniting(other) }
+        }
+        guard united != advisory else { return nil }
+        var finding = scan.findings[primary]
+        finding.advisory = united
+        return finding
+    }
+
+    /// Gives the rows of duplicated flagged lines the identities their nearest findings have (see
+    /// ``DuplicateMatching``), in the database and in `existing`; returns their `rekeyed` links.
+    private func matchDuplicates(groups: IdentityGroups, existing: inout [String: Existing]) throws -> [FindingLineage.Link] {
+        var reported = Set<Int64>()
+        var paths = Set<String>()
+        for head in groups.heads {
+            if let row = existing[scan.findings[head].identity] { reported.insert(row.id) }
+            if let path = scan.findings[head].location?.path { paths.insert(path) }
+        }
+        // Only rows in files the scan reported something in can be a duplicate's other copy.
+        let unreported = existing.values.filter { $0.isOpen && !reported.contains($0.id) && $0.path.map(paths.contains) == true }.map(\.id)
+        let renames = try DuplicateMatching(db: db, scan: scan)
+            .renames(heads: groups.heads, row: { existing[$0].map { ($0.id, $0.isOpen) } }, unreportedOpen: unreported)
+        // Through placeholders first: two rows may trade identities, and identities are unique per target.
+        for rename in renames {
+            try db.execute(sql: "UPDATE finding SET identity = '~' || id WHERE id = ?", arguments: [rename.rowID])
+        }
+        var moved: [String: Existing] = [:]
+        for rename in renames {
+            try db.execute(sql: "UPDATE finding SET identity = ? WHERE id = ?", arguments: [rename.identity, rename.rowID])
+            moved[rename.identity] = existing.removeValue(forKey: rename.previous)
+        }
+        existing.merge(moved) { _, new in new }
+        return renames.map { rename in
+            FindingLineage.Link(rowID: rename.rowID, previous: rename.previous, identity: rename.identity, kind: .rekeyed,
+                                detail: ["from": rename.previous, "path": rename.path, "reason": "duplicate"])
+        }
     }
 
     /// The links from vanished findings to the scan's new identities (see ``FindingLineage``).
@@ -110,7 +160,7 @@ struct FindingUpserter {
         var existing: [String: Existing] = [:]
         let rows = try Row.fetchCursor(
             db,
-            sql: "SELECT identity, id, status, toolId, severity FROM finding WHERE targetName = ?",
+            sql: "SELECT identity, id, status, toolId, severity, path FROM finding WHERE targetName = ?",
             arguments: [scan.target.name]
         )
         while let row = try rows.next() {

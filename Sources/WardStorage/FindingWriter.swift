@@ -6,7 +6,8 @@ import WardCore
 ///
 /// Rows are queued as positions in the scan's findings and written `batchSize` at a time: one
 /// INSERT … ON CONFLICT DO UPDATE for findings (new rows get ids chosen by the caller, existing
-/// rows keep theirs) and one INSERT for occurrences. Values are bound straight from the findings.
+/// rows keep theirs), one INSERT for occurrences and one INSERT OR IGNORE for advisory ids. Values
+/// are bound straight from the findings, or from the merged description the caller passes.
 struct FindingWriter {
     /// Rows per statement.
     static let batchSize = 64
@@ -15,8 +16,9 @@ struct FindingWriter {
     private let scan: ScanRun
     private let fullFindingBatch: Statement
     private let fullOccurrenceBatch: Statement
-    private var findings: [(id: Int64, position: Int)] = []
+    private var findings: [(id: Int64, position: Int, merged: Finding?)] = []
     private var occurrences: [(findingID: Int64, position: Int)] = []
+    private var advisories: [(findingID: Int64, advisoryID: String)] = []
 
     /// Prepares a writer for `scan`, whose row already exists.
     init(db: Database, scan: ScanRun) throws {
@@ -29,10 +31,20 @@ struct FindingWriter {
     }
 
     /// Queues the finding at `position` in the scan as row `id`: inserted when new, else the
-    /// existing row is refreshed from this sighting (and reopened if it was fixed).
-    mutating func upsert(id: Int64, findingAt position: Int) throws {
-        findings.append((id, position))
+    /// existing row is refreshed from this sighting (and reopened if it was fixed). `merged`, when
+    /// given, is that finding as it describes the row after uniting what the other tools said.
+    mutating func upsert(id: Int64, findingAt position: Int, merged: Finding? = nil) throws {
+        findings.append((id, position, merged))
         if findings.count == Self.batchSize { try flushFindings() }
+    }
+
+    /// Queues every id of `advisory` (its id and aliases) as an advisory id of row `findingID`;
+    /// ids the row already has are left alone.
+    mutating func addAdvisoryIDs(findingID: Int64, advisory: Advisory) throws {
+        for id in [advisory.id] + advisory.aliases where !id.isEmpty {
+            advisories.append((findingID, id))
+        }
+        if advisories.count >= Self.batchSize { try flushAdvisories() }
     }
 
     /// Queues where this scan saw finding `findingID`, as reported by the finding at `position`.
@@ -41,9 +53,10 @@ struct FindingWriter {
         if occurrences.count == Self.batchSize { try flush() }
     }
 
-    /// Writes every queued row, findings first (occurrences refer to them).
+    /// Writes every queued row, findings first (occurrences and advisory ids refer to them).
     mutating func flush() throws {
         try flushFindings()
+        try flushAdvisories()
         guard !occurrences.isEmpty else { return }
         let statement = occurrences.count == Self.batchSize
             ? fullOccurrenceBatch
@@ -70,9 +83,22 @@ struct FindingWriter {
         for row in findings {
             try binder.bind(row.id)
             try binder.bind(scan.findings[row.position].identity)
-            try FindingColumns.content.bind(scan.findings[row.position], to: &binder)
+            try FindingColumns.content.bind(row.merged ?? scan.findings[row.position], to: &binder)
         }
         try binder.execute()
         findings.removeAll(keepingCapacity: true)
+    }
+
+    private mutating func flushAdvisories() throws {
+        guard !advisories.isEmpty else { return }
+        try flushFindings()
+        let tuples = Array(repeating: "(?, ?)", count: advisories.count).joined(separator: ", ")
+        var binder = StatementBinder(try db.cachedStatement(sql: "INSERT OR IGNORE INTO findingAdvisory (findingId, advisoryId) VALUES \(tuples)"))
+        for row in advisories {
+            try binder.bind(row.findingID)
+            try binder.bind(row.advisoryID)
+        }
+        try binder.execute()
+        advisories.removeAll(keepingCapacity: true)
     }
 }

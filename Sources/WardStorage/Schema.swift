@@ -5,7 +5,7 @@ import GRDB
 /// schema changes are new migrations appended to ``migrator``.
 enum Schema {
     /// The names of the tables whose rows make up the history.
-    static let historyTables = ["scan", "toolRun", "finding", "occurrence", "findingEvent", "triage"]
+    static let historyTables = ["scan", "toolRun", "finding", "occurrence", "findingEvent", "triage", "findingAdvisory"]
 
     /// Every migration, in order.
     static var migrator: DatabaseMigrator {
@@ -17,6 +17,8 @@ enum Schema {
         migrator.registerMigration("v5-scan-origin", migrate: ScanOriginMigration.apply)
         migrator.registerMigration("v6-triage", migrate: TriageMigration.apply)
         migrator.registerMigration("v7-occurrence-waivers", migrate: OccurrenceWaiversMigration.apply)
+        migrator.registerMigration("v8-advisory-aliases", migrate: AdvisoryAliasMigration.apply)
+        migrator.registerMigration("v9-history-indexes", migrate: HistoryIndexMigration.apply)
         return migrator
     }
 

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 import TestSupport
+import WardCore
+import WardStorage
 
 /// End to end: the real Safety and pip-audit (installed by scripts/install-tools) on the demo app,
 /// offline: Safety reads the advisory database the tests ship, pip-audit asks the tests' OSV server.
@@ -55,6 +57,49 @@ import TestSupport
             return ids.filter { $0.hasPrefix("CVE-") }.sorted().first
         }
         #expect(Set(canonical) == Self.advisories)
+    }
+
+    @Test func realSafetyAndPipAuditWaiversOnIdsOnlyOneToolGivesGateTheLiveScanAndCheckAlike() throws {
+        try #require(ManagedTools.path("safety") != nil, Comment(rawValue: ManagedTools.missingMessage("safety")))
+        try #require(ManagedTools.path("pip-audit") != nil, Comment(rawValue: ManagedTools.missingMessage("pip-audit")))
+        // Given a policy failing on every advisory but waiving Flask's by the GHSA id only pip-audit
+        // reports and Jinja2's by the id only Safety reports (whichever tool describes the stored finding)
+        let server = try AdvisoryServer()
+        defer { server.stop() }
+        let bed = try CLITestbed()
+        let demo = try Fixtures.copy("demo-app")
+        let policy = try Fixtures.write("""
+            name: ghsa-waiver
+            fail-on: {severity: low}
+            suppressions:
+              - advisory: ghsa-562c-5r94-xh97
+                reason: Flask is served only behind the reverse proxy
+              - advisory: "90002"
+                reason: templates come only from the repository
+            """, named: "ghsa-waiver.yml")
+        // When the demo is scanned with both dependency scanners, then the stored scan is checked again
+        let live = try scan(bed, demo, server: server, extra: ["--policy", policy, "--format", "json", "-o", bed.directory + "/live.json"])
+        #expect(live.status == 1, "\(live.stderr)")
+        let check = try bed.ward(["check", "--policy", policy, "--format", "json", "-o", bed.directory + "/check.json"])
+        #expect(check.status == 1, "\(check.stderr)")
+        // Then both fail on the same five advisories: Flask's and Jinja2's are waived in both
+        let failing = { (path: String) throws -> Set<String> in
+            Set(((try bed.json(path))["gate"] as? [String: Any])?["failingIdentities"] as? [String] ?? [])
+        }
+        #expect(try failing(bed.directory + "/live.json").count == Self.advisories.count - 2)
+        #expect(try failing(bed.directory + "/check.json") == failing(bed.directory + "/live.json"))
+        // And the history finds Flask's finding by each id either tool gave it, Jinja2's by Safety's id
+        let database = try AppDatabase.open(path: bed.database)
+        for id in ["36388", "PYSEC-2018-66", "GHSA-562c-5r94-xh97", "CVE-2018-1000656"] {
+            var query = FindingQuery(target: "demo")
+            query.advisory = id
+            let found = try database.findings(matching: query)
+            #expect(found.map { $0.finding.package?.name.lowercased() } == ["flask"], "\(id)")
+            #expect(found.first?.sources == ["pip-audit", "safety"], "\(id)")
+        }
+        var jinja = FindingQuery(target: "demo")
+        jinja.advisory = "90002"
+        #expect(try database.findings(matching: jinja).map { $0.finding.package?.name.lowercased() } == ["jinja2"])
     }
 
     @Test func aSecondScanChangesNothing() throws {

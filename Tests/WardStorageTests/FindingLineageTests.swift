@@ -47,6 +47,28 @@ import WardStorage
         #expect(try database.events(identity: "v1:key-b", target: F.target.name).map(\.kind) == [.opened, .rekeyed])
     }
 
+    @Test func aSecretMaskedOtherwiseAtTheSamePlaceIsRekeyedAndOneElsewhereIsNot() throws {
+        // Given a secret stored with an older masking of its value
+        let database = try AppDatabase.inMemory()
+        var old = finding("v1:key-a", path: "keys/deploy.pem", line: 2, rule: "private-key-rsa", snippet: "V2Fy…(149)")
+        old.kind = .secret
+        let runs = [F.run("secrets")]
+        _ = try database.record(F.scan("scan-1", runs: runs, findings: [old].map { var f = $0; f.toolID = "secrets"; return f }, at: 0))
+        // When a new key and a new masking give it another identity and text, at the same place
+        var new = finding("v1:key-b", path: "keys/deploy.pem", line: 2, rule: "private-key-rsa", snippet: "-----BEGIN RSA PRIVATE KEY-----\nV2Fy…(149)")
+        new.kind = .secret
+        new.toolID = "secrets"
+        var elsewhere = new
+        elsewhere.identity = "v1:key-c"
+        elsewhere.location?.path = "keys/other.pem"
+        let outcome = try database.record(F.scan("scan-2", runs: runs, findings: [elsewhere, new], at: 60))
+        // Then the one at the same path continues the old finding; the other file's is new
+        #expect(F.summary(outcome)?.newCount == 1)
+        #expect(F.summary(outcome)?.fixedCount == 0)
+        #expect(try database.events(identity: "v1:key-b", target: F.target.name).map(\.kind) == [.opened, .rekeyed])
+        #expect(try database.events(identity: "v1:key-c", target: F.target.name).map(\.kind) == [.opened])
+    }
+
     @Test func anotherRuleOrAnIncompleteScanLinksNothing() throws {
         // Another rule on the same text is another finding: fixed and new
         let database = try AppDatabase.inMemory()

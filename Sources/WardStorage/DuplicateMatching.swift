@@ -1,0 +1,203 @@
+import Foundation
+import GRDB
+import WardCore
+
+/// Keeps a duplicated flagged line's story with the original, not the copy.
+///
+/// A code finding's identity hashes its rule, path and flagged text with an ordinal: 0 for the
+/// first hit of that rule on that text in the file (by line), 1 for the next, and so on (see
+/// ``Identity/code(family:ruleID:path:flaggedText:occurrence:)``). The identity stays a pure function of
+/// the report, so when a flagged line is copied above the original, the copy takes ordinal 0, the
+/// original's identity, and the original reads as new; when a copy above it is deleted, the
+/// original takes the copy's identity and the copy's story.
+///
+/// The history corrects this. Findings of one tool, rule and kind on the same normalized text in
+/// the same file form a group; when a scan reports a group with a different number of findings
+/// than the target has open, its open rows (at their last lines) are matched to the scan's
+/// findings by nearest line, in order (a copy never swaps two findings' order), with the least
+/// total distance. A matched row takes the identity of the finding it matched, so it keeps its
+/// first sighting, events and triage; a finding no row matched is new (`opened`); an open row no
+/// finding matched is fixed by this scan as usual. Rows that change identity get a `rekeyed`
+/// event (`detail`: `from`, `path`, `reason: duplicate`). A group reported with as many findings
+/// as it has open rows is left alone: the ordinals already follow the lines, so line shifts keep
+/// every identity.
+struct DuplicateMatching {
+    /// A row that takes another identity of its group.
+    struct Rename {
+        var rowID: Int64
+        var previous: String
+        var identity: String
+        var path: String
+    }
+
+    /// A stored finding row of a group.
+    private struct Row {
+        var id: Int64
+        var identity: String
+        var isOpen: Bool
+        var line: Int
+    }
+
+    let db: Database
+    let scan: ScanRun
+
+    /// The renames for the scan's findings at `heads` (first of each identity). `row` gives the
+    /// stored row of an identity and whether it is open; `unreportedOpen` are the open rows of the
+    /// target whose identity the scan does not report.
+    func renames(heads: [Int], row: (String) -> (id: Int64, isOpen: Bool)?, unreportedOpen: [Int64]) throws -> [Rename] {
+        // A cheap hash of each group first: only groups with several findings, or with an open row the
+        // scan no longer reports, have their exact key built.
+        var byHash: [Int: [Int]] = [:]
+        for head in heads {
+            guard let hash = Self.hash(scan.findings[head]) else { continue }
+            byHash[hash, default: []].append(head)
+        }
+        let unreported = try rows(ids: unreportedOpen)
+        let unreportedHashes = Set(unreported.map(\.hash))
+        var reported: [String: [Int]] = [:]
+        for (hash, members) in byHash where members.count > 1 || unreportedHashes.contains(hash) {
+            for head in members {
+                if let key = Self.key(scan.findings[head]) { reported[key, default: []].append(head) }
+            }
+        }
+        let vanished = unreported.filter { reported[$0.key] != nil }
+        var stored: [String: [Row]] = [:]
+        for (key, _, row) in vanished { stored[key, default: []].append(row) }
+        let keys = reported.filter { $0.value.count > 1 || stored[$0.key] != nil }.keys.sorted()
+        guard !keys.isEmpty else { return [] }
+        let known = keys.flatMap { reported[$0] ?? [] }.compactMap { row(scan.findings[$0].identity)?.id }
+        for (key, _, row) in try rows(ids: known) { stored[key, default: []].append(row) }
+        var renames: [Rename] = []
+        for key in keys {
+            renames += assign(heads: reported[key] ?? [], rows: stored[key] ?? [])
+        }
+        return renames
+    }
+
+    /// The identities one group's rows take: open rows matched to the scan's findings by nearest
+    /// line, the others keeping their identity when it is free, else an identity of the group no
+    /// finding of the scan has (so an unmatched open row is fixed), else any free one.
+    private func assign(heads: [Int], rows: [Row]) -> [Rename] {
+        let open = rows.filter(\.isOpen).sorted { ($0.line, $0.id) < ($1.line, $1.id) }
+        guard open.count != heads.count, let path = scan.findings[heads[0]].location?.path else { return [] }
+        let findings = heads.sorted { (line(of: $0), $0) < (line(of: $1), $1) }
+        let pairs = Self.nearestInOrder(open.map(\.line), findings.map(line(of:)))
+        var taken: [Int64: String] = [:]
+        for (rowIndex, findingIndex) in pairs {
+            taken[open[rowIndex].id] = scan.findings[findings[findingIndex]].identity
+        }
+        let reportedIdentities = Set(heads.map { scan.findings[$0].identity })
+        var free = Set(rows.map(\.identity)).union(reportedIdentities).subtracting(taken.values)
+        for row in rows where taken[row.id] == nil && free.contains(row.identity) && !(row.isOpen && reportedIdentities.contains(row.identity)) {
+            taken[row.id] = row.identity
+            free.remove(row.identity)
+        }
+        for row in rows.sorted(by: { $0.id < $1.id }) where taken[row.id] == nil {
+            let choice = free.filter { !reportedIdentities.contains($0) }.min() ?? free.min() ?? row.identity
+            taken[row.id] = choice
+            free.remove(choice)
+        }
+        return rows.compactMap { row in
+            guard let identity = taken[row.id], identity != row.identity else { return nil }
+            return Rename(rowID: row.id, previous: row.identity, identity: identity, path: path)
+        }
+    }
+
+    private func line(of position: Int) -> Int { scan.findings[position].location?.startLine ?? 0 }
+
+    /// Pairs every element of the shorter list with one of the longer, keeping both orders, with
+    /// the least total line distance; returns (index in `rows`, index in `findings`) pairs.
+    static func nearestInOrder(_ rows: [Int], _ findings: [Int]) -> [(Int, Int)] {
+        let swapped = rows.count > findings.count
+        let short = swapped ? findings : rows
+        let long = swapped ? rows : findings
+        // cost[i][j]: least distance pairing the first i of `short` within the first j of `long`.
+        let infinity = Int.max / 4
+        var cost = Array(repeating: Array(repeating: infinity, count: long.count + 1), count: short.count + 1)
+        for j in 0...long.count { cost[0][j] = 0 }
+        for i in stride(from: 1, through: short.count, by: 1) {
+            for j in stride(from: i, through: long.count, by: 1) {
+                cost[i][j] = min(cost[i][j - 1], cost[i - 1][j - 1] + abs(short[i - 1] - long[j - 1]))
+            }
+        }
+        var pairs: [(Int, Int)] = []
+        var (i, j) = (short.count, long.count)
+        while i > 0 {
+            if j > i && cost[i][j] == cost[i][j - 1] {
+                j -= 1
+            } else {
+                pairs.append(swapped ? (j - 1, i - 1) : (i - 1, j - 1))
+                i -= 1
+                j -= 1
+            }
+        }
+        return pairs.reversed()
+    }
+
+    /// The group of a code finding: tool, rule, kind, path and normalized flagged text; nil for
+    /// findings whose identity has no ordinal or that have no line or text to match.
+    private static func key(_ finding: Finding) -> String? {
+        guard [.sast, .iac].contains(finding.kind), let location = finding.location, location.startLine != nil else { return nil }
+        return key(tool: finding.toolID, rule: finding.ruleID, kind: finding.kind.rawValue, path: location.path, snippet: location.snippet)
+    }
+
+    /// A hash of the group ``key(_:)`` names, built without copying the text: whitespace runs count
+    /// as one space and the ends are trimmed, as ``Identity/collapseWhitespace(_:)`` does (text
+    /// that is not ASCII is collapsed by it first).
+    private static func hash(_ finding: Finding) -> Int? {
+        guard [.sast, .iac].contains(finding.kind), let location = finding.location, location.startLine != nil else { return nil }
+        return hash(tool: finding.toolID, rule: finding.ruleID, kind: finding.kind.rawValue, path: location.path, snippet: location.snippet)
+    }
+
+    private static func hash(tool: String, rule: String, kind: String, path: String?, snippet: String?) -> Int? {
+        guard let path, let snippet else { return nil }
+        var hasher = Hasher()
+        for part in [tool, rule, kind, path] { hasher.combine(part) }
+        let text = snippet.utf8.allSatisfy { $0 < 0x80 } ? snippet : Identity.collapseWhitespace(snippet)
+        var pendingSpace = false
+        var empty = true
+        for byte in text.utf8 {
+            if byte == 0x20 || (0x09...0x0D).contains(byte) {
+                pendingSpace = !empty
+            } else {
+                if pendingSpace { hasher.combine(UInt8(0x20)) }
+                pendingSpace = false
+                empty = false
+                hasher.combine(byte)
+            }
+        }
+        return empty ? nil : hasher.finalize()
+    }
+
+    private static func key(tool: String, rule: String, kind: String, path: String?, snippet: String?) -> String? {
+        guard let path, let text = FindingLineage.key(tool: tool, rule: rule, kind: kind, snippet: snippet, package: nil, advisory: nil)
+        else { return nil }
+        return text + "\u{1F}" + path
+    }
+
+    /// The code rows among `ids`, with their group and its hash.
+    private func rows(ids: [Int64]) throws -> [(key: String, hash: Int, row: Row)] {
+        guard !ids.isEmpty else { return [] }
+        let cursor = try GRDB.Row.fetchCursor(db, sql: """
+            SELECT id, identity, status, toolId, ruleId, kind, path, startLine, snippet FROM finding
+            WHERE id IN (SELECT value FROM json_each(?)) AND kind IN ('sast', 'iac') AND startLine IS NOT NULL
+            """, arguments: ["[" + ids.map(String.init).joined(separator: ",") + "]"])
+        var rows: [(key: String, hash: Int, row: Row)] = []
+        while let stored = try cursor.next() {
+            var reader = RowReader(row: stored)
+            let id: Int64 = try reader.next()
+            let identity: String = try reader.next()
+            let isOpen = try reader.next(String.self) == "open"
+            let tool: String = try reader.next()
+            let rule: String = try reader.next()
+            let kind: String = try reader.next()
+            let path: String? = try reader.next()
+            let line: Int = try reader.next()
+            let snippet: String? = try reader.next()
+            guard let key = Self.key(tool: tool, rule: rule, kind: kind, path: path, snippet: snippet),
+                  let hash = Self.hash(tool: tool, rule: rule, kind: kind, path: path, snippet: snippet) else { continue }
+            rows.append((key, hash, Row(id: id, identity: identity, isOpen: isOpen, line: line)))
+        }
+        return rows
+    }
+}
