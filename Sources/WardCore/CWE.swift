@@ -4,6 +4,7 @@ import Foundation
 public enum CWE {
     /// Extracts `CWE-N` from strings like `CWE-89: Improper…`, `cwe-89`, `89`, or a CWE URL.
     public static func normalize(_ text: String) -> String? {
+        if isCanonical(text) { return text }
         let upper = text.uppercased()
         var digits = Substring("")
         if let range = upper.range(of: "CWE-") {
@@ -15,6 +16,14 @@ public enum CWE {
         }
         guard !digits.isEmpty, let number = Int(digits), number > 0 else { return nil }
         return "CWE-\(number)"
+    }
+
+    /// Whether `text` is already `CWE-N` (N without leading zeros), as most lists are once read.
+    private static func isCanonical(_ text: String) -> Bool {
+        let bytes = text.utf8
+        guard bytes.count > 4, bytes.count <= 22, bytes.starts(with: "CWE-".utf8) else { return false }
+        let digits = bytes.dropFirst(4)
+        return digits.first != UInt8(ascii: "0") && digits.allSatisfy { (0x30...0x39).contains($0) }
     }
 
     /// Normalizes and de-duplicates a list, keeping order.

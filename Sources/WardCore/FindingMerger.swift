@@ -8,21 +8,21 @@ public enum FindingMerger {
     /// One finding per identity, in first-seen order. The report ``FindingPrecedence`` picks is kept as
     /// the primary; its `sources` lists every tool, and aliases, references and fixed versions are united.
     public static func merge(_ findings: [Finding]) -> [Finding] {
-        var order: [String] = []
-        var merged: [String: Finding] = [:]
+        var positions: [String: Int] = [:]
+        var merged: [Finding] = []
+        merged.reserveCapacity(findings.count)
         for finding in findings {
-            let key = finding.identity.isEmpty ? "\(order.count)" : finding.identity
-            guard var existing = merged[key] else {
-                var first = finding
-                first.sources = finding.sources.isEmpty ? [finding.toolID] : finding.sources
-                merged[key] = first
-                order.append(key)
+            let key = finding.identity.isEmpty ? "\(merged.count)" : finding.identity
+            if let position = positions[key] {
+                merged[position] = combine(merged[position], with: finding)
                 continue
             }
-            existing = combine(existing, with: finding)
-            merged[key] = existing
+            var first = finding
+            first.sources = finding.sources.isEmpty ? [finding.toolID] : finding.sources
+            positions[key] = merged.count
+            merged.append(first)
         }
-        return order.compactMap { merged[$0] }
+        return merged
     }
 
     private static func combine(_ existing: Finding, with other: Finding) -> Finding {

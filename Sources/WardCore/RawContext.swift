@@ -16,9 +16,27 @@ enum RawContext {
         return (value, true)
     }
 
-    /// `value` without numbered context outside `lines`.
-    static func trimmed(_ value: JSONValue, lines: ClosedRange<Int>?) -> JSONValue {
-        walk(value, keep: { lines?.contains($0) ?? false }, redact: { $0 })
+    /// `value` without numbered context outside `lines`; `nil` when it holds none, so the common
+    /// raw result is neither copied nor compared.
+    static func trimmed(_ value: JSONValue, lines: ClosedRange<Int>?) -> JSONValue? {
+        let keep: (Int) -> Bool = { lines?.contains($0) ?? false }
+        guard hasContext(value, keep: keep) else { return nil }
+        return walk(value, keep: keep, redact: { $0 })
+    }
+
+    /// Whether walking `value` with `keep` would drop a line: a numbered element or row outside it.
+    private static func hasContext(_ value: JSONValue, keep: (Int) -> Bool) -> Bool {
+        switch value {
+        case .string(let text):
+            guard let cut = numberedText(text, keep: keep) else { return false }
+            return cut != text
+        case .array(let items):
+            return items.contains { item in lineNumber(of: item).map { !keep($0) } ?? false || hasContext(item, keep: keep) }
+        case .object(let members):
+            return members.values.contains { hasContext($0, keep: keep) }
+        default:
+            return false
+        }
     }
 
     /// `value` with every string, object keys included, passed through `redact`.
@@ -91,6 +109,9 @@ enum RawContext {
     /// `nil` when the text is not numbered that way.
     private static func numberedText(_ text: String, keep: (Int) -> Bool) -> String? {
         guard let first = text.utf8.first, (0x30...0x39).contains(first) else { return nil }
+        // Most texts that start with a digit (hashes, versions) are not numbered: no split for them.
+        guard let afterDigits = text.utf8.first(where: { !(0x30...0x39).contains($0) }),
+              afterDigits == UInt8(ascii: " ") || afterDigits == UInt8(ascii: "\t") else { return nil }
         let rows = text.split(separator: "\n", omittingEmptySubsequences: true)
         var kept: [Substring] = []
         for row in rows {

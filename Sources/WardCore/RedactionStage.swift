@@ -72,7 +72,8 @@ public struct RedactionStage: Sendable {
         // Raw results are parsed once, cut to the flagged lines, searched and redacted as values.
         let raws = input.map { finding in finding.raw.map { raw -> Raw in
             let (value, isJSON) = RawContext.parse(raw)
-            return Raw(text: raw, original: value, value: RawContext.trimmed(value, lines: Self.flaggedLines(of: finding)), isJSON: isJSON)
+            let trimmed = RawContext.trimmed(value, lines: Self.flaggedLines(of: finding))
+            return Raw(text: raw, original: value, value: trimmed ?? value, isJSON: isJSON, trimmed: trimmed != nil)
         } }
         let texts = input.indices.map { Self.texts(of: input[$0], raw: raws[$0]).joined(separator: "\n") }
         let matched = matcher?.secrets(in: texts) ?? Array(repeating: [], count: texts.count)
@@ -83,7 +84,7 @@ public struct RedactionStage: Sendable {
             if CredentialQuotes.concerns(input[index]) { values += CredentialQuotes.values(in: texts[index]) }
             values = values.filter(Self.maskable)
             own.append(values)
-            byPath[input[index].location?.path ?? "", default: []].formUnion(values)
+            if !values.isEmpty { byPath[input[index].location?.path ?? "", default: []].formUnion(values) }
         }
         let sorted = byPath.mapValues(Self.longestFirst)
         let redacted = input.indices.map { index -> Finding in
@@ -103,11 +104,15 @@ public struct RedactionStage: Sendable {
         var original: JSONValue
         var value: JSONValue
         var isJSON: Bool
+        /// Whether ``value`` lost context lines that ``original`` has.
+        var trimmed: Bool
     }
 
     /// Masks `values` in every text of `finding`; its raw result is redacted value by value and
     /// written again only when something in it changed.
     static func redact(_ finding: Finding, raw: Raw?, values: [String]) -> Finding {
+        // The common case: nothing to mask and no context to cut leaves the finding as it came.
+        if values.isEmpty && !(raw?.trimmed ?? false) { return finding }
         var finding = finding
         finding.raw = nil
         if !values.isEmpty {
@@ -116,7 +121,8 @@ public struct RedactionStage: Sendable {
         }
         if let raw {
             let value = values.isEmpty ? raw.value : RawContext.redacted(raw.value, with: { SecretRedaction.redact($0, secrets: values) })
-            finding.raw = value == raw.original ? raw.text : RawContext.text(of: value, isJSON: raw.isJSON)
+            let unchanged = values.isEmpty ? !raw.trimmed : value == raw.original
+            finding.raw = unchanged ? raw.text : RawContext.text(of: value, isJSON: raw.isJSON)
         }
         return finding
     }

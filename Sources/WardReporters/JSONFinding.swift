@@ -120,3 +120,82 @@ struct JSONFinding: Encodable {
         self.dueAt = dueAt
     }
 }
+
+extension JSONFinding {
+    /// Writes the finding as one object, its members in the order of their keys.
+    func write(to writer: inout JSONStreamWriter) throws {
+        writer.beginObject()
+        if let advisory {
+            writer.key(CodingKeys.advisory.rawValue)
+            writer.beginObject()
+            try writer.member(Advisory.CodingKeys.aliases.rawValue, advisory.aliases)
+            writer.member(Advisory.CodingKeys.id.rawValue, advisory.id)
+            try writer.endObject()
+        }
+        writer.member(CodingKeys.confidence.rawValue, confidence)
+        try writer.member(CodingKeys.cwes.rawValue, cwes)
+        if let dueAt {
+            writer.key(CodingKeys.dueAt.rawValue)
+            writer.date(dueAt)
+        }
+        writer.key(CodingKeys.fixAvailable.rawValue)
+        writer.bool(fixAvailable)
+        writer.member(CodingKeys.identity.rawValue, identity)
+        writer.member(CodingKeys.kind.rawValue, kind)
+        if let location { try location.write(as: CodingKeys.location.rawValue, to: &writer) }
+        writer.member(CodingKeys.message.rawValue, message)
+        try writer.member(CodingKeys.metadata.rawValue, metadata)
+        if let overdue {
+            writer.key(CodingKeys.overdue.rawValue)
+            writer.bool(overdue)
+        }
+        if let package { try package.write(as: CodingKeys.package.rawValue, to: &writer) }
+        writer.member(CodingKeys.raw.rawValue, raw)
+        writer.member(CodingKeys.rawSeverity.rawValue, rawSeverity)
+        try writer.member(CodingKeys.references.rawValue, references)
+        writer.member(CodingKeys.ruleID.rawValue, ruleID)
+        writer.member(CodingKeys.ruleName.rawValue, ruleName)
+        writer.member(CodingKeys.severity.rawValue, severity)
+        try writer.member(CodingKeys.sources.rawValue, sources)
+        if let suppression {
+            writer.key(CodingKeys.suppression.rawValue)
+            writer.beginObject()
+            writer.member(Suppression.CodingKeys.justification.rawValue, suppression.justification)
+            writer.member(Suppression.CodingKeys.source.rawValue, suppression.source)
+            try writer.endObject()
+        }
+        writer.member(CodingKeys.title.rawValue, title)
+        writer.member(CodingKeys.toolID.rawValue, toolID)
+        writer.member(CodingKeys.toolVersion.rawValue, toolVersion)
+        try writer.endObject()
+    }
+}
+
+extension JSONFinding.Location {
+    /// Writes the location as the member `name`, its members in the order of their keys.
+    func write(as name: String, to writer: inout JSONStreamWriter) throws {
+        writer.key(name)
+        writer.beginObject()
+        writer.member(CodingKeys.endColumn.rawValue, endColumn)
+        writer.member(CodingKeys.endLine.rawValue, endLine)
+        writer.member(CodingKeys.path.rawValue, path)
+        writer.member(CodingKeys.snippet.rawValue, snippet)
+        writer.member(CodingKeys.startColumn.rawValue, startColumn)
+        writer.member(CodingKeys.startLine.rawValue, startLine)
+        try writer.endObject()
+    }
+}
+
+extension JSONFinding.Package {
+    /// Writes the package as the member `name`, its members in the order of their keys.
+    func write(as name: String, to writer: inout JSONStreamWriter) throws {
+        writer.key(name)
+        writer.beginObject()
+        writer.member(CodingKeys.ecosystem.rawValue, ecosystem)
+        try writer.member(CodingKeys.fixedVersions.rawValue, fixedVersions)
+        writer.member(CodingKeys.installedVersion.rawValue, installedVersion)
+        writer.member(CodingKeys.name.rawValue, self.name)
+        writer.member(CodingKeys.purl.rawValue, purl)
+        try writer.endObject()
+    }
+}

@@ -41,3 +41,34 @@ struct JSONGate: Encodable {
         evaluatedAt = gate.evaluatedAt
     }
 }
+
+extension JSONGate {
+    /// Writes the verdict as one object, its members in the order of their keys.
+    func write(to writer: inout JSONStreamWriter) throws {
+        writer.beginObject()
+        writer.key(CodingKeys.checks.rawValue)
+        writer.beginArray()
+        for check in checks {
+            writer.element()
+            writer.beginObject()
+            writer.member(Check.CodingKeys.detail.rawValue, check.detail)
+            try writer.member(Check.CodingKeys.failingIdentities.rawValue, check.failingIdentities)
+            writer.member(Check.CodingKeys.name.rawValue, check.name)
+            writer.key(Check.CodingKeys.passed.rawValue)
+            writer.bool(check.passed)
+            try writer.endObject()
+        }
+        try writer.endArray()
+        if let evaluatedAt {
+            writer.key(CodingKeys.evaluatedAt.rawValue)
+            writer.date(evaluatedAt)
+        }
+        try writer.member(CodingKeys.failingIdentities.rawValue, failingIdentities)
+        writer.member(CodingKeys.outcome.rawValue, outcome)
+        writer.member(CodingKeys.overdueCount.rawValue, overdueCount)
+        writer.member(CodingKeys.policy.rawValue, policy)
+        try writer.member(CodingKeys.reasons.rawValue, reasons)
+        try writer.member(CodingKeys.warnings.rawValue, warnings)
+        try writer.endObject()
+    }
+}

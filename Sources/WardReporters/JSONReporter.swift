@@ -14,49 +14,75 @@ public struct JSONReporter: Reporter {
     public static let schemaVersion = 1
 
     public static func render(_ redacted: Redacted<ScanRun>, gate: GateResult, options: RenderOptions) throws(ReporterError) -> Data {
+        var data = Data()
+        var writer = JSONStreamWriter(chunkSize: 1 << 20) { buffer in
+            data.append(contentsOf: buffer)
+            buffer.removeAll(keepingCapacity: true)
+        }
+        try write(redacted, gate: gate, to: &writer)
+        return data
+    }
+
+    /// Writes the document through `writer` as it goes: the scan, the tool runs, each finding in
+    /// report order, the verdict; members in the order of their keys.
+    static func write(_ redacted: Redacted<ScanRun>, gate: GateResult, to writer: inout JSONStreamWriter) throws(ReporterError) {
         let scan = redacted.value
-        let document = Document(
-            schemaVersion: schemaVersion,
-            ward: .init(version: scan.wardVersion),
-            scan: .init(id: scan.id, target: scan.target.name, mode: scan.mode.rawValue, startedAt: scan.startedAt,
-                        finishedAt: scan.finishedAt, complete: scan.isComplete),
-            toolRuns: scan.toolRuns.map(JSONToolRun.init),
-            findings: FindingOrder.sorted(scan.findings).map { JSONFinding($0, dueAt: gate.overdue[$0.identity]) },
-            gate: JSONGate(gate)
-        )
         do {
-            var data = try JSONCoding.encode(document, pretty: true)
-            data.append(0x0A)
-            return data
+            writer.beginObject()
+            writer.key(Keys.findings.rawValue)
+            writer.beginArray()
+            for index in FindingOrder.sortedIndices(scan.findings) {
+                writer.element()
+                try JSONFinding(scan.findings[index], dueAt: gate.overdue[scan.findings[index].identity]).write(to: &writer)
+            }
+            try writer.endArray()
+            writer.key(Keys.gate.rawValue)
+            try JSONGate(gate).write(to: &writer)
+            writer.key(Keys.scan.rawValue)
+            writer.beginObject()
+            writer.key(ScanKeys.complete.rawValue)
+            writer.bool(scan.isComplete)
+            writer.key(ScanKeys.finishedAt.rawValue)
+            writer.date(scan.finishedAt)
+            writer.member(ScanKeys.id.rawValue, scan.id)
+            writer.member(ScanKeys.mode.rawValue, scan.mode.rawValue)
+            writer.key(ScanKeys.startedAt.rawValue)
+            writer.date(scan.startedAt)
+            writer.member(ScanKeys.target.rawValue, scan.target.name)
+            try writer.endObject()
+            writer.member(Keys.schemaVersion.rawValue, schemaVersion)
+            writer.key(Keys.toolRuns.rawValue)
+            writer.beginArray()
+            for run in scan.toolRuns {
+                writer.element()
+                try JSONToolRun(run).write(to: &writer)
+            }
+            try writer.endArray()
+            writer.key(Keys.ward.rawValue)
+            writer.beginObject()
+            writer.member(WardKeys.version.rawValue, scan.wardVersion)
+            try writer.endObject()
+            try writer.endObject()
+            try writer.finish()
+        } catch let error as ReporterError {
+            throw error
         } catch {
             throw ReporterError.encodingFailed(format: id, reason: String(describing: error))
         }
     }
 
-    private struct Document: Encodable {
-        struct Ward: Encodable {
-            var version: String
-            enum CodingKeys: String, CodingKey { case version = "version" }
-        }
-        struct Scan: Encodable {
-            var id: String
-            var target: String
-            var mode: String
-            var startedAt: Date
-            var finishedAt: Date
-            var complete: Bool
-            enum CodingKeys: String, CodingKey {
-                case id = "id", target = "target", mode = "mode", startedAt = "startedAt", finishedAt = "finishedAt", complete = "complete"
-            }
-        }
-        var schemaVersion: Int
-        var ward: Ward
-        var scan: Scan
-        var toolRuns: [JSONToolRun]
-        var findings: [JSONFinding]
-        var gate: JSONGate
-        enum CodingKeys: String, CodingKey {
-            case schemaVersion = "schemaVersion", ward = "ward", scan = "scan", toolRuns = "toolRuns", findings = "findings", gate = "gate"
-        }
+    /// The document's top-level keys.
+    private enum Keys: String {
+        case findings, gate, scan, schemaVersion, toolRuns, ward
+    }
+
+    /// The keys of `scan`.
+    private enum ScanKeys: String {
+        case complete, finishedAt, id, mode, startedAt, target
+    }
+
+    /// The keys of `ward`.
+    private enum WardKeys: String {
+        case version
     }
 }

@@ -40,3 +40,26 @@ struct JSONToolRun: Encodable {
         required = run.required
     }
 }
+
+extension JSONToolRun {
+    /// Writes the run as one object, its members in the order of their keys.
+    func write(to writer: inout JSONStreamWriter) throws {
+        writer.beginObject()
+        try writer.member(CodingKeys.arguments.rawValue, arguments)
+        writer.key(CodingKeys.duration.rawValue)
+        try writer.double(duration)
+        try writer.member(CodingKeys.errors.rawValue, errors)
+        writer.member(CodingKeys.executable.rawValue, executable)
+        writer.member(CodingKeys.exitStatus.rawValue, exitStatus.map(Int.init))
+        writer.member(CodingKeys.findingCount.rawValue, findingCount)
+        try writer.member(CodingKeys.inputs.rawValue, inputs)
+        writer.key(CodingKeys.required.rawValue)
+        writer.bool(required)
+        try writer.member(CodingKeys.skipped.rawValue, skipped)
+        writer.member(CodingKeys.state.rawValue, state)
+        writer.member(CodingKeys.stderrHead.rawValue, stderrHead)
+        writer.member(CodingKeys.toolID.rawValue, toolID)
+        writer.member(CodingKeys.toolVersion.rawValue, toolVersion)
+        try writer.endObject()
+    }
+}

@@ -53,26 +53,35 @@ enum OrderedJSON: Sendable, ExpressibleByStringLiteral, ExpressibleByIntegerLite
     private func write(to output: inout [UInt8], indent: Int) {
         switch self {
         case .string(let text): JSONValue.writeString(text, to: &output)
-        case .integer(let number): output += Array(String(number).utf8)
-        case .bool(let flag): output += Array((flag ? "true" : "false").utf8)
+        case .integer(let number): output.append(contentsOf: String(number).utf8)
+        case .bool(let flag): output.append(contentsOf: (flag ? "true" : "false").utf8)
         case .array(let items):
-            guard !items.isEmpty else { output += Array("[]".utf8); return }
+            guard !items.isEmpty else { output.append(contentsOf: "[]".utf8); return }
             output.append(UInt8(ascii: "["))
             for (index, item) in items.enumerated() {
-                output += Array(((index == 0 ? "" : ",") + "\n" + String(repeating: "  ", count: indent + 1)).utf8)
+                Self.newLine(first: index == 0, indent: indent + 1, to: &output)
                 item.write(to: &output, indent: indent + 1)
             }
-            output += Array(("\n" + String(repeating: "  ", count: indent) + "]").utf8)
+            Self.newLine(first: true, indent: indent, to: &output)
+            output.append(UInt8(ascii: "]"))
         case .object(let members):
-            guard !members.isEmpty else { output += Array("{}".utf8); return }
+            guard !members.isEmpty else { output.append(contentsOf: "{}".utf8); return }
             output.append(UInt8(ascii: "{"))
             for (index, (key, value)) in members.enumerated() {
-                output += Array(((index == 0 ? "" : ",") + "\n" + String(repeating: "  ", count: indent + 1)).utf8)
+                Self.newLine(first: index == 0, indent: indent + 1, to: &output)
                 JSONValue.writeString(key, to: &output)
-                output += Array(": ".utf8)
+                output.append(contentsOf: ": ".utf8)
                 value.write(to: &output, indent: indent + 1)
             }
-            output += Array(("\n" + String(repeating: "  ", count: indent) + "}").utf8)
+            Self.newLine(first: true, indent: indent, to: &output)
+            output.append(UInt8(ascii: "}"))
         }
+    }
+
+    /// A comma unless `first`, a newline and `indent` levels of two spaces.
+    private static func newLine(first: Bool, indent: Int, to output: inout [UInt8]) {
+        if !first { output.append(UInt8(ascii: ",")) }
+        output.append(0x0A)
+        output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * indent))
     }
 }

@@ -39,14 +39,22 @@ struct TableStyle {
 public enum FindingOrder {
     /// Sorts findings deterministically.
     public static func sorted(_ findings: [Finding]) -> [Finding] {
-        findings.sorted { lhs, rhs in
-            if lhs.severity != rhs.severity { return lhs.severity > rhs.severity }
-            let leftPath = lhs.location?.path ?? "", rightPath = rhs.location?.path ?? ""
-            if leftPath != rightPath { return leftPath < rightPath }
-            let leftLine = lhs.location?.startLine ?? 0, rightLine = rhs.location?.startLine ?? 0
-            if leftLine != rightLine { return leftLine < rightLine }
-            if lhs.ruleID != rhs.ruleID { return lhs.ruleID < rhs.ruleID }
-            return lhs.identity < rhs.identity
-        }
+        sortedIndices(findings).map { findings[$0] }
+    }
+
+    /// The positions of `findings` in the order of ``sorted(_:)``: large scans are ordered without
+    /// moving the findings themselves.
+    public static func sortedIndices(_ findings: [Finding]) -> [Int] {
+        findings.indices.sorted { precedes(findings[$0], findings[$1]) }
+    }
+
+    private static func precedes(_ lhs: Finding, _ rhs: Finding) -> Bool {
+        if lhs.severity != rhs.severity { return lhs.severity > rhs.severity }
+        let leftPath = lhs.location?.path ?? "", rightPath = rhs.location?.path ?? ""
+        if leftPath != rightPath { return leftPath < rightPath }
+        let leftLine = lhs.location?.startLine ?? 0, rightLine = rhs.location?.startLine ?? 0
+        if leftLine != rightLine { return leftLine < rightLine }
+        if lhs.ruleID != rhs.ruleID { return lhs.ruleID < rhs.ruleID }
+        return lhs.identity < rhs.identity
     }
 }

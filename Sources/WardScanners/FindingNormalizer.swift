@@ -160,7 +160,14 @@ public struct FindingNormalizer: Sendable {
     }
 
     static func firstLine(_ text: String) -> String {
-        text.split(separator: "\n", omittingEmptySubsequences: true).first { !$0.allSatisfy(\.isWhitespace) }.map(String.init) ?? ""
+        var rest = Substring(text)
+        while !rest.isEmpty {
+            let end = rest.firstIndex(of: "\n") ?? rest.endIndex
+            let line = rest[..<end]
+            if !line.isEmpty && !line.allSatisfy(\.isWhitespace) { return String(line) }
+            rest = end == rest.endIndex ? rest[end...] : rest[rest.index(after: end)...]
+        }
+        return ""
     }
 
     private func flaggedLines(_ location: SourceLocation, cache: inout SourceCache) -> String? {
@@ -198,6 +205,8 @@ public struct FindingNormalizer: Sendable {
 struct SourceCache {
     let limit: Int
     private var files: [String: [String]?] = [:]
+    /// Each folder's real location, resolved once.
+    private var directories: [String: String?] = [:]
 
     init(limit: Int) {
         self.limit = limit
@@ -208,7 +217,7 @@ struct SourceCache {
         if let cached = files[path] { return cached }
         var loaded: [String]?
         // Through the bounded reader: a FIFO or device a report names is never opened for blocking reads.
-        if let path = paths.containedFile(path), let data = try? BoundedReader(limit: limit).read(path) {
+        if let path = paths.containedFile(path, directories: &directories), let data = try? BoundedReader(limit: limit).read(path) {
             loaded = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).map {
                 $0.hasSuffix("\r") ? String($0.dropLast()) : String($0)
             }

@@ -50,7 +50,9 @@ public final class RedactionMatcher: SecretMatcher {
         guard !texts.isEmpty else { return [] }
         // A NUL byte would make the text look binary and go unscanned.
         let contents = texts.enumerated().map { index, text in
-            SecretContent(path: String(index), data: Data(text.utf8.map { $0 == 0 ? 0x20 : $0 }))
+            var text = text
+            let hasNUL = text.withUTF8 { bytes in bytes.baseAddress.map { memchr($0, 0, bytes.count) != nil } ?? false }
+            return SecretContent(path: String(index), data: hasNUL ? Data(text.utf8.map { $0 == 0 ? 0x20 : $0 }) : Data(text.utf8))
         }
         let options = SecretScanOptions(maxFileSize: Int.max, excludedDirectories: [], honourGitignore: false, )
         var result = [[String]](repeating: [], count: texts.count)

@@ -275,7 +275,10 @@ final class FileScanner: @unchecked Sendable {
             result.skipped.append("\(content.path)\(content.commit.map { " (\($0.prefix(12)))" } ?? ""): larger than \(options.maxFileSize) bytes")
             return result
         }
-        if content.data.prefix(8192).contains(0) {
+        let binary = content.data.withUnsafeBytes { raw in
+            raw.baseAddress.map { memchr($0, 0, min(raw.count, 8192)) != nil } ?? false
+        }
+        if binary {
             result.skipped.append("\(content.path)\(content.commit.map { " (\($0.prefix(12)))" } ?? ""): binary")
             return result
         }

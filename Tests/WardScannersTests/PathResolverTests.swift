@@ -54,4 +54,27 @@ import TestSupport
         #expect(resolver.containedFile("escape.py") == nil)
         #expect(resolver.containedFile("inside.py") != nil)
     }
+
+    @Test func folderCacheNeverFollowsALinkOutOfTheRootAndAgreesWithTheWholePathCheck() throws {
+        let root = try Fixtures.temporaryDirectory()
+        let outside = try Fixtures.temporaryDirectory()
+        let manager = FileManager.default
+        try manager.createDirectory(atPath: root + "/app/sub", withIntermediateDirectories: true)
+        try Data("x = 1\n".utf8).write(to: URL(fileURLWithPath: root + "/app/sub/inside.py"))
+        try Data("secret = 1\n".utf8).write(to: URL(fileURLWithPath: outside + "/stolen.py"))
+        try manager.createSymbolicLink(atPath: root + "/app/out", withDestinationPath: outside)
+        try manager.createSymbolicLink(atPath: root + "/app/loop", withDestinationPath: "..")
+        try manager.createSymbolicLink(atPath: root + "/app/sub/escape.py", withDestinationPath: outside + "/stolen.py")
+        try manager.createSymbolicLink(atPath: root + "/app/sub/near.py", withDestinationPath: "inside.py")
+        let resolver = PathResolver(root: root, strict: true)
+        var folders: [String: String?] = [:]
+        let paths = ["app/sub/inside.py", "app/out/stolen.py", "app/sub/escape.py", "app/sub/near.py", "app/loop/app/sub/inside.py",
+                     "app/loop/../../etc/hostname", "app/sub/missing.py", "top.py", "app/sub/inside.py", "app/out/stolen.py"]
+        for path in paths {
+            #expect(resolver.containedFile(path, directories: &folders) == resolver.containedFile(path), "\(path)")
+        }
+        #expect(resolver.containedFile("app/out/stolen.py", directories: &folders) == nil)
+        #expect(resolver.containedFile("app/sub/escape.py", directories: &folders) == nil)
+        #expect(folders.count == 5)
+    }
 }
