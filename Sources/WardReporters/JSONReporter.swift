@@ -40,12 +40,15 @@ public struct JSONReporter: Reporter {
             try JSONGate(gate).write(to: &writer)
             writer.key(Keys.scan.rawValue)
             writer.beginObject()
+            writer.member(ScanKeys.branch.rawValue, scan.target.branch)
+            writer.member(ScanKeys.commit.rawValue, scan.target.commit)
             writer.key(ScanKeys.complete.rawValue)
             writer.bool(scan.isComplete)
             writer.key(ScanKeys.finishedAt.rawValue)
             writer.date(scan.finishedAt)
             writer.member(ScanKeys.id.rawValue, scan.id)
             writer.member(ScanKeys.mode.rawValue, scan.mode.rawValue)
+            writer.member(ScanKeys.runURL.rawValue, scan.target.runURL)
             writer.key(ScanKeys.startedAt.rawValue)
             writer.date(scan.startedAt)
             writer.member(ScanKeys.target.rawValue, scan.target.name)
@@ -78,7 +81,7 @@ public struct JSONReporter: Reporter {
 
     /// The keys of `scan`.
     private enum ScanKeys: String {
-        case complete, finishedAt, id, mode, startedAt, target
+        case branch, commit, complete, finishedAt, id, mode, runURL, startedAt, target
     }
 
     /// The keys of `ward`.

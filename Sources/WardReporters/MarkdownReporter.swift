@@ -27,12 +27,17 @@ public struct MarkdownReporter: Reporter {
         lines += findingList("Other findings", others, limit: max(listLimit - min(breaking.count, listLimit), 0), root: scan.target.root,
                              gate: gate)
         let suppressed = scan.findings.count - sorted.count
-        lines += ["", "Target \(MarkdownText.code(scan.target.name)), scan \(MarkdownText.code(String(scan.id.prefix(8)))), "
-            + "Ward \(MarkdownText.escape(scan.wardVersion))" + (suppressed > 0 ? "; \(suppressed) suppressed findings not listed." : ".")]
+        lines += ["", "Target \(MarkdownText.code(scan.target.name))" + Self.origin(scan.target)
+            + ", scan \(MarkdownText.code(String(scan.id.prefix(8)))), Ward \(MarkdownText.escape(scan.wardVersion))" + (suppressed > 0 ? "; \(suppressed) suppressed findings not listed." : ".")]
         return Data((lines.joined(separator: "\n") + "\n").utf8)
     }
 
     // MARK: - Private
+
+    /// ` on branch `b` at commit `c`` where the scan knows them.
+    private static func origin(_ target: ScanTarget) -> String {
+        (target.branch.map { " on branch \(MarkdownText.code($0))" } ?? "") + (target.commit.map { " at \(MarkdownText.code(String($0.prefix(12))))" } ?? "")
+    }
 
     private static func verdict(_ scan: ScanRun, gate: GateResult) -> [String] {
         var lines = ["## Ward: \(gate.outcome.rawValue.uppercased()) (policy \(MarkdownText.code(gate.policy)))", ""]

@@ -44,10 +44,18 @@ import TestSupport
         #expect(target["commit"] as? String == "0123456789abcdef0123456789abcdef01234567")
         #expect(target["runURL"] as? String == "https://github.com/acme/shop/actions/runs/42")
 
-        #expect(try bed.ward(["scan", root, "--scanners", "secrets", "-q", "--branch", "release", "--commit", "ABCDEF1"], environment: ci).status == 0)
+        let reports = bed.directory + "/reports", json = reports + "/ward.json", markdown = reports + "/ward.md"
+        #expect(try bed.ward(["scan", root, "--scanners", "secrets", "-q", "--branch", "release", "--commit", "ABCDEF1",
+                              "--format", "json,markdown", "--output-dir", reports], environment: ci).status == 0)
         target = try Self.recordedTarget(bed)
         #expect(target["branch"] as? String == "release")
         #expect(target["commit"] as? String == "abcdef1")
+        // The reports say where the tree came from too
+        let scan = try bed.json(json)["scan"] as? [String: Any] ?? [:]
+        #expect(scan["branch"] as? String == "release")
+        #expect(scan["commit"] as? String == "abcdef1")
+        #expect(scan["runURL"] as? String == "https://github.com/acme/shop/actions/runs/42")
+        #expect(try String(contentsOfFile: markdown, encoding: .utf8).contains("on branch `release` at `abcdef1`"))
 
         for bad in [["--commit", "HEAD; rm -rf /"], ["--run-url", "javascript:alert(1)"], ["--branch", "a\u{1b}[31m"]] {
             let refused = try bed.ward(["scan", root, "--scanners", "secrets", "-q"] + bad, environment: clean)
