@@ -62,7 +62,14 @@ extension FindingSearch {
             return "(f.severityRank = \(severity.rank) AND f.firstSeenAt < :overdue\(severity.rank))"
         }
         let due = bySeverity.isEmpty ? "0" : "(" + bySeverity.joined(separator: " OR ") + ")"
-        return "(\(statusColumn) = 'open' AND \(due) AND \(unsuppressed))"
+        // A reviewer's false positive, or accepted risk not expired, waives it like the gate does,
+        // also when it was decided after the finding's latest scan.
+        arguments["overdueNow"] = overdue.now
+        let triaged = """
+            EXISTS (SELECT 1 FROM triage t WHERE t.id = (SELECT max(id) FROM triage WHERE findingId = f.id)
+            AND t.state IN ('false-positive', 'accepted-risk') AND (t.expiresAt IS NULL OR t.expiresAt > :overdueNow))
+            """
+        return "(\(statusColumn) = 'open' AND \(due) AND \(unsuppressed) AND NOT \(triaged))"
     }
 
     /// The ORDER BY list of the query's sort.

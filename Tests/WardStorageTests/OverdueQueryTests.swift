@@ -51,6 +51,22 @@ import WardStorage
         #expect(try Self.overdue(database, asOf: F.date(3 * Self.day), scanID: "scan-1") == ["v1:b", "v1:e", "v1:a"])
     }
 
+    @Test func aReviewersWaiverMadeAfterTheScanKeepsAFindingOffTheOverdueListUntilItExpires() throws {
+        let database = try Self.database()
+        let asOf = F.date(3 * Self.day)
+        #expect(try Self.overdue(database, asOf: asOf) == ["v1:b", "v1:a"])
+        try database.triage(TriageDecision(state: .falsePositive, reason: "constant input", author: "ana", at: F.date(2 * Self.day)),
+                            identity: "v1:b", target: F.target.name)
+        try database.triage(TriageDecision(state: .acceptedRisk, reason: "until the rewrite", expires: F.date(4 * Self.day), author: "ana",
+                                           at: F.date(2 * Self.day)), identity: "v1:a", target: F.target.name)
+        #expect(try Self.overdue(database, asOf: asOf).isEmpty)
+        // Once the accepted risk expires a is overdue again; a confirmed finding stays overdue
+        #expect(try Self.overdue(database, asOf: F.date(5 * Self.day)) == ["v1:a"])
+        try database.triage(TriageDecision(state: .confirmed, reason: "real after all", author: "bo", at: F.date(2 * Self.day)),
+                            identity: "v1:b", target: F.target.name)
+        #expect(try Self.overdue(database, asOf: asOf) == ["v1:b"])
+    }
+
     @Test func waiversAreStoredPerScanAndShownAsSuppressionsUnlessAskedNotTo() throws {
         let database = try Self.database()
         #expect(try database.waivers(inScan: "scan-1") == ["v1:d": Suppression(source: .policy, justification: "accepted in scan-1")])
