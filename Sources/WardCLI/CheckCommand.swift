@@ -28,7 +28,7 @@ struct CheckCommand: AsyncParsableCommand {
     func run() async throws {
         global.apply()
         var request = gating.request
-        request.now = try now.map { try DateArgument.parse($0, option: "--now") }
+        request.now = try now.map { try DateBound.parse($0, option: "--now", edge: .start) }
         let gated = try GateService(paths: global.paths)
             .check(scanID: scan, target: target, pluginDirectory: pluginDirectory, request: request)
         throw try VerdictOutput.present(gated, recordedScanID: gated.scan.value.id, output: output, gating: gating, console: global.console)

@@ -112,6 +112,7 @@ import TestSupport
             (["diff", "nosuchscan", history.scans[1]], "nosuchscan"), (["diff", history.scans[0], "feedfacefeed"], "feedfacefeed"),
             (["diff", history.scans[2]], "latest complete scan"), (["trends", "--target", "nowhere"], "nowhere"),
             (["findings", "--since", "last tuesday"], "--since"), (["findings", "--until", "2026-02-30"], "--until"),
+            (["findings", "--since", "2026-02-30T00:00:00Z"], "--since"), (["findings", "--since", "2026-01-01\u{1b}[31m"], "--since '2026-01-01?[31m'"),
             (["findings", "--cwe", "XSS"], "--cwe"), (["findings", "--triage", "ignored"], "false-positive"),
             (["findings", "--format", "sarif"], "csv"), (["diff", "--format", "html"], "markdown"),
             (["trends", "--interval", "year"], "month"), (["show", "x", "--format", "csv"], "json"),
