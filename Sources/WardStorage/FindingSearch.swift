@@ -31,7 +31,7 @@ struct FindingSearch {
     /// Runs the query.
     func fetch(_ db: Database) throws -> [TrackedFinding] {
         var arguments: [String: (any DatabaseValueConvertible)?] = [:]
-        let sql = makeSQL(arguments: &arguments)
+        let sql = makeSQL(arguments: &arguments, byFirstSeen: try isNarrowDateRange(db))
         let rows = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(arguments))
         var results: [TrackedFinding] = []
         while let row = try rows.next() {
@@ -49,9 +49,25 @@ struct FindingSearch {
         return "\(locationTable).waiver"
     }
 
-    private func makeSQL(arguments: inout [String: (any DatabaseValueConvertible)?]) -> String {
+    /// The most findings a date range may hold to be read through the first-seen index and sorted.
+    static let narrowDateRange = 20_000
+
+    /// Whether the query's `--since`/`--until` range holds few findings. SQLite's planner would walk
+    /// the default order's index and skip every finding outside the range (most of a large history
+    /// for a recent `--since`); a range this narrow is cheaper read through its own index and sorted.
+    /// Counting stops at the bound, so asking costs at most that many index entries.
+    private func isNarrowDateRange(_ db: Database) throws -> Bool {
+        guard query.since != nil || query.until != nil, query.scanID == nil else { return false }
+        let count = try Int.fetchOne(db, sql: """
+            SELECT count(*) FROM (SELECT 1 FROM finding INDEXED BY finding_on_firstSeenAt
+            WHERE firstSeenAt >= ? AND firstSeenAt < ? LIMIT ?)
+            """, arguments: [query.since ?? Date.distantPast, query.until ?? Date.distantFuture, Self.narrowDateRange + 1]) ?? 0
+        return count <= Self.narrowDateRange
+    }
+
+    private func makeSQL(arguments: inout [String: (any DatabaseValueConvertible)?], byFirstSeen: Bool = false) -> String {
         var columns = historyColumns + [FindingColumns.content.sqlList(table: "f"), waiverColumn]
-        var sql = "FROM finding f"
+        var sql = byFirstSeen ? "FROM finding f INDEXED BY finding_on_firstSeenAt" : "FROM finding f"
         if query.scanID == nil {
             columns.append("(SELECT raw FROM occurrence WHERE scanId = f.lastSeenScanId AND findingId = f.id AND toolId = f.toolId)")
         }

@@ -43,6 +43,32 @@ import WardStorage
         #expect(try identities(database) { $0.until = F.date(50) } == ["v1:aaa1", "v1:sup"])
     }
 
+    @Test func aDateRangeReadThroughTheFirstSeenIndexKeepsTheDefaultOrder() throws {
+        // Findings first seen over five scans, several severities and paths
+        let database = try AppDatabase.inMemory()
+        var reported: [Finding] = []
+        for scan in 0..<5 {
+            for index in 0..<4 {
+                let severity: Severity = [.low, .critical, .medium, .high][index]
+                reported.append(F.finding("v1:s\(scan)-\(index)", severity: severity, path: "m\(4 - index)/f\(scan).py", line: 10 - scan))
+            }
+            _ = try database.record(F.scan("s\(scan)", findings: reported, at: scan * 100))
+        }
+        let all = try database.findings(matching: FindingQuery())
+        for (since, until) in [(F.date(200), nil), (nil, F.date(300)), (F.date(100), F.date(300))] as [(Date?, Date?)] {
+            var query = FindingQuery()
+            query.since = since
+            query.until = until
+            // The same findings in the same order as the default plan would give, filtered by hand
+            let expected = all.filter { tracked in
+                since.map { tracked.firstSeenAt >= $0 } ?? true && until.map { tracked.firstSeenAt < $0 } ?? true
+            }
+            #expect(try database.findings(matching: query).map(\.finding.identity) == expected.map(\.finding.identity))
+            query.limit = 3
+            #expect(try database.findings(matching: query).map(\.finding.identity) == Array(expected.prefix(3)).map(\.finding.identity))
+        }
+    }
+
     @Test func triageStateAndSortOrders() throws {
         let database = try database()
         try database.triage(TriageDecision(state: .acceptedRisk, reason: "until the upgrade", author: "r@example.com", at: F.date(200)),
