@@ -19,7 +19,7 @@ enum Schema {
         migrator.registerMigration("v7-occurrence-waivers", migrate: OccurrenceWaiversMigration.apply)
         migrator.registerMigration("v8-advisory-aliases", migrate: AdvisoryAliasMigration.apply)
         migrator.registerMigration("v9-history-indexes", migrate: HistoryIndexMigration.apply)
-        migrator.registerMigration("v10-first-seen-index", migrate: FirstSeenIndexMigration.apply)
+        migrator.registerMigration("v10-review-indexes", migrate: ReviewIndexMigration.apply)
         return migrator
     }
 
