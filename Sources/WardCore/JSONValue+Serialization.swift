@@ -42,15 +42,17 @@ extension JSONValue {
         output += String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Appends `text` as a JSON string literal, as UTF-8 bytes.
-    public static func writeString(_ text: String, to output: inout [UInt8]) {
+    /// Appends `text` as a JSON string literal, as UTF-8 bytes. By default DEL is escaped too, so
+    /// stored text never carries a raw control byte; `asJSONEncoder` escapes exactly as Foundation's
+    /// `JSONEncoder` does (DEL kept, `\b` and `\f` short forms), for documents that must match it byte for byte.
+    public static func writeString(_ text: String, to output: inout [UInt8], asJSONEncoder: Bool = false) {
         output.append(UInt8(ascii: "\""))
         var text = text
         text.withUTF8 { bytes in
             var start = 0
             for index in bytes.indices {
                 let byte = bytes[index]
-                guard byte < 0x20 || byte == 0x7F || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+                guard byte < 0x20 || (byte == 0x7F && !asJSONEncoder) || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
                 output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
                 start = index + 1
                 output.append(0x5C)
@@ -59,6 +61,8 @@ extension JSONValue {
                 case 0x0A: output.append(UInt8(ascii: "n"))
                 case 0x0D: output.append(UInt8(ascii: "r"))
                 case 0x09: output.append(UInt8(ascii: "t"))
+                case 0x08 where asJSONEncoder: output.append(UInt8(ascii: "b"))
+                case 0x0C where asJSONEncoder: output.append(UInt8(ascii: "f"))
                 default:
                     output.append(contentsOf: "u00".utf8)
                     output.append(hexDigits[Int(byte >> 4)])

@@ -111,15 +111,15 @@ import TestSupport
         _ = try triage(bed, ["export", "--output", file])
         // A CI run: fresh history, another target name, the file from the repository
         let ci = try CLITestbed()
-        let gated = try ci.ward(["import", "--tool", "bandit", "--root", root, "--target", "/runner/work/svc", "--triage", file, "-q",
+        let gated = try ci.ward(["import", "--tool", "bandit", "--root", root, "--target", "runner-checkout-svc", "--triage", file, "-q",
                                  "-o", ci.directory + "/r.txt", report])
         #expect(gated.status == 0, "\(gated.stderr)")
         let listed = try triage(ci, ["export"])
         #expect(listed.stdout.components(separatedBy: "state: false-positive").count == 3, "\(listed.stdout)")
-        #expect(listed.stdout.contains("target: \"/runner/work/svc\""))
+        #expect(listed.stdout.contains("target: \"runner-checkout-svc\""))
         #expect(try ci.counts()["triage"] == 2)
         // The next run with the same file adds nothing to the history
-        let again = try ci.ward(["check", "--target", "/runner/work/svc", "--triage", file, "-q", "-o", ci.directory + "/c.txt"])
+        let again = try ci.ward(["check", "--target", "runner-checkout-svc", "--triage", file, "-q", "-o", ci.directory + "/c.txt"])
         #expect(again.status == 0)
         #expect(try ci.counts()["triage"] == 2)
     }
