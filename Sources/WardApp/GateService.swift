@@ -58,7 +58,8 @@ public struct GateService: Sendable {
             throw .wrapping(error)
         }
         let asOf = request.now ?? recorded.startedAt
-        let decisions = try self.decisions(for: recorded.target.name, database: database, triage: triage)
+        // Today's decisions apply, like the policy's waivers; their expiry is read as of `asOf`.
+        let decisions = try TriageService.decisions(for: recorded.target.name, database: database, file: triage)
         var gated = evaluate(redaction.redact(recorded), policy: policy, request: request, redaction: redaction,
                              baseline: try baselineIdentities(for: recorded, policy: policy, request: request, database: database),
                              firstSeen: firstSeen, asOf: asOf, decisions: decisions)
@@ -99,14 +100,6 @@ public struct GateService: Sendable {
         let (evaluated, gate) = PolicyEvaluator(policy: policy, now: asOf, decisions: decisions).evaluate(merged.value, baseline: baseline, firstSeen: firstSeen)
         // Waivers and overrides bring text of their own: the findings they changed pass the stage again.
         return GatedScan(scan: redaction.redact(evaluated, after: merged), gate: gate, conclusion: Conclusion(gate, advisory: request.advisory))
-    }
-
-    /// The reviewers' decisions the gate weighs for a scan of `target`: the history's current ones
-    /// and the triage file's. Like a policy's waivers, the decisions of today apply when a stored scan
-    /// is gated again (that is what a reviewer triages for); only their expiry is read as of the
-    /// instant the scan is judged at.
-    func decisions(for target: String, database: AppDatabase?, triage: [TriageFile.Entry]) throws(AppError) -> [String: TriageDecision] {
-        try TriageService.decisions(for: target, database: database, file: triage)
     }
 
     /// Identities of the baseline scan, when the policy gates on new findings only; nil when it does

@@ -57,7 +57,7 @@ struct ScanFinisher {
             gated = gatedInRecording
         } else {
             // Not recorded now: the history's decisions (none without one) and the file's.
-            let decisions = try gates.decisions(for: redacted.value.target.name, database: database, triage: triage)
+            let decisions = try TriageService.decisions(for: redacted.value.target.name, database: database, file: triage)
             gated = try gates.gate(redacted, recordedAs: recording.scanID, policy: policy, request: request, database: database,
                                    redaction: redaction, decisions: decisions)
         }

@@ -12,6 +12,12 @@ import WardStorage
         "CVE-2018-1000656", "CVE-2018-18074", "CVE-2019-10906", "CVE-2019-11324", "CVE-2019-14806", "CVE-2020-14343", "CVE-2021-33203",
     ]
 
+    /// Fails the test when Safety or pip-audit is not installed (scripts/install-tools installs both).
+    static func requireScanners() throws {
+        try #require(ManagedTools.path("safety") != nil, Comment(rawValue: ManagedTools.missingMessage("safety")))
+        try #require(ManagedTools.path("pip-audit") != nil, Comment(rawValue: ManagedTools.missingMessage("pip-audit")))
+    }
+
     /// `ward scan` of `target` with both dependency scanners, offline.
     func scan(_ bed: CLITestbed, _ target: String, server: AdvisoryServer, extra: [String] = []) throws -> WardProcess.Result {
         try bed.ward(["scan", target, "--target", "demo", "--scanners", "pip-audit,safety",
@@ -23,8 +29,7 @@ import WardStorage
     }
 
     @Test func realSafetyAndPipAuditStoreEachAdvisoryOnceWithBothSources() throws {
-        try #require(ManagedTools.path("safety") != nil, Comment(rawValue: ManagedTools.missingMessage("safety")))
-        try #require(ManagedTools.path("pip-audit") != nil, Comment(rawValue: ManagedTools.missingMessage("pip-audit")))
+        try Self.requireScanners()
         // Given the demo app, an empty history and the tests' OSV server
         let server = try AdvisoryServer()
         defer { server.stop() }
@@ -60,8 +65,7 @@ import WardStorage
     }
 
     @Test func realSafetyAndPipAuditWaiversOnIdsOnlyOneToolGivesGateTheLiveScanAndCheckAlike() throws {
-        try #require(ManagedTools.path("safety") != nil, Comment(rawValue: ManagedTools.missingMessage("safety")))
-        try #require(ManagedTools.path("pip-audit") != nil, Comment(rawValue: ManagedTools.missingMessage("pip-audit")))
+        try Self.requireScanners()
         // Given a policy failing on every advisory but waiving Flask's by the GHSA id only pip-audit
         // reports and Jinja2's by the id only Safety reports (whichever tool describes the stored finding)
         let server = try AdvisoryServer()
@@ -103,8 +107,7 @@ import WardStorage
     }
 
     @Test func aSecondScanChangesNothing() throws {
-        try #require(ManagedTools.path("safety") != nil, Comment(rawValue: ManagedTools.missingMessage("safety")))
-        try #require(ManagedTools.path("pip-audit") != nil, Comment(rawValue: ManagedTools.missingMessage("pip-audit")))
+        try Self.requireScanners()
         let server = try AdvisoryServer()
         defer { server.stop() }
         let bed = try CLITestbed()
@@ -117,8 +120,7 @@ import WardStorage
     }
 
     @Test func fixingOnePinFixesOnlyItsAdvisory() throws {
-        try #require(ManagedTools.path("safety") != nil, Comment(rawValue: ManagedTools.missingMessage("safety")))
-        try #require(ManagedTools.path("pip-audit") != nil, Comment(rawValue: ManagedTools.missingMessage("pip-audit")))
+        try Self.requireScanners()
         let server = try AdvisoryServer()
         defer { server.stop() }
         let bed = try CLITestbed()
