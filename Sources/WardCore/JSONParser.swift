@@ -44,18 +44,23 @@ public struct JSONParser {
     /// Parses a complete document; trailing non-whitespace is an error.
     public static func parse(_ data: Data) throws(SyntaxError) -> JSONValue {
         let result: Result<JSONValue, SyntaxError> = data.withUnsafeBytes { raw in
-            var parser = JSONParser(bytes: raw.bindMemory(to: UInt8.self))
-            return Result { () throws(SyntaxError) -> JSONValue in
-                parser.skipByteOrderMark()
-                parser.skipWhitespace()
-                if parser.position >= parser.bytes.count { throw parser.error("empty document") }
-                let value = try parser.parseValue(depth: 0)
-                parser.skipWhitespace()
-                if parser.position < parser.bytes.count { throw parser.error("unexpected content after the document") }
-                return value
-            }
+            Result { () throws(SyntaxError) -> JSONValue in try parse(raw.bindMemory(to: UInt8.self), skipping: [:]) }
         }
         return try result.get()
+    }
+
+    /// Parses a complete document, each array that starts at a key of `skipped` left empty and
+    /// parsing resumed at the offset it maps to (the arrays ``JSONDocument`` streams).
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, skipping skipped: [Int: Int]) throws(SyntaxError) -> JSONValue {
+        var parser = JSONParser(bytes: bytes)
+        parser.skipped = skipped
+        parser.skipByteOrderMark()
+        parser.skipWhitespace()
+        if parser.position >= parser.bytes.count { throw parser.error("empty document") }
+        let value = try parser.parseValue(depth: 0)
+        parser.skipWhitespace()
+        if parser.position < parser.bytes.count { throw parser.error("unexpected content after the document") }
+        return value
     }
 
     /// Parses a document given as text.
@@ -65,6 +70,8 @@ public struct JSONParser {
 
     let bytes: UnsafeBufferPointer<UInt8>
     var position = 0
+    /// Arrays left empty: start offset to the offset after the array.
+    var skipped: [Int: Int] = [:]
 
     init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
@@ -157,6 +164,10 @@ public struct JSONParser {
 
     private mutating func parseArray(depth: Int) throws(SyntaxError) -> JSONValue {
         guard depth <= Self.maximumDepth else { throw error("nesting deeper than \(Self.maximumDepth)") }
+        if !skipped.isEmpty, let end = skipped[position] {
+            position = end
+            return .array([])
+        }
         position += 1
         var items: [JSONValue] = []
         skipWhitespace()

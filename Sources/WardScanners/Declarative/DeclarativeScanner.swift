@@ -51,15 +51,15 @@ public struct DeclarativeScanner: ToolScanner {
     }
 
     public func decode(_ data: Data, source: String) throws(ScannerError) -> DecodedReport {
-        let document = try ReportJSON.parse(SARIFLogReader.withoutByteOrderMark(data), source: source)
+        let report = try ReportJSON.open(SARIFLogReader.withoutByteOrderMark(data), source: source)
         switch spec.output.format {
         case .sarif:
-            guard SARIFLogReader.isLog(document) else {
+            guard SARIFLogReader.isLog(report.header) else {
                 throw ScannerError.malformedReport(path: source, reason: "\(spec.id) declares SARIF output, but this is not a SARIF log")
             }
-            return try SARIFLogReader(toolID: spec.id, reading: .declared(spec.kind)).decodeMerged(document, source: source)
+            return try SARIFLogReader(toolID: spec.id, reading: .declared(spec.kind)).decodeMerged(report, source: source)
         case .json:
-            return try DeclarativeJSONReader(spec: spec).decode(document, source: source)
+            return try DeclarativeJSONReader(spec: spec).decode(report.tree, source: source)
         }
     }
 }

@@ -44,10 +44,11 @@ public struct BanditScanner: ToolScanner {
             throw ScannerError.wrongTool(path: source, expected: "Bandit", found: identity.producer ?? "Semgrep")
         case .json: break
         }
-        let document = try ReportJSON.parse(data, source: source)
-        if SARIFLogReader.isLog(document) {
-            return try SARIFLogReader.decode(toolLog: document, dialect: .bandit, toolID: Self.id, expected: "Bandit", source: source)
+        let report = try ReportJSON.open(data, source: source)
+        if SARIFLogReader.isLog(report.header) {
+            return try SARIFLogReader.decode(toolLog: report, dialect: .bandit, toolID: Self.id, expected: "Bandit", source: source)
         }
+        let document = report.tree
         return try BanditJSONReader().decode(document, source: source)
     }
 

@@ -21,10 +21,11 @@ public struct DependabotScanner: ReportImporting {
         guard identity.format == .json else {
             throw ScannerError.wrongTool(path: source, expected: "Dependabot", found: identity.producer ?? "a text or XML report")
         }
-        let document = try ReportJSON.parse(SARIFLogReader.withoutByteOrderMark(data), source: source)
-        if SARIFLogReader.isLog(document) {
-            throw ScannerError.wrongTool(path: source, expected: "Dependabot", found: ReportIdentity.producer(of: document))
+        let report = try ReportJSON.open(SARIFLogReader.withoutByteOrderMark(data), source: source)
+        if SARIFLogReader.isLog(report.header) {
+            throw ScannerError.wrongTool(path: source, expected: "Dependabot", found: ReportIdentity.producer(of: report.header))
         }
+        let document = report.tree
         return try DependabotAlertReader().decode(document, source: source)
     }
 

@@ -49,10 +49,11 @@ public struct GitleaksScanner: ToolScanner {
         default:
             throw ScannerError.wrongTool(path: source, expected: "gitleaks", found: identity.producer ?? "text")
         }
-        let document = try ReportJSON.parse(SARIFLogReader.withoutByteOrderMark(data), source: source)
-        if SARIFLogReader.isLog(document) {
-            return try SARIFLogReader.decode(toolLog: document, dialect: .gitleaks, toolID: Self.id, expected: "gitleaks", source: source)
+        let report = try ReportJSON.open(SARIFLogReader.withoutByteOrderMark(data), source: source)
+        if SARIFLogReader.isLog(report.header) {
+            return try SARIFLogReader.decode(toolLog: report, dialect: .gitleaks, toolID: Self.id, expected: "gitleaks", source: source)
         }
+        let document = report.tree
         if document.array?.isEmpty == false, !GitleaksJSONReader.isReport(document) {
             let producer = ReportIdentity.producer(of: document)
             if producer != "unrecognized" { throw ScannerError.wrongTool(path: source, expected: "gitleaks", found: producer) }

@@ -27,7 +27,7 @@ public struct SARIFScanner: ReportImporting {
         try SARIFLogReader(toolID: Self.id).decodeMerged(try log(data, source: source), source: source)
     }
 
-    private func log(_ data: Data, source: String) throws(ScannerError) -> JSONValue {
+    private func log(_ data: Data, source: String) throws(ScannerError) -> JSONDocument {
         let identity = ReportIdentity.of(data)
         guard identity.format == .json else {
             throw ScannerError.wrongTool(path: source, expected: "SARIF", found: identity.producer ?? "a text or XML report")

@@ -82,10 +82,11 @@ public struct SemgrepScanner: ToolScanner {
             throw ScannerError.wrongTool(path: source, expected: "Semgrep", found: identity.producer ?? "Bandit")
         case .json: break
         }
-        let document = try ReportJSON.parse(data, source: source)
-        if SARIFLogReader.isLog(document) {
-            return try SARIFLogReader.decode(toolLog: document, dialect: .semgrep, toolID: Self.id, expected: "Semgrep", source: source)
+        let report = try ReportJSON.open(data, source: source)
+        if SARIFLogReader.isLog(report.header) {
+            return try SARIFLogReader.decode(toolLog: report, dialect: .semgrep, toolID: Self.id, expected: "Semgrep", source: source)
         }
+        let document = report.tree
         if SemgrepGitLabReader.isGitLabReport(document) {
             return try SemgrepGitLabReader().decode(document, source: source)
         }

@@ -47,10 +47,11 @@ public struct TruffleHogScanner: ToolScanner {
         if let lines = ReportIdentity.jsonLines(data) {
             return try TruffleHogReader().decode(lines, source: source)
         }
-        let document = try ReportJSON.parse(SARIFLogReader.withoutByteOrderMark(data), source: source)
-        if SARIFLogReader.isLog(document) {
-            return try SARIFLogReader.decode(toolLog: document, dialect: .trufflehog, toolID: Self.id, expected: "TruffleHog", source: source)
+        let report = try ReportJSON.open(SARIFLogReader.withoutByteOrderMark(data), source: source)
+        if SARIFLogReader.isLog(report.header) {
+            return try SARIFLogReader.decode(toolLog: report, dialect: .trufflehog, toolID: Self.id, expected: "TruffleHog", source: source)
         }
+        let document = report.tree
         if let items = document.array {
             guard items.isEmpty || TruffleHogReader.isReport(document) else {
                 throw ReportIdentity.refusal(of: document, expected: "TruffleHog", source: source,

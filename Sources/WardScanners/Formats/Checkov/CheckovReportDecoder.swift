@@ -16,10 +16,11 @@ struct CheckovReportDecoder {
             let producer = ReportIdentity.producer(of: first)
             throw ScannerError.wrongTool(path: source, expected: "Checkov", found: producer == "unrecognized" ? "JSON lines" : producer)
         }
-        let document = try ReportJSON.parse(data, source: source)
-        if SARIFLogReader.isLog(document) {
-            return try SARIFLogReader.decode(toolLog: document, dialect: .checkov, toolID: CheckovScanner.id, expected: "Checkov", source: source)
+        let report = try ReportJSON.open(data, source: source)
+        if SARIFLogReader.isLog(report.header) {
+            return try SARIFLogReader.decode(toolLog: report, dialect: .checkov, toolID: CheckovScanner.id, expected: "Checkov", source: source)
         }
+        let document = report.tree
         if CheckovJSONReader.isReport(document) {
             return try CheckovJSONReader().decode(document, source: source)
         }

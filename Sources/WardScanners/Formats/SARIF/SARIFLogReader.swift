@@ -40,11 +40,11 @@ struct SARIFLogReader {
         self.reading = reading
     }
 
-    /// The parsed log, or an error naming `source` when `data` is not one.
-    static func log(_ data: Data, source: String, expected: String) throws(ScannerError) -> JSONValue {
-        let document = try ReportJSON.parse(Self.withoutByteOrderMark(data), source: source)
-        guard isLog(document) else {
-            let producer = ReportIdentity.producer(of: document)
+    /// The checked log, its results streamed, or an error naming `source` when `data` is not one.
+    static func log(_ data: Data, source: String, expected: String) throws(ScannerError) -> JSONDocument {
+        let document = try ReportJSON.open(Self.withoutByteOrderMark(data), source: source)
+        guard isLog(document.header) else {
+            let producer = ReportIdentity.producer(of: document.tree)
             if producer != "unrecognized" { throw ScannerError.wrongTool(path: source, expected: expected, found: producer) }
             throw ScannerError.malformedReport(path: source, reason: "not a SARIF log: no 'version' and 'runs'")
         }
@@ -77,25 +77,26 @@ struct SARIFLogReader {
     /// A log of `dialect`'s tool, every run merged into one report of the plugin `toolID`.
     ///
     /// - Throws: ``ScannerError/wrongTool(path:expected:found:)`` when a run names another tool, or none.
-    static func decode(toolLog log: JSONValue, dialect: SARIFDialect, toolID: String, expected: String,
+    static func decode(toolLog log: JSONDocument, dialect: SARIFDialect, toolID: String, expected: String,
                        source: String) throws(ScannerError) -> DecodedReport {
-        guard dialect.wroteEveryRun(of: log) else {
-            throw ScannerError.wrongTool(path: source, expected: expected, found: ReportIdentity.producer(of: log))
+        guard dialect.wroteEveryRun(of: log.header) else {
+            throw ScannerError.wrongTool(path: source, expected: expected, found: ReportIdentity.producer(of: log.header))
         }
         return try SARIFLogReader(toolID: toolID, reading: .tool(dialect)).decodeMerged(log, source: source)
     }
 
-    /// One decoded report per run of `log`.
-    func decodeRuns(_ log: JSONValue, source: String) throws(ScannerError) -> [DecodedReport] {
+    /// One decoded report per run of `log`, its results read one at a time.
+    func decodeRuns(_ log: JSONDocument, source: String) throws(ScannerError) -> [DecodedReport] {
         var reports: [DecodedReport] = []
-        for (number, run) in (log["runs"].array ?? []).enumerated() {
-            reports.append(try decodeRun(run, number: number + 1, source: source))
+        for (index, run) in (log.header["runs"].array ?? []).enumerated() {
+            let streamed = log.elements(at: [.key("runs"), .index(index), .key("results")])
+            reports.append(try decodeRun(run, results: streamed, number: index + 1, source: source))
         }
         return reports
     }
 
     /// Every run of `log` as one report (for a tool that writes one run, or several of itself).
-    func decodeMerged(_ log: JSONValue, source: String) throws(ScannerError) -> DecodedReport {
+    func decodeMerged(_ log: JSONDocument, source: String) throws(ScannerError) -> DecodedReport {
         let runs = try decodeRuns(log, source: source)
         var merged = DecodedReport(findings: [], toolVersion: runs.first?.toolVersion)
         let families = Set(runs.map(\.family))
@@ -107,7 +108,9 @@ struct SARIFLogReader {
         return merged
     }
 
-    private func decodeRun(_ run: JSONValue, number: Int, source: String) throws(ScannerError) -> DecodedReport {
+    /// One run; its results are `streamed`, or in the run itself when they were not streamed.
+    private func decodeRun(_ run: JSONValue, results streamed: JSONDocument.Elements?, number: Int,
+                           source: String) throws(ScannerError) -> DecodedReport {
         guard run.object != nil else { throw ScannerError.malformedReport(path: source, reason: "SARIF run \(number) is not an object") }
         let tool = Self.toolName(run)
         let (dialect, family) = dialectAndFamily(tool: tool)
@@ -115,7 +118,7 @@ struct SARIFLogReader {
         let rules = SARIFRuleTable(run: run)
         var paths = SARIFArtifactPaths(run: run)
         if let directoryExists { paths.directoryExists = directoryExists }
-        guard let results = run["results"].array ?? (run["results"].isNull ? [] : nil) else {
+        guard let results = streamed ?? (run["results"].array ?? (run["results"].isNull ? [] : nil)).map(JSONDocument.Elements.init) else {
             throw ScannerError.malformedReport(path: source, reason: "SARIF run \(number): 'results' is not an array")
         }
         let version = dialect?.recordsVersion == false ? nil : driver["semanticVersion"].string ?? driver["version"].string

@@ -20,10 +20,11 @@ struct TrivyReportDecoder {
             let producer = ReportIdentity.producer(of: first)
             throw ScannerError.wrongTool(path: source, expected: "Trivy", found: producer == "unrecognized" ? "JSON lines" : producer)
         }
-        let document = try ReportJSON.parse(data, source: source)
-        if SARIFLogReader.isLog(document) {
-            return try SARIFLogReader.decode(toolLog: document, dialect: TrivySARIF.dialect, toolID: toolID, expected: "Trivy", source: source)
+        let report = try ReportJSON.open(data, source: source)
+        if SARIFLogReader.isLog(report.header) {
+            return try SARIFLogReader.decode(toolLog: report, dialect: TrivySARIF.dialect, toolID: toolID, expected: "Trivy", source: source)
         }
+        let document = report.tree
         if TrivyJSONReader.isReport(document) {
             return try TrivyJSONReader(toolID: toolID).decode(document, source: source)
         }
