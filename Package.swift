@@ -87,6 +87,8 @@ let package = Package(
             path: "bench/HistoryBench",
             swiftSettings: settings
         ),
+        // bench/json-decode's reader of a SARIF log with Ward's parser and its streaming decoder.
+        .executableTarget(name: "WardDecodeBench", dependencies: ["WardCore"], path: "bench/DecodeBench", swiftSettings: settings),
 
         .target(name: "TestSupport", dependencies: ["WardCore"], path: "Tests/TestSupport", swiftSettings: settings),
         .testTarget(name: "WardCoreTests", dependencies: ["WardCore", "TestSupport"], swiftSettings: settings),

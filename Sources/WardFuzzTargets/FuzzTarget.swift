@@ -12,7 +12,9 @@ import WardSecrets
 /// `FuzzTesting/` calls ``run(_:)`` on generated inputs; the unit tests replay through it every
 /// input that once failed (`fixtures/fuzz-regressions/<target>/`).
 public enum FuzzTarget: String, CaseIterable, Sendable {
-    /// ``JSONParser``; a parsed document must serialize to JSON that parses to the same text.
+    /// ``JSONParser``; a parsed document must serialize to JSON that parses to the same text, and
+    /// the streaming ``JSONDocument`` must refuse what the parser refuses with the same error and
+    /// otherwise give the same values, its streamed elements put back into its header.
     case json
     /// Every reader of XML reports: Bandit XML, Semgrep and gitleaks JUnit, pip-audit CycloneDX XML.
     case xml
@@ -42,13 +44,40 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         }
     }
 
+    /// Arrays the fuzzed documents have streamed: a SARIF log's results, a top-level list, any list.
+    static let streamed: [[String]] = [["runs", "*", "results"], ["results"], ["*"], ["*", "*"]]
+
     private static func json(_ data: Data) {
-        guard let value = try? JSONParser.parse(data) else { return }
+        let parsed = Result { () throws(JSONParser.SyntaxError) in try JSONParser.parse(data) }
+        let opened = Result { () throws(JSONParser.SyntaxError) in try JSONDocument.open(data, streaming: streamed) }
+        switch (parsed, opened) {
+        case (.failure(let expected), .failure(let error)):
+            precondition(expected == error, "the streaming decoder and the parser refuse a document differently")
+        case (.success(let expected), .success(let document)):
+            precondition(document.tree == expected, "the streaming decoder's tree differs from the parser's")
+            precondition(reassembled(document, at: [], value: document.header) == expected, "streamed elements differ from the parser's")
+        default:
+            preconditionFailure("the streaming decoder and the parser disagree on whether a document is JSON")
+        }
+        guard case .success(let value) = parsed else { return }
         let text = value.serialized
         guard let again = try? JSONParser.parse(text) else {
             preconditionFailure("serialized JSON does not parse")
         }
         precondition(again.serialized == text, "serialized JSON does not parse to the same value")
+    }
+
+    /// `value` (at `path` in `document`'s header) with every streamed array filled from its elements.
+    private static func reassembled(_ document: JSONDocument, at path: [JSONDocument.Step], value: JSONValue) -> JSONValue {
+        if let elements = document.elements(at: path) { return .array(Array(elements)) }
+        switch value {
+        case .object(let members):
+            return .object(Dictionary(uniqueKeysWithValues: members.map { ($0.key, reassembled(document, at: path + [.key($0.key)], value: $0.value)) }))
+        case .array(let items):
+            return .array(items.enumerated().map { reassembled(document, at: path + [.index($0.offset)], value: $0.element) })
+        default:
+            return value
+        }
     }
 
     private static func yaml(_ data: Data) {
