@@ -51,6 +51,42 @@ public struct JSONDocument: Sendable {
         arrays.isEmpty ? header : (try? JSONParser.parse(data)) ?? header
     }
 
+    /// The header with each streamed array holding its first element only: enough to tell which
+    /// tool wrote a document by its shape, without parsing every element.
+    public var sample: JSONValue {
+        arrays.reduce(header) { value, entry in
+            Self.replacing(entry.key[...], in: value, with: .array(entry.value.elements.isEmpty ? [] : [elements(at: entry.key)?.first ?? .null]))
+        }
+    }
+
+    private static func replacing(_ path: ArraySlice<Step>, in value: JSONValue, with replacement: JSONValue) -> JSONValue {
+        guard let step = path.first else { return replacement }
+        switch (step, value) {
+        case (.key(let name), .object(var members)) where members[name] != nil:
+            members[name] = replacing(path.dropFirst(), in: members[name] ?? .null, with: replacement)
+            return .object(members)
+        case (.index(let index), .array(var items)) where items.indices.contains(index):
+            items[index] = replacing(path.dropFirst(), in: items[index], with: replacement)
+            return .array(items)
+        default:
+            return value
+        }
+    }
+
+    /// The array at `path`: its streamed elements, or the header's array there; nil when the value
+    /// there is not an array.
+    public func array(at path: [Step]) -> Elements? {
+        if let streamed = elements(at: path) { return streamed }
+        var value = header
+        for step in path {
+            switch step {
+            case .key(let name): value = value[name]
+            case .index(let index): value = value[index]
+            }
+        }
+        return value.array.map(Elements.init)
+    }
+
     /// The elements of the streamed array at `path`, or nil when nothing was streamed there (the
     /// value is then in ``header`` as it is: absent, null, or not an array).
     public func elements(at path: [Step]) -> Elements? {

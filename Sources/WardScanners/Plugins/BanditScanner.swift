@@ -48,8 +48,7 @@ public struct BanditScanner: ToolScanner {
         if SARIFLogReader.isLog(report.header) {
             return try SARIFLogReader.decode(toolLog: report, dialect: .bandit, toolID: Self.id, expected: "Bandit", source: source)
         }
-        let document = report.tree
-        return try BanditJSONReader().decode(document, source: source)
+        return try BanditJSONReader().decode(report.sample, results: report.array(at: [.key("results")]), source: source)
     }
 
     static func severity(_ raw: String?) -> Severity {

@@ -86,7 +86,7 @@ public struct SemgrepScanner: ToolScanner {
         if SARIFLogReader.isLog(report.header) {
             return try SARIFLogReader.decode(toolLog: report, dialect: .semgrep, toolID: Self.id, expected: "Semgrep", source: source)
         }
-        let document = report.tree
+        let document = report.sample
         if SemgrepGitLabReader.isGitLabReport(document) {
             return try SemgrepGitLabReader().decode(document, source: source)
         }
@@ -96,7 +96,7 @@ public struct SemgrepScanner: ToolScanner {
         if SemgrepSupplyChainReader.isExport(document) {
             return try SemgrepSupplyChainReader().decode(document, source: source)
         }
-        return try SemgrepJSONReader().decode(document, source: source)
+        return try SemgrepJSONReader().decode(document, results: report.array(at: [.key("results")]), source: source)
     }
 
     static func severity(_ raw: String?) -> Severity {

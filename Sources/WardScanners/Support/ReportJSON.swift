@@ -3,8 +3,9 @@ import WardCore
 
 /// Parses report bytes as JSON, turning every failure into a one-line ``ScannerError``.
 enum ReportJSON {
-    /// The arrays streamed one element at a time instead of parsed with the rest: a SARIF log's results.
-    static let streamed: [[String]] = [["runs", "*", "results"]]
+    /// The arrays streamed one element at a time instead of parsed with the rest: a SARIF log's
+    /// results, Semgrep's and Bandit's `results`.
+    static let streamed: [[String]] = [["runs", "*", "results"], ["results"]]
 
     /// The parsed document.
     static func parse(_ data: Data, source: String) throws(ScannerError) -> JSONValue {

@@ -5,7 +5,13 @@ import WardCore
 struct BanditJSONReader {
     /// Decodes a parsed Bandit document; other tools' documents are refused as the wrong tool.
     func decode(_ document: JSONValue, source: String) throws(ScannerError) -> DecodedReport {
-        guard let results = document["results"].array, document["check_id"].isNull,
+        try decode(document, results: document["results"].array.map(JSONDocument.Elements.init), source: source)
+    }
+
+    /// Decodes a Bandit document whose `results` are `results` (streamed, or the document's own;
+    /// `document` holds at least the first).
+    func decode(_ document: JSONValue, results: JSONDocument.Elements?, source: String) throws(ScannerError) -> DecodedReport {
+        guard let results, document["check_id"].isNull,
               document["results"][0]["check_id"].isNull, !SemgrepGitLabReader.isGitLabReport(document) else {
             throw ReportIdentity.refusal(of: document, expected: "Bandit", source: source,
                                          reason: "not a Bandit report: no 'results' array")

@@ -7,18 +7,25 @@ import WardCore
 /// placeholders are treated as absent; results silenced by `nosemgrep` (older versions'
 /// `is_ignored`) are kept, suppressed.
 struct SemgrepJSONReader {
-    /// Decodes a parsed report; other tools' documents are refused as the wrong tool.
-    func decode(_ document: JSONValue, source: String) throws(ScannerError) -> DecodedReport {
-        guard let results = document["results"].array, results.allSatisfy({ $0["test_id"].isNull }) else {
-            throw ReportIdentity.refusal(of: document, expected: "Semgrep", source: source,
-                                         reason: "not a Semgrep CLI report: no 'results' array")
-        }
+    /// Decodes a report whose `results` are `results` (streamed, or the document's own); other
+    /// tools' documents are refused as the wrong tool, before any result is judged.
+    func decode(_ document: JSONValue, results: JSONDocument.Elements?, source: String) throws(ScannerError) -> DecodedReport {
+        let refusal = ReportIdentity.refusal(of: document, expected: "Semgrep", source: source, reason: "not a Semgrep CLI report: no 'results' array")
+        guard let results else { throw refusal }
         var findings: [Finding] = []
         findings.reserveCapacity(results.count)
+        var invalid: ScannerError?
         for (index, result) in results.enumerated() {
-            try Self.checkRequired(result, at: JSONPath().key("results").index(index), source: source)
-            findings.append(try finding(result, source: source))
+            guard result["test_id"].isNull else { throw refusal }
+            guard invalid == nil else { continue }
+            do {
+                try Self.checkRequired(result, at: JSONPath().key("results").index(index), source: source)
+                findings.append(try finding(result, source: source))
+            } catch {
+                invalid = error
+            }
         }
+        if let invalid { throw invalid }
         let errors = (document["errors"].array ?? []).map { error in
             let location = error["path"].string ?? error["spans"][0]["file"].string
             return [error["level"].string, error["type"].text ?? error["type"][0].string, location, error["message"].string]
