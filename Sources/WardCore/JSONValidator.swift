@@ -4,7 +4,7 @@ import Foundation
 /// (same refusals, same one-line errors at the same line and column) without building any value,
 /// and records the byte range of every element of the arrays the streaming patterns name.
 ///
-/// Strings of plain ASCII without escapes, the bulk of a report, are checked in place; any other
+/// ASCII strings, with or without the common escapes, the bulk of a report, are checked in place; any other
 /// string is handed to ``JSONParser`` itself, so escapes, UTF-8 and surrogates are judged by one
 /// piece of code. Member names are compared as bytes while an object's names are short ASCII, and
 /// as Swift strings (as the parser's dictionary compares them) once one is not.
@@ -78,22 +78,57 @@ struct JSONValidator {
     }
 
     /// Skips a string; true when it was plain ASCII without escapes (its bytes are its text).
+    ///
+    /// ASCII with the common escapes (`\n`, `\"`, a `\u` that is no surrogate) is checked here; any
+    /// other string is parsed again from its start by the parser, whose errors are the ones given.
     private mutating func string() throws(JSONParser.SyntaxError) -> Bool {
         let start = position
         var index = position + 1
         let count = bytes.count
-        while index < count {
+        var plain = true
+        scan: while index < count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
                 position = index + 1
-                return true
+                return plain
             }
-            if byte == UInt8(ascii: "\\") || byte >= 0x80 || byte < 0x20 { break }
+            if byte >= 0x80 || byte < 0x20 { break }
+            if byte == UInt8(ascii: "\\") {
+                plain = false
+                guard index + 1 < count else { break }
+                switch bytes[index + 1] {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"), UInt8(ascii: "n"),
+                     UInt8(ascii: "r"), UInt8(ascii: "t"):
+                    index += 2
+                    continue scan
+                case UInt8(ascii: "u"):
+                    guard index + 6 <= count, let scalar = Self.hex4(bytes, at: index + 2), !(0xD800...0xDFFF).contains(scalar) else { break scan }
+                    index += 6
+                    continue scan
+                default:
+                    break scan
+                }
+            }
             index += 1
         }
         position = start
         _ = try parser.parseString()
         return false
+    }
+
+    /// The value of four hex digits at `offset`, or nil.
+    private static func hex4(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> UInt32? {
+        var value: UInt32 = 0
+        for index in offset..<offset + 4 {
+            let byte = bytes[index]
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): value = value << 4 | UInt32(byte - UInt8(ascii: "0"))
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): value = value << 4 | UInt32(byte - UInt8(ascii: "a") + 10)
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): value = value << 4 | UInt32(byte - UInt8(ascii: "A") + 10)
+            default: return nil
+            }
+        }
+        return value
     }
 
     private mutating func object(depth: Int, live: UInt64) throws(JSONParser.SyntaxError) {
@@ -118,8 +153,12 @@ struct JSONValidator {
             guard bytes[position] == UInt8(ascii: ":") else { throw error("expected ':'") }
             position += 1
             parser.skipWhitespace()
-            try member(depth: depth, live: live, step: plain ? .key(String(decoding: UnsafeBufferPointer(rebasing: bytes[name]), as: UTF8.self)) : nil,
-                       name: plain ? name : nil)
+            if live == 0 {
+                try value(depth: depth, live: 0)
+            } else {
+                try member(depth: depth, live: live, step: plain ? .key(String(decoding: UnsafeBufferPointer(rebasing: bytes[name]), as: UTF8.self)) : nil,
+                           name: plain ? name : nil)
+            }
             parser.skipWhitespace()
             guard position < bytes.count else { throw error("unexpected end of data") }
             if bytes[position] == UInt8(ascii: ",") { position += 1; continue }
