@@ -4,8 +4,10 @@ import WardCore
 /// Parses report bytes as JSON, turning every failure into a one-line ``ScannerError``.
 enum ReportJSON {
     /// The arrays streamed one element at a time instead of parsed with the rest: a SARIF log's
-    /// results, Semgrep's and Bandit's `results`.
-    static let streamed: [[String]] = [["runs", "*", "results"], ["results"]]
+    /// results, Semgrep's and Bandit's `results`, Trivy's `Results` (each target with its findings),
+    /// Checkov's failed checks (of one framework, or of each in a list).
+    static let streamed: [[String]] = [["runs", "*", "results"], ["results"], ["Results"], ["results", "failed_checks"],
+                                       ["*", "results", "failed_checks"]]
 
     /// The parsed document.
     static func parse(_ data: Data, source: String) throws(ScannerError) -> JSONValue {

@@ -23,7 +23,10 @@ struct CheckovJSONReader {
         document["checkov_version"].string != nil && document["failed"].int != nil && document["results"].isNull
     }
 
-    func decode(_ document: JSONValue, source: String) throws(ScannerError) -> DecodedReport {
+    /// Decodes a report whose failed checks `failedChecks` gives for each framework report (its
+    /// index in a list, nil for a single one): streamed, or the document's own.
+    func decode(_ document: JSONValue, source: String,
+                failedChecks: (Int?) -> JSONDocument.Elements?) throws(ScannerError) -> DecodedReport {
         if Self.isSummary(document) {
             guard document["failed"].int == 0 else {
                 throw ScannerError.malformedReport(
@@ -34,11 +37,11 @@ struct CheckovJSONReader {
         var findings: [Finding] = []
         var errors: [String] = []
         var version: String?
-        for report in document.array ?? [document] {
+        for (index, report) in (document.array ?? [document]).enumerated() {
             let checkType = report["check_type"].string ?? "unknown"
             let results = report["results"]
             version = version ?? report["summary"]["checkov_version"].string
-            for check in results["failed_checks"].array ?? [] {
+            for check in failedChecks(document.array == nil ? nil : index) ?? JSONDocument.Elements([]) {
                 findings.append(try finding(check, checkType: checkType, suppression: nil, source: source))
             }
             for check in results["skipped_checks"].array ?? [] {

@@ -20,9 +20,11 @@ struct CheckovReportDecoder {
         if SARIFLogReader.isLog(report.header) {
             return try SARIFLogReader.decode(toolLog: report, dialect: .checkov, toolID: CheckovScanner.id, expected: "Checkov", source: source)
         }
-        let document = report.tree
+        let document = report.sample
         if CheckovJSONReader.isReport(document) {
-            return try CheckovJSONReader().decode(document, source: source)
+            return try CheckovJSONReader().decode(document, source: source) { framework in
+                report.array(at: (framework.map { [.index($0)] } ?? []) + [.key("results"), .key("failed_checks")])
+            }
         }
         let scanner = document["scan"]["scanner"]["id"].string ?? document["scan"]["analyzer"]["id"].string
         if scanner?.lowercased() == "checkov" { throw ScannerError.unsupportedFormat(path: source, tool: CheckovScanner.id) }

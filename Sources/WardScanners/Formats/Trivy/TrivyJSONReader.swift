@@ -37,7 +37,8 @@ struct TrivyJSONReader {
         var resource: String?
     }
 
-    func decode(_ document: JSONValue, source: String) throws(ScannerError) -> DecodedReport {
+    /// Decodes a report whose schema-2 `Results` are `results` (streamed, or the document's own).
+    func decode(_ document: JSONValue, results: JSONDocument.Elements?, source: String) throws(ScannerError) -> DecodedReport {
         var entries = Entries()
         if document.isNull { return DecodedReport(findings: []) }
         if let targets = document.array {
@@ -47,11 +48,11 @@ struct TrivyJSONReader {
             return try entries.report(version: nil)
         }
         if document["SchemaVersion"].int != nil {
-            guard document["Results"].isNull || document["Results"].array != nil else {
+            guard document["Results"].isNull || results != nil else {
                 throw ScannerError.malformedReport(path: source, reason: "Trivy report 'Results' is not a list")
             }
             let artifact = Artifact(name: document["ArtifactName"].string, type: document["ArtifactType"].string)
-            for result in document["Results"].array ?? [] {
+            for result in results ?? JSONDocument.Elements([]) {
                 try decode(result: result, artifact: artifact, into: &entries, source: source)
             }
             return try entries.report(version: document["Trivy"]["Version"].string)

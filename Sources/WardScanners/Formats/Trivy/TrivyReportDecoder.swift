@@ -24,9 +24,9 @@ struct TrivyReportDecoder {
         if SARIFLogReader.isLog(report.header) {
             return try SARIFLogReader.decode(toolLog: report, dialect: TrivySARIF.dialect, toolID: toolID, expected: "Trivy", source: source)
         }
-        let document = report.tree
+        let document = report.sample
         if TrivyJSONReader.isReport(document) {
-            return try TrivyJSONReader(toolID: toolID).decode(document, source: source)
+            return try TrivyJSONReader(toolID: toolID).decode(document, results: report.array(at: [.key("Results")]), source: source)
         }
         if Self.isOtherTrivyOutput(document) { throw ScannerError.unsupportedFormat(path: source, tool: toolID) }
         throw ReportIdentity.refusal(of: document, expected: "Trivy", source: source,
