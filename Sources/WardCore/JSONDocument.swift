@@ -123,6 +123,7 @@ public struct JSONDocument: Sendable {
             if let values { return values[index] }
             return data.withUnsafeBytes { raw in
                 var parser = JSONParser(bytes: raw.bindMemory(to: UInt8.self))
+                parser.checked = true
                 parser.position = ranges[index].lowerBound
                 return (try? parser.parseValue(depth: depth)) ?? .null
             }

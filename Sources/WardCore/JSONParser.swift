@@ -72,6 +72,9 @@ public struct JSONParser {
     var position = 0
     /// Arrays left empty: start offset to the offset after the array.
     var skipped: [Int: Int] = [:]
+    /// Whether ``JSONValidator`` has checked these bytes already (an element of a ``JSONDocument``):
+    /// member names are then known to be distinct and are not looked up before they are stored.
+    var checked = false
 
     init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
@@ -139,6 +142,7 @@ public struct JSONParser {
         guard depth <= Self.maximumDepth else { throw error("nesting deeper than \(Self.maximumDepth)") }
         position += 1
         var members: [String: JSONValue] = [:]
+        var pairs: [(String, JSONValue)] = []
         skipWhitespace()
         if position < bytes.count, bytes[position] == UInt8(ascii: "}") { position += 1; return .object(members) }
         while true {
@@ -147,17 +151,22 @@ public struct JSONParser {
             guard bytes[position] == UInt8(ascii: "\"") else { throw error("expected a member name") }
             let keyStart = position
             let key = try parseString()
-            guard members[key] == nil else { throw error("member name given twice in one object", at: keyStart) }
+            guard checked || members[key] == nil else { throw error("member name given twice in one object", at: keyStart) }
             skipWhitespace()
             guard position < bytes.count else { throw error("unexpected end of data") }
             guard bytes[position] == UInt8(ascii: ":") else { throw error("expected ':'") }
             position += 1
             skipWhitespace()
-            members[key] = try parseValue(depth: depth)
+            let value = try parseValue(depth: depth)
+            if checked { pairs.append((key, value)) } else { members[key] = value }
             skipWhitespace()
             guard position < bytes.count else { throw error("unexpected end of data") }
             if bytes[position] == UInt8(ascii: ",") { position += 1; continue }
-            if bytes[position] == UInt8(ascii: "}") { position += 1; return .object(members) }
+            if bytes[position] == UInt8(ascii: "}") {
+                position += 1
+                // Checked names are distinct: one dictionary of the right size, each name hashed once.
+                return .object(checked ? Dictionary(pairs, uniquingKeysWith: { first, _ in first }) : members)
+            }
             throw error("expected ',' or '}'")
         }
     }
