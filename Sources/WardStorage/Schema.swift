@@ -21,6 +21,7 @@ enum Schema {
         migrator.registerMigration("v9-history-indexes", migrate: HistoryIndexMigration.apply)
         migrator.registerMigration("v10-review-indexes", migrate: ReviewIndexMigration.apply)
         migrator.registerMigration("v11-raw-results", migrate: RawResultMigration.apply)
+        migrator.registerMigration("v11-lean-indexes", migrate: LeanIndexMigration.apply)
         return migrator
     }
 
