@@ -69,11 +69,11 @@ struct FindingSearch {
         var columns = historyColumns + [FindingColumns.content.sqlList(table: "f"), waiverColumn]
         var sql = byFirstSeen ? "FROM finding f INDEXED BY finding_on_firstSeenAt" : "FROM finding f"
         if query.scanID == nil {
-            columns.append("(SELECT \(FindingColumns.rawBody(of: "occurrence")) FROM occurrence "
+            columns.append(!query.includesRawResults ? "NULL" : "(SELECT \(FindingColumns.rawBody(of: "occurrence")) FROM occurrence "
                 + "WHERE scanId = f.lastSeenScanId AND findingId = f.id AND toolId = f.toolId)")
         }
         if let scanID = query.scanID {
-            columns.append(FindingColumns.sighting.sqlList(table: "o") + ", " + FindingColumns.rawBody(of: "o"))
+            columns.append(FindingColumns.sighting.sqlList(table: "o") + ", " + (query.includesRawResults ? FindingColumns.rawBody(of: "o") : "NULL"))
             arguments["scan"] = scanID
             sql += """
                  JOIN occurrence o ON o.scanId = :scan AND o.findingId = f.id AND o.toolId = COALESCE(

@@ -35,6 +35,10 @@ import WardCore
             #expect(found.map(\.finding.raw) == Self.texts.map(Optional.some))
         }
         #expect(try database.story(identity: "v1:raw-3", target: F.target.name).sightings.map(\.raw) == [Self.texts[3], Self.texts[3]])
+        // And a query that leaves raw results out reads none
+        var lean = FindingQuery(scanID: "s2")
+        lean.includesRawResults = false
+        #expect(try database.findings(matching: lean).allSatisfy { $0.finding.raw == nil })
         // And each distinct text is one row, the large one compressed
         #expect(try database.tableCounts()["rawResult"] == Self.texts.count)
         let largest = try database.read { db in try Int.fetchOne(db, sql: "SELECT max(length(body)) FROM rawResult") }
