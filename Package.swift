@@ -43,10 +43,12 @@ let package = Package(
             resources: [.copy("Resources/semgrep")],
             swiftSettings: settings
         ),
+        // zlib from the system, for the history's compressed raw results.
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // History in SQLite: the only user of GRDB.
         .target(
             name: "WardStorage",
-            dependencies: ["WardCore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["WardCore", "CZlib", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: settings
         ),
         // libxml2 (the XML report reader, the JUnit XML writer) and zlib (gzipped size of SARIF), from the system.

@@ -43,11 +43,13 @@ public struct GateService: Sendable {
 
     /// Gates a recorded scan (by id or prefix, else the latest, of `target` when given) again,
     /// knowing the plugins of `pluginDirectory` for the policy's tool ids, as of the request's `now`,
-    /// else as of the scan's start.
-    public func check(scanID: String?, target: String?, pluginDirectory: String?, request: GateRequest) throws(AppError) -> GatedScan {
+    /// else as of the scan's start. Without `rawResults` the findings' raw tool results are not read
+    /// (for reports that never show them).
+    public func check(scanID: String?, target: String?, pluginDirectory: String?, request: GateRequest,
+                      rawResults: Bool = true) throws(AppError) -> GatedScan {
         let policy = try loadPolicy(request, declared: try DeclarativePlugins.known(directory: pluginDirectory, paths: paths))
         let database = try WardRuntime.openDatabase(paths)
-        let recorded = try HistoryService.recordedScan(id: scanID, target: target, in: database)
+        let recorded = try HistoryService.recordedScan(id: scanID, target: target, in: database, rawResults: rawResults)
         let triage = try loadTriage(request)
         let redaction = try Redaction.stage(paths: paths)
         let firstSeen: [String: Date], stored: [String: Suppression]

@@ -57,7 +57,7 @@ public struct HistoryService: Sendable {
         try Self.recordedScan(id: id, target: target, in: try WardRuntime.openDatabase(paths))
     }
 
-    static func recordedScan(id: String?, target: String?, in database: AppDatabase) throws(AppError) -> ScanRun {
+    static func recordedScan(id: String?, target: String?, in database: AppDatabase, rawResults: Bool = true) throws(AppError) -> ScanRun {
         do {
             let summary: ScanSummary?
             if let id {
@@ -69,6 +69,7 @@ public struct HistoryService: Sendable {
             // As the tools reported them: the policy being applied decides the waivers again.
             var query = FindingQuery(scanID: summary.scanID)
             query.showsWaivers = false
+            query.includesRawResults = rawResults
             let findings = try database.findings(matching: query).map { tracked in
                 var finding = tracked.finding
                 finding.sources = tracked.sources

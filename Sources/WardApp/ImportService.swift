@@ -1,6 +1,7 @@
 import Foundation
 import WardCore
 import WardScanners
+import WardStorage
 
 /// Imports reports other runs of a tool wrote, as one scan: read, normalize, redact, record, gate.
 public struct ImportService: Sendable {
@@ -28,6 +29,18 @@ public struct ImportService: Sendable {
                                            secretKey: try WardRuntime.secretKey())
         context.log.phaseEnded("open")
         let started = context.environment.now()
+        let target = Self.target(request, root: root, variables: context.variables)
+        if let recognised = try recognised(request, target: target, root: normalizer.paths.root, database: database) {
+            context.log.phaseEnded("digest")
+            let scan = ScanRun(
+                id: context.environment.makeID(), target: target, mode: .import, startedAt: started,
+                finishedAt: context.environment.now(), wardVersion: context.environment.version,
+                toolRuns: recognised.recorded.toolRuns, findings: recognised.recorded.findings, inputDigest: recognised.digest
+            )
+            let finisher = ScanFinisher(database: database, redaction: try Redaction.stage(paths: context.paths),
+                                        gates: gates, policy: policy, request: request.gate, triage: triage, log: context.log)
+            return try finisher.finish(scan, alreadyRecordedAs: recognised.recorded.id)
+        }
         let result: ReportImporter.Result
         do {
             result = try ReportImporter(maxReportBytes: request.maxReportBytes).importReports(request.files, plugin: plugin, normalizer: normalizer)
@@ -36,7 +49,7 @@ public struct ImportService: Sendable {
         }
         context.log.phaseEnded("read, parse and normalize")
         let scan = ScanRun(
-            id: context.environment.makeID(), target: Self.target(request, root: root, variables: context.variables), mode: .import,
+            id: context.environment.makeID(), target: target, mode: .import,
             startedAt: started, finishedAt: context.environment.now(), wardVersion: context.environment.version,
             toolRuns: result.toolRuns, findings: result.findings, inputDigest: result.digest
         )
@@ -44,6 +57,24 @@ public struct ImportService: Sendable {
         let finisher = ScanFinisher(database: database, redaction: redaction,
                                     gates: gates, policy: policy, request: request.gate, triage: triage, log: context.log)
         return try finisher.finish(scan)
+    }
+
+    /// The scan recorded from exactly these report bytes for `target`, with the digest that
+    /// recognised it, found before anything is parsed; nil when the reports are new (or cannot be
+    /// hashed ahead, standard input say: they are then read, and recognised after parsing as before).
+    private func recognised(_ request: ImportRequest, target: ScanTarget, root: String,
+                            database: AppDatabase) throws(AppError) -> (recorded: ScanRun, digest: String)? {
+        guard let digest = ReportDigest.of(request.files, toolID: request.tool, root: root, limit: request.maxReportBytes) else {
+            return nil
+        }
+        let scanID: String?
+        do {
+            scanID = try database.importedScanID(target: target.name, digest: digest)
+        } catch {
+            throw .wrapping(error)
+        }
+        guard let scanID else { return nil }
+        return (try HistoryService.recordedScan(id: scanID, target: target.name, in: database), digest)
     }
 
     /// The imported scan's target: where the reports' tree came from, as flags, else the CI variables, say.

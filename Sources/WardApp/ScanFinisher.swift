@@ -25,20 +25,30 @@ struct ScanFinisher {
     /// waivers the gate applies are stored on the scan's occurrences in the same transaction.
     /// Gating before recording would judge a moved finding as new. The baseline is read before:
     /// it excludes this scan anyway. If anything fails nothing is stored and nothing is reported.
-    func finish(_ scan: ScanRun, secretsMode: SecretsScanner.Mode? = nil) throws(AppError) -> ScanResult {
+    ///
+    /// `alreadyRecordedAs` names the scan an import's digest recognised before its reports were
+    /// parsed (`scan` then holds that scan's findings): nothing is recorded, and it is gated as the
+    /// import recognised while recording is.
+    func finish(_ scan: ScanRun, secretsMode: SecretsScanner.Mode? = nil, alreadyRecordedAs: String? = nil) throws(AppError) -> ScanResult {
         let redacted = redaction.redact(scan)
         log.phaseEnded("redact")
         let baseline = try gates.baselineIdentities(for: redacted.value, policy: policy, request: request, database: database)
         let asOf = request.now ?? gates.now()
         var gatedInRecording: GatedScan?
         let recording: ScanResult.Recording
-        switch try record(redacted, gate: { firstSeen, current in
-            let decisions = TriageService.decisions(for: redacted.value.target.name, current: current, file: triage)
-            let gated = gates.evaluate(redacted, policy: policy, request: request, redaction: redaction, baseline: baseline,
-                                       firstSeen: firstSeen, asOf: asOf, decisions: decisions)
-            gatedInRecording = gated
-            return gated.scan
-        }) {
+        let outcome: RecordOutcome
+        if let alreadyRecordedAs {
+            outcome = .alreadyRecorded(scanID: alreadyRecordedAs)
+        } else {
+            outcome = try record(redacted, gate: { firstSeen, current in
+                let decisions = TriageService.decisions(for: redacted.value.target.name, current: current, file: triage)
+                let gated = gates.evaluate(redacted, policy: policy, request: request, redaction: redaction, baseline: baseline,
+                                           firstSeen: firstSeen, asOf: asOf, decisions: decisions)
+                gatedInRecording = gated
+                return gated.scan
+            })
+        }
+        switch outcome {
         case .recorded(let summary):
             recording = database == nil ? .notRecorded(summary) : .recorded(summary)
             log.progress("\(database == nil ? "did not record" : "recorded") scan \(summary.scanID.prefix(8)) of \(summary.target.name): "

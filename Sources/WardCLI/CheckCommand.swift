@@ -30,7 +30,7 @@ struct CheckCommand: AsyncParsableCommand {
         var request = gating.request
         request.now = try now.map { try DateBound.parse($0, option: "--now", edge: .start) }
         let gated = try GateService(paths: global.paths)
-            .check(scanID: scan, target: target, pluginDirectory: pluginDirectory, request: request)
+            .check(scanID: scan, target: target, pluginDirectory: pluginDirectory, request: request, rawResults: output.showsRawResults)
         throw try VerdictOutput.present(gated, recordedScanID: gated.scan.value.id, output: output, gating: gating, console: global.console)
     }
 }

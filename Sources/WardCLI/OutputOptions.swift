@@ -41,6 +41,13 @@ struct OutputOptions: ParsableArguments {
     }
 
     /// Whether the one report goes to the terminal as a table (where `--show-secrets` may print).
+    /// The formats whose reports never show a finding's raw tool result (every other one, JSON
+    /// first, may).
+    static let withoutRawResults: Set<String> = ["table", "sarif", "markdown", "junit", "gitlab-sast", "gitlab-secrets", "gitlab-dependency"]
+
+    /// Whether a report asked for may show raw tool results, which must then be read.
+    var showsRawResults: Bool { !formats.allSatisfy(Self.withoutRawResults.contains) }
+
     var isTerminalTable: Bool { output == nil && outputDirectory == nil && formats == ["table"] }
 
     /// Writes every report of `gated`, printing what each format's consumer would warn about. A

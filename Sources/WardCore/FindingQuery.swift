@@ -43,6 +43,9 @@ public struct FindingQuery: Sendable, Hashable {
     /// Whether a finding a scan's policy waived reads as suppressed by that waiver (true), or as the
     /// tools reported it (false: what a policy is evaluated on again).
     public var showsWaivers = true
+    /// Whether each finding's raw tool result is read (decompressed) too; a caller whose reports
+    /// never show it (a re-gate written as a table or SARIF) leaves it out.
+    public var includesRawResults = true
 
     /// Creates a query.
     public init(

@@ -19,6 +19,12 @@ extension AppDatabase {
         }
     }
 
+    /// The id of the import of `target` recorded with input digest `digest`, if any: asked before a
+    /// report is parsed, so that the same reports imported again are recognised at the cost of a digest.
+    public func importedScanID(target: String, digest: String) throws(StorageError) -> String? {
+        try read { db in try ScanRecorder.importedScanID(db, target: target, digest: digest) }
+    }
+
     /// What ``record(_:)`` returns for `redacted` in an empty history, with no database at all
     /// (`--no-record`): every distinct finding is new, none is fixed, nothing is read or written.
     public static func summaryWithoutHistory(_ redacted: Redacted<ScanRun>) -> ScanSummary {

@@ -12,6 +12,8 @@ public struct AppDatabase: Sendable {
     static let busyTimeoutSeconds = 30
     /// Page cache of the writing connection, in KiB.
     static let writerCacheKibibytes = 65_536
+    /// How much of the file each connection maps into memory for reading.
+    static let mmapBytes = 268_435_456
 
     /// The database file path ("(memory)" for in-memory).
     public let path: String
@@ -92,8 +94,16 @@ public struct AppDatabase: Sendable {
             db.add(function: PathGlobFunction.make())
             // Read-only pool connections get GRDB's own shorter timeout; give them the same one.
             try db.execute(sql: "PRAGMA busy_timeout = \(busyTimeoutSeconds * 1000)")
+            // Reads of a large history (a stored scan of 20k findings for `ward check`, in a
+            // history of 1M) map the file instead of copying each page through read(): 0.83 s
+            // instead of 1.19 s (medians of three, sqlite3 on the same query and file) at 1M findings.
+            try db.execute(sql: "PRAGMA mmap_size = \(mmapBytes)")
+            // Sorts (ORDER BY of a whole scan, index builds in migrations) stay in memory.
+            try db.execute(sql: "PRAGMA temp_store = MEMORY")
             if !db.configuration.readonly {
                 try Schema.checkOwnership(db, path: path)
+                // Under WAL, NORMAL syncs at checkpoints only: a commit survives a crash of Ward,
+                // and at worst the last commits are lost on power failure, never the file's integrity.
                 try db.execute(sql: "PRAGMA synchronous = NORMAL")
                 // A large import dirties many index pages: keep them in memory until commit rather
                 // than spilling them to the WAL, which rewrites some pages several times.

@@ -26,8 +26,16 @@ enum FindingColumns {
     /// Why the finding is suppressed, when it is.
     static let suppression: List = [.suppression("suppression", { $0.suppression }, read: { $0.suppression = $1 })]
 
-    /// The tool's own record of the finding, kept per occurrence.
-    static let raw: List = [StoredColumn("raw", { $0.raw }, read: { $0.raw = $1 })]
+    /// The tool's own record of the finding, as ``rawBody(of:)`` selects it: written by ``RawResults``
+    /// (an occurrence holds its `rawId`), read back decompressed.
+    static let raw: List = [StoredColumn("raw", nil, read: { (finding: inout Finding, body: Data?) throws in
+        finding.raw = try body.map(RawCompression.text)
+    })]
+
+    /// The SQL expression of the compressed raw result of the occurrence `table` (an alias of `occurrence`).
+    static func rawBody(of table: String) -> String {
+        "(SELECT body FROM rawResult WHERE rawResult.id = \(table).rawId)"
+    }
 
     /// Every descriptive column of `finding` (all but its id, identity and history), the location last.
     static let content: List = description + suppression + location
@@ -67,8 +75,9 @@ enum FindingColumns {
     /// What an occurrence row holds about its finding, after the scan and finding ids.
     static let occurrence: List = [StoredColumn("toolId", { $0.toolID }, read: nil)] + sighting
 
-    /// Where and how one scan saw the finding: its location, suppression and raw result.
-    static let sighting: List = location + suppression + raw
+    /// Where and how one scan saw the finding: its location and suppression (and its raw result,
+    /// ``raw``, kept apart).
+    static let sighting: List = location + suppression
 
     /// The finding every decoding starts from, before its columns are read into it.
     static var blank: Finding {

@@ -7,8 +7,8 @@ import Foundation
 enum FindingSQL {
     /// Values per finding row: id, identity, then ``FindingColumns/content``.
     static let findingRowWidth = 2 + FindingColumns.content.count
-    /// Values per occurrence row: the finding id, then ``FindingColumns/occurrence``.
-    static let occurrenceRowWidth = 1 + FindingColumns.occurrence.count
+    /// Values per occurrence row: the finding id, ``FindingColumns/occurrence``, then the raw result's id.
+    static let occurrenceRowWidth = 2 + FindingColumns.occurrence.count
 
     /// Upserts `rows` findings. A new row is first and last seen in this scan. An existing row keeps
     /// its target, identity and first sighting; it is rewritten only when it was fixed (it reopens)
@@ -47,7 +47,7 @@ enum FindingSQL {
     static func insertOccurrences(rows: Int) -> String {
         let selected = (1...occurrenceRowWidth).map { "column\($0)" }.joined(separator: ", ")
         return """
-            INSERT INTO occurrence (scanId, findingId, \(FindingColumns.occurrence.sqlList()))
+            INSERT INTO occurrence (scanId, findingId, \(FindingColumns.occurrence.sqlList()), rawId)
             SELECT ?1, \(selected) FROM (VALUES \(valuesList(rows: rows, width: occurrenceRowWidth)))
             """
     }

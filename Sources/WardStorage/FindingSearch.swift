@@ -69,10 +69,11 @@ struct FindingSearch {
         var columns = historyColumns + [FindingColumns.content.sqlList(table: "f"), waiverColumn]
         var sql = byFirstSeen ? "FROM finding f INDEXED BY finding_on_firstSeenAt" : "FROM finding f"
         if query.scanID == nil {
-            columns.append("(SELECT raw FROM occurrence WHERE scanId = f.lastSeenScanId AND findingId = f.id AND toolId = f.toolId)")
+            columns.append(!query.includesRawResults ? "NULL" : "(SELECT \(FindingColumns.rawBody(of: "occurrence")) FROM occurrence "
+                + "WHERE scanId = f.lastSeenScanId AND findingId = f.id AND toolId = f.toolId)")
         }
         if let scanID = query.scanID {
-            columns.append(FindingColumns.sighting.sqlList(table: "o"))
+            columns.append(FindingColumns.sighting.sqlList(table: "o") + ", " + (query.includesRawResults ? FindingColumns.rawBody(of: "o") : "NULL"))
             arguments["scan"] = scanID
             sql += """
                  JOIN occurrence o ON o.scanId = :scan AND o.findingId = f.id AND o.toolId = COALESCE(
@@ -137,7 +138,7 @@ struct FindingSearch {
         finding.identity = identity
         let waiver = try JSONColumn.suppression(row[reader.index + FindingColumns.content.count] as String?, column: "waiver")
         let occurrence = reader.index + FindingColumns.content.count + 1
-        let seen = query.scanID == nil ? FindingColumns.raw : FindingColumns.sighting
+        let seen = query.scanID == nil ? FindingColumns.raw : FindingColumns.sighting + FindingColumns.raw
         try seen.read(row, at: occurrence, into: &finding)
         // What the source or the tool suppressed stays as it was; a policy waiver shows where nothing else did.
         if finding.suppression == nil { finding.suppression = waiver }

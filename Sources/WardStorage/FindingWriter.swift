@@ -6,7 +6,8 @@ import WardCore
 ///
 /// Rows are queued as positions in the scan's findings and written `batchSize` at a time: one
 /// INSERT … ON CONFLICT DO UPDATE for findings (new rows get ids chosen by the caller, existing
-/// rows keep theirs), one INSERT for occurrences and one INSERT OR IGNORE for advisory ids. Values
+/// rows keep theirs), one INSERT for occurrences (their raw results through ``RawResults``) and one
+/// INSERT OR IGNORE for advisory ids. Values
 /// are bound straight from the findings, or from the merged description the caller passes.
 struct FindingWriter {
     /// Rows per statement.
@@ -19,6 +20,7 @@ struct FindingWriter {
     private var findings: [(id: Int64, position: Int, merged: Finding?)] = []
     private var occurrences: [(findingID: Int64, position: Int)] = []
     private var advisories: [(findingID: Int64, advisoryID: String)] = []
+    private var raws: RawResults
 
     /// Prepares a writer for `scan`, whose row already exists.
     init(db: Database, scan: ScanRun) throws {
@@ -26,6 +28,7 @@ struct FindingWriter {
         self.scan = scan
         fullFindingBatch = try db.cachedStatement(sql: FindingSQL.upsertFindings(rows: Self.batchSize))
         fullOccurrenceBatch = try db.cachedStatement(sql: FindingSQL.insertOccurrences(rows: Self.batchSize))
+        raws = try RawResults(db)
         findings.reserveCapacity(Self.batchSize)
         occurrences.reserveCapacity(Self.batchSize)
     }
@@ -61,11 +64,13 @@ struct FindingWriter {
         let statement = occurrences.count == Self.batchSize
             ? fullOccurrenceBatch
             : try db.makeStatement(sql: FindingSQL.insertOccurrences(rows: occurrences.count))
+        let rawIDs = try raws.ids(for: occurrences.map { scan.findings[$0.position].raw })
         var binder = StatementBinder(statement)
         try binder.bind(scan.id)
-        for row in occurrences {
+        for (row, rawID) in zip(occurrences, rawIDs) {
             try binder.bind(row.findingID)
             try FindingColumns.occurrence.bind(scan.findings[row.position], to: &binder)
+            try binder.bind(rawID)
         }
         try binder.execute()
         occurrences.removeAll(keepingCapacity: true)

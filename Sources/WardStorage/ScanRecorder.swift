@@ -52,10 +52,15 @@ struct ScanRecorder {
 
     private func alreadyImportedScanID() throws -> String? {
         guard scan.mode == .import, let digest = scan.inputDigest else { return nil }
-        return try String.fetchOne(
+        return try Self.importedScanID(db, target: scan.target.name, digest: digest)
+    }
+
+    /// The import of `target` recorded with input digest `digest`, if any.
+    static func importedScanID(_ db: Database, target: String, digest: String) throws -> String? {
+        try String.fetchOne(
             db,
             sql: "SELECT id FROM scan WHERE targetName = ? AND inputDigest = ? AND mode = 'import' LIMIT 1",
-            arguments: [scan.target.name, digest]
+            arguments: [target, digest]
         )
     }
 

@@ -5,7 +5,7 @@ import GRDB
 /// schema changes are new migrations appended to ``migrator``.
 enum Schema {
     /// The names of the tables whose rows make up the history.
-    static let historyTables = ["scan", "toolRun", "finding", "occurrence", "findingEvent", "triage", "findingAdvisory"]
+    static let historyTables = ["scan", "toolRun", "finding", "occurrence", "findingEvent", "triage", "findingAdvisory", "rawResult"]
 
     /// Every migration, in order.
     static var migrator: DatabaseMigrator {
@@ -20,6 +20,8 @@ enum Schema {
         migrator.registerMigration("v8-advisory-aliases", migrate: AdvisoryAliasMigration.apply)
         migrator.registerMigration("v9-history-indexes", migrate: HistoryIndexMigration.apply)
         migrator.registerMigration("v10-review-indexes", migrate: ReviewIndexMigration.apply)
+        migrator.registerMigration("v11-raw-results", migrate: RawResultMigration.apply)
+        migrator.registerMigration("v11-lean-indexes", migrate: LeanIndexMigration.apply)
         return migrator
     }
 

@@ -36,7 +36,7 @@ import WardStorage
 
         // Then the history is the same
         #expect(try reopened.findings(matching: FindingQuery()).map(\.finding) == [F.completeFinding()])
-        #expect(try reopened.tableCounts() == ["scan": 1, "toolRun": 1, "finding": 1, "occurrence": 1, "findingEvent": 1, "triage": 0, "findingAdvisory": 3])
+        #expect(try reopened.tableCounts() == ["scan": 1, "toolRun": 1, "finding": 1, "occurrence": 1, "findingEvent": 1, "triage": 0, "findingAdvisory": 3, "rawResult": 1])
     }
 
     @Test func aFileThatIsNotADatabaseIsRefusedAndLeftUntouched() throws {
@@ -115,7 +115,7 @@ import WardStorage
 
         // Then every scan and finding is stored
         let database = try AppDatabase.open(path: path)
-        #expect(try database.tableCounts() == ["scan": 80, "toolRun": 80, "finding": 81, "occurrence": 160, "findingEvent": 160, "triage": 0, "findingAdvisory": 0])
+        #expect(try database.tableCounts() == ["scan": 80, "toolRun": 80, "finding": 81, "occurrence": 160, "findingEvent": 160, "triage": 0, "findingAdvisory": 0, "rawResult": 0])
     }
 
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/sqlite3")))

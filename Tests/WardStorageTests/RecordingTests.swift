@@ -55,7 +55,7 @@ import WardStorage
         // Then nothing is written and the first import is named
         #expect(outcome == .alreadyRecorded(scanID: "import-1"))
         #expect(try database.tableCounts() == countsBefore)
-        #expect(countsBefore == ["scan": 1, "toolRun": 1, "finding": 2, "occurrence": 2, "findingEvent": 2, "triage": 0, "findingAdvisory": 0])
+        #expect(countsBefore == ["scan": 1, "toolRun": 1, "finding": 2, "occurrence": 2, "findingEvent": 2, "triage": 0, "findingAdvisory": 0, "rawResult": 0])
     }
 
     @Test func theSameDigestForAnotherTargetIsRecorded() throws {
@@ -148,7 +148,7 @@ import WardStorage
         #expect(tracked.count == 1)
         #expect(tracked.first?.sources == ["bandit", "semgrep"])
         #expect(tracked.first?.finding == semgrep)
-        #expect(try database.tableCounts() == ["scan": 1, "toolRun": 2, "finding": 1, "occurrence": 2, "findingEvent": 1, "triage": 0, "findingAdvisory": 0])
+        #expect(try database.tableCounts() == ["scan": 1, "toolRun": 2, "finding": 1, "occurrence": 2, "findingEvent": 1, "triage": 0, "findingAdvisory": 0, "rawResult": 0])
     }
 
     @Test func theSameToolReportingAnIdentityTwiceStoresOneOccurrence() throws {
@@ -160,7 +160,7 @@ import WardStorage
         _ = try database.record(F.scan("scan-1", findings: [finding, finding]))
 
         // Then one finding and one occurrence are stored
-        #expect(try database.tableCounts() == ["scan": 1, "toolRun": 1, "finding": 1, "occurrence": 1, "findingEvent": 1, "triage": 0, "findingAdvisory": 0])
+        #expect(try database.tableCounts() == ["scan": 1, "toolRun": 1, "finding": 1, "occurrence": 1, "findingEvent": 1, "triage": 0, "findingAdvisory": 0, "rawResult": 0])
     }
 
     @Test func theFirstToolStaysThePrimarySourceWhenAnotherJoins() throws {

@@ -59,7 +59,7 @@ import WardStorage
 
         // Then the error names the finding and nothing is stored
         #expect(error == .writeFailed(path: "(memory)", reason: "finding 2 (bandit B602) has no identity"))
-        #expect(try database.tableCounts() == ["scan": 0, "toolRun": 0, "finding": 0, "occurrence": 0, "findingEvent": 0, "triage": 0, "findingAdvisory": 0])
+        #expect(try database.tableCounts() == ["scan": 0, "toolRun": 0, "finding": 0, "occurrence": 0, "findingEvent": 0, "triage": 0, "findingAdvisory": 0, "rawResult": 0])
     }
 
     @Test func errorDescriptionsAreOneLineNamingTheFile() {

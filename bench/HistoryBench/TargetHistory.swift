@@ -12,7 +12,7 @@ struct TargetHistory {
     }
 
     let index: Int
-    let name: String
+    private(set) var name: String
     private(set) var live: [Live] = []
     private var nextSerial = 0
     private var rng: SplitMix
@@ -32,6 +32,11 @@ struct TargetHistory {
         let isDependency = Double.random(in: 0..<1, using: &rng) < dependencyShare
         let path = isDependency ? "requirements/\(serial % 7).txt" : "src/module_\(serial % 400)/handler_\(serial % 23).py"
         return Live(serial: serial, path: path, line: Int.random(in: 1...4_000, using: &rng), isDependency: isDependency)
+    }
+
+    /// Gives the target another name.
+    mutating func rename(_ name: String) {
+        self.name = name
     }
 
     /// Moves to the next scan: some findings fixed, some new, some files moved, some lines shifted.

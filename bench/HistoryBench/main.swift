@@ -5,6 +5,7 @@ import WardStorage
 // Builds and queries the history bench/history measures, through Ward's own recording API.
 //
 //   ward-history-bench generate DB [FINDINGS]   writes the history and DB.env (names to query)
+//   ward-history-bench large DB [FINDINGS]      records one scan of FINDINGS (200,000) distinct findings, as LARGE_SCAN
 //   ward-history-bench story DB IDENTITY         one finding's story, as `ward show` reads it
 //   ward-history-bench triage DB IDENTITY        records a decision, as `ward triage` does
 //   ward-history-bench diff DB SCAN SCAN         the diff of two scans, as `ward diff` reads it
@@ -14,7 +15,7 @@ import WardStorage
 
 let arguments = CommandLine.arguments
 guard arguments.count >= 3 else {
-    FileHandle.standardError.write(Data("usage: ward-history-bench generate|story|triage|diff|trends|findings DB ...\n".utf8))
+    FileHandle.standardError.write(Data("usage: ward-history-bench generate|large|story|triage|diff|trends|findings DB ...\n".utf8))
     exit(3)
 }
 do {
@@ -23,6 +24,8 @@ do {
         var shape = HistoryShape()
         if arguments.count > 3, let findings = Int(arguments[3]) { shape.findings = findings }
         try HistoryGenerator(shape: shape, path: arguments[2]).run()
+    case "large":
+        try LargeScan(path: arguments[2], findings: arguments.count > 3 ? Int(arguments[3]) ?? 200_000 : 200_000).run()
     default:
         let database = try AppDatabase.open(path: arguments[2])
         print(try BenchQuery(database: database, arguments: Array(arguments.dropFirst(3))).run(arguments[1]))

@@ -1,0 +1,77 @@
+import CZlib
+import Foundation
+
+/// How a raw tool result is kept in `rawResult.body`: its UTF-8 bytes as one zlib stream.
+///
+/// Results are small (a few hundred bytes to a few kilobytes), so one compressor is kept for a
+/// whole write and reset per value: opening a zlib stream for every value would cost more than
+/// compressing it. The window is the largest zlib allows; a small hash (memory level 4) keeps a
+/// reset cheap, and the fastest level compresses these short JSON texts nearly as well as the
+/// default one at a fraction of its cost.
+/// Only text that passed the redaction stage is ever given to it.
+final class RawCompressor {
+    private var stream = z_stream()
+    private var output = [UInt8](repeating: 0, count: 4096)
+
+    /// Opens the compressor.
+    init() throws(InvalidRow) {
+        let status = deflateInit2_(&stream, Z_BEST_SPEED, Z_DEFLATED, MAX_WBITS, 4, Z_DEFAULT_STRATEGY,
+                                   ZLIB_VERSION, CInt(MemoryLayout<z_stream>.size))
+        guard status == Z_OK else { throw InvalidRow("cannot start zlib (\(status))") }
+    }
+
+    deinit {
+        deflateEnd(&stream)
+    }
+
+    /// The zlib stream of `text`.
+    func compress(_ text: String) throws(InvalidRow) -> Data {
+        var text = text
+        return try text.withUTF8 { bytes in Result { () throws(InvalidRow) in try compress(bytes) } }.get()
+    }
+
+    private func compress(_ bytes: UnsafeBufferPointer<UInt8>) throws(InvalidRow) -> Data {
+        deflateReset(&stream)
+        let bound = Int(deflateBound(&stream, uLong(bytes.count)))
+        if output.count < bound { output = [UInt8](repeating: 0, count: bound) }
+        let status: CInt = output.withUnsafeMutableBufferPointer { out in
+            stream.next_in = UnsafeMutablePointer(mutating: bytes.baseAddress)
+            stream.avail_in = uInt(bytes.count)
+            stream.next_out = out.baseAddress
+            stream.avail_out = uInt(out.count)
+            return deflate(&stream, Z_FINISH)
+        }
+        guard status == Z_STREAM_END else { throw InvalidRow("cannot compress a raw result (\(status))") }
+        return Data(output[0..<Int(stream.total_out)])
+    }
+}
+
+/// Reads back what ``RawCompressor`` stored.
+enum RawCompression {
+    /// The text of a stored zlib stream; a body that is not one is an invalid row.
+    static func text(_ body: Data) throws(InvalidRow) -> String {
+        var stream = z_stream()
+        guard inflateInit_(&stream, ZLIB_VERSION, CInt(MemoryLayout<z_stream>.size)) == Z_OK else {
+            throw InvalidRow("cannot start zlib")
+        }
+        defer { inflateEnd(&stream) }
+        var result = [UInt8]()
+        var chunk = [UInt8](repeating: 0, count: max(4096, body.count * 4))
+        var status: CInt = Z_OK
+        body.withUnsafeBytes { input in
+            stream.next_in = UnsafeMutablePointer(mutating: input.bindMemory(to: UInt8.self).baseAddress)
+            stream.avail_in = uInt(input.count)
+            repeat {
+                let produced: Int = chunk.withUnsafeMutableBufferPointer { out in
+                    stream.next_out = out.baseAddress
+                    stream.avail_out = uInt(out.count)
+                    status = inflate(&stream, Z_NO_FLUSH)
+                    return out.count - Int(stream.avail_out)
+                }
+                result.append(contentsOf: chunk[0..<produced])
+            } while status == Z_OK
+        }
+        guard status == Z_STREAM_END, stream.avail_in == 0 else { throw InvalidRow("a stored raw result is not a zlib stream") }
+        return String(decoding: result, as: UTF8.self)
+    }
+}
