@@ -43,19 +43,21 @@ public struct GateService: Sendable {
 
     /// Gates a recorded scan (by id or prefix, else the latest, of `target` when given) again,
     /// knowing the plugins of `pluginDirectory` for the policy's tool ids, as of the request's `now`,
-    /// else as of the scan's start. The end of each phase goes to `log`.
+    /// else as of the scan's start. Raw results are loaded only with `rawResults` (for reports that
+    /// show them: ``ReportService/showRawResults(_:)``). The end of each phase goes to `log`.
     public func check(scanID: String?, target: String?, pluginDirectory: String?, request: GateRequest,
-                      log: ActivityLog = .silent) throws(AppError) -> GatedScan {
+                      rawResults: Bool = true, log: ActivityLog = .silent) throws(AppError) -> GatedScan {
         let policy = try loadPolicy(request, declared: try DeclarativePlugins.known(directory: pluginDirectory, paths: paths))
         let database = try WardRuntime.openDatabase(paths)
         let triage = try loadTriage(request)
         let redaction = try Redaction.stage(paths: paths)
         log.phaseEnded("open")
-        let recorded = try HistoryService.recordedScan(id: scanID, target: target, in: database)
+        let recorded = try HistoryService.recordedScan(id: scanID, target: target, in: database, rawResults: rawResults)
         log.phaseEnded("load the scan")
         let firstSeen: [String: Date], stored: [String: Suppression]
         do {
-            firstSeen = try database.firstSeen(inScan: recorded.id)
+            // First sightings matter only to a service level.
+            firstSeen = policy.sla == nil ? [:] : try database.firstSeen(inScan: recorded.id)
             stored = try database.waivers(inScan: recorded.id)
         } catch {
             throw .wrapping(error)
@@ -71,7 +73,8 @@ public struct GateService: Sendable {
                              firstSeen: firstSeen, asOf: asOf, decisions: decisions)
         // The waivers the scan's own gate stored are shown, never applied: a waiver removed from
         // the policy, or expired as of `asOf`, no longer hides a finding.
-        let waived = Set(gated.scan.value.findings.filter { $0.suppression != nil }.map(\.identity))
+        var waived = Set<String>()
+        for finding in gated.scan.value.findings where !stored.isEmpty && finding.suppression != nil { waived.insert(finding.identity) }
         let lapsed = stored.keys.filter { !waived.contains($0) }.count
         if lapsed > 0 {
             gated.gate.warnings.append("\(lapsed) finding\(lapsed == 1 ? " was" : "s were") waived when the scan was recorded "

@@ -18,6 +18,12 @@ public enum ReportService {
         return destinations
     }
 
+    /// Whether any format of `formats` shows the tools' raw results (the JSON report does), so that
+    /// a scan read back from the history for them needs its raw results loaded.
+    public static func showRawResults(_ formats: [String]) -> Bool {
+        formats.contains { (try? ReporterRegistry.reporter(id: $0))?.showsRawResults ?? true }
+    }
+
     /// Writes the report of `gated` to its destination as it is rendered, with `inline` options
     /// (colour and width of a terminal) on `standardOutput`, and returns what its consumer would
     /// warn about. When the report cannot be written and the history holds the scan as

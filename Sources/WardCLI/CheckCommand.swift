@@ -34,7 +34,8 @@ struct CheckCommand: AsyncParsableCommand {
         var request = gating.request
         request.now = try now.map { try DateBound.parse($0, option: "--now", edge: .start) }
         let gated = try GateService(paths: global.paths)
-            .check(scanID: scan, target: target, pluginDirectory: pluginDirectory, request: request, log: global.log(timer: timer))
+            .check(scanID: scan, target: target, pluginDirectory: pluginDirectory, request: request,
+                   rawResults: ReportService.showRawResults(output.formats), log: global.log(timer: timer))
         let exit = try VerdictOutput.present(gated, recordedScanID: gated.scan.value.id, output: output, gating: gating, console: global.console)
         timer.lap("report")
         timer.memory()

@@ -20,10 +20,11 @@ public struct PolicyEvaluator: Sendable {
 
     /// The scan as the policy sees it (severity overrides and waivers applied) and the verdict.
     ///
-    /// One pass over the findings, in place: each gets its severity override, the first live waiver
-    /// matching it, the reviewers' decision, and is counted against the thresholds, the limits and
-    /// the service level, with everything that does not depend on the finding (waiver globs and
-    /// expiry, thresholds per tool and kind, cut-offs per severity) worked out before.
+    /// One pass over the findings changes them in place: each gets its severity override, the first
+    /// live waiver matching it and the reviewers' decision; a pass that reads them counts each against
+    /// the thresholds, the limits and the service level. Everything that does not depend on the
+    /// finding (waiver globs and expiry, thresholds per tool and kind, cut-offs per severity) is
+    /// worked out before.
     ///
     /// - Parameters:
     ///   - baseline: identities of the baseline scan, for `new-findings-only`; `nil` when there is none.
@@ -36,11 +37,17 @@ public struct PolicyEvaluator: Sendable {
                                        warnWithinDays: policy.warnExpiringWithinDays ?? 14)
         var tally = GateTally(policy: policy, baseline: baseline, firstSeen: firstSeen, startedAt: scan.startedAt, now: now)
         let overrides = policy.severityOverrides ?? []
-        for index in scan.findings.indices {
-            if !overrides.isEmpty { overrideSeverity(of: &scan.findings[index], overrides) }
-            if !waivers.isEmpty { waivers.apply(to: &scan.findings[index]) }
-            if !decisions.isEmpty { triage.apply(to: &scan.findings[index]) }
-            tally.count(scan.findings[index])
+        // Findings change in place, only where something applies (the array is copied once, if at all).
+        if !overrides.isEmpty || !waivers.isEmpty || !decisions.isEmpty {
+            for index in scan.findings.indices {
+                if !overrides.isEmpty { overrideSeverity(of: &scan.findings[index], overrides) }
+                if !waivers.isEmpty { waivers.apply(to: &scan.findings[index]) }
+                if !decisions.isEmpty { triage.apply(to: &scan.findings[index]) }
+            }
+        }
+        // Counted where they lie, without copying each.
+        scan.findings.withUnsafeBufferPointer { findings in
+            for index in findings.indices { tally.count(findings[index]) }
         }
         var warnings = waivers.warnings() + triage.warnings()
         if policy.newFindingsOnly == true, baseline == nil {

@@ -10,6 +10,8 @@ import WardCore
 public struct JSONReporter: Reporter {
     public static let id = "json"
     public static let fileExtension = "json"
+    /// Each finding carries its raw result.
+    public static let showsRawResults = true
     /// The version of the document's shape.
     public static let schemaVersion = 1
 

@@ -8,6 +8,8 @@ public protocol Reporter: Sendable {
     static var id: String { get }
     /// File extension of the format.
     static var fileExtension: String { get }
+    /// Whether the report carries the tools' raw results (``Finding/raw``); by default it does not.
+    static var showsRawResults: Bool { get }
     /// The file name `--output-dir` writes; by default `ward.` and the extension.
     static var defaultFileName: String { get }
     /// Renders the report from a scan that passed the redaction stage.
@@ -24,6 +26,9 @@ public protocol Reporter: Sendable {
 extension Reporter {
     /// `ward.` followed by the format's extension.
     public static var defaultFileName: String { "ward." + fileExtension }
+
+    /// No raw results.
+    public static var showsRawResults: Bool { false }
 
     /// No warnings.
     public static func warnings(_ scan: Redacted<ScanRun>, gate: GateResult, report: Data) -> [String] { [] }

@@ -50,7 +50,10 @@ public enum FindingOrder {
 
     /// `indices` of `findings` in the order of ``sorted(_:)``.
     public static func sorted(_ indices: [Int], of findings: [Finding]) -> [Int] {
-        indices.sorted { precedes(findings[$0], findings[$1]) }
+        // Compared in place: reading an element of the array itself would copy the finding.
+        findings.withUnsafeBufferPointer { buffer in
+            indices.sorted { precedes(buffer[$0], buffer[$1]) }
+        }
     }
 
     private static func precedes(_ lhs: Finding, _ rhs: Finding) -> Bool {
