@@ -43,18 +43,21 @@ public struct GateService: Sendable {
 
     /// Gates a recorded scan (by id or prefix, else the latest, of `target` when given) again,
     /// knowing the plugins of `pluginDirectory` for the policy's tool ids, as of the request's `now`,
-    /// else as of the scan's start. Without `rawResults` the findings' raw tool results are not read
-    /// (for reports that never show them).
+    /// else as of the scan's start. Raw results are loaded only with `rawResults` (for reports that
+    /// show them: ``ReportService/showRawResults(_:)``). The end of each phase goes to `log`.
     public func check(scanID: String?, target: String?, pluginDirectory: String?, request: GateRequest,
-                      rawResults: Bool = true) throws(AppError) -> GatedScan {
+                      rawResults: Bool = true, log: ActivityLog = .silent) throws(AppError) -> GatedScan {
         let policy = try loadPolicy(request, declared: try DeclarativePlugins.known(directory: pluginDirectory, paths: paths))
         let database = try WardRuntime.openDatabase(paths)
-        let recorded = try HistoryService.recordedScan(id: scanID, target: target, in: database, rawResults: rawResults)
         let triage = try loadTriage(request)
         let redaction = try Redaction.stage(paths: paths)
+        log.phaseEnded("open")
+        let recorded = try HistoryService.recordedScan(id: scanID, target: target, in: database, rawResults: rawResults)
+        log.phaseEnded("load the scan")
         let firstSeen: [String: Date], stored: [String: Suppression]
         do {
-            firstSeen = try database.firstSeen(inScan: recorded.id)
+            // First sightings matter only to a service level.
+            firstSeen = policy.sla == nil ? [:] : try database.firstSeen(inScan: recorded.id)
             stored = try database.waivers(inScan: recorded.id)
         } catch {
             throw .wrapping(error)
@@ -62,17 +65,22 @@ public struct GateService: Sendable {
         let asOf = request.now ?? recorded.startedAt
         // Today's decisions apply, like the policy's waivers; their expiry is read as of `asOf`.
         let decisions = try TriageService.decisions(for: recorded.target.name, database: database, file: triage)
-        var gated = evaluate(redaction.redact(recorded), policy: policy, request: request, redaction: redaction,
-                             baseline: try baselineIdentities(for: recorded, policy: policy, request: request, database: database),
+        let baseline = try baselineIdentities(for: recorded, policy: policy, request: request, database: database)
+        log.phaseEnded("load the history")
+        let redacted = redaction.redact(recorded)
+        log.phaseEnded("redact")
+        var gated = evaluate(redacted, policy: policy, request: request, redaction: redaction, baseline: baseline,
                              firstSeen: firstSeen, asOf: asOf, decisions: decisions)
         // The waivers the scan's own gate stored are shown, never applied: a waiver removed from
         // the policy, or expired as of `asOf`, no longer hides a finding.
-        let waived = Set(gated.scan.value.findings.filter { $0.suppression != nil }.map(\.identity))
+        var waived = Set<String>()
+        for finding in gated.scan.value.findings where !stored.isEmpty && finding.suppression != nil { waived.insert(finding.identity) }
         let lapsed = stored.keys.filter { !waived.contains($0) }.count
         if lapsed > 0 {
             gated.gate.warnings.append("\(lapsed) finding\(lapsed == 1 ? " was" : "s were") waived when the scan was recorded "
                 + "but not by policy \(policy.name) as of \(ISO8601DateFormatter().string(from: asOf))")
         }
+        log.phaseEnded("gate")
         return gated
     }
 

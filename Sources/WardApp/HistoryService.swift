@@ -57,6 +57,7 @@ public struct HistoryService: Sendable {
         try Self.recordedScan(id: id, target: target, in: try WardRuntime.openDatabase(paths))
     }
 
+    /// The recorded scan, its findings in the order they were recorded; raw results only when `rawResults`.
     static func recordedScan(id: String?, target: String?, in database: AppDatabase, rawResults: Bool = true) throws(AppError) -> ScanRun {
         do {
             let summary: ScanSummary?
@@ -67,14 +68,7 @@ public struct HistoryService: Sendable {
             }
             guard let summary else { throw id.map { AppError.unknownScan(id: $0) } ?? AppError.noScanRecorded(target: target) }
             // As the tools reported them: the policy being applied decides the waivers again.
-            var query = FindingQuery(scanID: summary.scanID)
-            query.showsWaivers = false
-            query.includesRawResults = rawResults
-            let findings = try database.findings(matching: query).map { tracked in
-                var finding = tracked.finding
-                finding.sources = tracked.sources
-                return finding
-            }
+            let findings = try database.recordedFindings(inScan: summary.scanID, rawResults: rawResults)
             return ScanRun(id: summary.scanID, target: summary.target, mode: summary.mode, startedAt: summary.startedAt,
                            finishedAt: summary.finishedAt, wardVersion: summary.wardVersion, toolRuns: summary.toolRuns,
                            findings: findings)

@@ -41,12 +41,16 @@ struct ScanFinisher {
             outcome = .alreadyRecorded(scanID: alreadyRecordedAs)
         } else {
             outcome = try record(redacted, gate: { firstSeen, current in
+                log.phaseEnded("store")
                 let decisions = TriageService.decisions(for: redacted.value.target.name, current: current, file: triage)
                 let gated = gates.evaluate(redacted, policy: policy, request: request, redaction: redaction, baseline: baseline,
                                            firstSeen: firstSeen, asOf: asOf, decisions: decisions)
                 gatedInRecording = gated
+                log.phaseEnded("gate")
                 return gated.scan
             })
+            // Storing the gate's waivers and committing, when the gate ran inside the recording.
+            log.phaseEnded(gatedInRecording == nil ? "store" : "commit")
         }
         switch outcome {
         case .recorded(let summary):
@@ -71,14 +75,13 @@ struct ScanFinisher {
             gated = try gates.gate(redacted, recordedAs: recording.scanID, policy: policy, request: request, database: database,
                                    redaction: redaction, decisions: decisions)
         }
-        log.phaseEnded("gate")
+        if gatedInRecording == nil || !triage.isEmpty { log.phaseEnded(gatedInRecording == nil ? "gate" : "record the triage file") }
         return ScanResult(recording: recording, recorded: redacted, gated: gated, secretsMode: secretsMode)
     }
 
     /// Stores the scan and gates it in the same transaction, or summarizes it as the first scan of
     /// an empty history when not recording (the gate then runs after, against no history).
     private func record(_ redacted: Redacted<ScanRun>, gate: ([String: Date], [String: TriageDecision]) -> Redacted<ScanRun>) throws(AppError) -> RecordOutcome {
-        defer { log.phaseEnded("store") }
         guard let database else { return .recorded(AppDatabase.summaryWithoutHistory(redacted)) }
         do {
             return try database.record(redacted, gate: gate)

@@ -25,12 +25,20 @@ struct CheckCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Take waiver expiry and overdue as of this time (YYYY-MM-DD, UTC midnight, or ISO-8601) instead of the scan's start.", valueName: "date"))
     var now: String?
 
+    @Flag(name: .long, help: "Print how long each phase took on stderr.")
+    var timings = false
+
     func run() async throws {
         global.apply()
+        let timer = PhaseTimer(enabled: timings)
         var request = gating.request
         request.now = try now.map { try DateBound.parse($0, option: "--now", edge: .start) }
         let gated = try GateService(paths: global.paths)
-            .check(scanID: scan, target: target, pluginDirectory: pluginDirectory, request: request, rawResults: output.showsRawResults)
-        throw try VerdictOutput.present(gated, recordedScanID: gated.scan.value.id, output: output, gating: gating, console: global.console)
+            .check(scanID: scan, target: target, pluginDirectory: pluginDirectory, request: request,
+                   rawResults: ReportService.showRawResults(output.formats), log: global.log(timer: timer))
+        let exit = try VerdictOutput.present(gated, recordedScanID: gated.scan.value.id, output: output, gating: gating, console: global.console)
+        timer.lap("report")
+        timer.memory()
+        throw exit
     }
 }

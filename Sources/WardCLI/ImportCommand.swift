@@ -50,6 +50,7 @@ struct ImportCommand: AsyncParsableCommand {
         let exit = try VerdictOutput.present(result.gated, recordedScanID: result.recording.scanID, output: output, gating: gating,
                                              console: global.console)
         timer.lap("report")
+        timer.memory()
         throw exit
     }
 }

@@ -11,7 +11,7 @@ struct OutputOptions: ParsableArguments {
                                valueName: "format"))
     var format: [String] = []
 
-    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write the report to this file instead of stdout (one format only).", valueName: "file"))
+    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write the report to this file instead of stdout (one format only; `-` is stdout).", valueName: "file"))
     var output: String?
 
     @Option(name: .customLong("output-dir"),
@@ -40,32 +40,24 @@ struct OutputOptions: ParsableArguments {
         }
     }
 
+    /// The file of the one report; nil for stdout (no `-o`, or `-o -`).
+    var file: String? { output == "-" ? nil : output }
+
     /// Whether the one report goes to the terminal as a table (where `--show-secrets` may print).
-    /// The formats whose reports never show a finding's raw tool result (every other one, JSON
-    /// first, may).
-    static let withoutRawResults: Set<String> = ["table", "sarif", "markdown", "junit", "gitlab-sast", "gitlab-secrets", "gitlab-dependency"]
+    var isTerminalTable: Bool { file == nil && outputDirectory == nil && formats == ["table"] }
 
-    /// Whether a report asked for may show raw tool results, which must then be read.
-    var showsRawResults: Bool { !formats.allSatisfy(Self.withoutRawResults.contains) }
-
-    var isTerminalTable: Bool { output == nil && outputDirectory == nil && formats == ["table"] }
-
-    /// Writes every report of `gated`, printing what each format's consumer would warn about. A
-    /// report that cannot be written does not stop the others; the first such failure is thrown at the
-    /// end, saying the scan is in the history when it is (`recordedScanID`).
+    /// Writes every report of `gated`, each streamed to its file or stdout as it is rendered, and
+    /// prints what each format's consumer would warn about. A report that cannot be written does not
+    /// stop the others; the first such failure is thrown at the end, saying the scan is in the
+    /// history when it is (`recordedScanID`).
     func write(_ gated: GatedScan, recordedScanID: String?, console: Console) throws {
         let inline = RenderOptions(color: Console.colorEnabled, width: Console.width)
-        let reports = try ReportService.render(gated, formats: formats, directory: outputDirectory, file: output, inline: inline)
         var failure: AppError?
-        for report in reports {
-            report.warnings.forEach { Console.warning("\(report.format): \($0)") }
-            guard let destination = report.destination else {
-                Console.output(report.data)
-                continue
-            }
+        for destination in try ReportService.destinations(formats: formats, directory: outputDirectory, file: file) {
             do {
-                try ReportService.write(report, recordedScanID: recordedScanID)
-                console.progress("wrote \(report.format) report to \(destination)")
+                let warnings = try ReportService.write(gated, to: destination, inline: inline, recordedScanID: recordedScanID)
+                warnings.forEach { Console.warning("\(destination.format): \($0)") }
+                if let file = destination.file { console.progress("wrote \(destination.format) report to \(file)") }
             } catch {
                 if failure != nil { Console.error(error.description) }
                 failure = failure ?? error

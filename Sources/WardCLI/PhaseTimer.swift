@@ -22,4 +22,16 @@ final class PhaseTimer: Sendable {
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         FileHandle.standardError.write(Data(String(format: "ward: timing %@ %.3f s\n", phase, seconds).utf8))
     }
+
+    /// Prints the process's memory now: anonymous (heap, stacks) and file-backed resident pages (a
+    /// memory-mapped report), and the peak resident size so far.
+    func memory() {
+        guard enabled, let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return }
+        let fields = ["RssAnon", "RssFile", "VmHWM"].compactMap { name -> String? in
+            guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix(name + ":") }),
+                  let kilobytes = line.split(separator: " ").dropFirst().first.flatMap({ Int($0) }) else { return nil }
+            return String(format: "%@ %.1f MB", name, Double(kilobytes) / 1024)
+        }
+        FileHandle.standardError.write(Data(("ward: memory " + fields.joined(separator: ", ") + "\n").utf8))
+    }
 }

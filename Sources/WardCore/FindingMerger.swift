@@ -8,6 +8,19 @@ public enum FindingMerger {
     /// One finding per identity, in first-seen order. The report ``FindingPrecedence`` picks is kept as
     /// the primary; its `sources` lists every tool, and aliases, references and fixed versions are united.
     public static func merge(_ findings: [Finding]) -> [Finding] {
+        // Most scans have nothing to merge: their findings stay where they are, sources filled in.
+        let unsourced = findings.withUnsafeBufferPointer { buffer -> [Int]? in
+            var identities = Set<String>(minimumCapacity: buffer.count)
+            for index in buffer.indices where !buffer[index].identity.isEmpty {
+                guard identities.insert(buffer[index].identity).inserted else { return nil }
+            }
+            return buffer.indices.filter { buffer[$0].sources.isEmpty }
+        }
+        if let unsourced {
+            var result = findings
+            for index in unsourced { result[index].sources = [result[index].toolID] }
+            return result
+        }
         var positions: [String: Int] = [:]
         var merged: [Finding] = []
         merged.reserveCapacity(findings.count)

@@ -42,7 +42,12 @@ public struct RedactionStage: Sendable {
     public func redact(_ scan: ScanRun, after original: Redacted<ScanRun>) -> Redacted<ScanRun> {
         guard scan.toolRuns == original.value.toolRuns else { return redact(scan) }
         let before = original.value.findings
-        let changed = scan.findings.indices.filter { !before.indices.contains($0) || scan.findings[$0] != before[$0] }
+        // Compared where they lie: reading the arrays' elements would copy every finding.
+        let changed = scan.findings.withUnsafeBufferPointer { after in
+            before.withUnsafeBufferPointer { before in
+                after.indices.filter { !before.indices.contains($0) || after[$0] != before[$0] }
+            }
+        }
         guard !changed.isEmpty else { return Redacted(scan) }
         var result = scan
         let (findings, _) = redactFindings(changed.map { scan.findings[$0] })

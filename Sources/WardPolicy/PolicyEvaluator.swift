@@ -20,92 +20,54 @@ public struct PolicyEvaluator: Sendable {
 
     /// The scan as the policy sees it (severity overrides and waivers applied) and the verdict.
     ///
+    /// One pass over the findings changes them in place: each gets its severity override, the first
+    /// live waiver matching it and the reviewers' decision; a pass that reads them counts each against
+    /// the thresholds, the limits and the service level. Everything that does not depend on the
+    /// finding (waiver globs and expiry, thresholds per tool and kind, cut-offs per severity) is
+    /// worked out before.
+    ///
     /// - Parameters:
     ///   - baseline: identities of the baseline scan, for `new-findings-only`; `nil` when there is none.
     ///   - firstSeen: when the history first saw each identity, for `sla:`; a finding not in it is
     ///     new in this scan and first seen at the scan's start.
     public func evaluate(_ scan: ScanRun, baseline: Set<String>?, firstSeen: [String: Date] = [:]) -> (scan: ScanRun, gate: GateResult) {
         var scan = scan
-        scan.findings = scan.findings.map(overridingSeverity)
-        var checks: [GateResult.Check] = []
-        var warnings: [String] = []
-        let waivers = WaiverApplication(policy: policy, now: now, scanIsComplete: scan.isComplete)
-        scan.findings = waivers.apply(to: scan.findings)
-        warnings += waivers.warnings(for: scan.findings)
-        if let stale = waivers.staleCheck(for: scan.findings) { checks.append(stale) }
-        let triage = TriageApplication(decisions: decisions, rules: policy.triageRules, now: now,
+        var waivers = WaiverApplication(policy: policy, now: now, scanIsComplete: scan.isComplete)
+        var triage = TriageApplication(decisions: decisions, rules: policy.triageRules, now: now,
                                        warnWithinDays: policy.warnExpiringWithinDays ?? 14)
-        scan.findings = triage.apply(to: scan.findings)
-        warnings += triage.warnings(for: scan.findings)
-        var candidates = scan.findings.filter(\.isActive)
-        if policy.newFindingsOnly == true {
-            if let baseline {
-                candidates = candidates.filter { !baseline.contains($0.identity) }
-            } else {
-                warnings.append("no baseline scan of this target: every finding counts as new")
+        var tally = GateTally(policy: policy, baseline: baseline, firstSeen: firstSeen, startedAt: scan.startedAt, now: now)
+        let overrides = policy.severityOverrides ?? []
+        // Findings change in place, only where something applies (the array is copied once, if at all).
+        if !overrides.isEmpty || !waivers.isEmpty || !decisions.isEmpty {
+            for index in scan.findings.indices {
+                if !overrides.isEmpty { overrideSeverity(of: &scan.findings[index], overrides) }
+                if !waivers.isEmpty { waivers.apply(to: &scan.findings[index]) }
+                if !decisions.isEmpty { triage.apply(to: &scan.findings[index]) }
             }
         }
-        if policy.fixAvailableOnly == true { candidates = candidates.filter(\.fixAvailable) }
-        checks += thresholdChecks(candidates)
-        let overdue = overdueFindings(scan, firstSeen: firstSeen)
-        if let check = overdueCheck(overdue) { checks.append(check) }
+        // Counted where they lie, without copying each.
+        scan.findings.withUnsafeBufferPointer { findings in
+            for index in findings.indices { tally.count(findings[index]) }
+        }
+        var warnings = waivers.warnings() + triage.warnings()
+        if policy.newFindingsOnly == true, baseline == nil {
+            warnings.append("no baseline scan of this target: every finding counts as new")
+        }
+        var checks: [GateResult.Check] = []
+        if let stale = waivers.staleCheck() { checks.append(stale) }
+        checks += tally.thresholdChecks()
+        if let check = tally.overdueCheck() { checks.append(check) }
         checks.append(requiredScannersCheck(scan))
         var gate = verdict(scan: scan, checks: checks, warnings: warnings)
-        gate.overdue = overdue
+        gate.overdue = tally.overdue
         gate.evaluatedAt = now
         return (scan, gate)
     }
 
-    /// Due dates of the active findings past their severity's days, in one pass over cut-offs
-    /// computed once per severity.
-    private func overdueFindings(_ scan: ScanRun, firstSeen: [String: Date]) -> [String: Date] {
-        guard let deadlines = policy.sla?.deadlines(asOf: now) else { return [:] }
-        var overdue: [String: Date] = [:]
-        for finding in scan.findings where finding.isActive {
-            let seen = firstSeen[finding.identity] ?? scan.startedAt
-            if deadlines.isOverdue(severity: finding.severity, firstSeen: seen) {
-                overdue[finding.identity] = deadlines.dueDate(severity: finding.severity, firstSeen: seen)
-            }
-        }
-        return overdue
-    }
-
-    /// The `overdue` check of a policy with `sla:`; it fails only with `fail-on-overdue: true`.
-    private func overdueCheck(_ overdue: [String: Date]) -> GateResult.Check? {
-        guard policy.sla != nil else { return nil }
-        let failing = policy.failOnOverdue == true && !overdue.isEmpty
-        return GateResult.Check(name: "overdue", passed: !failing,
-                                detail: overdue.isEmpty ? "no finding overdue" : "\(overdue.count) finding\(overdue.count == 1 ? "" : "s") overdue",
-                                failingIdentities: failing ? overdue.keys.sorted() : [])
-    }
-
-    private func overridingSeverity(_ finding: Finding) -> Finding {
-        guard let rule = policy.severityOverrides?.last(where: { $0.tool == finding.toolID && ($0.rule == nil || $0.rule == finding.ruleID) })
-        else { return finding }
-        var finding = finding
+    /// The severity of the last override naming the finding's tool (and its rule, when one is named).
+    private func overrideSeverity(of finding: inout Finding, _ overrides: [Policy.SeverityOverride]) {
+        guard let rule = overrides.last(where: { $0.tool == finding.toolID && ($0.rule == nil || $0.rule == finding.ruleID) }) else { return }
         finding.severity = rule.severity
-        return finding
-    }
-
-    private func thresholdChecks(_ candidates: [Finding]) -> [GateResult.Check] {
-        var checks: [GateResult.Check] = []
-        let over = candidates.filter { finding in policy.threshold(for: finding).map { finding.severity >= $0 } ?? false }
-        if policy.failOn != nil {
-            let level = policy.failOn?.severity.map { " at or above \($0.rawValue)" } ?? ""
-            checks.append(GateResult.Check(
-                name: "severity-threshold", passed: over.isEmpty,
-                detail: over.isEmpty ? "no finding\(level)" : "\(over.count) finding\(over.count == 1 ? "" : "s")\(level)",
-                failingIdentities: over.map(\.identity).sorted()))
-        }
-        for (name, limit) in (policy.maxFindings ?? [:]).sorted(by: { $0.key < $1.key }) {
-            guard let severity = Severity(parsing: name) else { continue }
-            let counted = candidates.filter { $0.severity == severity }
-            checks.append(GateResult.Check(
-                name: "max-\(severity.rawValue)", passed: counted.count <= limit,
-                detail: "\(counted.count) \(severity.rawValue) finding\(counted.count == 1 ? "" : "s"), at most \(limit) allowed",
-                failingIdentities: counted.count <= limit ? [] : counted.map(\.identity).sorted()))
-        }
-        return checks
     }
 
     private func requiredScannersCheck(_ scan: ScanRun) -> GateResult.Check {
@@ -124,7 +86,10 @@ public struct PolicyEvaluator: Sendable {
         let failed = checks.filter { !$0.passed }
         let incomplete = failed.contains { $0.name == "scanners-complete" }
         let outcome: GateResult.Outcome = incomplete ? .incomplete : (failed.isEmpty ? .pass : .fail)
-        let failing = Set(failed.flatMap(\.failingIdentities)).sorted()
+        // Each check's list is sorted: their concatenation sorts as a merge of runs.
+        var failing = failed.flatMap(\.failingIdentities)
+        failing.sort()
+        failing = failing.indices.filter { $0 == 0 || failing[$0] != failing[$0 - 1] }.map { failing[$0] }
         return GateResult(outcome: outcome, policy: policy.name, reasons: failed.map { "\($0.name): \($0.detail)" },
                           failingIdentities: failing, checks: checks, warnings: warnings)
     }

@@ -35,20 +35,9 @@ public struct PolicySuppression: Sendable, Equatable {
     }
 
     /// Whether it covers `finding`: every criterion given must match, and at least one is given.
+    /// A path criterion is a ``Glob``; package names are compared in lower case (or PyPI's normalized
+    /// form), advisory ids in upper case against the finding's id and aliases.
     public func matches(_ finding: Finding) -> Bool {
-        var any = false
-        func check(_ criterion: String?, _ test: (String) -> Bool) -> Bool {
-            guard let criterion else { return true }
-            any = true
-            return test(criterion)
-        }
-        let advisoryIDs = finding.advisory.map { [$0.id] + $0.aliases }.map { Set($0.map { $0.uppercased() }) } ?? []
-        let matched = check(identity) { $0 == finding.identity }
-            && check(tool) { $0 == finding.toolID || finding.sources.contains($0) }
-            && check(rule) { $0 == finding.ruleID }
-            && check(path) { Glob.matches($0, finding.location?.path ?? "") }
-            && check(package) { $0.lowercased() == finding.package?.name.lowercased() || $0.lowercased() == finding.package?.normalizedName }
-            && check(advisory) { advisoryIDs.contains($0.uppercased()) }
-        return any && matched
+        CompiledWaiver(self).matches(finding)
     }
 }

@@ -10,17 +10,30 @@ import WardCore
 public struct JSONReporter: Reporter {
     public static let id = "json"
     public static let fileExtension = "json"
+    /// Each finding carries its raw result.
+    public static let showsRawResults = true
     /// The version of the document's shape.
     public static let schemaVersion = 1
 
     public static func render(_ redacted: Redacted<ScanRun>, gate: GateResult, options: RenderOptions) throws(ReporterError) -> Data {
-        var data = Data()
-        var writer = JSONStreamWriter(chunkSize: 1 << 20) { buffer in
-            data.append(contentsOf: buffer)
+        let output = MemoryReportOutput()
+        _ = try write(redacted, gate: gate, options: options, to: output)
+        return output.data
+    }
+
+    /// Streams the document to `output` in chunks of about 64 KiB.
+    public static func write(_ redacted: Redacted<ScanRun>, gate: GateResult, options: RenderOptions,
+                             to output: any ReportOutput) throws(ReporterError) -> [String] {
+        var writer = JSONStreamWriter(chunkSize: ReportChunk.size) { buffer in
+            do {
+                try buffer.withUnsafeBytes { try output.write($0) }
+            } catch {
+                throw ReporterError.outputFailed(format: id, reason: String(describing: error))
+            }
             buffer.removeAll(keepingCapacity: true)
         }
         try write(redacted, gate: gate, to: &writer)
-        return data
+        return []
     }
 
     /// Writes the document through `writer` as it goes: the scan, the tool runs, each finding in

@@ -13,6 +13,9 @@ enum OrderedJSON: Sendable, ExpressibleByStringLiteral, ExpressibleByIntegerLite
     case bool(Bool)
     case array([OrderedJSON])
     case object([(String, OrderedJSON)])
+    /// An array whose `count` elements are made one at a time as it is written, so that a long one
+    /// (a run's results) is never held whole.
+    case generated(count: Int, element: @Sendable (Int) -> OrderedJSON)
 
     init(stringLiteral value: String) { self = .string(value) }
     init(integerLiteral value: Int) { self = .integer(value) }
@@ -35,6 +38,7 @@ enum OrderedJSON: Sendable, ExpressibleByStringLiteral, ExpressibleByIntegerLite
         switch self {
         case .array(let items): items.isEmpty
         case .object(let members): members.isEmpty
+        case .generated(let count, _): count == 0
         default: false
         }
     }
@@ -43,27 +47,32 @@ enum OrderedJSON: Sendable, ExpressibleByStringLiteral, ExpressibleByIntegerLite
     var data: Data {
         var output: [UInt8] = []
         output.reserveCapacity(4096)
-        write(to: &output, indent: 0)
+        write(to: &output, indent: 0, chunkSize: .max) { _ in }
         output.append(0x0A)
         return Data(output)
     }
 
+    /// Writes ``data`` piece by piece: the bytes gather in a buffer handed to `drain` (which empties
+    /// it) whenever it reaches `chunkSize` between two members or elements, and once at the end.
+    func write(chunkSize: Int, drain: (inout [UInt8]) throws -> Void) rethrows {
+        var output: [UInt8] = []
+        output.reserveCapacity(chunkSize + 4096)
+        try write(to: &output, indent: 0, chunkSize: chunkSize, drain: drain)
+        output.append(0x0A)
+        try drain(&output)
+    }
+
     // MARK: - Private
 
-    private func write(to output: inout [UInt8], indent: Int) {
+    private func write(to output: inout [UInt8], indent: Int, chunkSize: Int, drain: (inout [UInt8]) throws -> Void) rethrows {
         switch self {
         case .string(let text): JSONValue.writeString(text, to: &output)
         case .integer(let number): output.append(contentsOf: String(number).utf8)
         case .bool(let flag): output.append(contentsOf: (flag ? "true" : "false").utf8)
         case .array(let items):
-            guard !items.isEmpty else { output.append(contentsOf: "[]".utf8); return }
-            output.append(UInt8(ascii: "["))
-            for (index, item) in items.enumerated() {
-                Self.newLine(first: index == 0, indent: indent + 1, to: &output)
-                item.write(to: &output, indent: indent + 1)
-            }
-            Self.newLine(first: true, indent: indent, to: &output)
-            output.append(UInt8(ascii: "]"))
+            try Self.writeArray(count: items.count, to: &output, indent: indent, chunkSize: chunkSize, drain: drain) { items[$0] }
+        case .generated(let count, let element):
+            try Self.writeArray(count: count, to: &output, indent: indent, chunkSize: chunkSize, drain: drain, element: element)
         case .object(let members):
             guard !members.isEmpty else { output.append(contentsOf: "{}".utf8); return }
             output.append(UInt8(ascii: "{"))
@@ -71,11 +80,25 @@ enum OrderedJSON: Sendable, ExpressibleByStringLiteral, ExpressibleByIntegerLite
                 Self.newLine(first: index == 0, indent: indent + 1, to: &output)
                 JSONValue.writeString(key, to: &output)
                 output.append(contentsOf: ": ".utf8)
-                value.write(to: &output, indent: indent + 1)
+                try value.write(to: &output, indent: indent + 1, chunkSize: chunkSize, drain: drain)
+                if output.count >= chunkSize { try drain(&output) }
             }
             Self.newLine(first: true, indent: indent, to: &output)
             output.append(UInt8(ascii: "}"))
         }
+    }
+
+    private static func writeArray(count: Int, to output: inout [UInt8], indent: Int, chunkSize: Int,
+                                   drain: (inout [UInt8]) throws -> Void, element: (Int) -> OrderedJSON) rethrows {
+        guard count > 0 else { output.append(contentsOf: "[]".utf8); return }
+        output.append(UInt8(ascii: "["))
+        for index in 0..<count {
+            newLine(first: index == 0, indent: indent + 1, to: &output)
+            try element(index).write(to: &output, indent: indent + 1, chunkSize: chunkSize, drain: drain)
+            if output.count >= chunkSize { try drain(&output) }
+        }
+        newLine(first: true, indent: indent, to: &output)
+        output.append(UInt8(ascii: "]"))
     }
 
     /// A comma unless `first`, a newline and `indent` levels of two spaces.

@@ -24,13 +24,27 @@ public struct SARIFReporter: Reporter {
 
     /// Warns when the gzipped log is over GitHub's upload limit, and when results or runs were left out.
     public static func warnings(_ redacted: Redacted<ScanRun>, gate: GateResult, report: Data) -> [String] {
-        let scan = redacted.value
-        var warnings = SARIFPlan(scan: scan, limits: .github).notices.map(\.text)
-        if let size = SARIFLimits.gzippedSize(of: report), size > SARIFLimits.github.gzippedBytes {
-            warnings.append("the SARIF log is \(size / 1_000_000) MB gzipped, over GitHub's upload limit of "
-                + "\(SARIFLimits.github.gzippedBytes / 1_000_000) MB: upload-sarif will reject it")
+        warnings(SARIFPlan(scan: redacted.value, limits: .github), gzippedSize: SARIFLimits.gzippedSize(of: report), limits: .github)
+    }
+
+    /// Streams the log to `output` in chunks of about 64 KiB, one result at a time, measuring its
+    /// gzipped size on the way.
+    public static func write(_ redacted: Redacted<ScanRun>, gate: GateResult, options: RenderOptions,
+                             to output: any ReportOutput) throws(ReporterError) -> [String] {
+        let plan = SARIFPlan(scan: redacted.value, limits: .github)
+        let counter = GzipSizeCounter()
+        do {
+            try log(redacted, plan: plan, limits: .github, overdue: gate.overdue).write(chunkSize: ReportChunk.size) { buffer in
+                try buffer.withUnsafeBytes { bytes in
+                    counter.add(bytes)
+                    try output.write(bytes)
+                }
+                buffer.removeAll(keepingCapacity: true)
+            }
+        } catch {
+            throw .outputFailed(format: id, reason: String(describing: error))
         }
-        return warnings
+        return warnings(plan, gzippedSize: counter.finish(), limits: .github)
     }
 
     /// Renders the log under the given limits.
@@ -41,11 +55,22 @@ public struct SARIFReporter: Reporter {
     ///   - overdue: due dates of overdue findings by identity, marked in their results' properties.
     /// - Returns: the SARIF log as pretty-printed UTF-8 JSON.
     public static func render(_ redacted: Redacted<ScanRun>, limits: SARIFLimits, overdue: [String: Date] = [:]) -> Data {
-        let scan = redacted.value
-        let plan = SARIFPlan(scan: scan, limits: limits)
-        let runs = plan.runs.map { SARIFRunBuilder(scan: scan, limits: limits, overdue: overdue).run(for: $0) }
-        let log: OrderedJSON = ["$schema": .string(schemaURI), "version": "2.1.0", "runs": .array(runs)]
-        return log.data
+        log(redacted, plan: SARIFPlan(scan: redacted.value, limits: limits), limits: limits, overdue: overdue).data
+    }
+
+    /// The log of `plan`, its results made one at a time as they are written.
+    private static func log(_ redacted: Redacted<ScanRun>, plan: SARIFPlan, limits: SARIFLimits, overdue: [String: Date]) -> OrderedJSON {
+        let builder = SARIFRunBuilder(scan: redacted.value, limits: limits, overdue: overdue)
+        return ["$schema": .string(schemaURI), "version": "2.1.0", "runs": .array(plan.runs.map { builder.run(for: $0) })]
+    }
+
+    private static func warnings(_ plan: SARIFPlan, gzippedSize: Int?, limits: SARIFLimits) -> [String] {
+        var warnings = plan.notices.map(\.text)
+        if let size = gzippedSize, size > limits.gzippedBytes {
+            warnings.append("the SARIF log is \(size / 1_000_000) MB gzipped, over GitHub's upload limit of "
+                + "\(limits.gzippedBytes / 1_000_000) MB: upload-sarif will reject it")
+        }
+        return warnings
     }
 }
 
@@ -70,40 +95,40 @@ struct SARIFPlan {
 
     init(scan: ScanRun, limits: SARIFLimits) {
         var order: [String] = []
-        for id in scan.toolRuns.map(\.toolID) + scan.findings.map(\.toolID).sorted() where !order.contains(id) {
+        for id in scan.toolRuns.map(\.toolID) + Set(scan.findings.map(\.toolID)).sorted() where !order.contains(id) {
             order.append(id)
         }
-        let byTool = Dictionary(grouping: scan.findings, by: \.toolID)
+        // Positions, not copies: a large scan's findings are copied only once kept.
+        let byTool = Dictionary(grouping: scan.findings.indices, by: { scan.findings[$0].toolID })
         var candidates: [Run] = []
         for id in order {
             let toolRun = scan.toolRuns.last { $0.toolID == id }
-            let findings = FindingOrder.sorted(byTool[id] ?? [])
+            let indices = FindingOrder.sorted(byTool[id] ?? [], of: scan.findings)
             // A tool that ran and applied gets a run even when clean, so GitHub closes its alerts; a
             // tool that did not apply, or did not finish, gets none, so its alerts stay as they were.
             let ranAndApplied = toolRun.map { $0.state == .succeeded } ?? true
-            guard ranAndApplied || !findings.isEmpty else { continue }
-            candidates.append(Self.capped(Run(toolID: id, toolRun: toolRun, findings: findings), limits: limits))
+            guard ranAndApplied || !indices.isEmpty else { continue }
+            candidates.append(Self.capped(id, toolRun: toolRun, indices: indices, of: scan.findings, limits: limits))
         }
         notices = candidates.flatMap(\.notices)
         runs = Self.keepMostImportant(candidates, limit: limits.runs, notices: &notices)
     }
 
     /// Keeps the most severe results first, within the result and rule limits.
-    private static func capped(_ run: Run, limits: SARIFLimits) -> Run {
-        var run = run
+    private static func capped(_ toolID: String, toolRun: ToolRun?, indices: [Int], of findings: [Finding], limits: SARIFLimits) -> Run {
+        var run = Run(toolID: toolID, toolRun: toolRun, findings: [])
         var rules = Set<String>()
-        var kept: [Finding] = []
-        for finding in run.findings where kept.count < limits.resultsPerRun {
+        for index in indices where run.findings.count < limits.resultsPerRun {
+            let finding = findings[index]
             guard rules.contains(finding.ruleID) || rules.count < limits.rulesPerRun else { continue }
             rules.insert(finding.ruleID)
-            kept.append(finding)
+            run.findings.append(finding)
         }
-        let dropped = run.findings.count - kept.count
+        let dropped = indices.count - run.findings.count
         if dropped > 0 {
-            run.notices.append(Notice(level: "warning", text: "\(run.toolID): \(dropped) of \(run.findings.count) results left out "
+            run.notices.append(Notice(level: "warning", text: "\(toolID): \(dropped) of \(indices.count) results left out "
                 + "(GitHub accepts at most \(limits.resultsPerRun) results and \(limits.rulesPerRun) rules per run); the most severe were kept"))
         }
-        run.findings = kept
         return run
     }
 

@@ -29,7 +29,10 @@ struct SARIFRunBuilder {
             "automationDetails": ["id": .string("ward/\(planned.toolID)/")],
             "originalUriBaseIds": [Self.rootID: ["description": ["text": "The root of the scanned repository."]]],
             "invocations": [invocation(planned)],
-            "results": .array(planned.findings.map { result(for: $0, ruleIndex: ruleIndex[$0.ruleID] ?? 0) }),
+            "results": .generated(count: planned.findings.count) { [self, ruleIndex] index in
+                let finding = planned.findings[index]
+                return result(for: finding, ruleIndex: ruleIndex[finding.ruleID] ?? 0)
+            },
         ]
     }
 

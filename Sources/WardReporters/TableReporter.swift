@@ -10,18 +10,19 @@ public struct TableReporter: Reporter {
         let scan = redacted.value
         var lines: [String] = []
         let style = TableStyle(color: options.color)
-        let active = scan.findings.filter(\.isActive)
         let columns = TableColumns(findings: scan.findings, width: options.width)
+        // One sort, most severe first; each group keeps that order.
+        let order = FindingOrder.sortedIndices(scan.findings)
         for severity in Severity.allCases.reversed() {
-            let group = FindingOrder.sorted(active.filter { $0.severity == severity })
+            let group = order.filter { scan.findings[$0].isActive && scan.findings[$0].severity == severity }
             guard !group.isEmpty else { continue }
             lines.append(style.severity(severity, "\(severity.rawValue.uppercased()) (\(group.count))"))
-            lines += group.map { columns.row($0, mark: FindingArtifact.overdueMark($0, gate: gate)) }
+            lines += group.map { columns.row(scan.findings[$0], mark: FindingArtifact.overdueMark(scan.findings[$0], gate: gate)) }
         }
-        let suppressed = FindingOrder.sorted(scan.findings.filter { !$0.isActive })
+        let suppressed = order.filter { !scan.findings[$0].isActive }
         if !suppressed.isEmpty {
             lines.append(style.dim("SUPPRESSED (\(suppressed.count))"))
-            lines += suppressed.map { columns.row($0) }
+            lines += suppressed.map { columns.row(scan.findings[$0]) }
         }
         if scan.findings.isEmpty { lines.append("No findings.") }
         lines.append("")

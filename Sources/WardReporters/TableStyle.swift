@@ -45,7 +45,15 @@ public enum FindingOrder {
     /// The positions of `findings` in the order of ``sorted(_:)``: large scans are ordered without
     /// moving the findings themselves.
     public static func sortedIndices(_ findings: [Finding]) -> [Int] {
-        findings.indices.sorted { precedes(findings[$0], findings[$1]) }
+        sorted(Array(findings.indices), of: findings)
+    }
+
+    /// `indices` of `findings` in the order of ``sorted(_:)``.
+    public static func sorted(_ indices: [Int], of findings: [Finding]) -> [Int] {
+        // Compared in place: reading an element of the array itself would copy the finding.
+        findings.withUnsafeBufferPointer { buffer in
+            indices.sorted { precedes(buffer[$0], buffer[$1]) }
+        }
     }
 
     private static func precedes(_ lhs: Finding, _ rhs: Finding) -> Bool {

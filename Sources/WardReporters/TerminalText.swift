@@ -5,6 +5,8 @@ public enum TerminalText {
     /// Removes escape sequences (CSI, OSC and others), C0 and C1 controls, DEL and bidi controls;
     /// tabs and newlines become spaces.
     public static func sanitize(_ text: String) -> String {
+        // Printable ASCII (the usual case) has nothing to remove.
+        if text.utf8.allSatisfy({ (0x20...0x7E).contains($0) }) { return text }
         var output = String.UnicodeScalarView()
         var scalars = text.unicodeScalars.makeIterator()
         while let scalar = scalars.next() {

@@ -15,6 +15,14 @@ struct FindingSearch {
     /// A further SQL condition on `f` (the finding) with its named arguments, for queries the
     /// history builds on top of a filter (a diff of two scans).
     var condition: (sql: String, arguments: [String: any DatabaseValueConvertible])?
+    /// Whether raw results are read; without them the column is NULL and nothing of it is loaded.
+    var rawResults = true
+    /// With a scan id: rows in the order the scan recorded its findings instead of the query's
+    /// sort, which SQLite then reads off the occurrence index without sorting.
+    var recordedOrder = false
+
+    /// Whether the raw column is read: when both the search and its query ask for raw results.
+    private var readsRawResults: Bool { rawResults && query.includesRawResults }
 
     /// Columns before the descriptive ones: history, then the source tools as a JSON array.
     private var historyColumns: [String] {
@@ -36,6 +44,20 @@ struct FindingSearch {
         var results: [TrackedFinding] = []
         while let row = try rows.next() {
             results.append(try decode(row))
+        }
+        return results
+    }
+
+    /// Runs the query for its findings alone, each with its `sources`.
+    func fetchFindings(_ db: Database) throws -> [Finding] {
+        var arguments: [String: (any DatabaseValueConvertible)?] = [:]
+        let sql = makeSQL(arguments: &arguments)
+        let rows = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(arguments))
+        var results: [Finding] = []
+        while let row = try rows.next() {
+            var finding = try decodeFinding(row, at: historyColumns.count)
+            finding.sources = try JSONColumn.strings(row[historyColumns.count - 1], column: "sources").sorted()
+            results.append(finding)
         }
         return results
     }
@@ -69,11 +91,11 @@ struct FindingSearch {
         var columns = historyColumns + [FindingColumns.content.sqlList(table: "f"), waiverColumn]
         var sql = byFirstSeen ? "FROM finding f INDEXED BY finding_on_firstSeenAt" : "FROM finding f"
         if query.scanID == nil {
-            columns.append(!query.includesRawResults ? "NULL" : "(SELECT \(FindingColumns.rawBody(of: "occurrence")) FROM occurrence "
+            columns.append(!readsRawResults ? "NULL" : "(SELECT \(FindingColumns.rawBody(of: "occurrence")) FROM occurrence "
                 + "WHERE scanId = f.lastSeenScanId AND findingId = f.id AND toolId = f.toolId)")
         }
         if let scanID = query.scanID {
-            columns.append(FindingColumns.sighting.sqlList(table: "o") + ", " + (query.includesRawResults ? FindingColumns.rawBody(of: "o") : "NULL"))
+            columns.append(FindingColumns.sighting.sqlList(table: "o") + ", " + (readsRawResults ? FindingColumns.rawBody(of: "o") : "NULL"))
             arguments["scan"] = scanID
             sql += """
                  JOIN occurrence o ON o.scanId = :scan AND o.findingId = f.id AND o.toolId = COALESCE(
@@ -87,7 +109,7 @@ struct FindingSearch {
             arguments.merge(condition.arguments.mapValues { $0 }) { _, new in new }
         }
         if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
-        sql += " ORDER BY \(ordering)"
+        sql += " ORDER BY \(recordedOrder && query.scanID != nil ? "o.findingId" : ordering)"
         if let limit = query.limit {
             sql += " LIMIT :limit"
             arguments["limit"] = max(0, limit)
@@ -124,7 +146,7 @@ struct FindingSearch {
 
     private func decode(_ row: Row) throws -> TrackedFinding {
         var reader = RowReader(row: row)
-        let identity: String = try reader.next()
+        reader.skip() // the identity, read with the finding
         let target: String = try reader.next()
         let status = try reader.nextEnum(FindingStatus.self, column: "status")
         let firstSeenScanID: String = try reader.next()
@@ -133,20 +155,26 @@ struct FindingSearch {
         let firstSeenAt: Date = try reader.next()
         let lastSeenAt: Date = try reader.next()
         let sources = try JSONColumn.strings(reader.next(), column: "sources").sorted()
-        var finding = FindingColumns.blank
-        try FindingColumns.content.read(row, at: reader.index, into: &finding)
-        finding.identity = identity
-        let waiver = try JSONColumn.suppression(row[reader.index + FindingColumns.content.count] as String?, column: "waiver")
-        let occurrence = reader.index + FindingColumns.content.count + 1
-        let seen = query.scanID == nil ? FindingColumns.raw : FindingColumns.sighting + FindingColumns.raw
-        try seen.read(row, at: occurrence, into: &finding)
-        // What the source or the tool suppressed stays as it was; a policy waiver shows where nothing else did.
-        if finding.suppression == nil { finding.suppression = waiver }
+        let finding = try decodeFinding(row, at: reader.index)
         return TrackedFinding(
             finding: finding, target: target, status: status, sources: sources,
             firstSeenScanID: firstSeenScanID, lastSeenScanID: lastSeenScanID, fixedScanID: fixedScanID,
             firstSeenAt: firstSeenAt, lastSeenAt: lastSeenAt
         )
+    }
+
+    /// The finding whose descriptive columns start at `offset`: its content, the waiver, then its
+    /// latest raw result or the scan's sighting.
+    private func decodeFinding(_ row: Row, at offset: Int) throws -> Finding {
+        var finding = FindingColumns.blank
+        try FindingColumns.content.read(row, at: offset, into: &finding)
+        finding.identity = try row.decode(String.self, atIndex: 0)
+        let waiver = try JSONColumn.suppression(row[offset + FindingColumns.content.count] as String?, column: "waiver")
+        let seen = query.scanID == nil ? FindingColumns.raw : FindingColumns.sighting + FindingColumns.raw
+        try seen.read(row, at: offset + FindingColumns.content.count + 1, into: &finding)
+        // What the source or the tool suppressed stays as it was; a policy waiver shows where nothing else did.
+        if finding.suppression == nil { finding.suppression = waiver }
+        return finding
     }
 
     /// Adds `values` as named arguments `prefix0`, `prefix1`… and returns the placeholder list.

@@ -29,10 +29,11 @@ struct StoredColumns<Source, Target>: Sendable, ExpressibleByArrayLiteral {
     /// The columns that are read back.
     var readable: Self { Self(all.filter { $0.read != nil }) }
 
-    /// `"a", "b", …` with every name quoted (`references` is an SQL keyword), prefixed by `table.` when given.
-    func sqlList(table: String? = nil) -> String {
+    /// `"a", "b", …` with every name quoted (`references` is an SQL keyword), prefixed by `table.` when
+    /// given; the columns named in `nulls` are selected as NULL, so a reader skips their content.
+    func sqlList(table: String? = nil, nulls: [String] = []) -> String {
         let prefix = table.map { "\($0)." } ?? ""
-        return all.map { "\(prefix)\"\($0.name)\"" }.joined(separator: ", ")
+        return all.map { nulls.contains($0.name) ? "NULL" : "\(prefix)\"\($0.name)\"" }.joined(separator: ", ")
     }
 
     /// Binds every bound column's value for `source`, in order.

@@ -10,15 +10,16 @@ import WardStorage
     let report = Fixtures.path("reports/bandit/tiny-bandit-1.9.4.json")
     let root = Fixtures.path("projects/tiny")
 
-    @Test(arguments: ["file", "directory"])
+    @Test(arguments: ["file", "directory", "full device"])
     func aReportThatCannotBeWrittenAfterRecordingExits4NamingTheScanAndTheReport(blocker: String) throws {
-        // Given an output path that cannot be written: below a regular file, or a directory itself
+        // Given an output path that cannot be written: below a regular file, a directory itself, or
+        // a device that refuses the bytes once the report is being streamed (ENOSPC)
         let bed = try CLITestbed()
         let output: String
-        if blocker == "file" {
-            output = try Fixtures.write("not a directory", named: "blocker") + "/ward.json"
-        } else {
-            output = try Fixtures.temporaryDirectory("ward-out-dir")
+        switch blocker {
+        case "file": output = try Fixtures.write("not a directory", named: "blocker") + "/ward.json"
+        case "directory": output = try Fixtures.temporaryDirectory("ward-out-dir")
+        default: output = "/dev/full"
         }
         // When a scan is imported and its report written there
         let result = try bed.ward(["import", "--tool", "bandit", "--root", root, report, "--format", "json", "-o", output])
@@ -30,6 +31,23 @@ import WardStorage
         #expect(result.stderr.contains("ward: error: scan \(scanID) is recorded in the history, but its json report could not be written to \(output)"),
                 "\(result.stderr)")
         #expect(!result.stderr.contains("nothing was stored"))
+    }
+
+    @Test func aReportForStandardOutputIsTheReportForAFile() throws {
+        // Given a recorded import
+        let bed = try CLITestbed()
+        _ = try bed.ward(["import", "--tool", "bandit", "--root", root, report, "--quiet"])
+        let file = try Fixtures.temporaryDirectory("ward-stdout") + "/ward.sarif"
+        // When it is checked into a file, to stdout, and to `-o -`
+        let written = try bed.ward(["check", "--format", "sarif", "-o", file])
+        let printed = try bed.ward(["check", "--format", "sarif"])
+        let dashed = try bed.ward(["check", "--format", "sarif", "-o", "-"], directory: bed.directory)
+        // Then the three carry the same bytes, and no file named `-` appears
+        #expect(written.status <= 1 && printed.status == written.status && dashed.status == written.status, "\(written.stderr)")
+        let bytes = try String(contentsOfFile: file, encoding: .utf8)
+        #expect(bytes.contains("\"$schema\": "))
+        #expect(printed.stdout == bytes && dashed.stdout == bytes)
+        #expect(!FileManager.default.fileExists(atPath: bed.directory + "/-"))
     }
 
     @Test func aReportThatCannotBeWrittenWithoutRecordingIsAUsageError() throws {
