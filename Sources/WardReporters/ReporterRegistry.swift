@@ -12,6 +12,7 @@ public enum ReporterRegistry {
         GitLabSASTReporter.self,
         GitLabSecretsReporter.self,
         GitLabDependencyReporter.self,
+        HTMLReporter.self,
     ]
 
     /// The ids of every reporter.
