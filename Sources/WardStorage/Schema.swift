@@ -20,6 +20,7 @@ enum Schema {
         migrator.registerMigration("v8-advisory-aliases", migrate: AdvisoryAliasMigration.apply)
         migrator.registerMigration("v9-history-indexes", migrate: HistoryIndexMigration.apply)
         migrator.registerMigration("v10-review-indexes", migrate: ReviewIndexMigration.apply)
+        migrator.registerMigration("v12-api-tokens", migrate: APITokenMigration.apply)
         return migrator
     }
 

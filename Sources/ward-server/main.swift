@@ -1,0 +1,3 @@
+import WardServer
+
+await ServerCommand.main()
