@@ -24,6 +24,7 @@ public struct WardServer: Sendable {
         let router = Router(context: ServerContext.self)
         router.add(middleware: RequestGuard(settings: settings, hosts: hosts, access: AccessControl(requiresToken: settings.requiresTokens, tokens: tokens)))
         APIRoutes(settings: settings).register(on: router)
+        PageRoutes(settings: settings).register(on: router)
         var logger = Logger(label: "ward-server")
         logger.logLevel = .warning
         let settings = settings
