@@ -4,6 +4,7 @@ import WardApp
 import WardServer
 
 /// `ward-server` (run by `ward serve`): parses the options and serves until stopped.
+@main
 struct ServerCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ward serve",
@@ -23,17 +24,16 @@ struct ServerCommand: AsyncParsableCommand {
     var requireTokens = false
 
     func run() async throws {
-        var settings: ServerSettings
         do {
-            settings = try ServerSettings(paths: WardPaths(databaseOption: db), listen: listen, publicURL: publicURL)
+            var settings = try ServerSettings(paths: WardPaths(databaseOption: db), listen: listen, publicURL: publicURL)
             settings.requireTokensOnLoopback = requireTokens
-        } catch {
-            FileHandle.standardError.write(Data("ward serve: \(error)\n".utf8))
+            let host = settings.host
+            try await WardServer(settings: settings).run { port in
+                FileHandle.standardError.write(Data("ward serve: listening on http://\(host):\(port)\n".utf8))
+            }
+        } catch let error as ServerError {
+            FileHandle.standardError.write(Data("ward: error: \(error)\n".utf8))
             throw ExitCode(3)
-        }
-        let host = settings.host
-        try await WardServer(settings: settings).run { port in
-            FileHandle.standardError.write(Data("ward serve: listening on http://\(host):\(port)\n".utf8))
         }
     }
 }

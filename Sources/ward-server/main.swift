@@ -1,3 +1,0 @@
-import WardServer
-
-await ServerCommand.main()
