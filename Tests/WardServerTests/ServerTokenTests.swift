@@ -55,6 +55,8 @@ import WardServer
         let story = try HistoryService(paths: bed.paths).story(finding: DemoScan.Ids.random, target: nil).value
         let last = try #require(story.triage.last)
         #expect(last.author == "tess@example.org" && last.state == .falsePositive && last.reason == "seeded for tests only")
+        let shown = try WardProcess.run(["show", DemoScan.Ids.random, "--db", bed.paths.database], environment: ["WARD_HOME": bed.directory + "/home"])
+        #expect(shown.status == 0 && shown.stdout.contains("tess@example.org") && shown.stdout.contains("seeded for tests only"), "\(shown.stderr)")
         #expect(uploader.token.mayUpload(to: "shop-api") && !uploader.token.mayUpload(to: "billing"))
     }
 
