@@ -8,6 +8,8 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "ward", targets: ["ward"]),
+        // The HTTP server `ward serve` runs: its own executable, so that `ward` carries no HTTP stack.
+        .executable(name: "ward-server", targets: ["ward-server"]),
         // For the libFuzzer driver in FuzzTesting/, a separate package built with sanitizers.
         .library(name: "WardFuzzTargets", targets: ["WardFuzzTargets"]),
     ],
@@ -16,6 +18,8 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // Vocabulary: Foundation, plus swift-crypto for SHA-256 and HMAC (see SHA256.swift).
@@ -76,6 +80,21 @@ let package = Package(
         // The supervisor a tool runs under, so that its process group dies with Ward (inside `ward`).
         .target(name: "CWardSupervisor"),
         .executableTarget(name: "ward", dependencies: ["WardCLI", "WardScanners", "CWardSupervisor"], swiftSettings: settings),
+        // The HTTP API and pages over the same services: the only user of Hummingbird.
+        .target(
+            name: "WardServer",
+            dependencies: [
+                "WardApp", "WardCore", "WardReporters", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            swiftSettings: settings
+        ),
+        // `ward-server`: parses its options and runs the server (`ward serve` executes it).
+        .executableTarget(
+            name: "ward-server",
+            dependencies: ["WardServer", "WardApp", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: settings
+        ),
         // Entry points the fuzzers drive and the unit tests replay crash inputs through.
         .target(
             name: "WardFuzzTargets",
@@ -123,6 +142,11 @@ let package = Package(
         .testTarget(
             name: "WardAppTests",
             dependencies: ["WardApp", "WardStorage", "TestSupport"],
+            swiftSettings: settings
+        ),
+        .testTarget(
+            name: "WardServerTests",
+            dependencies: ["WardServer", "WardApp", "WardStorage", "TestSupport"],
             swiftSettings: settings
         ),
         .testTarget(

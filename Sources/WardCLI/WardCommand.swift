@@ -28,6 +28,8 @@ public struct WardCommand: AsyncParsableCommand {
             ScansCommand.self,
             ScannersCommand.self,
             ToolsCommand.self,
+            ServeCommand.self,
+            TokensCommand.self,
         ]
     )
 

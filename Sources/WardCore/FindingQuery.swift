@@ -18,6 +18,8 @@ public struct FindingQuery: Sendable, Hashable {
     public var target: String?
     /// At most this many, in ``sort`` order.
     public var limit: Int?
+    /// Skip this many first, in ``sort`` order (a page of a listing; only with ``limit``).
+    public var offset: Int?
     /// Only findings first seen at or after this time.
     public var since: Date?
     /// Only findings first seen before this time.

@@ -13,6 +13,8 @@ public struct ShippedResource: Sendable {
     public var bundle: String?
     /// Folders of the source tree that may hold it, in order.
     public var sourceFolders: [String]
+    /// Whether it may lie right beside the executable (a companion program such as `ward-server`).
+    public var besideExecutable = false
 
     /// Describes a shipped resource.
     public init(_ name: String, overrideVariable: String? = nil, bundle: String? = nil, sourceFolders: [String]) {
@@ -28,6 +30,7 @@ public struct ShippedResource: Sendable {
         if let variable = overrideVariable, let path = environment[variable], !path.isEmpty { candidates.append(path) }
         if let executable = Bundle.main.executablePath {
             let directory = ((executable as NSString).resolvingSymlinksInPath as NSString).deletingLastPathComponent
+            if besideExecutable { candidates.append(directory + "/" + name) }
             if let bundle { candidates.append(directory + "/" + bundle + ".resources/" + name) }
             candidates.append(directory + "/../share/ward/" + name)
         }

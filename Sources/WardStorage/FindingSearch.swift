@@ -113,6 +113,10 @@ struct FindingSearch {
         if let limit = query.limit {
             sql += " LIMIT :limit"
             arguments["limit"] = max(0, limit)
+            if let offset = query.offset, offset > 0 {
+                sql += " OFFSET :offset"
+                arguments["offset"] = offset
+            }
         }
         return "SELECT \(columns.joined(separator: ", ")) \(sql)"
     }

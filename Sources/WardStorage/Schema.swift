@@ -22,6 +22,7 @@ enum Schema {
         migrator.registerMigration("v10-review-indexes", migrate: ReviewIndexMigration.apply)
         migrator.registerMigration("v11-raw-results", migrate: RawResultMigration.apply)
         migrator.registerMigration("v11-lean-indexes", migrate: LeanIndexMigration.apply)
+        migrator.registerMigration("v12-api-tokens", migrate: APITokenMigration.apply)
         return migrator
     }
 

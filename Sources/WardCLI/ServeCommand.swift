@@ -1,0 +1,34 @@
+import ArgumentParser
+import Foundation
+import WardApp
+
+/// `ward serve`: runs `ward-server`, the HTTP API and pages over the history, in this process's place.
+struct ServeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the history's API and pages over HTTP (loopback only unless API tokens exist)."
+    )
+
+    @Option(name: .long, help: ArgumentHelp("History database file (default: WARD_DB, else the per-user data directory).", valueName: "path"))
+    var db: String?
+
+    @Option(name: .long, help: ArgumentHelp("Address and port to listen on.", valueName: "host:port"))
+    var listen = "127.0.0.1:8740"
+
+    @Option(name: .long, help: ArgumentHelp("The URL people reach the server by (https makes the session cookie Secure).", valueName: "url"))
+    var publicURL: String?
+
+    @Flag(name: .long, help: "Require an API token for every request, even on loopback.")
+    var requireTokens = false
+
+    func run() throws {
+        let program = try ServerProgram.locate()
+        var arguments = [program, "--listen", listen]
+        if let db { arguments += ["--db", WardPaths.absolute(db)] }
+        if let publicURL { arguments += ["--public-url", publicURL] }
+        if requireTokens { arguments.append("--require-tokens") }
+        let argv = arguments.map { strdup($0) } + [nil]
+        execv(program, argv)
+        throw WardFailure("cannot run \(program): \(String(cString: strerror(errno)))")
+    }
+}

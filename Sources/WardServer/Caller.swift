@@ -1,0 +1,24 @@
+import Foundation
+import WardCore
+
+/// Who a request comes from and what they may do.
+struct Caller: Sendable {
+    /// The author of the caller's triage; nil for the person at this machine (then `WARD_AUTHOR`,
+    /// git's `user.email` or the user's name, as for `ward triage`).
+    var owner: String?
+    /// What the caller may do.
+    var role: APIToken.Role
+
+    /// The person at this machine, on a loopback server, without a token.
+    static let local = Caller(owner: nil, role: .admin)
+
+    /// The holder of `token`.
+    init(_ token: APIToken) {
+        self.init(owner: token.owner, role: token.role)
+    }
+
+    init(owner: String?, role: APIToken.Role) {
+        self.owner = owner
+        self.role = role
+    }
+}

@@ -1,0 +1,43 @@
+import Foundation
+import Hummingbird
+import Logging
+import WardApp
+
+/// `ward serve`: the HTTP API and pages over the history, on one address.
+public struct WardServer: Sendable {
+    /// Where to listen and what to serve.
+    public let settings: ServerSettings
+
+    /// Creates the server.
+    public init(settings: ServerSettings) {
+        self.settings = settings
+    }
+
+    /// Serves until the task is cancelled or the process is asked to stop; `ready` is told the
+    /// port once it is bound.
+    public func run(ready: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
+        let tokens = TokenService(WardContext(paths: settings.paths))
+        if !settings.isLoopback, try !tokens.anyActive() {
+            throw ServerError.tokensRequired(address: settings.host)
+        }
+        let hosts = BoundHosts(AllowedHosts(settings: settings, boundPort: settings.port))
+        let router = Router(context: ServerContext.self)
+        router.add(middleware: RequestGuard(settings: settings, hosts: hosts, access: AccessControl(requiresToken: settings.requiresTokens, tokens: tokens)))
+        APIRoutes(settings: settings).register(on: router)
+        PageRoutes(settings: settings).register(on: router)
+        var logger = Logger(label: "ward-server")
+        logger.logLevel = .warning
+        let settings = settings
+        let app = Application(
+            router: router,
+            configuration: ApplicationConfiguration(address: .hostname(settings.host, port: settings.port), serverName: nil),
+            onServerRunning: { channel in
+                let port = channel.localAddress?.port ?? settings.port
+                hosts.update(AllowedHosts(settings: settings, boundPort: port))
+                await ready(port)
+            },
+            logger: logger
+        )
+        try await app.runService()
+    }
+}

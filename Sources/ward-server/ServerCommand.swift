@@ -1,0 +1,39 @@
+import ArgumentParser
+import Foundation
+import WardApp
+import WardServer
+
+/// `ward-server` (run by `ward serve`): parses the options and serves until stopped.
+@main
+struct ServerCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ward serve",
+        abstract: "Serve the history's API and pages over HTTP (loopback only unless API tokens exist)."
+    )
+
+    @Option(name: .long, help: ArgumentHelp("History database file (default: WARD_DB, else the per-user data directory).", valueName: "path"))
+    var db: String?
+
+    @Option(name: .long, help: ArgumentHelp("Address and port to listen on.", valueName: "host:port"))
+    var listen = "127.0.0.1:8740"
+
+    @Option(name: .long, help: ArgumentHelp("The URL people reach the server by (https makes the session cookie Secure).", valueName: "url"))
+    var publicURL: String?
+
+    @Flag(name: .long, help: "Require an API token for every request, even on loopback.")
+    var requireTokens = false
+
+    func run() async throws {
+        do {
+            var settings = try ServerSettings(paths: WardPaths(databaseOption: db), listen: listen, publicURL: publicURL)
+            settings.requireTokensOnLoopback = requireTokens
+            let host = settings.host
+            try await WardServer(settings: settings).run { port in
+                FileHandle.standardError.write(Data("ward serve: listening on http://\(host):\(port)\n".utf8))
+            }
+        } catch let error as ServerError {
+            FileHandle.standardError.write(Data("ward: error: \(error)\n".utf8))
+            throw ExitCode(3)
+        }
+    }
+}
