@@ -1,4 +1,5 @@
 import Foundation
+import WardReporters
 import WardCore
 
 /// The finding page: what the finding is, where each scan saw it, its status events and the

@@ -1,4 +1,5 @@
 import Foundation
+import WardReporters
 
 /// The frame of every page: no script, no external resource, the server's own stylesheet.
 enum PageLayout {

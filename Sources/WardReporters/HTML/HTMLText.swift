@@ -7,9 +7,9 @@ import Foundation
 /// sequences, other C0 and C1 controls) and every bidi control becomes a visible `\u{…}` marker
 /// (``XMLText``), so a line reads as what it holds. ``link(_:)`` lets only http and https
 /// addresses become links: `javascript:`, `data:` and the rest stay text.
-enum HTMLText {
+public enum HTMLText {
     /// `text` escaped for element content and quoted attribute values.
-    static func escape(_ text: String) -> String {
+    public static func escape(_ text: String) -> String {
         let clean = XMLText.sanitize(text)
         var output = ""
         output.reserveCapacity(clean.utf8.count + 16)
@@ -28,7 +28,7 @@ enum HTMLText {
 
     /// The escaped value of an `href` for `address` when it is an absolute http or https address
     /// with a host; nil for anything else, which callers show as text.
-    static func link(_ address: String) -> String? {
+    public static func link(_ address: String) -> String? {
         guard !address.unicodeScalars.contains(where: { $0.value < 0x21 || (0x7F...0x9F).contains($0.value) }) else { return nil }
         let lowered = address.lowercased()
         guard let scheme = ["https://", "http://"].first(where: { lowered.hasPrefix($0) }) else { return nil }
@@ -38,7 +38,7 @@ enum HTMLText {
     }
 
     /// An `<a>` to `address` showing `label` (escaped here) when the address may be a link, else the address as text.
-    static func anchor(_ address: String, label: String? = nil) -> String {
+    public static func anchor(_ address: String, label: String? = nil) -> String {
         guard let href = link(address) else { return "<span class=\"address\">\(escape(address))</span>" }
         return "<a href=\"\(href)\" rel=\"noopener noreferrer\">\(escape(label ?? address))</a>"
     }
