@@ -21,10 +21,9 @@ enum PageAnswer {
 
     /// The login page's address, coming back to `path` (with its query) afterwards.
     static func login(returningTo path: String) -> String {
-        var components = URLComponents()
-        components.path = "/login"
-        components.queryItems = [URLQueryItem(name: "next", value: path)]
-        return components.percentEncodedPath + "?" + (components.percentEncodedQuery ?? "")
+        var unreserved = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+        unreserved.insert(charactersIn: "-._~/:@")
+        return "/login?next=" + (path.addingPercentEncoding(withAllowedCharacters: unreserved) ?? "%2F")
     }
 
     /// `path` when it is a path on this server (one leading slash, no scheme or host), else `/`:

@@ -30,9 +30,13 @@ import WardServer
         #expect(page.text.contains("tess@example.org (viewer)") && !page.text.contains("triage-form"))
         // The API keeps to bearer tokens: the session cookie reads nothing there.
         #expect(try await client.get("/api/v1/scans").status == 401)
-        // A login never sends its browser to another site.
+        // A login never sends its browser to another site, and what it is told to return to stays inert.
         let other = try await PageClient(bed).logIn(secret, next: "//attacker.example/x")
         #expect(other.headers["location"] == "/")
+        let query = try await PageClient(bed).get("/findings?severity=high&status=open")
+        #expect(query.headers["location"] == "/login?next=/findings%3Fseverity%3Dhigh%26status%3Dopen")
+        let hostile = try await PageClient(bed).get("/login?next=/%22%3E%3Cscript%3Ealert(1)%3C/script%3E")
+        #expect(hostile.status == 200 && !hostile.text.contains("<script") && hostile.text.contains("/&quot;&gt;&lt;script&gt;"))
     }
 
     @Test func theSessionCookieIsHttpOnlyStrictAndSecureOnlyOverHTTPS() async throws {
