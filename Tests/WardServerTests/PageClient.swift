@@ -60,9 +60,9 @@ final class PageClient: Sendable {
     }
 
     /// Logs in with `secret` (the login form's CSRF token taken from the page, as a browser would).
-    func logIn(_ secret: String, next: String = "/") async throws -> Answer {
+    func logIn(_ secret: String, next: String = "/", headers: [String: String] = [:]) async throws -> Answer {
         let form = try await get("/login")
-        return try await post("/login", ["token": secret, "csrf": form.field("csrf") ?? "", "next": next])
+        return try await post("/login", ["token": secret, "csrf": form.field("csrf") ?? "", "next": next], headers: headers)
     }
 
     private func send(_ path: String, method: String, headers: [String: String], body: Data?) async throws -> Answer {

@@ -106,6 +106,21 @@ import WardServer
         }
     }
 
+    @Test func aForgedForwardedForDoesNotEscapeTheLimitButATrustedProxysCounts() async throws {
+        let direct = try await ServerTestbed(requireTokens: true)
+        for attempt in 0..<5 {
+            _ = try await PageClient(direct).logIn("nope", headers: ["X-Forwarded-For": "203.0.113.\(attempt)"])
+        }
+        #expect(try await PageClient(direct).logIn("nope", headers: ["X-Forwarded-For": "198.51.100.7"]).status == 429)
+
+        let proxied = try await ServerTestbed(requireTokens: true, configure: { $0.trustedProxies = ["127.0.0.1"] })
+        for _ in 0..<5 {
+            _ = try await PageClient(proxied).logIn("nope", headers: ["X-Forwarded-For": "203.0.113.1"])
+        }
+        #expect(try await PageClient(proxied).logIn("nope", headers: ["X-Forwarded-For": "203.0.113.1"]).status == 429)
+        #expect(try await PageClient(proxied).logIn("nope", headers: ["X-Forwarded-For": "203.0.113.1, 198.51.100.7"]).status == 401)
+    }
+
     @Test func noTokenSecretOrSessionIdAppearsInAnyAnswer() async throws {
         let bed = try await ServerTestbed(requireTokens: true)
         let secret = try Self.token(bed.paths, .admin)
