@@ -23,9 +23,7 @@ final class SessionStore: Sendable {
         let session = Session(id: TokenService.randomText(bytes: 32), csrfToken: TokenService.randomText(bytes: 32), caller: caller,
                               tokenID: tokenID, createdAt: now, lastSeenAt: now)
         sessions.withLock { sessions in
-            if sessions.count >= capacity {
-                sessions = sessions.filter { isLive($0.value, at: now) }
-            }
+            // The least recently used goes first: an idle one, when any is (others expire on lookup).
             if sessions.count >= capacity, let oldest = sessions.values.min(by: { $0.lastSeenAt < $1.lastSeenAt }) {
                 sessions[oldest.id] = nil
             }
