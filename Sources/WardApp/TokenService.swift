@@ -24,7 +24,7 @@ public struct TokenService: Sendable {
             throw .invalidRequest(reason: "--targets must be a non-empty glob without control characters")
         }
         var generator = SystemRandomNumberGenerator()
-        let secret = Self.secretPrefix + Self.base64URL((0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) })
+        let secret = Self.secretPrefix + Self.randomText(bytes: 32)
         let id = Self.hex((0..<6).map { _ in UInt8.random(in: .min ... .max, using: &generator) })
         let token = APIToken(id: id, owner: owner, role: role, targets: targets, createdAt: context.environment.now())
         let database = try WardRuntime.openDatabase(context.paths)
@@ -69,6 +69,13 @@ public struct TokenService: Sendable {
     /// Whether any unrevoked token exists (a server off loopback needs one).
     public func anyActive() throws(AppError) -> Bool {
         try list().contains { $0.revokedAt == nil }
+    }
+
+    /// `count` bytes from the system's secure random generator, as unpadded base64url (43
+    /// characters for 32 bytes): token secrets, and the server's session ids and CSRF tokens.
+    public static func randomText(bytes count: Int) -> String {
+        var generator = SystemRandomNumberGenerator()
+        return base64URL((0..<count).map { _ in UInt8.random(in: .min ... .max, using: &generator) })
     }
 
     static func base64URL(_ bytes: [UInt8]) -> String {

@@ -21,12 +21,16 @@ struct ServeCommand: ParsableCommand {
     @Flag(name: .long, help: "Require an API token for every request, even on loopback.")
     var requireTokens = false
 
+    @Option(name: .long, help: ArgumentHelp("A reverse proxy's address whose X-Forwarded-Proto and X-Forwarded-For are believed (repeatable).", valueName: "address"))
+    var trustProxy: [String] = []
+
     func run() throws {
         let program = try ServerProgram.locate()
         var arguments = [program, "--listen", listen]
         if let db { arguments += ["--db", WardPaths.absolute(db)] }
         if let publicURL { arguments += ["--public-url", publicURL] }
         if requireTokens { arguments.append("--require-tokens") }
+        for proxy in trustProxy { arguments += ["--trust-proxy", proxy] }
         let argv = arguments.map { strdup($0) } + [nil]
         execv(program, argv)
         throw WardFailure("cannot run \(program): \(String(cString: strerror(errno)))")

@@ -26,10 +26,18 @@ struct AllowedHosts: Sendable {
         self.origins = origins
     }
 
-    /// Whether a request with this `Host` (required) and `Origin` (when sent) is the server's own.
-    func accepts(host: String?, origin: String?) -> Bool {
+    /// Whether a request with this `Host` (required) and `Origin` (when sent; else the origin of
+    /// `referer`, when given) is the server's own.
+    func accepts(host: String?, origin: String?, referer: String? = nil) -> Bool {
         guard let host, authorities.contains(host.lowercased()) else { return false }
-        guard let origin else { return true }
+        guard let origin = origin ?? referer.map(Self.origin(of:)) else { return true }
         return origins.contains(origin.lowercased())
+    }
+
+    /// The origin (`scheme://host[:port]`) of a `Referer` value; "null" when it has none.
+    static func origin(of referer: String) -> String {
+        guard let url = URL(string: referer), let scheme = url.scheme, let host = url.host, !host.isEmpty else { return "null" }
+        let name = host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host
+        return "\(scheme)://\(name)" + (url.port.map { ":\($0)" } ?? "")
     }
 }

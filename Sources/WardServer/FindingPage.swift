@@ -3,7 +3,8 @@ import WardReporters
 import WardCore
 
 /// The finding page: what the finding is, where each scan saw it, its status events and the
-/// reviewers' decisions; every value from the history is escaped (``HTMLText``).
+/// reviewers' decisions, and the triage form for a session that may record one; every value from
+/// the history is escaped (``HTMLText``).
 struct FindingPage {
     let story: FindingStory
 
@@ -24,16 +25,17 @@ struct FindingPage {
             body += "<tr><td><code>\(e(String(sighting.scanID.prefix(8))))</code></td><td>\(Self.time(sighting.at))</td>"
                 + "<td>\(e(sighting.toolID))</td><td>\(e(Self.location(sighting.location)))</td></tr>"
         }
-        body += "</table><h2>Events</h2><ul>"
+        body += "</table><h2>Events</h2><ul id=\"events\">"
         for event in story.events {
             let detail = event.detail.sorted { $0.key < $1.key }.map { "\(e($0.key)): \(e($0.value))" }.joined(separator: ", ")
             body += "<li>\(Self.time(event.at)) \(e(event.kind.rawValue)) \(detail)</li>"
         }
-        body += "</ul><h2>Decisions</h2><ul>"
+        body += "</ul><h2 id=\"decisions\">Decisions</h2><ul id=\"decision-list\">"
         for decision in story.triage {
             body += "<li>\(Self.time(decision.at)) \(e(decision.state.rawValue)) by \(e(decision.author)): \(e(decision.reason))</li>"
         }
         body += "</ul>"
+        body += TriageForm(identity: finding.identity, target: tracked.target)?.html ?? ""
         return PageLayout.document(title: finding.title, body: body)
     }
 

@@ -8,6 +8,7 @@ enum PageLayout {
         body{font:15px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:70rem;padding:0 1rem;color:#1d232a}
         table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #d8dee4;padding:.3rem .5rem;text-align:left}
         code{font:13px ui-monospace,monospace}dt{font-weight:600}.message{white-space:pre-wrap}
+        nav form.session{float:right}.problem{color:#a40e26;font-weight:600}form.triage label{display:inline-block;min-width:5rem}
         """
 
     /// A whole page; `title` is escaped here, `body` must already be.
@@ -16,7 +17,7 @@ enum PageLayout {
         <!DOCTYPE html>
         <html lang="en"><head><meta charset="utf-8"><title>\(HTMLText.escape(title)) · Ward</title>
         <link rel="stylesheet" href="/static/ward.css"></head>
-        <body><nav><a href="/findings">Findings</a></nav><main>
+        <body><nav><a href="/findings">Findings</a>\(SessionBar.html)</nav><main>
         \(body)
         </main></body></html>
 

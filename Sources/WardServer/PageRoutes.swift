@@ -11,6 +11,8 @@ struct PageRoutes: Sendable {
         router.get("static/ward.css") { _, _ in
             Self.response(PageLayout.stylesheet, type: "text/css; charset=utf-8")
         }
+        // Browsers ask for an icon on their own; there is none, and saying so with 404 is a console error.
+        router.get("favicon.ico") { _, _ in Response(status: .noContent) }
         router.get("findings/:id") { _, context in
             let identity = try context.parameters.require("id")
             do {

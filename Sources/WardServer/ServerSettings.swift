@@ -15,6 +15,17 @@ public struct ServerSettings: Sendable {
     public var uploadLimit: Int
     /// Whether every request needs a token even on loopback (`--require-tokens`, for shared machines).
     public var requireTokensOnLoopback = false
+    /// Addresses of reverse proxies whose `X-Forwarded-Proto` and `X-Forwarded-For` are believed
+    /// (`--trust-proxy`); those headers from any other peer are ignored.
+    public var trustedProxies: Set<String> = []
+    /// How long a page session lasts without a request.
+    public var sessionIdleTimeout: TimeInterval = 30 * 60
+    /// How long a page session lasts at most, however busy.
+    public var sessionLifetime: TimeInterval = 12 * 3600
+    /// How many failed logins one client address may make in ``loginWindow`` before it must wait.
+    public var loginFailureLimit = 5
+    /// The window failed logins are counted in.
+    public var loginWindow: TimeInterval = 60
 
     /// Parses `--listen HOST:PORT` (`[::1]:8740` for IPv6) and `--public-url`.
     public init(paths: WardPaths, listen: String = "127.0.0.1:8740", publicURL: String? = nil,
@@ -37,6 +48,19 @@ public struct ServerSettings: Sendable {
         self.host = host
         self.port = port
         self.uploadLimit = uploadLimit
+    }
+
+    /// The addresses of `--trust-proxy`: each an IPv4 or IPv6 address.
+    public static func proxies(_ values: [String]) throws(ServerError) -> Set<String> {
+        var addresses: Set<String> = []
+        for value in values {
+            let address = value.hasPrefix("[") && value.hasSuffix("]") ? String(value.dropFirst().dropLast()) : value
+            guard !address.isEmpty, address.utf8.count <= 45, address.allSatisfy({ $0.isHexDigit || $0 == "." || $0 == ":" }) else {
+                throw .invalidProxyAddress(value: String(value.prefix(80)))
+            }
+            addresses.insert(TrustedProxy.normalized(address))
+        }
+        return addresses
     }
 
     /// Whether only this machine can reach the bound address.

@@ -22,9 +22,12 @@ public struct WardServer: Sendable {
         }
         let hosts = BoundHosts(AllowedHosts(settings: settings, boundPort: settings.port))
         let router = Router(context: ServerContext.self)
-        router.add(middleware: RequestGuard(settings: settings, hosts: hosts, access: AccessControl(requiresToken: settings.requiresTokens, tokens: tokens)))
+        let sessions = SessionStore(idleTimeout: settings.sessionIdleTimeout, lifetime: settings.sessionLifetime)
+        let access = AccessControl(requiresToken: settings.requiresTokens, tokens: tokens, sessions: sessions)
+        router.add(middleware: RequestGuard(settings: settings, hosts: hosts, access: access, proxy: TrustedProxy(addresses: settings.trustedProxies)))
         APIRoutes(settings: settings).register(on: router)
         PageRoutes(settings: settings).register(on: router)
+        SessionRoutes(settings: settings, access: access, throttle: LoginThrottle(limit: settings.loginFailureLimit, window: settings.loginWindow)).register(on: router)
         var logger = Logger(label: "ward-server")
         logger.logLevel = .warning
         let settings = settings

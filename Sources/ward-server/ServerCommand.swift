@@ -23,10 +23,14 @@ struct ServerCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Require an API token for every request, even on loopback.")
     var requireTokens = false
 
+    @Option(name: .long, help: ArgumentHelp("A reverse proxy's address whose X-Forwarded-Proto and X-Forwarded-For are believed (repeatable).", valueName: "address"))
+    var trustProxy: [String] = []
+
     func run() async throws {
         do {
             var settings = try ServerSettings(paths: WardPaths(databaseOption: db), listen: listen, publicURL: publicURL)
             settings.requireTokensOnLoopback = requireTokens
+            settings.trustedProxies = try ServerSettings.proxies(trustProxy)
             let host = settings.host
             try await WardServer(settings: settings).run { port in
                 FileHandle.standardError.write(Data("ward serve: listening on http://\(host):\(port)\n".utf8))

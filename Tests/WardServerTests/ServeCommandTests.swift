@@ -13,5 +13,7 @@ import TestSupport
         #expect(open.stderr.contains("not a loopback address") && open.stderr.split(separator: "\n").count == 1, "\(open.stderr)")
         let malformed = try WardProcess.run(["serve", "--db", database, "--listen", "nowhere"], environment: ["WARD_HOME": directory])
         #expect(malformed.status == 3 && malformed.stderr.contains("--listen"), "\(malformed.stderr)")
+        let proxy = try WardProcess.run(["serve", "--db", database, "--trust-proxy", "proxy.example"], environment: ["WARD_HOME": directory])
+        #expect(proxy.status == 3 && proxy.stderr.contains("--trust-proxy") && proxy.stderr.split(separator: "\n").count == 1, "\(proxy.stderr)")
     }
 }

@@ -65,7 +65,7 @@ import WardCore
             let policy = try #require(answer.headers["content-security-policy"], "\(path)")
             #expect(policy.contains("default-src 'none'") && policy.contains("frame-ancestors 'none'"))
             #expect(answer.headers["x-content-type-options"] == "nosniff")
-            #expect(answer.headers["referrer-policy"] == "no-referrer")
+            #expect(answer.headers["referrer-policy"] == "same-origin")
         }
     }
 }

@@ -26,15 +26,20 @@ final class ServerTestbed: Sendable {
         return [DemoScan.scan, later]
     }()
 
+    /// `prepare` runs on the history before the server starts (to make the tokens an address off
+    /// loopback needs); `configure` adjusts the settings.
     init(listen: String = "127.0.0.1:0", publicURL: String? = nil, requireTokens: Bool = false,
-         scans: [ScanRun] = ServerTestbed.scans) async throws {
+         scans: [ScanRun] = ServerTestbed.scans, prepare: (WardPaths) throws -> Void = { _ in },
+         configure: (inout ServerSettings) -> Void = { _ in }) async throws {
         directory = NSTemporaryDirectory() + "ward-server-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         paths = WardPaths(databaseOption: directory + "/history.sqlite", environment: ["HOME": directory, "WARD_HOME": directory + "/home"])
         let database = try AppDatabase.open(path: paths.database)
         for scan in scans { _ = try database.record(RedactionStage().redact(scan)) }
+        try prepare(paths)
         var settings = try ServerSettings(paths: paths, listen: listen, publicURL: publicURL)
         settings.requireTokensOnLoopback = requireTokens
+        configure(&settings)
         let (ports, continuation) = AsyncStream<Int>.makeStream()
         task = Task {
             defer { continuation.finish() }
