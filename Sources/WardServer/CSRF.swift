@@ -1,4 +1,5 @@
 import Foundation
+import WardReporters
 
 /// Cross-site request forgery tokens: every form posts its session's token in a hidden field,
 /// and a page `POST` whose field does not match is refused before any route sees it.

@@ -1,4 +1,5 @@
 import Foundation
+import WardReporters
 
 /// The login form: one field for an API token (the one `ward tokens create` showed), its CSRF
 /// token, and where to go afterwards. A refused token is never written back into the page.

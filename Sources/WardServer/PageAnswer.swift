@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import WardReporters
 
 /// The answers of page routes other than a rendered page: redirects and refusals, as HTML.
 enum PageAnswer {

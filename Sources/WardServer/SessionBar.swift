@@ -1,3 +1,5 @@
+import WardReporters
+
 /// The part of every page's navigation that says who is logged in, with a button to log out
 /// (a form posting the session's CSRF token); empty without a session that began with a login.
 enum SessionBar {

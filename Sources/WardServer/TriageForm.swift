@@ -1,5 +1,6 @@
 import Foundation
 import WardCore
+import WardReporters
 
 /// The triage form of the finding page: state, reason and an optional expiry day, posted with the
 /// session's CSRF token to `/findings/{identity}/triage`. Shown only to a session whose role may
