@@ -73,36 +73,6 @@ public struct RedactionStage: Sendable {
 
     // MARK: - Findings
 
-    private func redactFindings(_ input: [Finding]) -> ([Finding], [String]) {
-        // Raw results are parsed once, cut to the flagged lines, searched and redacted as values.
-        let raws = input.map { finding in finding.raw.map { raw -> Raw in
-            let (value, isJSON) = RawContext.parse(raw)
-            let trimmed = RawContext.trimmed(value, lines: Self.flaggedLines(of: finding))
-            return Raw(text: raw, original: value, value: trimmed ?? value, isJSON: isJSON, trimmed: trimmed != nil)
-        } }
-        let texts = input.indices.map { Self.texts(of: input[$0], raw: raws[$0]).joined(separator: "\n") }
-        let matched = matcher?.secrets(in: texts) ?? Array(repeating: [], count: texts.count)
-        var own: [[String]] = []
-        var byPath: [String: Set<String>] = knownSecrets.mapValues { Set($0) }
-        for index in input.indices {
-            var values = matched.indices.contains(index) ? matched[index] : []
-            if CredentialQuotes.concerns(input[index]) { values += CredentialQuotes.values(in: texts[index]) }
-            values = values.filter(Self.maskable)
-            own.append(values)
-            if !values.isEmpty { byPath[input[index].location?.path ?? "", default: []].formUnion(values) }
-        }
-        let sorted = byPath.mapValues(Self.longestFirst)
-        let redacted = input.indices.map { index -> Finding in
-            let path = input[index].location?.path ?? ""
-            let sameFile = sorted[path] ?? []
-            let values = sameFile.count <= Self.sameFileLimit ? sameFile
-                : Self.longestFirst(Set(own[index]).union(knownSecrets[path] ?? []))
-            return Self.redact(input[index], raw: raws[index], values: values)
-        }
-        let all = byPath.values.reduce(into: Set<String>()) { $0.formUnion($1) }
-        return (redacted, Self.longestFirst(all))
-    }
-
     /// A finding's raw result, parsed and cut to its flagged lines.
     struct Raw {
         var text: String

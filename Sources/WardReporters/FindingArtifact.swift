@@ -59,9 +59,32 @@ enum FindingArtifact {
 
     /// The title and message of a finding as one text, without repeating the title.
     static func description(of finding: Finding) -> String {
-        let message = finding.message.trimmingCharacters(in: .whitespacesAndNewlines)
+        let message = trimmed(finding.message)
         guard !message.isEmpty, message != finding.title else { return finding.title }
         return message
+    }
+
+    /// `text` without leading and trailing white space and newlines; the text itself, not a copy,
+    /// when it has none (the usual message), since Foundation's trimming copies every string.
+    static func trimmed(_ text: String) -> String {
+        let scalars = text.unicodeScalars
+        guard let first = scalars.first, let last = scalars.last,
+              first.properties.isWhitespace || last.properties.isWhitespace else { return text }
+        return text.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// `path` percent-encoded for a URI's path; the path itself when every byte may stand as it is
+    /// (letters, digits, `/` and the punctuation a path allows), the usual case.
+    static func uriPath(_ path: String) -> String? {
+        let plain = path.utf8.allSatisfy { byte in
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                true
+            default:
+                "-._~!$&'()*+,;=:@/".utf8.contains(byte)
+            }
+        }
+        return plain ? path : path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed)
     }
 
     /// The advisory's ids as the tool spelled them: the canonical one (CVE, else GHSA) first, then

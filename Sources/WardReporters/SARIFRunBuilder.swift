@@ -78,7 +78,7 @@ struct SARIFRunBuilder {
     /// A repository-relative URI under `%SRCROOT%`; a path outside the root stays an absolute `file` URI.
     private func physicalLocation(_ location: SourceLocation, finding: Finding) -> OrderedJSON? {
         let path = FindingArtifact.relative(location.path, root: scan.target.root)
-        guard let encoded = path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed), !encoded.isEmpty else { return nil }
+        guard let encoded = FindingArtifact.uriPath(path), !encoded.isEmpty else { return nil }
         let artifact: OrderedJSON = encoded.hasPrefix("/")
             ? ["uri": .string("file://" + encoded)]
             : ["uri": .string(encoded), "uriBaseId": .string(Self.rootID)]

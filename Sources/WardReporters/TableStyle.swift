@@ -50,19 +50,20 @@ public enum FindingOrder {
 
     /// `indices` of `findings` in the order of ``sorted(_:)``.
     public static func sorted(_ indices: [Int], of findings: [Finding]) -> [Int] {
-        // Compared in place: reading an element of the array itself would copy the finding.
+        // Compared in place, field by field: handing an element of the array to a function, or
+        // reading it whole, would copy the finding (and retain every string it holds) per comparison.
         findings.withUnsafeBufferPointer { buffer in
-            indices.sorted { precedes(buffer[$0], buffer[$1]) }
+            indices.sorted { precedes($0, $1, in: buffer) }
         }
     }
 
-    private static func precedes(_ lhs: Finding, _ rhs: Finding) -> Bool {
-        if lhs.severity != rhs.severity { return lhs.severity > rhs.severity }
-        let leftPath = lhs.location?.path ?? "", rightPath = rhs.location?.path ?? ""
+    private static func precedes(_ lhs: Int, _ rhs: Int, in findings: UnsafeBufferPointer<Finding>) -> Bool {
+        if findings[lhs].severity != findings[rhs].severity { return findings[lhs].severity > findings[rhs].severity }
+        let leftPath = findings[lhs].location?.path ?? "", rightPath = findings[rhs].location?.path ?? ""
         if leftPath != rightPath { return leftPath < rightPath }
-        let leftLine = lhs.location?.startLine ?? 0, rightLine = rhs.location?.startLine ?? 0
+        let leftLine = findings[lhs].location?.startLine ?? 0, rightLine = findings[rhs].location?.startLine ?? 0
         if leftLine != rightLine { return leftLine < rightLine }
-        if lhs.ruleID != rhs.ruleID { return lhs.ruleID < rhs.ruleID }
-        return lhs.identity < rhs.identity
+        if findings[lhs].ruleID != findings[rhs].ruleID { return findings[lhs].ruleID < findings[rhs].ruleID }
+        return findings[lhs].identity < findings[rhs].identity
     }
 }

@@ -50,31 +50,29 @@ public struct ReportImporter: Sendable {
             let started = ContinuousClock.now
             let data = try reader.read(file)
             digest.update(SHA256.digest(data: data))
-            let decodedRuns: [DecodedReport]
-            var normalizedRuns: [[Finding]] = []
+            var decodedRuns: [DecodedReport]
             do {
                 decodedRuns = try plugin.decodeRuns(data, source: file).map { report throws(ScannerError) in
                     try ReportChecks.checked(report, source: file)
                 }
-                for decoded in decodedRuns {
-                    normalizedRuns.append(try normalizer.normalize(decoded, family: decoded.family ?? plugin.id, source: file))
+                for index in decodedRuns.indices {
+                    let decoded = decodedRuns[index]
+                    // Each run's decoded findings are let go once normalized: one copy at a time.
+                    decodedRuns[index].findings = []
+                    var normalized = try normalizer.normalize(decoded, family: decoded.family ?? plugin.id, source: file)
                     secretValues.merge(normalizer.secretValuesByPath(decoded), uniquingKeysWith: +)
+                    for position in normalized.indices where normalized[position].toolVersion == nil {
+                        normalized[position].toolVersion = decoded.toolVersion
+                    }
+                    findings += normalized
+                    runs.append(ToolRun(
+                        toolID: plugin.id, toolVersion: decoded.toolVersion, state: .succeeded,
+                        duration: POSIXProcessRunner.seconds(ContinuousClock.now - started),
+                        errors: decoded.toolErrors, inputs: [file], findingCount: normalized.count, skipped: decoded.skipped
+                    ))
                 }
             } catch {
                 throw error.located(in: data)
-            }
-            for (decoded, normalized) in zip(decodedRuns, normalizedRuns) {
-                let withVersion = normalized.map { finding in
-                    var finding = finding
-                    finding.toolVersion = finding.toolVersion ?? decoded.toolVersion
-                    return finding
-                }
-                findings += withVersion
-                runs.append(ToolRun(
-                    toolID: plugin.id, toolVersion: decoded.toolVersion, state: .succeeded,
-                    duration: POSIXProcessRunner.seconds(ContinuousClock.now - started),
-                    errors: decoded.toolErrors, inputs: [file], findingCount: withVersion.count, skipped: decoded.skipped
-                ))
             }
         }
         var result = Result(toolRuns: runs, findings: findings, digest: SHA256.hexString(digest.finalize()))

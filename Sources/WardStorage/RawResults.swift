@@ -8,45 +8,40 @@ import WardCore
 ///
 /// Results already stored are looked up a batch at a time; new ones get ids chosen here and are
 /// inserted in one multi-row statement per batch, so the write costs one digest per result and one
-/// compression per result the history has never seen.
+/// compression per result the history has never seen. The digests seen in this write are kept
+/// only up to a limit (``knownLimit`` by default): past it they are forgotten and looked up again (rows this write
+/// inserted are visible to it), so a write of any size holds a bounded amount of them.
 struct RawResults {
     /// Rows per statement.
     static let batchSize = 64
+    /// Most digests remembered between batches, by default.
+    static let knownLimit = 1 << 16
 
     private let db: Database
+    private let knownLimit: Int
     private let compressor: RawCompressor
-    private var known: [Data: Int64] = [:]
+    private var known: [RawDigest: Int64] = [:]
     private var nextID: Int64
-    private var pending: [(id: Int64, digest: Data, body: Data)] = []
+    private var pending: [(id: Int64, digest: RawDigest, body: Data)] = []
 
-    /// Prepares the rows of one write transaction.
-    init(_ db: Database) throws {
+    /// Prepares the rows of one write transaction, remembering at most `knownLimit` digests.
+    init(_ db: Database, knownLimit: Int = Self.knownLimit) throws {
         self.db = db
+        self.knownLimit = knownLimit
         compressor = try RawCompressor()
         nextID = (try Int64.fetchOne(db, sql: "SELECT max(id) FROM rawResult") ?? 0) + 1
-    }
-
-    /// The key of `text` in `rawResult.digest`.
-    static func digest(of text: String) -> Data {
-        Data(SHA256.digest(Array(text.utf8)).prefix(16))
     }
 
     /// The ids of the rows holding `texts` (nil for nil): known rows, else new ones, written here.
     /// At most ``batchSize`` texts at a time.
     mutating func ids(for texts: [String?]) throws -> [Int64?] {
-        let digests = texts.map { $0.map(Self.digest(of:)) }
-        var unknown: [Data] = []
-        for digest in digests {
-            if let digest, known[digest] == nil, !unknown.contains(digest) { unknown.append(digest) }
+        if known.count > knownLimit { known.removeAll(keepingCapacity: true) }
+        let digests = texts.map { $0.map(RawDigest.init(of:)) }
+        var unknown = Set<RawDigest>()
+        for case let digest? in digests where known[digest] == nil {
+            unknown.insert(digest)
         }
-        if !unknown.isEmpty {
-            let placeholders = Array(repeating: "?", count: unknown.count).joined(separator: ", ")
-            let rows = try Row.fetchCursor(db.cachedStatement(sql: "SELECT digest, id FROM rawResult WHERE digest IN (\(placeholders))"),
-                                           arguments: StatementArguments(unknown))
-            while let row = try rows.next() {
-                known[row[0]] = row[1]
-            }
-        }
+        if !unknown.isEmpty { try lookUp(unknown) }
         var ids: [Int64?] = []
         ids.reserveCapacity(texts.count)
         for (text, digest) in zip(texts, digests) {
@@ -61,13 +56,24 @@ struct RawResults {
         return ids
     }
 
+    /// Remembers the rows already stored under any of `digests`.
+    private mutating func lookUp(_ digests: Set<RawDigest>) throws {
+        let placeholders = Array(repeating: "?", count: digests.count).joined(separator: ", ")
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: "SELECT digest, id FROM rawResult WHERE digest IN (\(placeholders))"),
+                                       arguments: StatementArguments(digests.map(\.data)))
+        while let row = try rows.next() {
+            guard let digest = RawDigest(stored: row[0]) else { continue }
+            known[digest] = row[1]
+        }
+    }
+
     private mutating func flush() throws {
         guard !pending.isEmpty else { return }
         let tuples = Array(repeating: "(?, ?, ?)", count: pending.count).joined(separator: ", ")
         var binder = StatementBinder(try db.cachedStatement(sql: "INSERT INTO rawResult (id, digest, body) VALUES \(tuples)"))
         for row in pending {
             try binder.bind(row.id)
-            try binder.bind(row.digest)
+            try binder.bind(row.digest.data)
             try binder.bind(row.body)
         }
         try binder.execute()

@@ -45,6 +45,28 @@ struct RedactionStageTests {
         #expect(redacted.findings[1].raw?.contains("subprocess.call") == true)
     }
 
+    @Test("a value found in a finding thousands of findings later is masked in every earlier finding of that file")
+    func crossFindingAcrossAScan() {
+        // Given one file's findings, the first holding the token inside a longer word the matcher
+        // does not flag, and one 5,000 findings later whose message it flags
+        func finding(_ index: Int, path: String, message: String = "m", raw: String? = nil) -> Finding {
+            Finding(toolID: "semgrep", ruleID: "r\(index)", title: "t", message: message, kind: .sast, severity: .low,
+                    location: SourceLocation(path: path, startLine: index + 1), identity: "v1:\(index)", raw: raw)
+        }
+        var findings = [finding(0, path: "app/settings.py", raw: #"{"extra":{"lines":"x = prefix\#(Self.token)"}}"#)]
+        findings += (1..<5_000).map { finding($0, path: "app/other\($0 % 7).py") }
+        findings.append(finding(5_000, path: "app/settings.py", message: "found \(Self.token)"))
+
+        // When the scan passes the stage
+        let redacted = RedactionStage(matcher: TokenMatcher()).redact(Self.scan(findings)).value
+
+        // Then the first finding's raw result is masked too, and the others are untouched
+        #expect(redacted.findings[0].raw?.contains("R8xk2LmP") == false)
+        #expect(redacted.findings[0].raw?.contains("x = ") == true)
+        #expect(redacted.findings[5_000].message.contains("R8xk2LmP") == false)
+        #expect(redacted.findings[1...4_999].elementsEqual(findings[1...4_999]))
+    }
+
     @Test("after the gate, only the findings a policy changed pass the stage again; what they gained is masked")
     func onlyChangedFindingsPassAgain() {
         let kept = Finding(toolID: "bandit", ruleID: "B602", title: "shell", message: "m", kind: .sast, severity: .high,

@@ -111,4 +111,25 @@ import WardCore
         #expect(try database.tableCounts()["rawResult"] == 2)
         #expect(try database.findings(matching: FindingQuery()).map(\.finding.raw) == [#"{"run":3}"#])
     }
+
+    @Test func aWriteThatForgetsTheDigestsItSawStillStoresEachTextOnce() throws {
+        // Given a write that remembers at most four digests, with 64 distinct texts between two
+        // sightings of the same one
+        let database = try AppDatabase.inMemory()
+        let ids = try database.write { db -> (first: Int64?, again: Int64?) in
+            var results = try RawResults(db, knownLimit: 4)
+            let first = try results.ids(for: [#"{"same":true}"#])[0]
+            for batch in 0..<8 {
+                _ = try results.ids(for: (0..<8).map { #"{"other":\#(batch * 8 + $0)}"# })
+            }
+            // When the same text comes again, after its digest was forgotten
+            let again = try results.ids(for: [#"{"same":true}"#, nil])
+            #expect(again[1] == nil)
+            return (first, again[0])
+        }
+
+        // Then it is found in the history and shares the first row: 65 rows in all
+        #expect(ids.first != nil && ids.first == ids.again)
+        #expect(try database.tableCounts()["rawResult"] == 65)
+    }
 }
