@@ -21,12 +21,16 @@ struct ServeCommand: ParsableCommand {
     @Flag(name: .long, help: "Require an API token for every request, even on loopback.")
     var requireTokens = false
 
+    @Option(name: .long, help: ArgumentHelp("Policy whose sla: and gate the pages show (a shipped name or a file).", valueName: "name|file"))
+    var policy = "default"
+
     func run() throws {
         let program = try ServerProgram.locate()
         var arguments = [program, "--listen", listen]
         if let db { arguments += ["--db", WardPaths.absolute(db)] }
         if let publicURL { arguments += ["--public-url", publicURL] }
         if requireTokens { arguments.append("--require-tokens") }
+        arguments += ["--policy", FileManager.default.fileExists(atPath: policy) ? WardPaths.absolute(policy) : policy]
         let argv = arguments.map { strdup($0) } + [nil]
         execv(program, argv)
         throw WardFailure("cannot run \(program): \(String(cString: strerror(errno)))")

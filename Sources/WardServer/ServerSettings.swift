@@ -15,6 +15,9 @@ public struct ServerSettings: Sendable {
     public var uploadLimit: Int
     /// Whether every request needs a token even on loopback (`--require-tokens`, for shared machines).
     public var requireTokensOnLoopback = false
+    /// The policy (a shipped name or a file) whose `sla:` the dashboard counts overdue findings by
+    /// and whose gate the scan page shows.
+    public var policy = "default"
 
     /// Parses `--listen HOST:PORT` (`[::1]:8740` for IPv6) and `--public-url`.
     public init(paths: WardPaths, listen: String = "127.0.0.1:8740", publicURL: String? = nil,

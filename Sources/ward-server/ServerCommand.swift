@@ -23,10 +23,14 @@ struct ServerCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Require an API token for every request, even on loopback.")
     var requireTokens = false
 
+    @Option(name: .long, help: ArgumentHelp("Policy whose sla: and gate the pages show (a shipped name or a file).", valueName: "name|file"))
+    var policy = "default"
+
     func run() async throws {
         do {
             var settings = try ServerSettings(paths: WardPaths(databaseOption: db), listen: listen, publicURL: publicURL)
             settings.requireTokensOnLoopback = requireTokens
+            settings.policy = policy
             let host = settings.host
             try await WardServer(settings: settings).run { port in
                 FileHandle.standardError.write(Data("ward serve: listening on http://\(host):\(port)\n".utf8))
