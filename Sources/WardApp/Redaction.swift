@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import WardCore
 import WardSecrets
 
@@ -7,14 +8,24 @@ import WardSecrets
 enum Redaction {
     /// A stage that masks `known` values (by root-relative path) and whatever the rules match.
     static func stage(known: [String: [String]] = [:], paths: WardPaths) throws(AppError) -> RedactionStage {
+        let key = paths.cacheDirectory
+        if known.isEmpty, let cached = matchers.withLock({ $0[key] }) {
+            return RedactionStage(knownSecrets: known, matcher: cached)
+        }
         let rules = try SecretRules.builtIn(paths: paths)
         do {
             let matcher = try RedactionMatcher(rules: rules, cacheDirectory: paths.cacheDirectory + "/redaction")
+            matchers.withLock { $0[key] = matcher }
             return RedactionStage(knownSecrets: known, matcher: matcher)
         } catch {
             throw .wrapping(error)
         }
     }
+
+    /// The compiled matchers of this process, by cache directory: loading the rules and their
+    /// compiled database costs more than a server's whole answer, and the shipped rules never change
+    /// while the process runs.
+    private static let matchers = Mutex<[String: RedactionMatcher]>([:])
 
     /// The clear values of several sources merged by path.
     static func merged(_ sources: [[String: [String]]]) -> [String: [String]] {

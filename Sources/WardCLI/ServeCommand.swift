@@ -23,6 +23,8 @@ struct ServeCommand: ParsableCommand {
 
     @Option(name: .long, help: ArgumentHelp("A reverse proxy's address whose X-Forwarded-Proto and X-Forwarded-For are believed (repeatable).", valueName: "address"))
     var trustProxy: [String] = []
+    @Option(name: .long, help: ArgumentHelp("Policy whose sla: and gate the pages show (a shipped name or a file).", valueName: "name|file"))
+    var policy = "default"
 
     func run() throws {
         let program = try ServerProgram.locate()
@@ -31,6 +33,7 @@ struct ServeCommand: ParsableCommand {
         if let publicURL { arguments += ["--public-url", publicURL] }
         if requireTokens { arguments.append("--require-tokens") }
         for proxy in trustProxy { arguments += ["--trust-proxy", proxy] }
+        arguments += ["--policy", FileManager.default.fileExists(atPath: policy) ? WardPaths.absolute(policy) : policy]
         let argv = arguments.map { strdup($0) } + [nil]
         execv(program, argv)
         throw WardFailure("cannot run \(program): \(String(cString: strerror(errno)))")

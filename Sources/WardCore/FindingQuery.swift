@@ -20,6 +20,9 @@ public struct FindingQuery: Sendable, Hashable {
     public var limit: Int?
     /// Skip this many first, in ``sort`` order (a page of a listing; only with ``limit``).
     public var offset: Int?
+    /// Only the findings after (or before) this one in ``sort`` order: a page read by keyset,
+    /// which costs the same at any depth (only with ``limit``, instead of ``offset``).
+    public var cursor: FindingCursor?
     /// Only findings first seen at or after this time.
     public var since: Date?
     /// Only findings first seen before this time.

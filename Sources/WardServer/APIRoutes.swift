@@ -30,15 +30,21 @@ struct APIRoutes: Sendable {
             }
         }
         api.get("trends") { request, _ in try trends(request) }
+        api.get("targets") { _, _ in try serve { try DashboardDocument.data(try Dashboard.load(settings: settings)) } }
+        api.get("scans/:id/gate") { _, context in
+            let id = try context.parameters.require("id")
+            return try serve { try ScanGateDocument.data(try ScanGate.load(settings: settings, scan: id)) }
+        }
     }
 
     private func findings(_ request: Request) throws -> Response {
         var next: String?
         let response = try serve {
-            let page = try FindingsPage(request.uri.queryParameters)
-            let found = try history.findings(try page.query(), inScan: page.scan)
-            if found.value.count == page.limit { next = Self.link(request, offset: page.offset + page.limit) }
-            return try HistoryReport.findings(found, format: "json", options: RenderOptions())
+            let parameters = request.uri.queryParameters
+            let page = try FindingsPage(parameters)
+            let found = try history.findingsPage(try page.query(), inScan: page.scan)
+            next = found.next.map { FindingsPage.link(path: request.uri.path, parameters: parameters, cursor: $0) }
+            return try HistoryReport.findings(found.findings, format: "json", options: RenderOptions())
         }
         guard let next else { return response }
         var linked = response
@@ -80,16 +86,6 @@ struct APIRoutes: Sendable {
             let trend = try history.trends(target: parameters.get("target"), interval: interval)
             return try TrendReport.render(trend.points, target: trend.target, interval: interval, format: "json", options: RenderOptions())
         }
-    }
-
-    /// The request's own path and query with `offset` replaced.
-    static func link(_ request: Request, offset: Int) -> String {
-        var items = request.uri.queryParameters.map { (String($0.key), String($0.value)) }.filter { $0.0 != "offset" }
-        items.append(("offset", String(offset)))
-        var components = URLComponents()
-        components.path = request.uri.path
-        components.queryItems = items.map { URLQueryItem(name: $0.0, value: $0.1) }
-        return components.string ?? request.uri.path
     }
 }
 

@@ -26,6 +26,9 @@ public struct ServerSettings: Sendable {
     public var loginFailureLimit = 5
     /// The window failed logins are counted in.
     public var loginWindow: TimeInterval = 60
+    /// The policy (a shipped name or a file) whose `sla:` the dashboard counts overdue findings by
+    /// and whose gate the scan page shows.
+    public var policy = "default"
 
     /// Parses `--listen HOST:PORT` (`[::1]:8740` for IPv6) and `--public-url`.
     public init(paths: WardPaths, listen: String = "127.0.0.1:8740", publicURL: String? = nil,

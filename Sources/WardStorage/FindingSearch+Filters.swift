@@ -71,17 +71,4 @@ extension FindingSearch {
             """
         return "(\(statusColumn) = 'open' AND \(due) AND \(unsuppressed) AND NOT \(triaged))"
     }
-
-    /// The ORDER BY list of the query's sort.
-    var ordering: String {
-        let place = "\(locationTable).path, \(locationTable).startLine, f.id"
-        return switch query.sort {
-        case .severity: "f.severityRank DESC, \(place)"
-        case .newest: "f.firstSeenAt DESC, f.severityRank DESC, \(place)"
-        case .oldest: "f.firstSeenAt, f.severityRank DESC, \(place)"
-        case .lastSeen: "f.lastSeenAt DESC, f.severityRank DESC, \(place)"
-        case .path: place
-        case .rule: "f.toolId, f.ruleId, \(place)"
-        }
-    }
 }

@@ -38,12 +38,22 @@ struct FindingSearch {
 
     /// Runs the query.
     func fetch(_ db: Database) throws -> [TrackedFinding] {
+        try fetchRows(db).map { $0.finding }
+    }
+
+    /// Runs the query: each finding with its row number (for a keyset cursor).
+    func fetchRows(_ db: Database) throws -> [(finding: TrackedFinding, row: Int64)] {
         var arguments: [String: (any DatabaseValueConvertible)?] = [:]
-        let sql = makeSQL(arguments: &arguments, byFirstSeen: try isNarrowDateRange(db))
+        var keyset: String?
+        if let cursor = query.cursor {
+            guard let values = try cursorValues(db, cursor: cursor) else { return [] }
+            keyset = keysetCondition(values, arguments: &arguments)
+        }
+        let sql = makeSQL(arguments: &arguments, byFirstSeen: try isNarrowDateRange(db), keyset: keyset)
         let rows = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(arguments))
-        var results: [TrackedFinding] = []
+        var results: [(finding: TrackedFinding, row: Int64)] = []
         while let row = try rows.next() {
-            results.append(try decode(row))
+            results.append((try decode(row), try row.decode(Int64.self, atIndex: row.count - 1)))
         }
         return results
     }
@@ -87,23 +97,19 @@ struct FindingSearch {
         return count <= Self.narrowDateRange
     }
 
-    private func makeSQL(arguments: inout [String: (any DatabaseValueConvertible)?], byFirstSeen: Bool = false) -> String {
+    private func makeSQL(arguments: inout [String: (any DatabaseValueConvertible)?], byFirstSeen: Bool = false, keyset: String? = nil) -> String {
         var columns = historyColumns + [FindingColumns.content.sqlList(table: "f"), waiverColumn]
         var sql = byFirstSeen ? "FROM finding f INDEXED BY finding_on_firstSeenAt" : "FROM finding f"
         if query.scanID == nil {
             columns.append(!readsRawResults ? "NULL" : "(SELECT \(FindingColumns.rawBody(of: "occurrence")) FROM occurrence "
                 + "WHERE scanId = f.lastSeenScanId AND findingId = f.id AND toolId = f.toolId)")
         }
-        if let scanID = query.scanID {
+        if query.scanID != nil {
             columns.append(FindingColumns.sighting.sqlList(table: "o") + ", " + (readsRawResults ? FindingColumns.rawBody(of: "o") : "NULL"))
-            arguments["scan"] = scanID
-            sql += """
-                 JOIN occurrence o ON o.scanId = :scan AND o.findingId = f.id AND o.toolId = COALESCE(
-                  (SELECT toolId FROM occurrence WHERE scanId = :scan AND findingId = f.id AND toolId = f.toolId),
-                  (SELECT min(toolId) FROM occurrence WHERE scanId = :scan AND findingId = f.id))
-                """
         }
+        sql += scanJoin(arguments: &arguments)
         var conditions = makeConditions(arguments: &arguments) + reviewConditions(arguments: &arguments)
+        if let keyset { conditions.append(keyset) }
         if let condition {
             conditions.append("(\(condition.sql))")
             arguments.merge(condition.arguments.mapValues { $0 }) { _, new in new }
@@ -113,12 +119,33 @@ struct FindingSearch {
         if let limit = query.limit {
             sql += " LIMIT :limit"
             arguments["limit"] = max(0, limit)
-            if let offset = query.offset, offset > 0 {
+            if let offset = query.offset, offset > 0, query.cursor == nil {
                 sql += " OFFSET :offset"
                 arguments["offset"] = offset
             }
         }
-        return "SELECT \(columns.joined(separator: ", ")) \(sql)"
+        return "SELECT \(columns.joined(separator: ", ")), f.id \(sql)"
+    }
+
+    /// How many rows the query selects, its limit, offset and cursor aside.
+    func count(_ db: Database) throws -> Int {
+        var arguments: [String: (any DatabaseValueConvertible)?] = [:]
+        var sql = "SELECT count(*) FROM finding f" + scanJoin(arguments: &arguments)
+        let conditions = makeConditions(arguments: &arguments) + reviewConditions(arguments: &arguments)
+        if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
+        return try Int.fetchOne(db, sql: sql, arguments: StatementArguments(arguments)) ?? 0
+    }
+
+    /// The join to the asked scan's occurrence of each finding (the primary tool's, else the first
+    /// tool's); empty without a scan.
+    func scanJoin(arguments: inout [String: (any DatabaseValueConvertible)?]) -> String {
+        guard let scanID = query.scanID else { return "" }
+        arguments["scan"] = scanID
+        return """
+             JOIN occurrence o ON o.scanId = :scan AND o.findingId = f.id AND o.toolId = COALESCE(
+              (SELECT toolId FROM occurrence WHERE scanId = :scan AND findingId = f.id AND toolId = f.toolId),
+              (SELECT min(toolId) FROM occurrence WHERE scanId = :scan AND findingId = f.id))
+            """
     }
 
     private func makeConditions(arguments: inout [String: (any DatabaseValueConvertible)?]) -> [String] {

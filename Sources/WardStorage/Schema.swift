@@ -23,6 +23,7 @@ enum Schema {
         migrator.registerMigration("v11-raw-results", migrate: RawResultMigration.apply)
         migrator.registerMigration("v11-lean-indexes", migrate: LeanIndexMigration.apply)
         migrator.registerMigration("v12-api-tokens", migrate: APITokenMigration.apply)
+        migrator.registerMigration("v15-dashboard-index", migrate: DashboardIndexMigration.apply)
         return migrator
     }
 

@@ -25,12 +25,15 @@ struct ServerCommand: AsyncParsableCommand {
 
     @Option(name: .long, help: ArgumentHelp("A reverse proxy's address whose X-Forwarded-Proto and X-Forwarded-For are believed (repeatable).", valueName: "address"))
     var trustProxy: [String] = []
+    @Option(name: .long, help: ArgumentHelp("Policy whose sla: and gate the pages show (a shipped name or a file).", valueName: "name|file"))
+    var policy = "default"
 
     func run() async throws {
         do {
             var settings = try ServerSettings(paths: WardPaths(databaseOption: db), listen: listen, publicURL: publicURL)
             settings.requireTokensOnLoopback = requireTokens
             settings.trustedProxies = try ServerSettings.proxies(trustProxy)
+            settings.policy = policy
             let host = settings.host
             try await WardServer(settings: settings).run { port in
                 FileHandle.standardError.write(Data("ward serve: listening on http://\(host):\(port)\n".utf8))

@@ -1,0 +1,58 @@
+import Foundation
+import WardCore
+import WardStorage
+
+extension HistoryService {
+    /// One page of the findings matching `query` read by keyset (its ``FindingQuery/cursor``, else
+    /// its offset), redacted; `scan` (an id or prefix) narrows them to that scan's.
+    public func findingsPage(_ query: FindingQuery, inScan scan: String? = nil) throws(AppError) -> FindingListing {
+        let database = try WardRuntime.openDatabase(paths)
+        var query = query
+        do {
+            if let scan {
+                guard let found = try database.scan(id: scan) else { throw AppError.unknownScan(id: scan) }
+                query.scanID = found.scanID
+            }
+            let page = try database.findingsPage(matching: query)
+            return FindingListing(findings: try Redaction.stage(paths: paths).redact(page.findings), previous: page.previous, next: page.next)
+        } catch {
+            throw .wrapping(error)
+        }
+    }
+
+    /// The names of the targets the history holds scans of, sorted; at most `limit`.
+    public func targets(limit: Int) throws(AppError) -> [String] {
+        do {
+            return try WardRuntime.openDatabase(paths).scannedTargets(limit: limit)
+        } catch {
+            throw .wrapping(error)
+        }
+    }
+
+    /// Every target (at most `limit`, by name) at a glance: open findings by severity, those overdue
+    /// under `serviceLevel` as of `now` (nil without one), and its latest `scans` scans; one
+    /// database connection for all of them.
+    public func overviews(limit: Int, scans: Int, serviceLevel: ServiceLevel?, now: Date = Date()) throws(AppError) -> [TargetOverview] {
+        let database = try WardRuntime.openDatabase(paths)
+        do {
+            return try database.scannedTargets(limit: limit).map { target in
+                var overdue: Int?
+                if let serviceLevel {
+                    var query = FindingQuery(target: target)
+                    query.overdue = serviceLevel.deadlines(asOf: now)
+                    overdue = try database.countFindings(matching: query)
+                }
+                return TargetOverview(target: target, open: try database.openCounts(target: target), overdue: overdue,
+                                      scans: try database.scans(matching: ScanQuery(target: target, limit: scans)))
+            }
+        } catch {
+            throw .wrapping(error)
+        }
+    }
+
+    /// The `sla:` of `policy` (a shipped policy's name or a file); nil when it has none.
+    public func serviceLevel(policy name: String) throws(AppError) -> ServiceLevel? {
+        let gates = GateService(paths: paths)
+        return try gates.loadPolicy(GateRequest(policy: name), declared: try DeclarativePlugins.known(directory: nil, paths: paths)).sla
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import GRDB
+import WardCore
+
+extension FindingSearch {
+    /// One column of a listing's order.
+    struct SortKey {
+        /// The SQL expression.
+        let column: String
+        /// Whether larger values come first.
+        let descending: Bool
+        /// Whether the column may be NULL (NULLs come first in ascending order, last in descending).
+        let nullable: Bool
+    }
+
+    /// The columns of the query's order, the finding's row number last, so every row has one place.
+    var sortKeys: [SortKey] {
+        let place = [SortKey(column: "\(locationTable).path", descending: false, nullable: true),
+                     SortKey(column: "\(locationTable).startLine", descending: false, nullable: true),
+                     SortKey(column: "f.id", descending: false, nullable: false)]
+        let rank = SortKey(column: "f.severityRank", descending: true, nullable: false)
+        return switch query.sort {
+        case .severity: [rank] + place
+        case .newest: [SortKey(column: "f.firstSeenAt", descending: true, nullable: false), rank] + place
+        case .oldest: [SortKey(column: "f.firstSeenAt", descending: false, nullable: false), rank] + place
+        case .lastSeen: [SortKey(column: "f.lastSeenAt", descending: true, nullable: false), rank] + place
+        case .path: place
+        case .rule: [SortKey(column: "f.toolId", descending: false, nullable: false),
+                     SortKey(column: "f.ruleId", descending: false, nullable: false)] + place
+        }
+    }
+
+    /// Whether the rows are read backwards from a "before" cursor (and turned around afterwards).
+    var readsBackwards: Bool { query.cursor?.direction == .before }
+
+    /// The ORDER BY list of the query's sort, reversed when reading backwards (an index in the
+    /// listing's order is then read from its other end).
+    var ordering: String {
+        sortKeys.map { $0.column + ($0.descending != readsBackwards ? " DESC" : "") }.joined(separator: ", ")
+    }
+
+    /// The sort columns' values of the cursor's finding as this listing sees it; nil when the
+    /// finding is not in the listing's tables (another scan's, or no such row).
+    func cursorValues(_ db: Database, cursor: FindingCursor) throws -> [DatabaseValue]? {
+        var arguments: [String: (any DatabaseValueConvertible)?] = ["cursorRow": cursor.row]
+        let columns = sortKeys.map(\.column).joined(separator: ", ")
+        let sql = "SELECT \(columns) FROM finding f\(scanJoin(arguments: &arguments)) WHERE f.id = :cursorRow"
+        guard let row = try Row.fetchOne(db, sql: sql, arguments: StatementArguments(arguments)) else { return nil }
+        return Array(row.databaseValues)
+    }
+
+    /// The condition that a row comes after the cursor's `values` in the order being read: for
+    /// each key, the earlier keys equal and this one strictly after; NULLs placed as SQLite orders
+    /// them. The first key is also bound on its own, so SQLite enters an index at the cursor's place.
+    func keysetCondition(_ values: [DatabaseValue], arguments: inout [String: (any DatabaseValueConvertible)?]) -> String {
+        var alternatives: [String] = [], equal: [String] = []
+        for (index, key) in sortKeys.enumerated() {
+            let descending = key.descending != readsBackwards
+            let value = values[index], name = ":cursor\(index)"
+            if !value.isNull { arguments["cursor\(index)"] = value }
+            let strictly: String
+            if value.isNull {
+                strictly = descending ? "0" : "\(key.column) IS NOT NULL"
+            } else if descending {
+                strictly = key.nullable ? "(\(key.column) < \(name) OR \(key.column) IS NULL)" : "\(key.column) < \(name)"
+            } else {
+                strictly = "\(key.column) > \(name)"
+            }
+            alternatives.append("(" + (equal + [strictly]).joined(separator: " AND ") + ")")
+            equal.append(value.isNull ? "\(key.column) IS NULL" : "\(key.column) = \(name)")
+        }
+        var condition = "(" + alternatives.joined(separator: " OR ") + ")"
+        if let first = sortKeys.first, !first.nullable, !values[0].isNull {
+            condition = "\(first.column) \(first.descending != readsBackwards ? "<=" : ">=") :cursor0 AND \(condition)"
+        }
+        return condition
+    }
+
+    /// Reads one page of at most `query.limit` findings and the cursors of its neighbours.
+    func fetchPage(_ db: Database) throws -> PagedFindings {
+        let limit = max(0, query.limit ?? 50)
+        var limited = query
+        limited.limit = limit + 1
+        let probe = FindingSearch(query: limited, condition: condition, rawResults: rawResults, recordedOrder: recordedOrder)
+        var rows = try probe.fetchRows(db)
+        let more = rows.count > limit
+        rows = Array(rows.prefix(limit))
+        let cursor = query.cursor
+        if readsBackwards {
+            rows.reverse()
+            return PagedFindings(findings: rows.map { $0.finding }, previous: more ? rows.first.map { FindingCursor(.before, row: $0.row) } : nil,
+                                 next: (rows.last?.row ?? cursor.map(\.row)).map { FindingCursor(.after, row: $0) })
+        }
+        let paged = cursor != nil || (query.offset ?? 0) > 0
+        return PagedFindings(findings: rows.map { $0.finding }, previous: paged ? rows.first.map { FindingCursor(.before, row: $0.row) } : nil,
+                             next: more ? rows.last.map { FindingCursor(.after, row: $0.row) } : nil)
+    }
+}
