@@ -21,12 +21,20 @@ struct ServeCommand: ParsableCommand {
     @Flag(name: .long, help: "Require an API token for every request, even on loopback.")
     var requireTokens = false
 
+    @Option(name: .long, help: ArgumentHelp("The most bytes one upload (`ward push`) may hold.", valueName: "bytes"))
+    var uploadLimit: Int?
+
+    @Option(name: .long, help: ArgumentHelp("Gate every upload with this policy (a shipped name or a file); without it an uploader may name a shipped policy.", valueName: "name|file"))
+    var uploadPolicy: String?
+
     func run() throws {
         let program = try ServerProgram.locate()
         var arguments = [program, "--listen", listen]
         if let db { arguments += ["--db", WardPaths.absolute(db)] }
         if let publicURL { arguments += ["--public-url", publicURL] }
         if requireTokens { arguments.append("--require-tokens") }
+        if let uploadLimit { arguments += ["--upload-limit", String(uploadLimit)] }
+        if let uploadPolicy { arguments += ["--upload-policy", uploadPolicy.contains("/") || uploadPolicy.hasSuffix(".yml") ? WardPaths.absolute(uploadPolicy) : uploadPolicy] }
         let argv = arguments.map { strdup($0) } + [nil]
         execv(program, argv)
         throw WardFailure("cannot run \(program): \(String(cString: strerror(errno)))")

@@ -25,6 +25,7 @@ public struct WardServer: Sendable {
         router.add(middleware: RequestGuard(settings: settings, hosts: hosts, access: AccessControl(requiresToken: settings.requiresTokens, tokens: tokens)))
         APIRoutes(settings: settings).register(on: router)
         PageRoutes(settings: settings).register(on: router)
+        UploadRoute(settings: settings).register(on: router)
         var logger = Logger(label: "ward-server")
         logger.logLevel = .warning
         let settings = settings

@@ -26,8 +26,9 @@ final class ServerTestbed: Sendable {
         return [DemoScan.scan, later]
     }()
 
+    /// `configure` adjusts the settings (and may prepare the history: tokens) before the server starts.
     init(listen: String = "127.0.0.1:0", publicURL: String? = nil, requireTokens: Bool = false,
-         scans: [ScanRun] = ServerTestbed.scans) async throws {
+         scans: [ScanRun] = ServerTestbed.scans, configure: (inout ServerSettings) throws -> Void = { _ in }) async throws {
         directory = NSTemporaryDirectory() + "ward-server-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         paths = WardPaths(databaseOption: directory + "/history.sqlite", environment: ["HOME": directory, "WARD_HOME": directory + "/home"])
@@ -35,6 +36,7 @@ final class ServerTestbed: Sendable {
         for scan in scans { _ = try database.record(RedactionStage().redact(scan)) }
         var settings = try ServerSettings(paths: paths, listen: listen, publicURL: publicURL)
         settings.requireTokensOnLoopback = requireTokens
+        try configure(&settings)
         let (ports, continuation) = AsyncStream<Int>.makeStream()
         task = Task {
             defer { continuation.finish() }
