@@ -52,9 +52,7 @@ public struct PushClient: Sendable {
         let answer: Data
         do {
             request.body = .bytes(ByteBuffer(bytes: try JSONEncoder().encode(document)))
-            let response = try await HTTPClient.shared.execute(request, timeout: .seconds(timeout.components.seconds))
-            status = Int(response.status.code)
-            answer = Data((try await response.body.collect(upTo: Self.maximumAnswerBytes)).readableBytesView)
+            (status, answer) = try await Self.exchange(request, timeout: timeout)
         } catch {
             throw .serverUnreachable(server: name, reason: Self.describe(error))
         }
@@ -67,6 +65,26 @@ public struct PushClient: Sendable {
             throw .serverUnreachable(server: name, reason: "the answer (HTTP \(status)) is not an upload receipt")
         }
     }
+
+    /// Sends `request` on a client of its own, which gives up on a refused or silent address after
+    /// ``connectTimeout`` rather than retrying it until the whole exchange times out.
+    static func exchange(_ request: HTTPClientRequest, timeout: Duration) async throws -> (Int, Data) {
+        var configuration = HTTPClient.Configuration()
+        configuration.timeout = .init(connect: .seconds(connectTimeout), read: .seconds(timeout.components.seconds))
+        let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+        do {
+            let response = try await client.execute(request, timeout: .seconds(timeout.components.seconds))
+            let body = try await response.body.collect(upTo: maximumAnswerBytes)
+            try await client.shutdown()
+            return (Int(response.status.code), Data(body.readableBytesView))
+        } catch {
+            try? await client.shutdown()
+            throw error
+        }
+    }
+
+    /// How long connecting may take, in seconds.
+    static let connectTimeout: Int64 = 10
 
     /// The `error` line of an error document, one line of printable text; a fixed phrase otherwise.
     static func problem(in answer: Data) -> String {
