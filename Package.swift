@@ -20,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     ],
     targets: [
         // Vocabulary: Foundation, plus swift-crypto for SHA-256 and HMAC (see SHA256.swift).
@@ -65,7 +66,11 @@ let package = Package(
         // inputs and outputs: nothing here prints, reads options or exits.
         .target(
             name: "WardApp",
-            dependencies: ["WardCore", "WardConfig", "WardScanners", "WardSecrets", "WardStorage", "WardReporters", "WardPolicy"],
+            dependencies: [
+                "WardCore", "WardConfig", "WardScanners", "WardSecrets", "WardStorage", "WardReporters", "WardPolicy",
+                // `ward push`'s HTTP client (swift-nio; TLS from swift-nio-ssl): not the server stack.
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ],
             swiftSettings: settings
         ),
         // Thin command line: the only user of ArgumentParser; parses, calls one service, prints.
@@ -146,7 +151,10 @@ let package = Package(
         ),
         .testTarget(
             name: "WardServerTests",
-            dependencies: ["WardServer", "WardApp", "WardStorage", "TestSupport"],
+            dependencies: [
+                "WardServer", "WardApp", "WardStorage", "TestSupport",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ],
             swiftSettings: settings
         ),
         .testTarget(

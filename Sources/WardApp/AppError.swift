@@ -23,6 +23,10 @@ public enum AppError: Error, Sendable, Equatable, CustomStringConvertible {
     case reportUnwritable(format: String, destination: String, reason: String)
     /// Installing the pinned tools failed part way.
     case toolsNotInstalled(reason: String)
+    /// A server refused an upload (`ward push`) with an HTTP `status` and its one-line `reason`.
+    case uploadRefused(server: String, status: Int, reason: String)
+    /// A server could not be reached, or did not answer as Ward's server does.
+    case serverUnreachable(server: String, reason: String)
 
     /// Wraps the error of another module as unusable input with its own one-line description.
     static func wrapping(_ error: any Error) -> AppError {
@@ -55,6 +59,10 @@ public enum AppError: Error, Sendable, Equatable, CustomStringConvertible {
             "scan \(scanID) is recorded in the history, but its \(format) report could not be written to \(destination): \(reason)"
         case .reportUnwritable(_, let destination, let reason):
             "\(destination): cannot write the report: \(reason)"
+        case .uploadRefused(let server, let status, let reason):
+            "\(server) refused the upload (HTTP \(status)): \(reason)"
+        case .serverUnreachable(let server, let reason):
+            "cannot upload to \(server): \(reason)"
         }
     }
 }

@@ -20,6 +20,9 @@ public struct ImportRequest: Sendable {
     public var pluginDirectory: String?
     /// How the scan is gated.
     public var gate: GateRequest
+    /// Whether the flagged lines are read from the files under the root (false for an upload: the
+    /// root is the uploader's, and the server's own files must never be read for it).
+    public var readsSourceFiles = true
 
     /// Creates a request.
     public init(tool: String, files: [String], root: String? = nil, target: String? = nil, origin: ScanOrigin = ScanOrigin(),

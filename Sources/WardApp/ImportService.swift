@@ -25,8 +25,9 @@ public struct ImportService: Sendable {
         let plugin = try ScannerSelection(available: ScannerRegistry.plugins(extra: builtIn ? [] : declared)).plugins([request.tool])[0]
         let root = WardPaths.absolute(request.root ?? ".")
         let database = try WardRuntime.openDatabase(context.paths)
-        let normalizer = FindingNormalizer(paths: PathResolver(root: root, strict: true),
+        var normalizer = FindingNormalizer(paths: PathResolver(root: root, strict: true),
                                            secretKey: try WardRuntime.secretKey())
+        if !request.readsSourceFiles { normalizer.sourceReadLimit = 0 }
         context.log.phaseEnded("open")
         let started = context.environment.now()
         let target = Self.target(request, root: root, variables: context.variables)

@@ -25,6 +25,11 @@ struct ServeCommand: ParsableCommand {
     var trustProxy: [String] = []
     @Option(name: .long, help: ArgumentHelp("Policy whose sla: and gate the pages show (a shipped name or a file).", valueName: "name|file"))
     var policy = "default"
+    @Option(name: .long, help: ArgumentHelp("The most bytes one upload (`ward push`) may hold.", valueName: "bytes"))
+    var uploadLimit: Int?
+
+    @Option(name: .long, help: ArgumentHelp("Gate every upload with this policy (a shipped name or a file); without it an uploader may name a shipped policy.", valueName: "name|file"))
+    var uploadPolicy: String?
 
     func run() throws {
         let program = try ServerProgram.locate()
@@ -34,6 +39,8 @@ struct ServeCommand: ParsableCommand {
         if requireTokens { arguments.append("--require-tokens") }
         for proxy in trustProxy { arguments += ["--trust-proxy", proxy] }
         arguments += ["--policy", FileManager.default.fileExists(atPath: policy) ? WardPaths.absolute(policy) : policy]
+        if let uploadLimit { arguments += ["--upload-limit", String(uploadLimit)] }
+        if let uploadPolicy { arguments += ["--upload-policy", uploadPolicy.contains("/") || uploadPolicy.hasSuffix(".yml") ? WardPaths.absolute(uploadPolicy) : uploadPolicy] }
         let argv = arguments.map { strdup($0) } + [nil]
         execv(program, argv)
         throw WardFailure("cannot run \(program): \(String(cString: strerror(errno)))")

@@ -19,6 +19,7 @@ public struct WardCommand: AsyncParsableCommand {
             ScanCommand.self,
             SecretsCommand.self,
             ImportCommand.self,
+            PushCommand.self,
             CheckCommand.self,
             FindingsCommand.self,
             TriageCommand.self,

@@ -8,6 +8,8 @@ struct Caller: Sendable {
     var owner: String?
     /// What the caller may do.
     var role: APIToken.Role
+    /// The caller's token; nil for the person at this machine.
+    var token: APIToken?
 
     /// The person at this machine, on a loopback server, without a token.
     static let local = Caller(owner: nil, role: .admin)
@@ -15,10 +17,16 @@ struct Caller: Sendable {
     /// The holder of `token`.
     init(_ token: APIToken) {
         self.init(owner: token.owner, role: token.role)
+        self.token = token
     }
 
     init(owner: String?, role: APIToken.Role) {
         self.owner = owner
         self.role = role
+    }
+
+    /// Whether the caller may upload scans of `target` (its role, and its token's targets glob).
+    func mayUpload(to target: String) -> Bool {
+        token?.mayUpload(to: target) ?? role.mayUpload
     }
 }

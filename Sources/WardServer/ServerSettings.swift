@@ -13,6 +13,9 @@ public struct ServerSettings: Sendable {
     public var publicURL: URL?
     /// The most bytes an upload may hold.
     public var uploadLimit: Int
+    /// The policy every upload is gated with (`--upload-policy`, a shipped name or a file); nil lets
+    /// the uploader name a shipped one.
+    public var uploadPolicy: String?
     /// Whether every request needs a token even on loopback (`--require-tokens`, for shared machines).
     public var requireTokensOnLoopback = false
     /// Addresses of reverse proxies whose `X-Forwarded-Proto` and `X-Forwarded-For` are believed

@@ -28,6 +28,7 @@ public struct WardServer: Sendable {
         APIRoutes(settings: settings).register(on: router)
         PageRoutes(settings: settings).register(on: router)
         SessionRoutes(settings: settings, access: access, throttle: LoginThrottle(limit: settings.loginFailureLimit, window: settings.loginWindow)).register(on: router)
+        UploadRoute(settings: settings).register(on: router)
         var logger = Logger(label: "ward-server")
         logger.logLevel = .warning
         let settings = settings

@@ -27,18 +27,34 @@ struct ServerCommand: AsyncParsableCommand {
     var trustProxy: [String] = []
     @Option(name: .long, help: ArgumentHelp("Policy whose sla: and gate the pages show (a shipped name or a file).", valueName: "name|file"))
     var policy = "default"
+    @Option(name: .long, help: ArgumentHelp("The most bytes one upload (`ward push`) may hold.", valueName: "bytes"))
+    var uploadLimit = 64 << 20
+
+    @Option(name: .long, help: ArgumentHelp("Gate every upload with this policy (a shipped name or a file); without it an uploader may name a shipped policy.", valueName: "name|file"))
+    var uploadPolicy: String?
+
+    func validate() throws {
+        guard uploadLimit > 0 else { throw ValidationError("--upload-limit must be positive") }
+    }
 
     func run() async throws {
         do {
-            var settings = try ServerSettings(paths: WardPaths(databaseOption: db), listen: listen, publicURL: publicURL)
+            let paths = WardPaths(databaseOption: db)
+            var settings = try ServerSettings(paths: paths, listen: listen, publicURL: publicURL, uploadLimit: uploadLimit)
             settings.requireTokensOnLoopback = requireTokens
             settings.trustedProxies = try ServerSettings.proxies(trustProxy)
             settings.policy = policy
+            settings.uploadPolicy = uploadPolicy
+            // A policy that does not load stops the server here rather than refusing every upload.
+            try UploadService(paths: paths, maxReportBytes: uploadLimit, policy: uploadPolicy).checkPolicy()
             let host = settings.host
             try await WardServer(settings: settings).run { port in
                 FileHandle.standardError.write(Data("ward serve: listening on http://\(host):\(port)\n".utf8))
             }
         } catch let error as ServerError {
+            FileHandle.standardError.write(Data("ward: error: \(error)\n".utf8))
+            throw ExitCode(3)
+        } catch let error as AppError {
             FileHandle.standardError.write(Data("ward: error: \(error)\n".utf8))
             throw ExitCode(3)
         }

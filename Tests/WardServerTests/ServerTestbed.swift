@@ -30,7 +30,7 @@ final class ServerTestbed: Sendable {
     /// loopback needs); `configure` adjusts the settings.
     init(listen: String = "127.0.0.1:0", publicURL: String? = nil, requireTokens: Bool = false,
          scans: [ScanRun] = ServerTestbed.scans, prepare: (WardPaths) throws -> Void = { _ in },
-         configure: (inout ServerSettings) -> Void = { _ in }) async throws {
+         configure: (inout ServerSettings) throws -> Void = { _ in }) async throws {
         directory = NSTemporaryDirectory() + "ward-server-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         paths = WardPaths(databaseOption: directory + "/history.sqlite", environment: ["HOME": directory, "WARD_HOME": directory + "/home"])
@@ -39,7 +39,7 @@ final class ServerTestbed: Sendable {
         try prepare(paths)
         var settings = try ServerSettings(paths: paths, listen: listen, publicURL: publicURL)
         settings.requireTokensOnLoopback = requireTokens
-        configure(&settings)
+        try configure(&settings)
         let (ports, continuation) = AsyncStream<Int>.makeStream()
         task = Task {
             defer { continuation.finish() }
