@@ -42,7 +42,11 @@ extension PostgresSettings {
             } catch {
                 throw .unusableTLSFile(parameter: "sslcert", path: sslCert, reason: "not a PEM certificate")
             }
-            tls.privateKey = .file(sslKey)
+            do {
+                tls.privateKey = .privateKey(try NIOSSLPrivateKey(file: sslKey, format: .pem))
+            } catch {
+                throw .unusableTLSFile(parameter: "sslkey", path: sslKey, reason: "not a PEM private key")
+            }
         }
         let context: NIOSSLContext
         do {
