@@ -16,9 +16,10 @@ import WardPostgres
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let first = try WardProcess.run(["db", "migrate", "--db", directory + "/history.sqlite"])
         #expect(first.status == 0, "\(first.stderr)")
-        #expect(first.stdout.hasPrefix("applied v1-history\n"))
-        #expect(first.stdout.contains("applied v12-api-tokens\n"))
-        #expect(first.stdout.contains("SQLite \(directory)/history.sqlite: 13 migration(s) applied"))
+        let applied = first.stdout.split(separator: "\n").filter { $0.hasPrefix("applied ") }
+        #expect(applied.first == "applied v1-history")
+        #expect(applied.contains("applied v12-api-tokens"))
+        #expect(first.stdout.hasSuffix("SQLite \(directory)/history.sqlite: \(applied.count) migration(s) applied\n"))
         let again = try WardProcess.run(["db", "migrate", "--db", directory + "/history.sqlite"])
         #expect(again.stdout == "SQLite \(directory)/history.sqlite: schema up to date\n")
     }
