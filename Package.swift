@@ -21,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
     ],
     targets: [
         // Vocabulary: Foundation, plus swift-crypto for SHA-256 and HMAC (see SHA256.swift).
@@ -56,6 +57,12 @@ let package = Package(
             dependencies: ["WardCore", "CZlib", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: settings
         ),
+        // History in PostgreSQL: connection settings, the client and the migrations; the only user of PostgresNIO.
+        .target(
+            name: "WardPostgres",
+            dependencies: ["WardCore", .product(name: "PostgresNIO", package: "postgres-nio")],
+            swiftSettings: settings
+        ),
         // libxml2 (the XML report reader, the JUnit XML writer) and zlib (gzipped size of SARIF), from the system.
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev", "zlib1g-dev"])]),
         // Report formats: pure functions from a scan to bytes.
@@ -67,7 +74,7 @@ let package = Package(
         .target(
             name: "WardApp",
             dependencies: [
-                "WardCore", "WardConfig", "WardScanners", "WardSecrets", "WardStorage", "WardReporters", "WardPolicy",
+                "WardCore", "WardConfig", "WardScanners", "WardSecrets", "WardStorage", "WardPostgres", "WardReporters", "WardPolicy",
                 // `ward push`'s HTTP client (swift-nio; TLS from swift-nio-ssl): not the server stack.
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],
@@ -132,6 +139,14 @@ let package = Package(
         .testTarget(
             name: "WardStorageTests",
             dependencies: ["WardStorage", "TestSupport"],
+            swiftSettings: settings
+        ),
+        .testTarget(
+            name: "WardPostgresTests",
+            dependencies: [
+                "WardPostgres", "WardStorage", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
             swiftSettings: settings
         ),
         .testTarget(

@@ -1,11 +1,13 @@
 import Foundation
 import WardCore
+import WardPostgres
 
 /// Where Ward keeps its data: the history database and its managed tools.
 public struct WardPaths: Sendable {
     /// Ward's data directory: `WARD_HOME`, else `$XDG_DATA_HOME/ward`, else `~/.local/share/ward`.
     public let dataDirectory: String
-    /// The history database: `--db`, else `WARD_DB`, else `history.sqlite` in the data directory.
+    /// The history database: `--db`, else `WARD_DB`, else `history.sqlite` in the data directory; a
+    /// file path made absolute, or a `postgres://` URL as given (see ``databaseIsPostgres``).
     public let database: String
     /// Whether the database path was chosen explicitly (flag or environment).
     public let databaseIsExplicit: Bool
@@ -21,10 +23,10 @@ public struct WardPaths: Sendable {
             dataDirectory = home + "/.local/share/ward"
         }
         if let option = databaseOption, !option.isEmpty {
-            database = Self.absolute(option)
+            database = PostgresSettings.isURL(option) ? option : Self.absolute(option)
             databaseIsExplicit = true
         } else if let fromEnvironment = environment["WARD_DB"], !fromEnvironment.isEmpty {
-            database = Self.absolute(fromEnvironment)
+            database = PostgresSettings.isURL(fromEnvironment) ? fromEnvironment : Self.absolute(fromEnvironment)
             databaseIsExplicit = true
         } else {
             database = dataDirectory + "/history.sqlite"
@@ -57,6 +59,9 @@ public struct WardPaths: Sendable {
 }
 
 extension WardPaths {
+    /// Whether the history is a PostgreSQL database (`postgres://` or `postgresql://`).
+    public var databaseIsPostgres: Bool { PostgresSettings.isURL(database) }
+
     /// Where tools keep their caches.
     public var cacheDirectory: String { dataDirectory + "/cache" }
 

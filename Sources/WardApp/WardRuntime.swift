@@ -19,8 +19,12 @@ public enum WardRuntime {
         return try openDatabase(paths)
     }
 
-    /// Opens the history database.
+    /// Opens the history database. A PostgreSQL history is refused here: only `ward db migrate`
+    /// (``DatabaseService``) works with one so far.
     static func openDatabase(_ paths: WardPaths) throws(AppError) -> AppDatabase {
+        guard !paths.databaseIsPostgres else {
+            throw .invalidRequest(reason: "--db postgres://: a PostgreSQL history is not yet supported for this command (only by `ward db migrate`)")
+        }
         do {
             return try AppDatabase.open(path: paths.database)
         } catch {

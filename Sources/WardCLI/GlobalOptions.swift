@@ -4,7 +4,7 @@ import WardApp
 
 /// Options every command shares.
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("History database file (default: WARD_DB, else the per-user data directory).", valueName: "path"))
+    @Option(name: .long, help: ArgumentHelp("History database file or postgres:// URL (default: WARD_DB, else the per-user data directory).", valueName: "path"))
     var db: String?
 
     @Flag(name: [.short, .long], help: "Print no progress on stderr.")

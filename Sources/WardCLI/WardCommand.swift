@@ -31,6 +31,7 @@ public struct WardCommand: AsyncParsableCommand {
             ToolsCommand.self,
             ServeCommand.self,
             TokensCommand.self,
+            DbCommand.self,
         ]
     )
 
