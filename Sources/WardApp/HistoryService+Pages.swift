@@ -7,13 +7,8 @@ extension HistoryService {
     /// its offset), redacted; `scan` (an id or prefix) narrows them to that scan's.
     public func findingsPage(_ query: FindingQuery, inScan scan: String? = nil) throws(AppError) -> FindingListing {
         let database = try WardRuntime.openDatabase(paths)
-        var query = query
         do {
-            if let scan {
-                guard let found = try database.scan(id: scan) else { throw AppError.unknownScan(id: scan) }
-                query.scanID = found.scanID
-            }
-            let page = try database.findingsPage(matching: query)
+            let page = try database.findingsPage(matching: try narrowed(query, toScan: scan, in: database))
             return FindingListing(findings: try Redaction.stage(paths: paths).redact(page.findings), previous: page.previous, next: page.next)
         } catch {
             throw .wrapping(error)

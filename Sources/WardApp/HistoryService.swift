@@ -15,17 +15,21 @@ public struct HistoryService: Sendable {
     /// Findings matching `query`, redacted; `scan` (an id or prefix) narrows them to that scan's.
     public func findings(_ query: FindingQuery, inScan scan: String? = nil) throws(AppError) -> Redacted<[TrackedFinding]> {
         let database = try WardRuntime.openDatabase(paths)
-        var query = query
         do {
-            if let scan {
-                guard let found = try database.scan(id: scan) else { throw AppError.unknownScan(id: scan) }
-                query.scanID = found.scanID
-            }
-            let findings = try database.findings(matching: query)
+            let findings = try database.findings(matching: try narrowed(query, toScan: scan, in: database))
             return try Redaction.stage(paths: paths).redact(findings)
         } catch {
             throw .wrapping(error)
         }
+    }
+
+    /// `query` narrowed to the findings of `scan` (an id or a unique prefix), when one is given.
+    func narrowed(_ query: FindingQuery, toScan scan: String?, in database: AppDatabase) throws -> FindingQuery {
+        guard let scan else { return query }
+        guard let found = try database.scan(id: scan) else { throw AppError.unknownScan(id: scan) }
+        var query = query
+        query.scanID = found.scanID
+        return query
     }
 
     /// The query narrowed to the findings overdue now under the `sla:` of `policy` (a shipped

@@ -71,6 +71,9 @@ public struct PushClient: Sendable {
     static func exchange(_ request: HTTPClientRequest, timeout: Duration) async throws -> (Int, Data) {
         var configuration = HTTPClient.Configuration()
         configuration.timeout = .init(connect: .seconds(connectTimeout), read: .seconds(timeout.components.seconds))
+        // A redirect is answered, never followed: following it would carry the bearer token to an
+        // address the user did not name, perhaps over clear text.
+        configuration.redirectConfiguration = .disallow
         let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
         do {
             let response = try await client.execute(request, timeout: .seconds(timeout.components.seconds))

@@ -103,6 +103,18 @@ import WardCore
             #expect(history.range(of: Data(value.utf8)) == nil, "\(value) stored in clear")
             #expect(!listing.text.contains(value) && !answer.text.contains(value))
         }
+        // Every page and API answer that shows these findings, their scan or their target.
+        let scan = try JSONDecoder().decode(UploadReceipt.self, from: answer.body).scanId
+        let identities = try HistoryService(paths: bed.paths).findings(FindingQuery(target: "sample")).value.map(\.finding.identity)
+        #expect(identities.count >= 3)
+        var paths = ["/", "/findings?target=sample", "/scans/\(scan)", "/api/v1/scans/\(scan)", "/api/v1/scans/\(scan)/gate",
+                     "/api/v1/targets", "/api/v1/trends?target=sample", "/api/v1/scans?target=sample"]
+        paths += identities.flatMap { ["/findings/\($0)", "/api/v1/findings/\($0)"] }
+        for path in paths {
+            let shown = try await bed.request(path)
+            #expect(shown.status == 200, "\(path): \(shown.status)")
+            for value in clear { #expect(!shown.text.contains(value), "\(path) shows \(value)") }
+        }
     }
 
     @Test func theUploaderCannotSwitchTheServersPolicyOff() async throws {
