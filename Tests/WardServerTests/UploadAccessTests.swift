@@ -34,9 +34,9 @@ import WardCore
 
     @Test func onAnyAddressButLoopbackAnUploadWithoutATokenIsRefused() async throws {
         var uploader = ""
-        let bed = try await ServerTestbed(listen: "0.0.0.0:0") { settings in
+        let bed = try await ServerTestbed(listen: "0.0.0.0:0", configure: { settings in
             uploader = try TokenService(WardContext(paths: settings.paths)).create(owner: "ci", role: .uploader, targets: nil).secret
-        }
+        })
         let before = try bed.scanIDs()
         // The server knows itself by its bound address.
         let host = ["Host": "0.0.0.0:\(bed.port)"]

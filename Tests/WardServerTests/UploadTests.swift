@@ -75,7 +75,7 @@ import WardCore
     }
 
     @Test func anUploadOverTheLimitIsRefusedAndReadingStopsThere() async throws {
-        let bed = try await ServerTestbed { $0.uploadLimit = 64 << 10 }
+        let bed = try await ServerTestbed(configure: { $0.uploadLimit = 64 << 10 })
         let before = try bed.scanIDs()
         let large = UploadFixtures.document(reports: [("big.json", UploadFixtures.banditReport(count: 400, tag: "big"))])
         let answer = try await bed.upload(large)
@@ -106,7 +106,7 @@ import WardCore
     }
 
     @Test func theUploaderCannotSwitchTheServersPolicyOff() async throws {
-        let bed = try await ServerTestbed { $0.uploadPolicy = "strict" }
+        let bed = try await ServerTestbed(configure: { $0.uploadPolicy = "strict" })
         let reports = [("bandit.json", try UploadFixtures.fixture("bandit/tiny-bandit-1.9.4.json"))]
         let refused = try await bed.upload(UploadFixtures.document(reports: reports, policy: "pre-commit"))
         #expect(refused.status == 400 && refused.text.contains("its own policy"), "\(refused.text)")
