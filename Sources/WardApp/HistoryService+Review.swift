@@ -6,7 +6,7 @@ extension HistoryService {
     /// The whole story of one finding (a full identity or a unique prefix of at least 8
     /// characters), redacted: every scan it appeared in, its events and the reviewers' decisions.
     public func story(finding: String, target: String?) throws(AppError) -> Redacted<FindingStory> {
-        let database = try WardRuntime.openDatabase(paths)
+        let database = try WardRuntime.openHistory(paths)
         do {
             let story = try database.story(identity: finding, target: target)
             return try Redaction.stage(paths: paths).redact(story)

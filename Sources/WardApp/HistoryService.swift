@@ -14,7 +14,7 @@ public struct HistoryService: Sendable {
 
     /// Findings matching `query`, redacted; `scan` (an id or prefix) narrows them to that scan's.
     public func findings(_ query: FindingQuery, inScan scan: String? = nil) throws(AppError) -> Redacted<[TrackedFinding]> {
-        let database = try WardRuntime.openDatabase(paths)
+        let database = try WardRuntime.openHistory(paths)
         var query = query
         do {
             if let scan {
@@ -43,7 +43,7 @@ public struct HistoryService: Sendable {
 
     /// Recorded scans matching `query`, newest first.
     public func scans(_ query: ScanQuery) throws(AppError) -> [ScanSummary] {
-        let database = try WardRuntime.openDatabase(paths)
+        let database = try WardRuntime.openHistory(paths)
         do {
             return try database.scans(matching: query)
         } catch {
@@ -54,11 +54,11 @@ public struct HistoryService: Sendable {
     /// A recorded scan (by id or prefix, else the latest, of `target` when given) rebuilt from the
     /// history as the version of Ward that made it recorded it.
     public func recordedScan(id: String?, target: String?) throws(AppError) -> ScanRun {
-        try Self.recordedScan(id: id, target: target, in: try WardRuntime.openDatabase(paths))
+        try Self.recordedScan(id: id, target: target, in: try WardRuntime.openHistory(paths))
     }
 
     /// The recorded scan, its findings in the order they were recorded; raw results only when `rawResults`.
-    static func recordedScan(id: String?, target: String?, in database: AppDatabase, rawResults: Bool = true) throws(AppError) -> ScanRun {
+    static func recordedScan(id: String?, target: String?, in database: any HistoryStore, rawResults: Bool = true) throws(AppError) -> ScanRun {
         do {
             let summary: ScanSummary?
             if let id {

@@ -6,7 +6,7 @@ import WardStorage
 extension TriageService {
     /// The decisions the gate weighs for a scan of `target`: the history's current ones and the
     /// triage file's (an entry of this target before one of another), the later of the two by time.
-    static func decisions(for target: String, database: AppDatabase?, file: [TriageFile.Entry]) throws(AppError) -> [String: TriageDecision] {
+    static func decisions(for target: String, database: (any HistoryStore)?, file: [TriageFile.Entry]) throws(AppError) -> [String: TriageDecision] {
         do {
             return decisions(for: target, current: try database?.currentTriage(target: target) ?? [:], file: file)
         } catch {

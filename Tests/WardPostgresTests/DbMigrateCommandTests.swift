@@ -47,7 +47,7 @@ import WardPostgres
         #expect(result.stderr.contains("must not contain a password"))
     }
 
-    @Test(arguments: [["findings"], ["scans"], ["tokens", "list"]])
+    @Test(arguments: [["trends"], ["diff"], ["tokens", "list"]])
     func otherCommandsRefuseAPostgresHistoryForNow(command: [String]) throws {
         let result = try WardProcess.run(command + ["--db", "postgres://ward@127.0.0.1:1/ward"])
         #expect(result.status == 3)
