@@ -43,13 +43,12 @@ public struct ReportImporter: Sendable {
         var runs: [ToolRun] = []
         var findings: [Finding] = []
         var secretValues: [String: [String]] = [:]
-        var digest = SHA256.Hasher()
-        digest.update(Array("\(plugin.id)\u{1F}\(normalizer.paths.root)".utf8))
+        var digest = ReportDigest.Accumulator(toolID: plugin.id, root: normalizer.paths.root)
         let reader = BoundedReader(limit: maxReportBytes)
         for file in files {
             let started = ContinuousClock.now
             let data = try reader.read(file)
-            digest.update(SHA256.digest(data: data))
+            digest.add(content: data)
             var decodedRuns: [DecodedReport]
             do {
                 decodedRuns = try plugin.decodeRuns(data, source: file).map { report throws(ScannerError) in
@@ -75,7 +74,7 @@ public struct ReportImporter: Sendable {
                 throw error.located(in: data)
             }
         }
-        var result = Result(toolRuns: runs, findings: findings, digest: SHA256.hexString(digest.finalize()))
+        var result = Result(toolRuns: runs, findings: findings, digest: digest.finalize())
         result.secretValues = secretValues
         return result
     }

@@ -17,13 +17,31 @@ public enum ReportDigest {
     /// cannot be hashed without consuming it or without error (standard input, a FIFO, a missing or
     /// unreadable file, one over `limit` bytes): the import then reads and reports it as usual.
     public static func of(_ files: [String], toolID: String, root: String, limit: Int) -> String? {
-        var digest = SHA256.Hasher()
-        digest.update(Array("\(toolID)\u{1F}\(root)".utf8))
+        var digest = Accumulator(toolID: toolID, root: root)
         for file in files {
             guard !BoundedReader.isStream(file), let fileDigest = fileDigest(file, limit: limit) else { return nil }
-            digest.update(fileDigest)
+            digest.add(fileDigest: fileDigest)
         }
-        return SHA256.hexString(digest.finalize())
+        return digest.finalize()
+    }
+
+    /// The import digest formed one file at a time, by ``of(_:toolID:root:limit:)`` from files on
+    /// disk and by the importer from the bytes it read: the one place its formula lives.
+    struct Accumulator {
+        private var hasher = SHA256.Hasher()
+
+        init(toolID: String, root: String) {
+            hasher.update(Array("\(toolID)\u{1F}\(root)".utf8))
+        }
+
+        /// Adds one report file, by its own SHA-256.
+        mutating func add(fileDigest: [UInt8]) { hasher.update(fileDigest) }
+
+        /// Adds one report file's content.
+        mutating func add(content: Data) { hasher.update(SHA256.digest(data: content)) }
+
+        /// The digest, in lowercase hexadecimal.
+        mutating func finalize() -> String { SHA256.hexString(hasher.finalize()) }
     }
 
     /// SHA-256 of the regular file at `path`, read in chunks; nil when it is not one or is over `limit`.
