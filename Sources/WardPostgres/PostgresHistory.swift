@@ -59,18 +59,33 @@ public struct PostgresHistory: HistoryStore {
     }
 
     /// Runs `body` in one read-write transaction (READ COMMITTED) that rolls back on any error.
+    ///
+    /// Scans of different targets record in parallel and may store the same raw results in another
+    /// order: when PostgreSQL breaks the resulting deadlock (or a serialization failure) by rolling
+    /// one transaction back whole, that transaction runs again, up to ``writeAttempts`` times.
     func write<Value>(_ context: String, _ body: (PostgresSession) throws -> Value) throws(PostgresError) -> Value {
-        try run(context, begin: "BEGIN", body)
+        try run(context, begin: "BEGIN", attempts: Self.writeAttempts, body)
     }
 
-    private func run<Value>(_ context: String, begin: String, _ body: (PostgresSession) throws -> Value) throws(PostgresError) -> Value {
+    /// How many times a write rolled back by a deadlock or a serialization failure is tried.
+    static let writeAttempts = 5
+
+    private func run<Value>(_ context: String, begin: String, attempts: Int = 1,
+                            _ body: (PostgresSession) throws -> Value) throws(PostgresError) -> Value {
         let session = try PostgresSession.open(settings)
         defer { session.close() }
-        do {
-            return try session.transaction(begin: begin) { try body(session) }
-        } catch {
-            if let failure = PostgresError.own(error) { throw failure }
-            throw .queryFailed(context: context, reason: PostgresError.reason(of: error))
+        var attempt = 1
+        while true {
+            do {
+                return try session.transaction(begin: begin) { try body(session) }
+            } catch {
+                if attempt < attempts, PostgresError.isTransient(error) {
+                    attempt += 1
+                    continue
+                }
+                if let failure = PostgresError.own(error) { throw failure }
+                throw .queryFailed(context: context, reason: PostgresError.reason(of: error))
+            }
         }
     }
 }
