@@ -19,6 +19,13 @@ extension WardRuntime {
         }
     }
 
+    /// Refuses a PostgreSQL history, for the commands that cannot use one yet.
+    public static func refusePostgres(_ paths: WardPaths) throws(AppError) {
+        guard paths.databaseIsPostgres else { return }
+        throw .invalidRequest(reason: "--db postgres://: a PostgreSQL history is not yet supported for this command "
+            + "(only by `ward db migrate`, `import`, `findings`, `scans` and `show`)")
+    }
+
     /// The SQLite history `history` is, for what only SQLite offers so far; `operation` names it in
     /// the refusal of a PostgreSQL history.
     static func sqliteOnly(_ history: any HistoryStore, for operation: String) throws(AppError) -> AppDatabase {

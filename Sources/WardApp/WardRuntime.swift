@@ -19,12 +19,10 @@ public enum WardRuntime {
         return try openDatabase(paths)
     }
 
-    /// Opens the history database. A PostgreSQL history is refused here: only `ward db migrate`
-    /// (``DatabaseService``) works with one so far.
+    /// Opens the SQLite history database. A PostgreSQL history is refused here: only `ward db migrate`
+    /// (``DatabaseService``) and the services that open it with ``openHistory(_:variables:)`` work with one so far.
     static func openDatabase(_ paths: WardPaths) throws(AppError) -> AppDatabase {
-        guard !paths.databaseIsPostgres else {
-            throw .invalidRequest(reason: "--db postgres://: a PostgreSQL history is not yet supported for this command (only by `ward db migrate`)")
-        }
+        try refusePostgres(paths)
         do {
             return try AppDatabase.open(path: paths.database)
         } catch {
