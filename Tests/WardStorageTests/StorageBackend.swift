@@ -14,11 +14,13 @@ enum StorageBackend: String, CaseIterable, Sendable, CustomTestStringConvertible
 
     var testDescription: String { rawValue }
 
-    /// Runs `body` with an empty, migrated history of this kind.
-    func withEmptyHistory<Result: Sendable>(_ body: (any HistoryStore) throws -> Result) async throws -> Result {
+    /// Runs `body` with an empty, migrated history of this kind; an SQLite one is in memory, or a
+    /// file in `directory` when given.
+    func withEmptyHistory<Result: Sendable>(in directory: URL? = nil, _ body: (any HistoryStore) throws -> Result) async throws -> Result {
         switch self {
         case .sqlite:
-            return try body(try AppDatabase.inMemory())
+            guard let directory else { return try body(try AppDatabase.inMemory()) }
+            return try body(try AppDatabase.open(path: directory.appendingPathComponent("history.sqlite").path))
         case .postgres:
             return try await Self.withFreshDatabase { settings in
                 _ = try await PostgresStore(settings: settings).migrate()
