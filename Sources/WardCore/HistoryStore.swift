@@ -56,4 +56,13 @@ public protocol HistoryStore: Sendable {
     /// with every tool that ever reported it as `sources`, in the order the scan recorded them; raw
     /// results only when `rawResults`.
     func recordedFindings(inScan scanID: String, rawResults: Bool) throws -> [Finding]
+
+    /// What changed from scan `from` to scan `to` (ids or unique prefixes), both of one target.
+    func diff(from: String, to: String) throws -> ScanDiff
+
+    /// One point per interval from the target's first status event to its last.
+    func trends(target: String, interval: TrendPoint.Interval) throws -> [TrendPoint]
+
+    /// The names of the targets the history holds scans of, sorted; at most `limit` of them.
+    func scannedTargets(limit: Int) throws -> [String]
 }

@@ -15,6 +15,9 @@ struct PostgresFindingSearch {
     let query: FindingQuery
     /// With a scan id: rows in the order the scan recorded its findings instead of the query's sort.
     var recordedOrder = false
+    /// A further SQL condition on `f` (the finding), binding its values through ``parameter(_:)``,
+    /// for queries the history builds on top of a filter (a diff of two scans).
+    var condition: ((inout PostgresFindingSearch) -> String)?
     /// The bound values, `$1` on.
     private(set) var values = PostgresBindings()
     private var count = 0
@@ -32,7 +35,8 @@ struct PostgresFindingSearch {
 
     private var location: String { query.scanID == nil ? "f" : "o" }
 
-    private mutating func parameter(_ value: some PostgresDynamicTypeEncodable) -> String {
+    /// Binds `value` as the next parameter; returns its placeholder.
+    mutating func parameter(_ value: some PostgresDynamicTypeEncodable) -> String {
         values.append(value)
         count += 1
         return "$\(count)"
@@ -58,6 +62,7 @@ struct PostgresFindingSearch {
         let waiver = query.showsWaivers ? "\(location).waiver" : "NULL::text"
         var conditions = try makeConditions(status: status, waiver: waiver)
         conditions += try reviewConditions(waiver: waiver)
+        if let condition { conditions.append("(" + condition(&self) + ")") }
         let sources = #"(SELECT array_agg(DISTINCT "toolId") FROM occurrence WHERE "findingId" = f.id)"#
         var sql = """
             SELECT f.identity, f."targetName", \(status), f."firstSeenScanId", f."lastSeenScanId", \
