@@ -48,7 +48,7 @@ public struct GateService: Sendable {
     public func check(scanID: String?, target: String?, pluginDirectory: String?, request: GateRequest,
                       rawResults: Bool = true, log: ActivityLog = .silent) throws(AppError) -> GatedScan {
         let policy = try loadPolicy(request, declared: try DeclarativePlugins.known(directory: pluginDirectory, paths: paths))
-        let database = try WardRuntime.openDatabase(paths)
+        let database = try WardRuntime.openHistory(paths)
         let triage = try loadTriage(request)
         let redaction = try Redaction.stage(paths: paths)
         log.phaseEnded("open")

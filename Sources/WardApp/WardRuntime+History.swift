@@ -23,7 +23,7 @@ extension WardRuntime {
     public static func refusePostgres(_ paths: WardPaths) throws(AppError) {
         guard paths.databaseIsPostgres else { return }
         throw .invalidRequest(reason: "--db postgres://: a PostgreSQL history is not yet supported for this command "
-            + "(only by `ward db migrate`, `import`, `findings`, `scans`, `show`, `diff` and `trends`)")
+            + "(only by `ward db migrate`, `import`, `check`, `findings`, `scans`, `show`, `diff` and `trends`)")
     }
 
     /// The SQLite history `history` is, for what only SQLite offers so far; `operation` names it in
