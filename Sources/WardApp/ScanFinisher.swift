@@ -30,8 +30,6 @@ struct ScanFinisher {
     /// parsed (`scan` then holds that scan's findings): nothing is recorded, and it is gated as the
     /// import recognised while recording is.
     func finish(_ scan: ScanRun, secretsMode: SecretsScanner.Mode? = nil, alreadyRecordedAs: String? = nil) throws(AppError) -> ScanResult {
-        // Before anything is stored: a triage file is recorded on SQLite only so far.
-        let triageDatabase = try database.flatMap { history throws(AppError) in triage.isEmpty ? nil : try WardRuntime.sqliteOnly(history, for: "--triage") }
         let redacted = redaction.redact(scan)
         log.phaseEnded("redact")
         let baseline = try gates.baselineIdentities(for: redacted.value, policy: policy, request: request, database: database)
@@ -64,8 +62,8 @@ struct ScanFinisher {
             recording = .alreadyRecorded(scanID: scanID)
             log.progress("these reports were already imported as scan \(scanID.prefix(8)); the history is unchanged")
         }
-        if let triageDatabase {
-            let outcome = try TriageService.record(triage, target: redacted.value.target.name, database: triageDatabase, redaction: redaction)
+        if let database, !triage.isEmpty {
+            let outcome = try TriageService.record(triage, target: redacted.value.target.name, database: database, redaction: redaction)
             if outcome.recorded > 0 { log.progress("recorded \(outcome.recorded) triage decision\(outcome.recorded == 1 ? "" : "s") from the triage file") }
         }
         let gated: GatedScan

@@ -23,15 +23,6 @@ extension WardRuntime {
     public static func refusePostgres(_ paths: WardPaths) throws(AppError) {
         guard paths.databaseIsPostgres else { return }
         throw .invalidRequest(reason: "--db postgres://: a PostgreSQL history is not yet supported for this command "
-            + "(only by `ward db migrate`, `import`, `check`, `findings`, `scans`, `show`, `diff` and `trends`)")
-    }
-
-    /// The SQLite history `history` is, for what only SQLite offers so far; `operation` names it in
-    /// the refusal of a PostgreSQL history.
-    static func sqliteOnly(_ history: any HistoryStore, for operation: String) throws(AppError) -> AppDatabase {
-        guard let database = history as? AppDatabase else {
-            throw .invalidRequest(reason: "--db postgres://: \(operation) is not yet supported on a PostgreSQL history")
-        }
-        return database
+            + "(only by `ward db migrate`, `import`, `check`, `findings`, `scans`, `show`, `diff`, `trends` and `triage`)")
     }
 }

@@ -65,4 +65,20 @@ public protocol HistoryStore: Sendable {
 
     /// The names of the targets the history holds scans of, sorted; at most `limit` of them.
     func scannedTargets(limit: Int) throws -> [String]
+
+    /// Records a reviewer's decision about the finding with this identity (or unique prefix of at
+    /// least 8 characters) in `target` (any target when nil), with a `triaged` event; returns the
+    /// finding's full identity and target.
+    @discardableResult
+    func triage(_ decision: TriageDecision, identity: String, target: String?) throws -> (identity: String, target: String)
+
+    /// The current decision (the latest, reopens included) of the finding an identity or unique
+    /// prefix names in `target` (any target when nil), with its full identity and target.
+    func latestTriage(identity: String, target: String?) throws -> (identity: String, target: String, decision: TriageDecision?)
+
+    /// Every finding with a current decision (reopened ones left out), in `target` or every target.
+    func triagedFindings(target: String?) throws -> [TriagedFinding]
+
+    /// Every decision about the finding with `identity` in `target`, oldest first.
+    func triageHistory(identity: String, target: String) throws -> [TriageDecision]
 }

@@ -8,7 +8,7 @@ extension PostgresHistory {
     public static let minimumIdentityPrefix = 8
 
     public func story(identity: String, target: String?) throws(PostgresError) -> FindingStory {
-        let (full, targetName) = try read("finding \(identity)") { session in try Self.findingRow(session, identity: identity, target: target) }
+        let (_, full, targetName) = try read("finding \(identity)") { session in try Self.findingRow(session, identity: identity, target: target) }
         var query = FindingQuery(target: targetName)
         query.identityPrefix = full
         guard let finding = try findings(matching: query).first(where: { $0.finding.identity == full }) else {
@@ -38,13 +38,13 @@ extension PostgresHistory {
         }
     }
 
-    /// The full identity and target of the finding `identity` names (an identity, else a unique prefix).
-    static func findingRow(_ session: PostgresSession, identity: String, target: String?) throws -> (String, String) {
+    /// The row id, full identity and target of the finding `identity` names (an identity, else a unique prefix).
+    static func findingRow(_ session: PostgresSession, identity: String, target: String?) throws -> (Int64, String, String) {
         let targetCondition = target == nil ? "" : #" AND "targetName" = $2"#
         let values = target.map { binds(identity, $0) } ?? binds(identity)
-        var rows = try session.query("SELECT identity, \"targetName\" FROM finding WHERE identity = $1\(targetCondition) LIMIT 2", values)
+        var rows = try session.query("SELECT id, identity, \"targetName\" FROM finding WHERE identity = $1\(targetCondition) LIMIT 2", values)
         if rows.isEmpty, identity.count >= minimumIdentityPrefix {
-            rows = try session.query("SELECT identity, \"targetName\" FROM finding WHERE starts_with(identity, $1)\(targetCondition) LIMIT 2", values)
+            rows = try session.query("SELECT id, identity, \"targetName\" FROM finding WHERE starts_with(identity, $1)\(targetCondition) LIMIT 2", values)
             if rows.count > 1 {
                 let matches = try session.query("SELECT count(*) FROM finding WHERE starts_with(identity, $1)\(targetCondition)", values)
                 throw PostgresError.ambiguousFinding(prefix: identity, matches: Int(try matches.first?.decode(Int64.self) ?? 2))
@@ -54,7 +54,7 @@ extension PostgresHistory {
             if rows.isEmpty { throw PostgresError.unknownFinding(identity: identity) }
             throw PostgresError.ambiguousFinding(prefix: identity, matches: rows.count)
         }
-        return (try row.decode((String, String).self))
+        return try row.decode((Int64, String, String).self)
     }
 
     /// The reviewers' decisions on a finding, oldest first.

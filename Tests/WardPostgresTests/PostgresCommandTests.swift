@@ -4,7 +4,7 @@ import TestSupport
 import WardPostgres
 import WardStorage
 
-/// `ward import`, `findings`, `scans`, `show`, `diff`, `trends` and `check` through the real binary on a PostgreSQL history,
+/// `ward import`, `check`, `triage`, `findings`, `scans`, `show`, `diff` and `trends` through the real binary on a PostgreSQL history,
 /// answering exactly as they do on SQLite.
 @Suite(.serialized) struct PostgresCommandTests {
     /// What differs between two runs whatever the backend: ids, clocks, durations.
@@ -56,7 +56,12 @@ import WardStorage
         answers.append(try json(["diff", "--db", db, "--format", "json"]))
         answers.append(try json(["trends", "--db", db, "--format", "json"]))
         answers.append(try json(["check", "--db", db, "--format", "json"], status: 1))
-        #expect(answers.count == 10)
+        let decided = try WardProcess.run(["triage", "decide", String(identity), "--db", db, "--state", "accepted-risk",
+                                           "--reason", "behind the gateway", "--by", "reviewer@example.com"])
+        #expect(decided.status == 0, "\(decided.stderr)")
+        answers.append(try json(["findings", "--db", db, "--triage", "accepted-risk", "--format", "json"]))
+        answers.append(try json(["show", String(identity), "--db", db, "--format", "json"]))
+        #expect(answers.count == 12)
         return answers
     }
 
