@@ -23,6 +23,6 @@ extension WardRuntime {
     public static func refusePostgres(_ paths: WardPaths) throws(AppError) {
         guard paths.databaseIsPostgres else { return }
         throw .invalidRequest(reason: "--db postgres://: a PostgreSQL history is not yet supported for this command "
-            + "(only by `ward db migrate`, `import`, `check`, `findings`, `scans`, `show`, `diff`, `trends` and `triage`)")
+            + "(only by `ward db migrate`, `scan`, `import`, `check`, `findings`, `scans`, `show`, `diff`, `trends` and `triage`)")
     }
 }

@@ -4,7 +4,7 @@ import TestSupport
 import WardPostgres
 import WardStorage
 
-/// `ward import`, `check`, `triage`, `findings`, `scans`, `show`, `diff` and `trends` through the real binary on a PostgreSQL history,
+/// `ward import`, `scan`, `check`, `triage`, `findings`, `scans`, `show`, `diff` and `trends` through the real binary on a PostgreSQL history,
 /// answering exactly as they do on SQLite.
 @Suite(.serialized) struct PostgresCommandTests {
     /// What differs between two runs whatever the backend: ids, clocks, durations.
@@ -17,7 +17,7 @@ import WardStorage
         let directory = try Fixtures.temporaryDirectory("ward-postgres-cli")
         let sqlite = try answers(db: directory + "/history.sqlite", directory: directory)
         let sqliteCounts = try AppDatabase.open(path: directory + "/history.sqlite").tableCounts()
-        #expect(sqliteCounts["scan"] == 2 && sqliteCounts["finding"] == 8, "\(sqliteCounts)")
+        #expect(sqliteCounts["scan"] == 3 && sqliteCounts["finding"] == 9, "\(sqliteCounts)")
         let postgres = try await TestPostgres.withFreshDatabase { settings in
             let url = "postgres://\(settings.user)@\(settings.endpoint)/\(settings.database)?sslmode=disable"
             // A database ward db migrate has not prepared is refused, naming that step, before anything is read.
@@ -61,7 +61,11 @@ import WardStorage
         #expect(decided.status == 0, "\(decided.stderr)")
         answers.append(try json(["findings", "--db", db, "--triage", "accepted-risk", "--format", "json"]))
         answers.append(try json(["show", String(identity), "--db", db, "--format", "json"]))
-        #expect(answers.count == 12)
+        // A scan by the built-in secret detector, recorded as a second target.
+        answers.append(try json(["scan", Fixtures.path("secrets-sample"), "--scanners", "secrets", "--target", "secrets", "--db", db,
+                                 "--format", "json"], status: 1))
+        answers.append(try json(["scans", "--db", db, "--format", "json"]))
+        #expect(answers.count == 14)
         return answers
     }
 
