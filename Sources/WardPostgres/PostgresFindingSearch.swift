@@ -8,7 +8,7 @@ import WardHistoryFormat
 /// location, suppression, waiver and raw result (the primary tool's occurrence, else the first
 /// tool's); without one, today's status and the latest sighting.
 ///
-/// A path glob, a keyset cursor and overdue cut-offs are not offered yet: asking for one throws
+/// A path glob and a keyset cursor are not offered yet: asking for one throws
 /// ``PostgresError/unsupported(what:)`` rather than answering another question.
 struct PostgresFindingSearch {
     /// The filter.
@@ -33,7 +33,7 @@ struct PostgresFindingSearch {
         return try session.query(sql, values).map(decode)
     }
 
-    private var location: String { query.scanID == nil ? "f" : "o" }
+    var location: String { query.scanID == nil ? "f" : "o" }
 
     /// Binds `value` as the next parameter; returns its placeholder.
     mutating func parameter(_ value: some PostgresDynamicTypeEncodable) -> String {
@@ -45,7 +45,6 @@ struct PostgresFindingSearch {
     private mutating func makeSQL() throws -> String {
         if query.pathGlob != nil { throw PostgresError.unsupported(what: "--path") }
         if query.cursor != nil { throw PostgresError.unsupported(what: "a findings cursor") }
-        if query.overdue != nil { throw PostgresError.unsupported(what: "--overdue") }
         let status = query.scanID == nil ? "f.status" : "'open'"
         let raw = query.includesRawResults ? #"(SELECT body FROM "rawResult" r WHERE r.id = o."rawId")"# : "NULL::bytea"
         var from = "finding f"
@@ -61,7 +60,7 @@ struct PostgresFindingSearch {
         }
         let waiver = query.showsWaivers ? "\(location).waiver" : "NULL::text"
         var conditions = try makeConditions(status: status, waiver: waiver)
-        conditions += try reviewConditions(waiver: waiver)
+        conditions += reviewConditions(status: status, waiver: waiver)
         if let condition { conditions.append("(" + condition(&self) + ")") }
         let sources = #"(SELECT array_agg(DISTINCT "toolId") FROM occurrence WHERE "findingId" = f.id)"#
         var sql = """
@@ -104,34 +103,7 @@ struct PostgresFindingSearch {
         if !query.kinds.isEmpty { conditions.append("f.kind = ANY(\(parameter(query.kinds.map(\.rawValue))))") }
         if !query.statuses.isEmpty { conditions.append("\(status) = ANY(\(parameter(query.statuses.map(\.rawValue))))") }
         if let suppressed = query.suppressed {
-            let unsuppressed = "(\(location).suppression IS NULL AND \(waiver) IS NULL)"
-            conditions.append(suppressed ? "NOT \(unsuppressed)" : unsuppressed)
-        }
-        return conditions
-    }
-
-    private mutating func reviewConditions(waiver: String) throws -> [String] {
-        var conditions: [String] = []
-        if let since = query.since { conditions.append("f.\"firstSeenAt\" >= \(parameter(since))") }
-        if let until = query.until { conditions.append("f.\"firstSeenAt\" < \(parameter(until))") }
-        if !query.rules.isEmpty { conditions.append("f.\"ruleId\" = ANY(\(parameter(query.rules)))") }
-        if !query.cwes.isEmpty {
-            let cwes = parameter(query.cwes.map { $0.uppercased() })
-            conditions.append("EXISTS (SELECT 1 FROM jsonb_array_elements_text(f.cwes::jsonb) c WHERE upper(c) = ANY(\(cwes)))")
-        }
-        if !query.packages.isEmpty {
-            conditions.append("lower(f.\"packageName\") = ANY(\(parameter(query.packages.map { $0.lowercased() })))")
-        }
-        if let advisory = query.advisory {
-            // Any id any tool ever gave the finding; the column's collation ignores case.
-            conditions.append(#"f.id IN (SELECT "findingId" FROM "findingAdvisory" WHERE "advisoryId" = \#(parameter(advisory)))"#)
-        }
-        if let prefix = query.identityPrefix {
-            conditions.append("starts_with(f.identity, \(parameter(prefix)))")
-        }
-        if !query.triage.isEmpty {
-            let states = parameter(query.triage.map(\.rawValue))
-            conditions.append(#"(SELECT state FROM triage WHERE "findingId" = f.id ORDER BY id DESC LIMIT 1) = ANY(\#(states))"#)
+            conditions.append(suppressed ? "NOT \(unsuppressed(waiver: waiver))" : unsuppressed(waiver: waiver))
         }
         return conditions
     }
