@@ -8,7 +8,7 @@ import WardHistoryFormat
 /// location, suppression, waiver and raw result (the primary tool's occurrence, else the first
 /// tool's); without one, today's status and the latest sighting.
 ///
-/// A path glob and a keyset cursor are not offered yet: asking for one throws
+/// A keyset cursor is not offered yet: asking for one throws
 /// ``PostgresError/unsupported(what:)`` rather than answering another question.
 struct PostgresFindingSearch {
     /// The filter.
@@ -43,7 +43,6 @@ struct PostgresFindingSearch {
     }
 
     private mutating func makeSQL() throws -> String {
-        if query.pathGlob != nil { throw PostgresError.unsupported(what: "--path") }
         if query.cursor != nil { throw PostgresError.unsupported(what: "a findings cursor") }
         let status = query.scanID == nil ? "f.status" : "'open'"
         let raw = query.includesRawResults ? #"(SELECT body FROM "rawResult" r WHERE r.id = o."rawId")"# : "NULL::bytea"
@@ -97,6 +96,8 @@ struct PostgresFindingSearch {
         var conditions: [String] = []
         if let minimum = query.minimumSeverity { conditions.append("f.\"severityRank\" >= \(parameter(Int64(minimum.rank)))") }
         if let target = query.target { conditions.append("f.\"targetName\" = \(parameter(target))") }
+        // Ward's glob as the regular expression that matches the same paths (a NULL path never does).
+        if let glob = query.pathGlob { conditions.append("\(location).path ~ \(parameter(Glob.regularExpression(glob)))") }
         if !query.tools.isEmpty {
             conditions.append(#"EXISTS (SELECT 1 FROM occurrence t WHERE t."findingId" = f.id AND t."toolId" = ANY(\#(parameter(query.tools))))"#)
         }

@@ -78,14 +78,16 @@ import WardStorage
         }
     }
 
-    @Test func pathGlobMatchesTheLatestPath() throws {
-        // Given the history described above
-        let database = try AppDatabase.inMemory()
-        try recordHistory(in: database)
-        // When a glob is given, then it matches the latest path, case-sensitively
-        #expect(try identities(database, FindingQuery(pathGlob: "src/*")) == ["v1:b", "v1:a", "v1:d"])
-        #expect(try identities(database, FindingQuery(pathGlob: "tests/?.py")) == ["v1:c"])
-        #expect(try identities(database, FindingQuery(pathGlob: "SRC/*")).isEmpty)
+    @Test(arguments: StorageBackend.allCases) func pathGlobMatchesTheLatestPath(_ backend: StorageBackend) async throws {
+        try await backend.withEmptyHistory { database in
+            // Given the history described above
+            try recordHistory(in: database)
+            // When a glob is given, then it matches the latest path, case-sensitively
+            #expect(try identities(database, FindingQuery(pathGlob: "src/*")) == ["v1:b", "v1:a", "v1:d"])
+            #expect(try identities(database, FindingQuery(pathGlob: "tests/?.py")) == ["v1:c"])
+            #expect(try identities(database, FindingQuery(pathGlob: "SRC/*")).isEmpty)
+            #expect(try identities(database, FindingQuery(pathGlob: "**/*.py")) == ["v1:b", "v1:a", "v1:d", "v1:c", "v1:z"])
+        }
     }
 
     @Test(arguments: StorageBackend.allCases) func scanIDSelectsThatScansFindingsWithItsLocations(_ backend: StorageBackend) async throws {
