@@ -34,14 +34,23 @@ public struct DuplicateMatching {
 
     /// A stored code finding (kind `sast` or `iac`, with a start line), as a history holds it.
     public struct StoredRow: Sendable {
+        /// The row id.
         public var id: Int64
+        /// The identity it has.
         public var identity: String
+        /// Whether its status is `open`.
         public var isOpen: Bool
+        /// The tool whose report describes it.
         public var toolID: String
+        /// Its rule.
         public var ruleID: String
+        /// Its kind (raw value).
         public var kind: String
+        /// Its latest path.
         public var path: String?
+        /// Its latest start line.
         public var line: Int
+        /// Its flagged text.
         public var snippet: String?
 
         /// A row as read from the history.

@@ -38,15 +38,25 @@ public struct FindingLineage {
 
     /// An open finding row of the target, as a history holds it.
     public struct OpenRow: Sendable {
+        /// The row id.
         public var id: Int64
+        /// The identity it has.
         public var identity: String
+        /// The tool whose report describes it.
         public var toolID: String
+        /// Its rule.
         public var ruleID: String
+        /// Its kind (raw value).
         public var kind: String
+        /// Its latest path.
         public var path: String?
+        /// Its latest start line.
         public var line: Int?
+        /// Its flagged text.
         public var snippet: String?
+        /// Its package.
         public var packageName: String?
+        /// Its advisory id.
         public var advisoryID: String?
 
         /// A row as read from the history.

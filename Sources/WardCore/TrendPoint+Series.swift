@@ -6,9 +6,11 @@ extension TrendPoint {
     public struct Tally: Sendable {
         /// The interval's start, `YYYY-MM-DD` in UTC.
         public var bucket: String
+        /// The findings' severity.
         public var severity: Severity
         /// `opened`, `reopened` or `fixed`.
         public var kind: String
+        /// How many events.
         public var count: Int
         /// For `fixed`: the mean seconds from each finding's latest (re)opening to its fixing.
         public var meanSecondsToFix: Double?

@@ -20,10 +20,12 @@ extension PostgresHistory {
         }
     }
 
+    /// When the history first saw each finding of a recorded scan, by identity.
     public func firstSeen(inScan scanID: String) throws(PostgresError) -> [String: Date] {
         try read("reading first sightings") { session in try Self.firstSeen(session, scanID: scanID) }
     }
 
+    /// The policy waivers the gate of a recorded scan applied, by identity.
     public func waivers(inScan scanID: String) throws(PostgresError) -> [String: Suppression] {
         try read("reading waivers") { session in
             var result: [String: Suppression] = [:]
@@ -38,10 +40,12 @@ extension PostgresHistory {
         }
     }
 
+    /// The current decision of every finding of `target` that has one (the latest, unless it reopened it).
     public func currentTriage(target: String) throws(PostgresError) -> [String: TriageDecision] {
         try read("reading triage") { session in try Self.currentTriage(session, target: target) }
     }
 
+    /// The findings of a recorded scan as the tools reported them, in the order the scan recorded them.
     public func recordedFindings(inScan scanID: String, rawResults: Bool) throws(PostgresError) -> [Finding] {
         var query = FindingQuery(scanID: scanID)
         query.showsWaivers = false

@@ -7,6 +7,7 @@ extension PostgresHistory {
     /// The shortest scan id prefix accepted by ``scan(id:)``, as on SQLite.
     public static let minimumScanIDPrefix = 4
 
+    /// Findings matching `query`, most severe first (then path, line), or in the query's sort.
     public func findings(matching query: FindingQuery) throws(PostgresError) -> [TrackedFinding] {
         try read("listing findings") { session in
             var search = PostgresFindingSearch(query: query)
@@ -14,6 +15,7 @@ extension PostgresHistory {
         }
     }
 
+    /// Recorded scans matching `query`, newest first.
     public func scans(matching query: ScanQuery) throws(PostgresError) -> [ScanSummary] {
         var values = PostgresBindings()
         var conditions = query.completeOnly ? ["s.complete"] : []
@@ -38,6 +40,7 @@ extension PostgresHistory {
         return try read("listing scans") { session in try PostgresScanRows.fetch(session, filter: sql, bound) }
     }
 
+    /// One scan by id or unique id prefix (at least 4 characters, any case); nil if none.
     public func scan(id: String) throws(PostgresError) -> ScanSummary? {
         try read("finding scan \(id)") { session in
             if let exact = try PostgresScanRows.fetch(session, filter: "WHERE s.id = $1", binds(id)).first { return exact }
@@ -51,6 +54,7 @@ extension PostgresHistory {
         }
     }
 
+    /// The events of the finding with `identity` in `target`, oldest first; empty for an unknown one.
     public func events(identity: String, target: String) throws(PostgresError) -> [FindingEvent] {
         try read("reading events") { session in try Self.events(session, identity: identity, target: target) }
     }

@@ -79,6 +79,7 @@ extension PostgresHistory {
         return TrendPoint.series(tallies, interval: interval)
     }
 
+    /// The names of the targets the history holds scans of, sorted; at most `limit` of them.
     public func scannedTargets(limit: Int) throws(PostgresError) -> [String] {
         try read("listing targets") { session in
             try session.query(#"SELECT DISTINCT "targetName" COLLATE "C" FROM scan ORDER BY 1 LIMIT $1"#, binds(Int64(max(limit, 0))))

@@ -7,6 +7,7 @@ extension PostgresHistory {
     /// The shortest identity prefix ``story(identity:target:)`` accepts, as on SQLite.
     public static let minimumIdentityPrefix = 8
 
+    /// The whole story of the finding with this identity (or unique prefix) in `target` (any target when nil).
     public func story(identity: String, target: String?) throws(PostgresError) -> FindingStory {
         let (_, full, targetName) = try read("finding \(identity)") { session in try Self.findingRow(session, identity: identity, target: target) }
         var query = FindingQuery(target: targetName)

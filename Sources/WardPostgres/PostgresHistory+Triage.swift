@@ -20,6 +20,7 @@ extension PostgresHistory {
         }
     }
 
+    /// The current decision (the latest, reopens included) of the finding an identity or unique prefix names.
     public func latestTriage(identity: String, target: String?) throws(PostgresError) -> (identity: String, target: String, decision: TriageDecision?) {
         try read("reading a triage decision") { session in
             let (rowID, identity, target) = try Self.findingRow(session, identity: identity, target: target)
@@ -33,6 +34,7 @@ extension PostgresHistory {
         }
     }
 
+    /// Every finding with a current decision (reopened ones left out), in `target` or every target.
     public func triagedFindings(target: String?) throws(PostgresError) -> [TriagedFinding] {
         try read("listing triaged findings") { session in
             let filter = target == nil ? "" : #" AND f."targetName" = $1"#
@@ -54,6 +56,7 @@ extension PostgresHistory {
         }
     }
 
+    /// The whole story of the finding with this identity (or unique prefix) in `target` (any target when nil).
     public func triageHistory(identity: String, target: String) throws(PostgresError) -> [TriageDecision] {
         try read("reading triage decisions") { session in try Self.triage(session, identity: identity, target: target) }
     }

@@ -33,15 +33,18 @@ public struct PostgresHistory: HistoryStore {
         return history
     }
 
+    /// Records a whole scan in one transaction, or nothing if anything fails (see ``HistoryStore``).
     public func record(_ redacted: Redacted<ScanRun>) throws(PostgresError) -> RecordOutcome {
         let scan = redacted.value
         return try write("recording scan \(scan.id.prefix(8))") { session in try PostgresRecorder(session: session, scan: scan).record() }
     }
 
+    /// The id of the import of `target` recorded with input digest `digest`, if any.
     public func importedScanID(target: String, digest: String) throws(PostgresError) -> String? {
         try read("looking up an import") { session in try PostgresRecorder.importedScanID(session, target: target, digest: digest) }
     }
 
+    /// Row counts of every history table, for checks that nothing changed.
     public func tableCounts() throws(PostgresError) -> [String: Int] {
         try read("counting rows") { session in
             var counts: [String: Int] = [:]
