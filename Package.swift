@@ -51,16 +51,18 @@ let package = Package(
         ),
         // zlib from the system, for the history's compressed raw results.
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // How both histories store values: JSON text columns, compressed raw results and their digests.
+        .target(name: "WardHistoryFormat", dependencies: ["WardCore", "CZlib"], swiftSettings: settings),
         // History in SQLite: the only user of GRDB.
         .target(
             name: "WardStorage",
-            dependencies: ["WardCore", "CZlib", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["WardCore", "WardHistoryFormat", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: settings
         ),
         // History in PostgreSQL: connection settings, the client and the migrations; the only user of PostgresNIO.
         .target(
             name: "WardPostgres",
-            dependencies: ["WardCore", .product(name: "PostgresNIO", package: "postgres-nio")],
+            dependencies: ["WardCore", "WardHistoryFormat", .product(name: "PostgresNIO", package: "postgres-nio")],
             swiftSettings: settings
         ),
         // libxml2 (the XML report reader, the JUnit XML writer) and zlib (gzipped size of SARIF), from the system.
@@ -138,7 +140,10 @@ let package = Package(
         ),
         .testTarget(
             name: "WardStorageTests",
-            dependencies: ["WardStorage", "TestSupport"],
+            dependencies: [
+                "WardStorage", "WardPostgres", "WardHistoryFormat", "TestSupport",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
             swiftSettings: settings
         ),
         .testTarget(

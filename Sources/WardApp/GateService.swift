@@ -48,7 +48,7 @@ public struct GateService: Sendable {
     public func check(scanID: String?, target: String?, pluginDirectory: String?, request: GateRequest,
                       rawResults: Bool = true, log: ActivityLog = .silent) throws(AppError) -> GatedScan {
         let policy = try loadPolicy(request, declared: try DeclarativePlugins.known(directory: pluginDirectory, paths: paths))
-        let database = try WardRuntime.openDatabase(paths)
+        let database = try WardRuntime.openHistory(paths)
         let triage = try loadTriage(request)
         let redaction = try Redaction.stage(paths: paths)
         log.phaseEnded("open")
@@ -86,7 +86,7 @@ public struct GateService: Sendable {
 
     /// Gates a scan that was not stored now (not recording, or an import already recorded as
     /// `recordedAs`): first sightings from that recorded scan, else every finding is new.
-    func gate(_ redacted: Redacted<ScanRun>, recordedAs: String?, policy: Policy, request: GateRequest, database: AppDatabase?,
+    func gate(_ redacted: Redacted<ScanRun>, recordedAs: String?, policy: Policy, request: GateRequest, database: (any HistoryStore)?,
               redaction: RedactionStage, decisions: [String: TriageDecision]) throws(AppError) -> GatedScan {
         let baseline = try baselineIdentities(for: redacted.value, policy: policy, request: request, database: database)
         var firstSeen: [String: Date] = [:]
@@ -114,7 +114,7 @@ public struct GateService: Sendable {
 
     /// Identities of the baseline scan, when the policy gates on new findings only; nil when it does
     /// not, or when the target has no baseline yet (every finding is then new).
-    func baselineIdentities(for scan: ScanRun, policy: Policy, request: GateRequest, database: AppDatabase?) throws(AppError) -> Set<String>? {
+    func baselineIdentities(for scan: ScanRun, policy: Policy, request: GateRequest, database: (any HistoryStore)?) throws(AppError) -> Set<String>? {
         guard policy.newFindingsOnly == true else { return nil }
         guard let database else {
             // Not recording: no history is opened, so there is no baseline to compare against.

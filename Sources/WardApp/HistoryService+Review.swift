@@ -6,7 +6,7 @@ extension HistoryService {
     /// The whole story of one finding (a full identity or a unique prefix of at least 8
     /// characters), redacted: every scan it appeared in, its events and the reviewers' decisions.
     public func story(finding: String, target: String?) throws(AppError) -> Redacted<FindingStory> {
-        let database = try WardRuntime.openDatabase(paths)
+        let database = try WardRuntime.openHistory(paths)
         do {
             let story = try database.story(identity: finding, target: target)
             return try Redaction.stage(paths: paths).redact(story)
@@ -19,7 +19,7 @@ extension HistoryService {
     /// scans of `target` (or of the only target the history holds); with only `from`, from it to
     /// the latest complete scan of its target.
     public func diff(from: String?, to: String?, target: String?) throws(AppError) -> Redacted<ScanDiff> {
-        let database = try WardRuntime.openDatabase(paths)
+        let database = try WardRuntime.openHistory(paths)
         do {
             let (earlier, later) = try Self.scanPair(from: from, to: to, target: target, in: database)
             let diff = try database.diff(from: earlier, to: later)
@@ -34,7 +34,7 @@ extension HistoryService {
 
     /// How the findings of `target` (or of the only target the history holds) moved per interval.
     public func trends(target: String?, interval: TrendPoint.Interval) throws(AppError) -> (target: String, points: [TrendPoint]) {
-        let database = try WardRuntime.openDatabase(paths)
+        let database = try WardRuntime.openHistory(paths)
         do {
             let name = try Self.onlyTarget(target, in: database)
             return (name, try database.trends(target: name, interval: interval))
@@ -44,7 +44,7 @@ extension HistoryService {
     }
 
     /// The ids of the two scans a diff compares.
-    static func scanPair(from: String?, to: String?, target: String?, in database: AppDatabase) throws -> (String, String) {
+    static func scanPair(from: String?, to: String?, target: String?, in database: any HistoryStore) throws -> (String, String) {
         if let from, let to { return (from, to) }
         var first: ScanSummary?
         if let from {
@@ -66,7 +66,7 @@ extension HistoryService {
     }
 
     /// `target`, else the one target the history holds scans of.
-    static func onlyTarget(_ target: String?, in database: AppDatabase) throws -> String {
+    static func onlyTarget(_ target: String?, in database: any HistoryStore) throws -> String {
         if let target {
             guard try !database.scans(matching: ScanQuery(target: target, limit: 1)).isEmpty else { throw AppError.noScanRecorded(target: target) }
             return target

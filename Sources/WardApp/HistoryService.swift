@@ -14,7 +14,7 @@ public struct HistoryService: Sendable {
 
     /// Findings matching `query`, redacted; `scan` (an id or prefix) narrows them to that scan's.
     public func findings(_ query: FindingQuery, inScan scan: String? = nil) throws(AppError) -> Redacted<[TrackedFinding]> {
-        let database = try WardRuntime.openDatabase(paths)
+        let database = try WardRuntime.openHistory(paths)
         do {
             let findings = try database.findings(matching: try narrowed(query, toScan: scan, in: database))
             return try Redaction.stage(paths: paths).redact(findings)
@@ -24,7 +24,7 @@ public struct HistoryService: Sendable {
     }
 
     /// `query` narrowed to the findings of `scan` (an id or a unique prefix), when one is given.
-    func narrowed(_ query: FindingQuery, toScan scan: String?, in database: AppDatabase) throws -> FindingQuery {
+    func narrowed(_ query: FindingQuery, toScan scan: String?, in database: any HistoryStore) throws -> FindingQuery {
         guard let scan else { return query }
         guard let found = try database.scan(id: scan) else { throw AppError.unknownScan(id: scan) }
         var query = query
@@ -47,7 +47,7 @@ public struct HistoryService: Sendable {
 
     /// Recorded scans matching `query`, newest first.
     public func scans(_ query: ScanQuery) throws(AppError) -> [ScanSummary] {
-        let database = try WardRuntime.openDatabase(paths)
+        let database = try WardRuntime.openHistory(paths)
         do {
             return try database.scans(matching: query)
         } catch {
@@ -58,11 +58,11 @@ public struct HistoryService: Sendable {
     /// A recorded scan (by id or prefix, else the latest, of `target` when given) rebuilt from the
     /// history as the version of Ward that made it recorded it.
     public func recordedScan(id: String?, target: String?) throws(AppError) -> ScanRun {
-        try Self.recordedScan(id: id, target: target, in: try WardRuntime.openDatabase(paths))
+        try Self.recordedScan(id: id, target: target, in: try WardRuntime.openHistory(paths))
     }
 
     /// The recorded scan, its findings in the order they were recorded; raw results only when `rawResults`.
-    static func recordedScan(id: String?, target: String?, in database: AppDatabase, rawResults: Bool = true) throws(AppError) -> ScanRun {
+    static func recordedScan(id: String?, target: String?, in database: any HistoryStore, rawResults: Bool = true) throws(AppError) -> ScanRun {
         do {
             let summary: ScanSummary?
             if let id {

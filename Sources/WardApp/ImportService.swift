@@ -24,7 +24,7 @@ public struct ImportService: Sendable {
         let triage = try gates.loadTriage(request.gate)
         let plugin = try ScannerSelection(available: ScannerRegistry.plugins(extra: builtIn ? [] : declared)).plugins([request.tool])[0]
         let root = WardPaths.absolute(request.root ?? ".")
-        let database = try WardRuntime.openDatabase(context.paths)
+        let database = try WardRuntime.openHistory(context.paths)
         var normalizer = FindingNormalizer(paths: PathResolver(root: root, strict: true),
                                            secretKey: try WardRuntime.secretKey())
         if !request.readsSourceFiles { normalizer.sourceReadLimit = 0 }
@@ -64,7 +64,7 @@ public struct ImportService: Sendable {
     /// recognised it, found before anything is parsed; nil when the reports are new (or cannot be
     /// hashed ahead, standard input say: they are then read, and recognised after parsing as before).
     private func recognised(_ request: ImportRequest, target: ScanTarget, root: String,
-                            database: AppDatabase) throws(AppError) -> (recorded: ScanRun, digest: String)? {
+                            database: any HistoryStore) throws(AppError) -> (recorded: ScanRun, digest: String)? {
         guard let digest = ReportDigest.of(request.files, toolID: request.tool, root: root, limit: request.maxReportBytes) else {
             return nil
         }

@@ -7,7 +7,7 @@ import WardStorage
 /// What a scan and an import share once findings are in hand: redact, record, gate.
 struct ScanFinisher {
     /// The history; nil when the scan is not recorded (it is then gated as against an empty one).
-    let database: AppDatabase?
+    let database: (any HistoryStore)?
     /// What every finding passes before it is stored or reported.
     let redaction: RedactionStage
     let gates: GateService

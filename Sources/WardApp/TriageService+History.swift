@@ -1,12 +1,13 @@
 import Foundation
 import WardCore
 import WardPolicy
+import WardPostgres
 import WardStorage
 
 extension TriageService {
     /// The decisions the gate weighs for a scan of `target`: the history's current ones and the
     /// triage file's (an entry of this target before one of another), the later of the two by time.
-    static func decisions(for target: String, database: AppDatabase?, file: [TriageFile.Entry]) throws(AppError) -> [String: TriageDecision] {
+    static func decisions(for target: String, database: (any HistoryStore)?, file: [TriageFile.Entry]) throws(AppError) -> [String: TriageDecision] {
         do {
             return decisions(for: target, current: try database?.currentTriage(target: target) ?? [:], file: file)
         } catch {
@@ -29,7 +30,7 @@ extension TriageService {
     /// Adds `entries` to the history: under `target` when given, else under each entry's own target
     /// (and, with `anyTarget`, any target holding the identity when that one does not). A decision
     /// identical to the finding's current one, or older than it, is not added; reasons pass `redaction`.
-    static func record(_ entries: [TriageFile.Entry], target: String?, database: AppDatabase, redaction: RedactionStage,
+    static func record(_ entries: [TriageFile.Entry], target: String?, database: any HistoryStore, redaction: RedactionStage,
                        anyTarget: Bool = false) throws(AppError) -> TriageImport {
         var outcome = TriageImport()
         for entry in entries {
@@ -58,15 +59,15 @@ extension TriageService {
 
     /// The finding an entry names exactly (never by prefix), its target and current decision; nil
     /// when the history has no such finding or several in different targets.
-    private static func locate(_ entry: TriageFile.Entry, target: String?, database: AppDatabase,
+    private static func locate(_ entry: TriageFile.Entry, target: String?, database: any HistoryStore,
                                anyTarget: Bool) throws(AppError) -> (String, String, TriageDecision?)? {
         for candidate in (anyTarget && target != nil ? [target, nil] : [target]) {
             do {
                 let state = try database.latestTriage(identity: entry.identity, target: candidate)
                 return state.identity == entry.identity ? (state.identity, state.target, state.decision) : nil
-            } catch .unknownFinding {
+            } catch StorageError.unknownFinding, PostgresError.unknownFinding {
                 continue
-            } catch .ambiguousFinding {
+            } catch StorageError.ambiguousFinding, PostgresError.ambiguousFinding {
                 return nil
             } catch {
                 throw .wrapping(error)

@@ -38,7 +38,7 @@ public struct TriageService: Sendable {
         if let expiry, expiry <= decision.at {
             context.log.warning("--expires \(expires ?? "") has passed: the decision is recorded but waives nothing")
         }
-        let database = try WardRuntime.openDatabase(context.paths)
+        let database = try WardRuntime.openHistory(context.paths)
         do {
             let (identity, target) = try database.triage(decision, identity: finding, target: target)
             return TriagedFinding(identity: identity, target: target, decision: decision)
@@ -49,7 +49,7 @@ public struct TriageService: Sendable {
 
     /// The triage file of the current decisions of `target` (every target when nil).
     public func export(target: String?) throws(AppError) -> String {
-        let database = try WardRuntime.openDatabase(context.paths)
+        let database = try WardRuntime.openHistory(context.paths)
         do {
             return TriageFile.render(try database.triagedFindings(target: target))
         } catch {
@@ -66,7 +66,7 @@ public struct TriageService: Sendable {
         } catch {
             throw .wrapping(error)
         }
-        let database = try WardRuntime.openDatabase(context.paths)
+        let database = try WardRuntime.openHistory(context.paths)
         return try Self.record(entries, target: target, database: database, redaction: try Redaction.stage(paths: context.paths),
                                anyTarget: target == nil)
     }

@@ -12,19 +12,18 @@ public enum WardRuntime {
         ProcessSupervisor.installTerminationHandlers()
     }
 
-    /// Opens the history database; nil when the scan is not to be `recorded`, so that a scan no
-    /// history keeps (a pre-commit hook's) never opens or creates one.
-    static func openDatabase(_ paths: WardPaths, recorded: Bool = true) throws(AppError) -> AppDatabase? {
+    /// Opens the history a scan is recorded in (SQLite, or PostgreSQL through ``openHistory(_:variables:)``);
+    /// nil when the scan is not to be `recorded`, so that a scan no history keeps (a pre-commit
+    /// hook's) never opens or creates one.
+    static func openDatabase(_ paths: WardPaths, recorded: Bool = true) throws(AppError) -> (any HistoryStore)? {
         guard recorded else { return nil }
-        return try openDatabase(paths)
+        return try openHistory(paths)
     }
 
-    /// Opens the history database. A PostgreSQL history is refused here: only `ward db migrate`
-    /// (``DatabaseService``) works with one so far.
+    /// Opens the SQLite history database. A PostgreSQL history is refused here: only `ward db migrate`
+    /// (``DatabaseService``) and the services that open it with ``openHistory(_:variables:)`` work with one so far.
     static func openDatabase(_ paths: WardPaths) throws(AppError) -> AppDatabase {
-        guard !paths.databaseIsPostgres else {
-            throw .invalidRequest(reason: "--db postgres://: a PostgreSQL history is not yet supported for this command (only by `ward db migrate`)")
-        }
+        try refusePostgres(paths)
         do {
             return try AppDatabase.open(path: paths.database)
         } catch {

@@ -32,6 +32,7 @@ struct ServeCommand: ParsableCommand {
     var uploadPolicy: String?
 
     func run() throws {
+        try WardRuntime.refusePostgres(WardPaths(databaseOption: db))
         let program = try ServerProgram.locate()
         var arguments = [program, "--listen", listen]
         if let db { arguments += ["--db", WardPaths.absolute(db)] }

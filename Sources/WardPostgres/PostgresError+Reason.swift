@@ -10,6 +10,13 @@ extension PostgresError {
         return ((error as? PostgresTransactionError)?.closureError).flatMap { $0 as? PostgresError }
     }
 
+    /// Whether `error` is PostgreSQL rolling a transaction back to break a deadlock (SQLSTATE 40P01)
+    /// or for a serialization failure (40001): the same transaction, run again, may succeed.
+    static func isTransient(_ error: any Error) -> Bool {
+        guard let state = (error as? PSQLError)?.serverInfo?[.sqlState] else { return false }
+        return state == "40P01" || state == "40001"
+    }
+
     static func reason(of error: any Error) -> String {
         if let failure = error as? PostgresError { return failure.description }
         if let transaction = error as? PostgresTransactionError {

@@ -15,6 +15,16 @@ public enum PostgresError: Error, Sendable, Equatable, CustomStringConvertible {
     case queryFailed(context: String, reason: String)
     /// The schema has migrations this version does not know (written by a newer ward), or one failed.
     case migrationFailed(name: String, reason: String)
+    /// The database lacks migrations (`missing`): `ward db migrate` brings it up to date.
+    case notMigrated(database: String, missing: String)
+    /// A scan id prefix matches several scans.
+    case ambiguousScanID(prefix: String, matches: Int)
+    /// No finding has this identity (or identity prefix).
+    case unknownFinding(identity: String)
+    /// An identity prefix matches more than one finding.
+    case ambiguousFinding(prefix: String, matches: Int)
+    /// What the PostgreSQL history does not offer yet (`what`: an option, a filter).
+    case unsupported(what: String)
 
     /// One line saying what went wrong.
     public var description: String {
@@ -33,6 +43,16 @@ public enum PostgresError: Error, Sendable, Equatable, CustomStringConvertible {
             "PostgreSQL: \(context): \(reason)"
         case .migrationFailed(let name, let reason):
             "PostgreSQL migration \(name): \(reason)"
+        case .notMigrated(let database, let missing):
+            "\(database): the history schema lacks migration \(missing); run `ward db migrate --db \(database)` first"
+        case .ambiguousScanID(let prefix, let matches):
+            "scan id prefix '\(prefix)' matches \(matches) scans; give more characters"
+        case .unknownFinding(let identity):
+            "no finding '\(identity)' in the PostgreSQL history"
+        case .ambiguousFinding(let prefix, let matches):
+            "finding identity prefix '\(prefix)' matches \(matches) findings; give more characters or --target"
+        case .unsupported(let what):
+            "\(what) is not yet supported on a PostgreSQL history"
         }
     }
 }

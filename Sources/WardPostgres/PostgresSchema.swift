@@ -15,7 +15,15 @@ public enum PostgresSchema {
             name: "pg1-history",
             statements: PostgresHistoryTables.statements + PostgresReviewTables.statements + PostgresHistoryIndexes.statements
         ),
+        // SQLite's `v15-dashboard-index`: a target's open findings counted per severity from the index alone.
+        PostgresMigration(name: "pg2-dashboard-index", statements: [
+            #"CREATE INDEX "finding_on_targetName_status_severityRank" ON "finding"("targetName", "status", "severityRank")"#,
+            #"DROP INDEX "finding_on_targetName_status""#,
+        ]),
     ]
+
+    /// The history's tables, as SQLite's history counts them.
+    public static let historyTables = ["scan", "toolRun", "finding", "occurrence", "findingEvent", "triage", "findingAdvisory", "rawResult"]
 
     /// The bookkeeping table: one row per applied migration, with when it was applied.
     public static let bookkeepingTable = "wardMigration"

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import WardCore
+import WardHistoryFormat
 
 extension AppDatabase {
     /// What changed from scan `from` to scan `to` (ids or unique prefixes), both of one target.

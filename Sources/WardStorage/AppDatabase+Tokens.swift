@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import WardCore
+import WardHistoryFormat
 
 extension AppDatabase {
     /// Stores a new token under the digest of its secret.

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import WardCore
+import WardHistoryFormat
 
 extension AppDatabase {
     /// The shortest identity prefix accepted where a finding is named.

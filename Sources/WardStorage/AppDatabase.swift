@@ -122,3 +122,8 @@ public struct AppDatabase: Sendable {
         }
     }
 }
+
+extension AppDatabase: HistoryStore {
+    /// The database file path.
+    public var location: String { path }
+}

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import WardCore
+import WardHistoryFormat
 
 /// The columns that hold a finding: its description in `finding`, and where and how it was seen
 /// in `occurrence`. Each is declared once here; statements, binding and decoding follow these lists.

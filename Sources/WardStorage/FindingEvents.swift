@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import WardCore
+import WardHistoryFormat
 
 /// Appends one scan's events to `findingEvent`, inside the scan's write transaction. Events are
 /// never updated or deleted (a scan's removal cascades to its own events only).

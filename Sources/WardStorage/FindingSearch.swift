@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import WardCore
+import WardHistoryFormat
 
 /// Turns a ``FindingQuery`` into one SELECT over `finding`, and its rows into tracked findings.
 ///

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import WardHistoryFormat
 
 /// The eleventh schema version: raw tool results are stored once, compressed, in `rawResult`.
 ///

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import WardCore
+import WardHistoryFormat
 
 /// The `rawResult` rows of one write: each distinct raw result is stored once, compressed, under
 /// the first 16 bytes of its SHA-256 (a collision among 2^128 values is not a practical concern),

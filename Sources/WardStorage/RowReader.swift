@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import WardHistoryFormat
 
 /// Reads the columns of a row one after the other, by position.
 struct RowReader {

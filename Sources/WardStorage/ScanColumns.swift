@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import WardCore
+import WardHistoryFormat
 
 /// The columns of `scan`, declared once: written from a ``ScanRun`` when it is recorded, read back
 /// as a ``ScanSummary``. The counts are written by SQL once the findings are stored; the input

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import WardCore
+import WardHistoryFormat
 
 /// What a scan's gate reads from the history and writes back: when each of the scan's findings was
 /// first seen (for `sla:`), and the policy waivers the gate applied (on the scan's occurrences).

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import WardCore
+import WardHistoryFormat
 
 /// Stores one scan inside an open write transaction: the scan, its tool runs, its findings,
 /// and what became fixed. Throwing anywhere rolls the whole transaction back.
@@ -20,7 +21,8 @@ struct ScanRecorder {
         }
         try insertScan()
         try insertToolRuns()
-        let merged = try FindingUpserter(db: db, scan: scan).upsertAll()
+        var upserter = FindingUpserter(scan: scan, rows: try FindingRows(db: db, scan: scan))
+        let merged = try upserter.upsertAll()
         if merged.knownCount > 0 {
             try db.execute(sql: FindingSQL.markSeen, arguments: [scan.id, scan.startedAt])
             try ScanDecisions.clearLatestWaivers(db, scan: scan)
@@ -32,21 +34,13 @@ struct ScanRecorder {
             sql: "UPDATE scan SET findingCount = ?, newCount = ?, reopenedCount = ?, fixedCount = ? WHERE id = ?",
             arguments: [merged.findingCount, merged.newCount, merged.reopened.count, fixedCount, scan.id]
         )
-        return .recorded(ScanSummary(
-            scanID: scan.id, target: scan.target, mode: scan.mode, startedAt: scan.startedAt,
-            finishedAt: scan.finishedAt, isComplete: scan.isComplete, toolRuns: scan.toolRuns,
-            findingCount: merged.findingCount, newCount: merged.newCount, reopenedCount: merged.reopened.count,
-            fixedCount: fixedCount, scope: scan.scope, wardVersion: scan.wardVersion
-        ))
+        return .recorded(scan.recordedSummary(findingCount: merged.findingCount, newCount: merged.newCount,
+                                              reopenedCount: merged.reopened.count, fixedCount: fixedCount))
     }
 
     private func validate() throws(StorageError) {
-        if let index = scan.findings.firstIndex(where: { $0.identity.isEmpty }) {
-            let finding = scan.findings[index]
-            throw .writeFailed(
-                path: path,
-                reason: "finding \(index + 1) (\(finding.toolID) \(finding.ruleID)) has no identity"
-            )
+        if let problem = scan.unrecordableFinding {
+            throw .writeFailed(path: path, reason: problem)
         }
     }
 
@@ -88,7 +82,7 @@ struct ScanRecorder {
     /// complete, its scope covers the finding's path, and every tool that ever reported the finding
     /// succeeded in it; each gets a `fixed` event.
     private func markFixed() throws -> Int {
-        let succeeded = Set(scan.toolRuns.filter { $0.state == .succeeded }.map(\.toolID)).sorted()
+        let succeeded = scan.succeededTools
         guard scan.isComplete, !succeeded.isEmpty else { return 0 }
         let placeholders = Array(repeating: "?", count: succeeded.count).joined(separator: ", ")
         var arguments = StatementArguments([scan.id, scan.target.name, scan.id]) + StatementArguments(succeeded)

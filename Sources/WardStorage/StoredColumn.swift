@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import WardCore
+import WardHistoryFormat
 
 /// One column of a table, declared once: its name, how its value is bound from the `Source`
 /// being written, and how it is read back into the `Target` being rebuilt.

@@ -17,9 +17,9 @@ import WardPostgres
             let first = try await store.migrate()
             let second = try await store.migrate()
             let names = try await recorded(settings)
-            #expect(first == ["pg1-history"])
+            #expect(first == PostgresSchema.migrations.map(\.name))
             #expect(second == [])
-            #expect(names == ["pg1-history"])
+            #expect(names == PostgresSchema.migrations.map(\.name))
         }
     }
 
@@ -38,10 +38,10 @@ import WardPostgres
                 return try await group.reduce(into: []) { $0.append($1) }
             }
             #expect(results.count == 6)
-            #expect(results.filter { $0 == ["pg1-history"] }.count == 1)
+            #expect(results.filter { $0 == PostgresSchema.migrations.map(\.name) }.count == 1)
             #expect(results.filter(\.isEmpty).count == 5)
             let names = try await recorded(settings)
-            #expect(names == ["pg1-history"])
+            #expect(names == PostgresSchema.migrations.map(\.name))
             let tables = try await TestPostgres.rows(
                 "SELECT count(*)::text FROM information_schema.tables WHERE table_schema = current_schema()", on: settings, columns: 1
             )

@@ -22,43 +22,45 @@ import WardCore
         return [safety, pipAudit]
     }
 
-    private func identities(_ database: AppDatabase, advisory: String) throws -> [String] {
+    private func identities(_ database: any HistoryStore, advisory: String) throws -> [String] {
         var query = FindingQuery()
         query.advisory = advisory
         return try database.findings(matching: query).map(\.finding.identity)
     }
 
-    @Test func aMergedFindingKeepsEveryToolsIdsAndAnyOfThemFindsIt() throws {
-        // Given one advisory reported by Safety (its own id and the CVE) and pip-audit (PYSEC, CVE, GHSA)
-        let database = try AppDatabase.inMemory()
-        _ = try database.record(F.scan("scan-1", runs: [F.run("safety"), F.run("pip-audit")], findings: reports()))
+    @Test(arguments: StorageBackend.allCases) func aMergedFindingKeepsEveryToolsIdsAndAnyOfThemFindsIt(_ backend: StorageBackend) async throws {
+        try await backend.withEmptyHistory { database in
+            // Given one advisory reported by Safety (its own id and the CVE) and pip-audit (PYSEC, CVE, GHSA)
+            _ = try database.record(F.scan("scan-1", runs: [F.run("safety"), F.run("pip-audit")], findings: reports()))
 
-        // Then the stored finding names all four ids, whichever tool describes it
-        let stored = try #require(try database.findings(matching: FindingQuery()).first)
-        let ids = Set([stored.finding.advisory?.id].compactMap { $0 } + (stored.finding.advisory?.aliases ?? []))
-        #expect(ids == ["36388", "PYSEC-2018-66", "CVE-2018-1000656", "GHSA-562c-5r94-xh97"])
-        #expect(stored.sources == ["pip-audit", "safety"])
-        // And the stored scan, as `ward check` reads it, carries them too
-        let recorded = try #require(try database.findings(matching: FindingQuery(scanID: "scan-1")).first)
-        #expect(Set([recorded.finding.advisory?.id].compactMap { $0 } + (recorded.finding.advisory?.aliases ?? [])) == ids)
-        // And a query by any id, in any case, finds it; another id finds nothing
-        for id in ids.sorted() + ["ghsa-562C-5R94-XH97", "pysec-2018-66"] {
-            #expect(try identities(database, advisory: id) == ["v1:flask-advisory"], "\(id)")
+            // Then the stored finding names all four ids, whichever tool describes it
+            let stored = try #require(try database.findings(matching: FindingQuery()).first)
+            let ids = Set([stored.finding.advisory?.id].compactMap { $0 } + (stored.finding.advisory?.aliases ?? []))
+            #expect(ids == ["36388", "PYSEC-2018-66", "CVE-2018-1000656", "GHSA-562c-5r94-xh97"])
+            #expect(stored.sources == ["pip-audit", "safety"])
+            // And the stored scan, as `ward check` reads it, carries them too
+            let recorded = try #require(try database.findings(matching: FindingQuery(scanID: "scan-1")).first)
+            #expect(Set([recorded.finding.advisory?.id].compactMap { $0 } + (recorded.finding.advisory?.aliases ?? [])) == ids)
+            // And a query by any id, in any case, finds it; another id finds nothing
+            for id in ids.sorted() + ["ghsa-562C-5R94-XH97", "pysec-2018-66"] {
+                #expect(try identities(database, advisory: id) == ["v1:flask-advisory"], "\(id)")
+            }
+            #expect(try identities(database, advisory: "CVE-2019-10906").isEmpty)
+            #expect(try identities(database, advisory: "GHSA-562c").isEmpty)
+            #expect(try database.tableCounts()["findingAdvisory"] == 4)
         }
-        #expect(try identities(database, advisory: "CVE-2019-10906").isEmpty)
-        #expect(try identities(database, advisory: "GHSA-562c").isEmpty)
-        #expect(try database.tableCounts()["findingAdvisory"] == 4)
     }
 
-    @Test func anIdAScanNoLongerNamesStillFindsTheFinding() throws {
-        // Given a finding both tools reported, then only Safety
-        let database = try AppDatabase.inMemory()
-        let runs = [F.run("safety"), F.run("pip-audit")]
-        _ = try database.record(F.scan("scan-1", runs: runs, findings: reports(), at: 0))
-        _ = try database.record(F.scan("scan-2", runs: runs, findings: [reports()[0]], at: 60))
-        // Then pip-audit's GHSA id still finds it, and re-recording added no duplicate ids
-        #expect(try identities(database, advisory: "GHSA-562c-5r94-xh97") == ["v1:flask-advisory"])
-        #expect(try database.tableCounts()["findingAdvisory"] == 4)
+    @Test(arguments: StorageBackend.allCases) func anIdAScanNoLongerNamesStillFindsTheFinding(_ backend: StorageBackend) async throws {
+        try await backend.withEmptyHistory { database in
+            // Given a finding both tools reported, then only Safety
+            let runs = [F.run("safety"), F.run("pip-audit")]
+            _ = try database.record(F.scan("scan-1", runs: runs, findings: reports(), at: 0))
+            _ = try database.record(F.scan("scan-2", runs: runs, findings: [reports()[0]], at: 60))
+            // Then pip-audit's GHSA id still finds it, and re-recording added no duplicate ids
+            #expect(try identities(database, advisory: "GHSA-562c-5r94-xh97") == ["v1:flask-advisory"])
+            #expect(try database.tableCounts()["findingAdvisory"] == 4)
+        }
     }
 
     @Test func theMigrationIndexesTheIdsAHistoryAlreadyHolds() throws {

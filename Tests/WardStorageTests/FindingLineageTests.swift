@@ -14,59 +14,62 @@ import WardStorage
         return finding
     }
 
-    @Test func aMovedFileKeepsItsFindingsStory() throws {
-        // Given a finding in app/run.py and another in app/other.py
-        let database = try AppDatabase.inMemory()
-        _ = try database.record(F.scan("scan-1", findings: [finding("v1:old", path: "app/run.py"),
-                                                           finding("v1:other", path: "app/other.py", rule: "B105", snippet: "x = 1")], at: 0))
+    @Test(arguments: StorageBackend.allCases) func aMovedFileKeepsItsFindingsStory(_ backend: StorageBackend) async throws {
+        try await backend.withEmptyHistory { database in
+            // Given a finding in app/run.py and another in app/other.py
+            _ = try database.record(F.scan("scan-1", findings: [finding("v1:old", path: "app/run.py"),
+                                                               finding("v1:other", path: "app/other.py", rule: "B105", snippet: "x = 1")], at: 0))
 
-        // When the file is moved: the same rule fires on the same text (spaced differently) under a new identity
-        let moved = finding("v1:new", path: "lib/run.py", line: 12, snippet: "subprocess.call(cmd,   shell=True)")
-        let outcome = try database.record(F.scan("scan-2", findings: [moved, finding("v1:other", path: "app/other.py", rule: "B105", snippet: "x = 1")], at: 60))
+            // When the file is moved: the same rule fires on the same text (spaced differently) under a new identity
+            let moved = finding("v1:new", path: "lib/run.py", line: 12, snippet: "subprocess.call(cmd,   shell=True)")
+            let outcome = try database.record(F.scan("scan-2", findings: [moved, finding("v1:other", path: "app/other.py", rule: "B105", snippet: "x = 1")], at: 60))
 
-        // Then nothing is fixed or new; the finding has the new identity and path and its first sighting
-        #expect(F.summary(outcome)?.newCount == 0)
-        #expect(F.summary(outcome)?.fixedCount == 0)
-        let all = try database.findings(matching: FindingQuery())
-        #expect(all.map(\.finding.identity).sorted() == ["v1:new", "v1:other"])
-        let tracked = try #require(all.first { $0.finding.identity == "v1:new" })
-        #expect(tracked.firstSeenScanID == "scan-1")
-        #expect(tracked.finding.location?.path == "lib/run.py")
-        let events = try database.events(identity: "v1:new", target: F.target.name)
-        #expect(events.map(\.kind) == [.opened, .moved])
-        #expect(events.last?.detail == ["from": "v1:old", "path": "app/run.py"])
-        #expect(try database.tableCounts()["finding"] == 2)
+            // Then nothing is fixed or new; the finding has the new identity and path and its first sighting
+            #expect(F.summary(outcome)?.newCount == 0)
+            #expect(F.summary(outcome)?.fixedCount == 0)
+            let all = try database.findings(matching: FindingQuery())
+            #expect(all.map(\.finding.identity).sorted() == ["v1:new", "v1:other"])
+            let tracked = try #require(all.first { $0.finding.identity == "v1:new" })
+            #expect(tracked.firstSeenScanID == "scan-1")
+            #expect(tracked.finding.location?.path == "lib/run.py")
+            let events = try database.events(identity: "v1:new", target: F.target.name)
+            #expect(events.map(\.kind) == [.opened, .moved])
+            #expect(events.last?.detail == ["from": "v1:old", "path": "app/run.py"])
+            #expect(try database.tableCounts()["finding"] == 2)
+        }
     }
 
-    @Test func aNewIdentityAtTheSamePlaceIsRekeyed() throws {
-        let database = try AppDatabase.inMemory()
-        _ = try database.record(F.scan("scan-1", findings: [finding("v1:key-a", path: ".env", line: 3, rule: "aws", snippet: "AWS=AKIA…(20)")], at: 0))
-        let outcome = try database.record(F.scan("scan-2", findings: [finding("v1:key-b", path: ".env", line: 3, rule: "aws", snippet: "AWS=AKIA…(20)")], at: 60))
-        #expect(F.summary(outcome)?.newCount == 0)
-        #expect(F.summary(outcome)?.fixedCount == 0)
-        #expect(try database.events(identity: "v1:key-b", target: F.target.name).map(\.kind) == [.opened, .rekeyed])
+    @Test(arguments: StorageBackend.allCases) func aNewIdentityAtTheSamePlaceIsRekeyed(_ backend: StorageBackend) async throws {
+        try await backend.withEmptyHistory { database in
+            _ = try database.record(F.scan("scan-1", findings: [finding("v1:key-a", path: ".env", line: 3, rule: "aws", snippet: "AWS=AKIA…(20)")], at: 0))
+            let outcome = try database.record(F.scan("scan-2", findings: [finding("v1:key-b", path: ".env", line: 3, rule: "aws", snippet: "AWS=AKIA…(20)")], at: 60))
+            #expect(F.summary(outcome)?.newCount == 0)
+            #expect(F.summary(outcome)?.fixedCount == 0)
+            #expect(try database.events(identity: "v1:key-b", target: F.target.name).map(\.kind) == [.opened, .rekeyed])
+        }
     }
 
-    @Test func aSecretMaskedOtherwiseAtTheSamePlaceIsRekeyedAndOneElsewhereIsNot() throws {
-        // Given a secret stored with an older masking of its value
-        let database = try AppDatabase.inMemory()
-        var old = finding("v1:key-a", path: "keys/deploy.pem", line: 2, rule: "private-key-rsa", snippet: "V2Fy…(149)")
-        old.kind = .secret
-        let runs = [F.run("secrets")]
-        _ = try database.record(F.scan("scan-1", runs: runs, findings: [old].map { var f = $0; f.toolID = "secrets"; return f }, at: 0))
-        // When a new key and a new masking give it another identity and text, at the same place
-        var new = finding("v1:key-b", path: "keys/deploy.pem", line: 2, rule: "private-key-rsa", snippet: "-----BEGIN RSA PRIVATE KEY-----\nV2Fy…(149)")
-        new.kind = .secret
-        new.toolID = "secrets"
-        var elsewhere = new
-        elsewhere.identity = "v1:key-c"
-        elsewhere.location?.path = "keys/other.pem"
-        let outcome = try database.record(F.scan("scan-2", runs: runs, findings: [elsewhere, new], at: 60))
-        // Then the one at the same path continues the old finding; the other file's is new
-        #expect(F.summary(outcome)?.newCount == 1)
-        #expect(F.summary(outcome)?.fixedCount == 0)
-        #expect(try database.events(identity: "v1:key-b", target: F.target.name).map(\.kind) == [.opened, .rekeyed])
-        #expect(try database.events(identity: "v1:key-c", target: F.target.name).map(\.kind) == [.opened])
+    @Test(arguments: StorageBackend.allCases) func aSecretMaskedOtherwiseAtTheSamePlaceIsRekeyedAndOneElsewhereIsNot(_ backend: StorageBackend) async throws {
+        try await backend.withEmptyHistory { database in
+            // Given a secret stored with an older masking of its value
+            var old = finding("v1:key-a", path: "keys/deploy.pem", line: 2, rule: "private-key-rsa", snippet: "V2Fy…(149)")
+            old.kind = .secret
+            let runs = [F.run("secrets")]
+            _ = try database.record(F.scan("scan-1", runs: runs, findings: [old].map { var f = $0; f.toolID = "secrets"; return f }, at: 0))
+            // When a new key and a new masking give it another identity and text, at the same place
+            var new = finding("v1:key-b", path: "keys/deploy.pem", line: 2, rule: "private-key-rsa", snippet: "-----BEGIN RSA PRIVATE KEY-----\nV2Fy…(149)")
+            new.kind = .secret
+            new.toolID = "secrets"
+            var elsewhere = new
+            elsewhere.identity = "v1:key-c"
+            elsewhere.location?.path = "keys/other.pem"
+            let outcome = try database.record(F.scan("scan-2", runs: runs, findings: [elsewhere, new], at: 60))
+            // Then the one at the same path continues the old finding; the other file's is new
+            #expect(F.summary(outcome)?.newCount == 1)
+            #expect(F.summary(outcome)?.fixedCount == 0)
+            #expect(try database.events(identity: "v1:key-b", target: F.target.name).map(\.kind) == [.opened, .rekeyed])
+            #expect(try database.events(identity: "v1:key-c", target: F.target.name).map(\.kind) == [.opened])
+        }
     }
 
     @Test func anotherRuleOrAnIncompleteScanLinksNothing() throws {
@@ -87,14 +90,15 @@ import WardStorage
         #expect(try second.events(identity: "v1:a", target: F.target.name).map(\.kind) == [.opened])
     }
 
-    @Test func twoMovedCopiesLinkOneEachAndTheRestIsNew() throws {
-        let database = try AppDatabase.inMemory()
-        _ = try database.record(F.scan("scan-1", findings: [finding("v1:a1", path: "a.py", line: 5)], at: 0))
-        let outcome = try database.record(F.scan("scan-2", findings: [finding("v1:b1", path: "b.py", line: 5),
-                                                                     finding("v1:b2", path: "b.py", line: 9)], at: 60))
-        #expect(F.summary(outcome)?.newCount == 1)
-        #expect(F.summary(outcome)?.fixedCount == 0)
-        #expect(try database.events(identity: "v1:b1", target: F.target.name).map(\.kind) == [.opened, .moved])
-        #expect(try database.events(identity: "v1:b2", target: F.target.name).map(\.kind) == [.opened])
+    @Test(arguments: StorageBackend.allCases) func twoMovedCopiesLinkOneEachAndTheRestIsNew(_ backend: StorageBackend) async throws {
+        try await backend.withEmptyHistory { database in
+            _ = try database.record(F.scan("scan-1", findings: [finding("v1:a1", path: "a.py", line: 5)], at: 0))
+            let outcome = try database.record(F.scan("scan-2", findings: [finding("v1:b1", path: "b.py", line: 5),
+                                                                         finding("v1:b2", path: "b.py", line: 9)], at: 60))
+            #expect(F.summary(outcome)?.newCount == 1)
+            #expect(F.summary(outcome)?.fixedCount == 0)
+            #expect(try database.events(identity: "v1:b1", target: F.target.name).map(\.kind) == [.opened, .moved])
+            #expect(try database.events(identity: "v1:b2", target: F.target.name).map(\.kind) == [.opened])
+        }
     }
 }

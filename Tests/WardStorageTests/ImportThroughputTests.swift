@@ -5,7 +5,7 @@ import WardStorage
 
 /// Measures large imports; runs only when `WARD_STORAGE_BENCHMARK` is set, to the number of
 /// findings (200,000 when it is not a number). Use a release build:
-/// `WARD_STORAGE_BENCHMARK=200000 swift test -c release --filter ImportThroughputTests`.
+/// `WARD_STORAGE_BENCHMARK=200000 scripts/with-postgres swift test -c release --filter ImportThroughputTests`, on both backends.
 @Suite(.enabled(if: ProcessInfo.processInfo.environment["WARD_STORAGE_BENCHMARK"] != nil))
 struct ImportThroughputTests {
     typealias F = StorageFixtures
@@ -41,31 +41,31 @@ struct ImportThroughputTests {
         }
     }
 
-    @Test func measuresLargeImports() throws {
-        // Given a new file database and a large import
+    @Test(arguments: StorageBackend.allCases) func measuresLargeImports(_ backend: StorageBackend) async throws {
+        // Given a new database (an SQLite file, or a PostgreSQL database) and a large import
         let directory = try F.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let database = try AppDatabase.open(path: directory.appendingPathComponent("bench.db").path)
         let runs = [F.run("bandit"), F.run("semgrep")]
         let first = F.scan("bench-1", runs: runs, findings: Self.findings(lineShift: 0), at: 0)
         let second = F.scan("bench-2", runs: runs, findings: Self.findings(lineShift: 3), at: 60)
         let third = F.scan("bench-3", runs: runs, findings: second.findings, at: 120)
+        try await backend.withEmptyHistory(in: directory) { database in
+            // When it is recorded, then again with every line moved, then again unchanged, then queried
+            let (firstOutcome, firstTime) = try Self.measure { try database.record(first) }
+            let (secondOutcome, secondTime) = try Self.measure { try database.record(second) }
+            let (thirdOutcome, thirdTime) = try Self.measure { try database.record(third) }
+            let (high, queryTime) = try Self.measure { try database.findings(matching: FindingQuery(minimumSeverity: .high, limit: 1_000)) }
+            let (all, fullQueryTime) = try Self.measure { try database.findings(matching: FindingQuery(scanID: "bench-3")) }
 
-        // When it is recorded, then again with every line moved, then again unchanged, then queried
-        let (firstOutcome, firstTime) = try Self.measure { try database.record(first) }
-        let (secondOutcome, secondTime) = try Self.measure { try database.record(second) }
-        let (thirdOutcome, thirdTime) = try Self.measure { try database.record(third) }
-        let (high, queryTime) = try Self.measure { try database.findings(matching: FindingQuery(minimumSeverity: .high, limit: 1_000)) }
-        let (all, fullQueryTime) = try Self.measure { try database.findings(matching: FindingQuery(scanID: "bench-3")) }
-
-        // Then it reports the throughput
-        print("record new: \(Self.rate(firstTime)); moved: \(Self.rate(secondTime)); unchanged: \(Self.rate(thirdTime))")
-        print("query top 1000: \(String(format: "%.3f", queryTime)) s; query whole scan: \(String(format: "%.2f", fullQueryTime)) s")
-        #expect(F.summary(firstOutcome)?.newCount == Self.count)
-        #expect(F.summary(secondOutcome)?.newCount == 0)
-        #expect(F.summary(thirdOutcome)?.newCount == 0)
-        #expect(high.count == 1_000)
-        #expect(all.count == Self.count)
+            // Then it reports the throughput
+            print("\(backend.rawValue): record new: \(Self.rate(firstTime)); moved: \(Self.rate(secondTime)); unchanged: \(Self.rate(thirdTime))")
+            print("\(backend.rawValue): query top 1000: \(String(format: "%.3f", queryTime)) s; query whole scan: \(String(format: "%.2f", fullQueryTime)) s")
+            #expect(F.summary(firstOutcome)?.newCount == Self.count)
+            #expect(F.summary(secondOutcome)?.newCount == 0)
+            #expect(F.summary(thirdOutcome)?.newCount == 0)
+            #expect(high.count == 1_000)
+            #expect(all.count == Self.count)
+        }
     }
 
     /// Runs `body`, returning its value and the wall time; prints the processor time too.

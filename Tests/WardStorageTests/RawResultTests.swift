@@ -3,6 +3,7 @@ import GRDB
 import Testing
 import WardCore
 @testable import WardStorage
+import WardHistoryFormat
 
 /// Raw tool results are stored once per distinct text, compressed, and every reader gets the text
 /// back as the tool wrote it (after redaction).

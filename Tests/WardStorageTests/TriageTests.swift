@@ -13,32 +13,34 @@ import WardStorage
                        author: "reviewer@example.com", at: F.date(offset))
     }
 
-    private func database() throws -> AppDatabase {
-        let database = try AppDatabase.inMemory()
+    private func recordHistory(in database: any HistoryStore) throws {
         _ = try database.record(F.scan("scan-1", findings: [F.finding("v1:aaaaaaaa11"), F.finding("v1:aaaaaaaa22", line: 20)], at: 0))
-        return database
     }
 
-    @Test func everyDecisionIsKeptAndTheLatestIsCurrent() throws {
-        let database = try database()
-        try database.triage(decision(.acceptedRisk, at: 100, expires: 10_000), identity: "v1:aaaaaaaa11", target: nil)
-        try database.triage(decision(.falsePositive, at: 200), identity: "v1:aaaaaaaa11", target: F.target.name)
+    @Test(arguments: StorageBackend.allCases) func everyDecisionIsKeptAndTheLatestIsCurrent(_ backend: StorageBackend) async throws {
+        try await backend.withEmptyHistory { database in
+            try recordHistory(in: database)
+            try database.triage(decision(.acceptedRisk, at: 100, expires: 10_000), identity: "v1:aaaaaaaa11", target: nil)
+            try database.triage(decision(.falsePositive, at: 200), identity: "v1:aaaaaaaa11", target: F.target.name)
 
-        let history = try database.triageHistory(identity: "v1:aaaaaaaa11", target: F.target.name)
-        #expect(history.map(\.state) == [.acceptedRisk, .falsePositive])
-        #expect(history.first?.expires == F.date(10_000))
-        #expect(history.allSatisfy { $0.author == "reviewer@example.com" })
-        #expect(try database.currentTriage(target: F.target.name) == ["v1:aaaaaaaa11": decision(.falsePositive, at: 200)])
-        #expect(try database.events(identity: "v1:aaaaaaaa11", target: F.target.name).map(\.kind) == [.opened, .triaged, .triaged])
-        #expect(try database.events(identity: "v1:aaaaaaaa11", target: F.target.name).last?.scanID == nil)
+            let history = try database.triageHistory(identity: "v1:aaaaaaaa11", target: F.target.name)
+            #expect(history.map(\.state) == [.acceptedRisk, .falsePositive])
+            #expect(history.first?.expires == F.date(10_000))
+            #expect(history.allSatisfy { $0.author == "reviewer@example.com" })
+            #expect(try database.currentTriage(target: F.target.name) == ["v1:aaaaaaaa11": decision(.falsePositive, at: 200)])
+            #expect(try database.events(identity: "v1:aaaaaaaa11", target: F.target.name).map(\.kind) == [.opened, .triaged, .triaged])
+            #expect(try database.events(identity: "v1:aaaaaaaa11", target: F.target.name).last?.scanID == nil)
+        }
     }
 
-    @Test func reopenEndsTheCurrentDecisionButNotTheTrail() throws {
-        let database = try database()
-        try database.triage(decision(.falsePositive, at: 100), identity: "v1:aaaaaaaa11", target: nil)
-        try database.triage(decision(.reopen, at: 200), identity: "v1:aaaaaaaa11", target: nil)
-        #expect(try database.currentTriage(target: F.target.name).isEmpty)
-        #expect(try database.triageHistory(identity: "v1:aaaaaaaa11", target: F.target.name).count == 2)
+    @Test(arguments: StorageBackend.allCases) func reopenEndsTheCurrentDecisionButNotTheTrail(_ backend: StorageBackend) async throws {
+        try await backend.withEmptyHistory { database in
+            try recordHistory(in: database)
+            try database.triage(decision(.falsePositive, at: 100), identity: "v1:aaaaaaaa11", target: nil)
+            try database.triage(decision(.reopen, at: 200), identity: "v1:aaaaaaaa11", target: nil)
+            #expect(try database.currentTriage(target: F.target.name).isEmpty)
+            #expect(try database.triageHistory(identity: "v1:aaaaaaaa11", target: F.target.name).count == 2)
+        }
     }
 
     @Test func expiredAcceptedRisksNoLongerWaive() {
@@ -50,7 +52,8 @@ import WardStorage
     }
 
     @Test func aFindingIsNamedByAUniquePrefixOnly() throws {
-        let database = try database()
+        let database = try AppDatabase.inMemory()
+        try recordHistory(in: database)
         #expect(try database.triage(decision(.confirmed, at: 1), identity: "v1:aaaaaaaa1", target: nil) == ("v1:aaaaaaaa11", F.target.name))
         #expect(throws: StorageError.ambiguousFinding(path: "(memory)", prefix: "v1:aaaaaaaa", matches: 2)) {
             try database.triage(decision(.confirmed, at: 1), identity: "v1:aaaaaaaa", target: nil)
@@ -64,26 +67,30 @@ import WardStorage
         #expect(try database.tableCounts()["triage"] == 1)
     }
 
-    @Test func aDecisionFollowsTheFindingWhenItsFileMoves() throws {
-        let database = try database()
-        try database.triage(decision(.falsePositive, at: 10), identity: "v1:aaaaaaaa11", target: nil)
-        var moved = F.finding("v1:moved", path: "lib/app.py")
-        moved.location?.snippet = F.finding("v1:aaaaaaaa11").location?.snippet
-        _ = try database.record(F.scan("scan-2", findings: [moved, F.finding("v1:aaaaaaaa22", line: 20)], at: 60))
-        #expect(try database.currentTriage(target: F.target.name)["v1:moved"]?.state == .falsePositive)
+    @Test(arguments: StorageBackend.allCases) func aDecisionFollowsTheFindingWhenItsFileMoves(_ backend: StorageBackend) async throws {
+        try await backend.withEmptyHistory { database in
+            try recordHistory(in: database)
+            try database.triage(decision(.falsePositive, at: 10), identity: "v1:aaaaaaaa11", target: nil)
+            var moved = F.finding("v1:moved", path: "lib/app.py")
+            moved.location?.snippet = F.finding("v1:aaaaaaaa11").location?.snippet
+            _ = try database.record(F.scan("scan-2", findings: [moved, F.finding("v1:aaaaaaaa22", line: 20)], at: 60))
+            #expect(try database.currentTriage(target: F.target.name)["v1:moved"]?.state == .falsePositive)
+        }
     }
 
-    @Test func theTriagedFindingsAreTheCurrentDecisionsWithWhatNamesTheFinding() throws {
-        let database = try database()
-        try database.triage(decision(.falsePositive, at: 100), identity: "v1:aaaaaaaa22", target: nil)
-        try database.triage(decision(.confirmed, at: 100), identity: "v1:aaaaaaaa11", target: nil)
-        try database.triage(decision(.reopen, at: 200), identity: "v1:aaaaaaaa11", target: nil)
-        let triaged = try database.triagedFindings(target: nil)
-        #expect(triaged.map(\.identity) == ["v1:aaaaaaaa22"])
-        #expect(triaged.first?.line == 20 && triaged.first?.target == F.target.name && triaged.first?.decision == decision(.falsePositive, at: 100))
-        #expect(try database.triagedFindings(target: "another").isEmpty)
-        let latest = try database.latestTriage(identity: "v1:aaaaaaaa11", target: nil)
-        #expect(latest.identity == "v1:aaaaaaaa11" && latest.decision?.state == .reopen)
-        #expect(try database.latestTriage(identity: "v1:aaaaaaaa22", target: F.target.name).decision?.state == .falsePositive)
+    @Test(arguments: StorageBackend.allCases) func theTriagedFindingsAreTheCurrentDecisionsWithWhatNamesTheFinding(_ backend: StorageBackend) async throws {
+        try await backend.withEmptyHistory { database in
+            try recordHistory(in: database)
+            try database.triage(decision(.falsePositive, at: 100), identity: "v1:aaaaaaaa22", target: nil)
+            try database.triage(decision(.confirmed, at: 100), identity: "v1:aaaaaaaa11", target: nil)
+            try database.triage(decision(.reopen, at: 200), identity: "v1:aaaaaaaa11", target: nil)
+            let triaged = try database.triagedFindings(target: nil)
+            #expect(triaged.map(\.identity) == ["v1:aaaaaaaa22"])
+            #expect(triaged.first?.line == 20 && triaged.first?.target == F.target.name && triaged.first?.decision == decision(.falsePositive, at: 100))
+            #expect(try database.triagedFindings(target: "another").isEmpty)
+            let latest = try database.latestTriage(identity: "v1:aaaaaaaa11", target: nil)
+            #expect(latest.identity == "v1:aaaaaaaa11" && latest.decision?.state == .reopen)
+            #expect(try database.latestTriage(identity: "v1:aaaaaaaa22", target: F.target.name).decision?.state == .falsePositive)
+        }
     }
 }

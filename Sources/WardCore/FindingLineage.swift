@@ -1,6 +1,4 @@
 import Foundation
-import GRDB
-import WardCore
 
 /// Links a finding that appears under a new identity to the finding it continues, so it keeps its
 /// first sighting, its events and its triage instead of reading as "fixed" and "new".
@@ -14,16 +12,67 @@ import WardCore
 ///   changes (`rekeyed`); the candidate on the nearest line is taken. A secret whose masked text
 ///   differs (an older version masked it otherwise) is still linked at the same path and rule.
 /// The old row takes the new identity; the event keeps the old identity and path.
-struct FindingLineage {
+public struct FindingLineage {
     /// A link from an existing row to a new identity.
-    struct Link {
-        var rowID: Int64
+    public struct Link: Sendable {
+        /// The row.
+        public var rowID: Int64
         /// The identity the row had.
-        var previous: String
+        public var previous: String
         /// The identity it takes.
-        var identity: String
-        var kind: FindingEvent.Kind
-        var detail: [String: String]
+        public var identity: String
+        /// `moved` or `rekeyed`.
+        public var kind: FindingEvent.Kind
+        /// The event's detail: the old identity (`from`) and `path`.
+        public var detail: [String: String]
+
+        /// A link.
+        public init(rowID: Int64, previous: String, identity: String, kind: FindingEvent.Kind, detail: [String: String]) {
+            self.rowID = rowID
+            self.previous = previous
+            self.identity = identity
+            self.kind = kind
+            self.detail = detail
+        }
+    }
+
+    /// An open finding row of the target, as a history holds it.
+    public struct OpenRow: Sendable {
+        /// The row id.
+        public var id: Int64
+        /// The identity it has.
+        public var identity: String
+        /// The tool whose report describes it.
+        public var toolID: String
+        /// Its rule.
+        public var ruleID: String
+        /// Its kind (raw value).
+        public var kind: String
+        /// Its latest path.
+        public var path: String?
+        /// Its latest start line.
+        public var line: Int?
+        /// Its flagged text.
+        public var snippet: String?
+        /// Its package.
+        public var packageName: String?
+        /// Its advisory id.
+        public var advisoryID: String?
+
+        /// A row as read from the history.
+        public init(id: Int64, identity: String, toolID: String, ruleID: String, kind: String, path: String?, line: Int?,
+                    snippet: String?, packageName: String?, advisoryID: String?) {
+            self.id = id
+            self.identity = identity
+            self.toolID = toolID
+            self.ruleID = ruleID
+            self.kind = kind
+            self.path = path
+            self.line = line
+            self.snippet = snippet
+            self.packageName = packageName
+            self.advisoryID = advisoryID
+        }
     }
 
     /// An open row that the scan does not report.
@@ -34,38 +83,31 @@ struct FindingLineage {
         var line: Int?
     }
 
-    let db: Database
-    let scan: ScanRun
+    /// The scan being recorded.
+    public let scan: ScanRun
+    /// Calls its argument with every open finding row of the scan's target.
+    private let openRows: ((OpenRow) throws -> Void) throws -> Void
+
+    /// Links for `scan`, reading the target's open rows through `openRows`.
+    public init(scan: ScanRun, openRows: @escaping ((OpenRow) throws -> Void) throws -> Void) {
+        self.scan = scan
+        self.openRows = openRows
+    }
 
     /// The links for the findings at `newHeads` (positions in the scan, first of their identity),
     /// given the ids of every row the scan reports.
-    func links(newHeads: [Int], reportedRows: Set<Int64>) throws -> [Int: Link] {
+    public func links(newHeads: [Int], reportedRows: Set<Int64>) throws -> [Int: Link] {
         guard scan.isComplete, !newHeads.isEmpty else { return [:] }
         let succeeded = Set(scan.toolRuns.filter { $0.state == .succeeded }.map(\.toolID))
         var candidates: [String: [Candidate]] = [:]
-        let rows = try Row.fetchCursor(db, sql: """
-            SELECT id, identity, toolId, ruleId, kind, path, startLine, snippet, packageName, advisoryId
-            FROM finding WHERE targetName = ? AND status = 'open'
-            """, arguments: [scan.target.name])
-        while let row = try rows.next() {
-            var reader = RowReader(row: row)
-            let id: Int64 = try reader.next()
-            guard !reportedRows.contains(id) else { continue }
-            let identity: String = try reader.next()
-            let tool: String = try reader.next()
-            let rule: String = try reader.next()
-            let kind: String = try reader.next()
-            let path: String? = try reader.next()
-            let line: Int? = try reader.next()
-            let snippet: String? = try reader.next()
-            let package: String? = try reader.next()
-            let advisory: String? = try reader.next()
-            guard succeeded.contains(tool), scan.scope.covers(path: path) else { continue }
-            let candidate = Candidate(id: id, identity: identity, path: path, line: line)
-            if let key = Self.key(tool: tool, rule: rule, kind: kind, snippet: snippet, package: package, advisory: advisory) {
+        try openRows { row in
+            guard !reportedRows.contains(row.id), succeeded.contains(row.toolID), scan.scope.covers(path: row.path) else { return }
+            let candidate = Candidate(id: row.id, identity: row.identity, path: row.path, line: row.line)
+            if let key = Self.key(tool: row.toolID, rule: row.ruleID, kind: row.kind, snippet: row.snippet, package: row.packageName,
+                                  advisory: row.advisoryID) {
                 candidates[key, default: []].append(candidate)
             }
-            if let place = Self.secretPlace(tool: tool, rule: rule, kind: kind, path: path) {
+            if let place = Self.secretPlace(tool: row.toolID, rule: row.ruleID, kind: row.kind, path: row.path) {
                 candidates[place, default: []].append(candidate)
             }
         }
@@ -90,7 +132,7 @@ struct FindingLineage {
 
     /// What must match between a vanished finding and a new one; nil when there is too little to
     /// tell findings apart (no flagged text and no package).
-    static func key(tool: String, rule: String, kind: String, snippet: String?, package: String?, advisory: String?) -> String? {
+    public static func key(tool: String, rule: String, kind: String, snippet: String?, package: String?, advisory: String?) -> String? {
         let text = snippet.map(Identity.collapseWhitespace) ?? ""
         let subject = package.map { "\($0)|\(advisory ?? "")" } ?? ""
         guard !text.isEmpty || !subject.isEmpty else { return nil }
@@ -100,7 +142,7 @@ struct FindingLineage {
     /// Where a secret was found (tool, rule, path), for a secret whose flagged text does not match:
     /// its value is masked, and older versions masked it differently (only the value's start), so a
     /// secret whose identity changed with the fingerprint key is found by its place and nearest line.
-    static func secretPlace(tool: String, rule: String, kind: String, path: String?) -> String? {
+    public static func secretPlace(tool: String, rule: String, kind: String, path: String?) -> String? {
         guard kind == FindingKind.secret.rawValue, let path else { return nil }
         return ["place", tool, rule, path].joined(separator: "\u{1F}")
     }

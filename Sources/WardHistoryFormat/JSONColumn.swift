@@ -4,9 +4,9 @@ import WardCore
 /// Encodes and decodes the JSON text columns (lists, string maps, suppressions).
 ///
 /// Uses Ward's own JSON layer rather than `Codable`: these run once per stored finding.
-enum JSONColumn {
+public enum JSONColumn {
     /// A list of strings as a JSON array.
-    static func text(_ strings: [String]) -> String {
+    public static func text(_ strings: [String]) -> String {
         if strings.isEmpty { return "[]" }
         var output = "["
         for (index, string) in strings.enumerated() {
@@ -17,7 +17,7 @@ enum JSONColumn {
     }
 
     /// A string map as a JSON object with sorted keys.
-    static func text(_ members: [String: String]) -> String {
+    public static func text(_ members: [String: String]) -> String {
         if members.isEmpty { return "{}" }
         var output = "{"
         for (index, key) in members.keys.sorted().enumerated() {
@@ -30,7 +30,7 @@ enum JSONColumn {
     }
 
     /// A suppression as a JSON object, or nil.
-    static func text(_ suppression: Suppression?) -> String? {
+    public static func text(_ suppression: Suppression?) -> String? {
         guard let suppression else { return nil }
         var members = ["source": JSONValue.string(suppression.source.rawValue)]
         if let justification = suppression.justification { members["justification"] = .string(justification) }
@@ -38,7 +38,7 @@ enum JSONColumn {
     }
 
     /// Decodes a JSON array of strings; NULL decodes as empty.
-    static func strings(_ text: String?, column: String) throws(InvalidRow) -> [String] {
+    public static func strings(_ text: String?, column: String) throws(InvalidRow) -> [String] {
         guard let text, text != "[]" else { return [] }
         guard let items = try parse(text, column: column).array else { throw InvalidRow("\(column) is not a JSON array") }
         return try items.map { item throws(InvalidRow) in
@@ -48,7 +48,7 @@ enum JSONColumn {
     }
 
     /// Decodes a JSON object of strings.
-    static func stringMap(_ text: String, column: String) throws(InvalidRow) -> [String: String] {
+    public static func stringMap(_ text: String, column: String) throws(InvalidRow) -> [String: String] {
         if text == "{}" { return [:] }
         guard let members = try parse(text, column: column).object else { throw InvalidRow("\(column) is not a JSON object") }
         var result: [String: String] = [:]
@@ -60,7 +60,7 @@ enum JSONColumn {
     }
 
     /// Decodes a suppression; NULL decodes as nil.
-    static func suppression(_ text: String?, column: String) throws(InvalidRow) -> Suppression? {
+    public static func suppression(_ text: String?, column: String) throws(InvalidRow) -> Suppression? {
         guard let text else { return nil }
         let value = try parse(text, column: column)
         guard let source = value["source"].string.flatMap(Suppression.Source.init(rawValue:)) else {

@@ -1,64 +1,51 @@
 import Foundation
-import GRDB
-import WardCore
 
-/// Writes the findings of one scan: one `finding` row per identity (inserted, updated or
-/// reopened) and one `occurrence` row per identity and tool.
+/// Merges the findings of one scan into a history: one finding row per target and identity
+/// (inserted, updated or reopened), one occurrence per identity and tool, duplicated lines and
+/// moved findings kept with their stories (``DuplicateMatching``, ``FindingLineage``). The rules
+/// live here; each database reads and writes through its ``FindingRowStore``.
 ///
 /// Built for large imports: the target's existing identities are loaded once, new findings get
-/// their ids here, and rows are written in batches by ``FindingWriter``.
-struct FindingUpserter {
+/// their ids before they are written, and rows are queued for batched writes.
+public struct FindingUpserter<Rows: FindingRowStore> {
     /// What the scan's findings did to the history.
-    struct Counts {
+    public struct Counts: Sendable {
         /// Distinct identities the scan reported.
-        var findingCount: Int
+        public var findingCount: Int
         /// Identities new to the target.
-        var newCount = 0
+        public var newCount = 0
         /// Identities the target's history already held.
-        var knownCount = 0
+        public var knownCount = 0
         /// Rows reopened after being fixed.
-        var reopened: [Int64] = []
+        public var reopened: [Int64] = []
         /// Rows whose severity this scan changed: id, old severity, new severity.
-        var severityChanges: [(id: Int64, from: String, to: String)] = []
+        public var severityChanges: [(id: Int64, from: String, to: String)] = []
         /// Rows that continue under a new identity.
-        var links: [FindingLineage.Link] = []
+        public var links: [FindingLineage.Link] = []
     }
 
-    /// A finding row that already exists for the target.
-    private struct Existing {
-        var id: Int64
-        var isOpen: Bool
-        var toolID: String
-        var severity: String
-        var path: String?
-
-        /// Reads `id, status, toolId, severity, path` from the reader's position (see ``loadExisting()``).
-        init(_ reader: inout RowReader) throws {
-            id = try reader.next()
-            isOpen = try reader.next(String.self) == "open"
-            toolID = try reader.next()
-            severity = try reader.next()
-            path = try reader.next()
-        }
-    }
-
-    /// The connection, inside a write transaction.
-    let db: Database
     /// The scan being stored; its row already exists.
-    let scan: ScanRun
+    public let scan: ScanRun
+    /// The history's rows, inside the scan's transaction.
+    public var rows: Rows
 
-    /// Upserts every finding and inserts the occurrences.
-    func upsertAll() throws -> Counts {
-        var existing = try loadExisting()
+    /// An upserter of `scan`'s findings into `rows`.
+    public init(scan: ScanRun, rows: Rows) {
+        self.scan = scan
+        self.rows = rows
+    }
+
+    /// Upserts every finding and queues the occurrences, then flushes.
+    public mutating func upsertAll() throws -> Counts {
+        var existing = try rows.existingRows()
         let groups = IdentityGroups(scan.findings)
         let duplicates = try matchDuplicates(groups: groups, existing: &existing)
         let links = try lineage(groups: groups, existing: existing).sorted(by: { $0.key < $1.key }).map(\.value)
         for link in links {
-            try db.execute(sql: "UPDATE finding SET identity = ? WHERE id = ?", arguments: [link.identity, link.rowID])
+            try rows.setIdentity(link.identity, rowID: link.rowID)
             existing[link.identity] = existing.removeValue(forKey: link.previous)
         }
-        var nextID = try lastFindingID() + 1
-        var writer = try FindingWriter(db: db, scan: scan)
+        var fresh = try rows.newIDs(count: groups.heads.count(where: { existing[scan.findings[$0].identity] == nil })).makeIterator()
         var counts = Counts(findingCount: groups.count)
         counts.links = duplicates + links
         var members: [Int] = []
@@ -75,22 +62,22 @@ struct FindingUpserter {
                 let severity = scan.findings[primary].severity.rawValue
                 if severity != row.severity { counts.severityChanges.append((row.id, row.severity, severity)) }
             } else {
-                findingID = nextID
-                nextID += 1
+                guard let id = fresh.next() else { preconditionFailure("newIDs(count:) returned too few ids") }
+                findingID = id
                 counts.newCount += 1
             }
             let merged = united(members, primary: primary)
-            try writer.upsert(id: findingID, findingAt: primary, merged: merged)
+            try rows.upsert(id: findingID, findingAt: primary, merged: merged)
             if let advisory = merged?.advisory ?? scan.findings[primary].advisory {
-                try writer.addAdvisoryIDs(findingID: findingID, advisory: advisory)
+                try rows.addAdvisoryIDs(findingID: findingID, advisory: advisory)
             }
             tools.removeAll(keepingCapacity: true)
             for member in members where !tools.contains(scan.findings[member].toolID) {
                 tools.append(scan.findings[member].toolID)
-                try writer.addOccurrence(findingID: findingID, findingAt: member)
+                try rows.addOccurrence(findingID: findingID, findingAt: member)
             }
         }
-        try writer.flush()
+        try rows.flush()
         return counts
     }
 
@@ -109,8 +96,8 @@ struct FindingUpserter {
     }
 
     /// Gives the rows of duplicated flagged lines the identities their nearest findings have (see
-    /// ``DuplicateMatching``), in the database and in `existing`; returns their `rekeyed` links.
-    private func matchDuplicates(groups: IdentityGroups, existing: inout [String: Existing]) throws -> [FindingLineage.Link] {
+    /// ``DuplicateMatching``), in the history and in `existing`; returns their `rekeyed` links.
+    private func matchDuplicates(groups: IdentityGroups, existing: inout [String: StoredFinding]) throws -> [FindingLineage.Link] {
         var reported = Set<Int64>()
         var paths = Set<String>()
         for head in groups.heads {
@@ -119,15 +106,17 @@ struct FindingUpserter {
         }
         // Only rows in files the scan reported something in can be a duplicate's other copy.
         let unreported = existing.values.filter { $0.isOpen && !reported.contains($0.id) && $0.path.map(paths.contains) == true }.map(\.id)
-        let renames = try DuplicateMatching(db: db, scan: scan)
-            .renames(heads: groups.heads, row: { existing[$0].map { ($0.id, $0.isOpen) } }, unreportedOpen: unreported)
+        let rows = rows
+        let snapshot = existing
+        let renames = try DuplicateMatching(scan: scan, rows: { try rows.codeRows(ids: $0) })
+            .renames(heads: groups.heads, row: { snapshot[$0].map { ($0.id, $0.isOpen) } }, unreportedOpen: unreported)
         // Through placeholders first: two rows may trade identities, and identities are unique per target.
         for rename in renames {
-            try db.execute(sql: "UPDATE finding SET identity = '~' || id WHERE id = ?", arguments: [rename.rowID])
+            try rows.setPlaceholderIdentity(rowID: rename.rowID)
         }
-        var moved: [String: Existing] = [:]
+        var moved: [String: StoredFinding] = [:]
         for rename in renames {
-            try db.execute(sql: "UPDATE finding SET identity = ? WHERE id = ?", arguments: [rename.identity, rename.rowID])
+            try rows.setIdentity(rename.identity, rowID: rename.rowID)
             moved[rename.identity] = existing.removeValue(forKey: rename.previous)
         }
         existing.merge(moved) { _, new in new }
@@ -138,36 +127,14 @@ struct FindingUpserter {
     }
 
     /// The links from vanished findings to the scan's new identities (see ``FindingLineage``).
-    private func lineage(groups: IdentityGroups, existing: [String: Existing]) throws -> [Int: FindingLineage.Link] {
+    private func lineage(groups: IdentityGroups, existing: [String: StoredFinding]) throws -> [Int: FindingLineage.Link] {
         var newHeads: [Int] = []
         var reported = Set<Int64>()
         for head in groups.heads {
             if let row = existing[scan.findings[head].identity] { reported.insert(row.id) } else { newHeads.append(head) }
         }
-        return try FindingLineage(db: db, scan: scan).links(newHeads: newHeads, reportedRows: reported)
-    }
-
-    /// The largest finding id ever used, so new rows get fresh ones (the table is AUTOINCREMENT).
-    private func lastFindingID() throws -> Int64 {
-        try Int64.fetchOne(db, sql: """
-            SELECT max(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'finding'), 0),
-                       COALESCE((SELECT max(id) FROM finding), 0))
-            """) ?? 0
-    }
-
-    /// Every finding row of the target, by identity.
-    private func loadExisting() throws -> [String: Existing] {
-        var existing: [String: Existing] = [:]
-        let rows = try Row.fetchCursor(
-            db,
-            sql: "SELECT identity, id, status, toolId, severity, path FROM finding WHERE targetName = ?",
-            arguments: [scan.target.name]
-        )
-        while let row = try rows.next() {
-            var reader = RowReader(row: row)
-            let identity: String = try reader.next()
-            existing[identity] = try Existing(&reader)
-        }
-        return existing
+        let rows = rows
+        return try FindingLineage(scan: scan, openRows: { visit in try rows.forEachOpenRow(visit) })
+            .links(newHeads: newHeads, reportedRows: reported)
     }
 }

@@ -3,12 +3,12 @@ import WardCore
 
 /// The key of a raw tool result in `rawResult.digest`: the first 16 bytes of its SHA-256, held as
 /// two words so that looking one up hashes and compares 16 bytes, not a `Data` buffer.
-struct RawDigest: Hashable, Sendable {
+public struct RawDigest: Hashable, Sendable {
     private let high: UInt64
     private let low: UInt64
 
     /// The digest of `text`'s UTF-8 bytes, hashed where they lie.
-    init(of text: String) {
+    public init(of text: String) {
         var text = text
         var hasher = SHA256.Hasher()
         text.withUTF8 { hasher.update(UnsafeRawBufferPointer($0)) }
@@ -16,7 +16,7 @@ struct RawDigest: Hashable, Sendable {
     }
 
     /// The digest stored in a row; nil when the column does not hold 16 bytes.
-    init?(stored data: Data) {
+    public init?(stored data: Data) {
         guard data.count == 16 else { return nil }
         self.init(bytes: Array(data))
     }
@@ -33,7 +33,7 @@ struct RawDigest: Hashable, Sendable {
     }
 
     /// The 16 bytes as stored, most significant first.
-    var data: Data {
+    public var data: Data {
         var bytes = [UInt8](repeating: 0, count: 16)
         for index in 0..<8 {
             bytes[index] = UInt8(truncatingIfNeeded: high >> (56 - 8 * index))

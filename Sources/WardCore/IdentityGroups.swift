@@ -1,17 +1,16 @@
 import Foundation
-import WardCore
 
 /// The findings of a scan grouped by identity, in order of first appearance.
 ///
 /// Stored as linked lists over the finding indices, so grouping a large scan allocates two arrays.
-struct IdentityGroups {
+public struct IdentityGroups: Sendable {
     /// Index of the first finding of each identity.
-    private(set) var heads: [Int] = []
+    public private(set) var heads: [Int] = []
     /// For each finding, the index of the next one with the same identity, or -1.
     private var next: [Int]
 
     /// Groups `findings` by ``Finding/identity``.
-    init(_ findings: [Finding]) {
+    public init(_ findings: [Finding]) {
         next = Array(repeating: -1, count: findings.count)
         var tails: [String: Int] = [:]
         tails.reserveCapacity(findings.count)
@@ -25,10 +24,10 @@ struct IdentityGroups {
     }
 
     /// Number of distinct identities.
-    var count: Int { heads.count }
+    public var count: Int { heads.count }
 
     /// Replaces `members` with the indices of the findings sharing the identity of `head`, `head` first.
-    func members(startingAt head: Int, into members: inout [Int]) {
+    public func members(startingAt head: Int, into members: inout [Int]) {
         members.removeAll(keepingCapacity: true)
         var index = head
         while index >= 0 {

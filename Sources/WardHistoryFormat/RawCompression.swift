@@ -9,12 +9,12 @@ import Foundation
 /// reset cheap, and the fastest level compresses these short JSON texts nearly as well as the
 /// default one at a fraction of its cost.
 /// Only text that passed the redaction stage is ever given to it.
-final class RawCompressor {
+public final class RawCompressor {
     private var stream = z_stream()
     private var output = [UInt8](repeating: 0, count: 4096)
 
     /// Opens the compressor.
-    init() throws(InvalidRow) {
+    public init() throws(InvalidRow) {
         let status = deflateInit2_(&stream, Z_BEST_SPEED, Z_DEFLATED, MAX_WBITS, 4, Z_DEFAULT_STRATEGY,
                                    ZLIB_VERSION, CInt(MemoryLayout<z_stream>.size))
         guard status == Z_OK else { throw InvalidRow("cannot start zlib (\(status))") }
@@ -25,7 +25,7 @@ final class RawCompressor {
     }
 
     /// The zlib stream of `text`.
-    func compress(_ text: String) throws(InvalidRow) -> Data {
+    public func compress(_ text: String) throws(InvalidRow) -> Data {
         var text = text
         return try text.withUTF8 { bytes in Result { () throws(InvalidRow) in try compress(bytes) } }.get()
     }
@@ -47,9 +47,9 @@ final class RawCompressor {
 }
 
 /// Reads back what ``RawCompressor`` stored.
-enum RawCompression {
+public enum RawCompression {
     /// The text of a stored zlib stream; a body that is not one is an invalid row.
-    static func text(_ body: Data) throws(InvalidRow) -> String {
+    public static func text(_ body: Data) throws(InvalidRow) -> String {
         var stream = z_stream()
         guard inflateInit_(&stream, ZLIB_VERSION, CInt(MemoryLayout<z_stream>.size)) == Z_OK else {
             throw InvalidRow("cannot start zlib")

@@ -1,6 +1,4 @@
 import Foundation
-import GRDB
-import WardCore
 
 /// Keeps a duplicated flagged line's story with the original, not the copy.
 ///
@@ -21,13 +19,53 @@ import WardCore
 /// event (`detail`: `from`, `path`, `reason: duplicate`). A group reported with as many findings
 /// as it has open rows is left alone: the ordinals already follow the lines, so line shifts keep
 /// every identity.
-struct DuplicateMatching {
+public struct DuplicateMatching {
     /// A row that takes another identity of its group.
-    struct Rename {
-        var rowID: Int64
-        var previous: String
-        var identity: String
-        var path: String
+    public struct Rename: Sendable {
+        /// The row.
+        public var rowID: Int64
+        /// The identity it had.
+        public var previous: String
+        /// The identity it takes.
+        public var identity: String
+        /// The file of its group.
+        public var path: String
+    }
+
+    /// A stored code finding (kind `sast` or `iac`, with a start line), as a history holds it.
+    public struct StoredRow: Sendable {
+        /// The row id.
+        public var id: Int64
+        /// The identity it has.
+        public var identity: String
+        /// Whether its status is `open`.
+        public var isOpen: Bool
+        /// The tool whose report describes it.
+        public var toolID: String
+        /// Its rule.
+        public var ruleID: String
+        /// Its kind (raw value).
+        public var kind: String
+        /// Its latest path.
+        public var path: String?
+        /// Its latest start line.
+        public var line: Int
+        /// Its flagged text.
+        public var snippet: String?
+
+        /// A row as read from the history.
+        public init(id: Int64, identity: String, isOpen: Bool, toolID: String, ruleID: String, kind: String,
+                    path: String?, line: Int, snippet: String?) {
+            self.id = id
+            self.identity = identity
+            self.isOpen = isOpen
+            self.toolID = toolID
+            self.ruleID = ruleID
+            self.kind = kind
+            self.path = path
+            self.line = line
+            self.snippet = snippet
+        }
     }
 
     /// A stored finding row of a group.
@@ -38,13 +76,21 @@ struct DuplicateMatching {
         var line: Int
     }
 
-    let db: Database
-    let scan: ScanRun
+    /// The scan being recorded.
+    public let scan: ScanRun
+    /// Reads the code rows among the given finding ids (rows of other kinds, or without a line, left out).
+    private let fetch: ([Int64]) throws -> [StoredRow]
+
+    /// Matches `scan`'s duplicated lines against the rows `fetch` reads from the history.
+    public init(scan: ScanRun, rows fetch: @escaping ([Int64]) throws -> [StoredRow]) {
+        self.scan = scan
+        self.fetch = fetch
+    }
 
     /// The renames for the scan's findings at `heads` (first of each identity). `row` gives the
     /// stored row of an identity and whether it is open; `unreportedOpen` are the open rows of the
     /// target whose identity the scan does not report.
-    func renames(heads: [Int], row: (String) -> (id: Int64, isOpen: Bool)?, unreportedOpen: [Int64]) throws -> [Rename] {
+    public func renames(heads: [Int], row: (String) -> (id: Int64, isOpen: Bool)?, unreportedOpen: [Int64]) throws -> [Rename] {
         // A cheap hash of each group first: only groups with several findings, or with an open row the
         // scan no longer reports, have their exact key built.
         var byHash: [Int: [Int]] = [:]
@@ -107,7 +153,7 @@ struct DuplicateMatching {
 
     /// Pairs every element of the shorter list with one of the longer, keeping both orders, with
     /// the least total line distance; returns (index in `rows`, index in `findings`) pairs.
-    static func nearestInOrder(_ rows: [Int], _ findings: [Int]) -> [(Int, Int)] {
+    public static func nearestInOrder(_ rows: [Int], _ findings: [Int]) -> [(Int, Int)] {
         let swapped = rows.count > findings.count
         let short = swapped ? findings : rows
         let long = swapped ? rows : findings
@@ -178,26 +224,11 @@ struct DuplicateMatching {
     /// The code rows among `ids`, with their group and its hash.
     private func rows(ids: [Int64]) throws -> [(key: String, hash: Int, row: Row)] {
         guard !ids.isEmpty else { return [] }
-        let cursor = try GRDB.Row.fetchCursor(db, sql: """
-            SELECT id, identity, status, toolId, ruleId, kind, path, startLine, snippet FROM finding
-            WHERE id IN (SELECT value FROM json_each(?)) AND kind IN ('sast', 'iac') AND startLine IS NOT NULL
-            """, arguments: ["[" + ids.map(String.init).joined(separator: ",") + "]"])
-        var rows: [(key: String, hash: Int, row: Row)] = []
-        while let stored = try cursor.next() {
-            var reader = RowReader(row: stored)
-            let id: Int64 = try reader.next()
-            let identity: String = try reader.next()
-            let isOpen = try reader.next(String.self) == "open"
-            let tool: String = try reader.next()
-            let rule: String = try reader.next()
-            let kind: String = try reader.next()
-            let path: String? = try reader.next()
-            let line: Int = try reader.next()
-            let snippet: String? = try reader.next()
-            guard let key = Self.key(tool: tool, rule: rule, kind: kind, path: path, snippet: snippet),
-                  let hash = Self.hash(tool: tool, rule: rule, kind: kind, path: path, snippet: snippet) else { continue }
-            rows.append((key, hash, Row(id: id, identity: identity, isOpen: isOpen, line: line)))
+        return try fetch(ids).compactMap { stored in
+            guard let key = Self.key(tool: stored.toolID, rule: stored.ruleID, kind: stored.kind, path: stored.path, snippet: stored.snippet),
+                  let hash = Self.hash(tool: stored.toolID, rule: stored.ruleID, kind: stored.kind, path: stored.path, snippet: stored.snippet)
+            else { return nil }
+            return (key, hash, Row(id: stored.id, identity: stored.identity, isOpen: stored.isOpen, line: stored.line))
         }
-        return rows
     }
 }

@@ -1,7 +1,6 @@
 import Foundation
-import WardCore
 
-/// What ``AppDatabase/record(_:)`` did with a scan.
+/// What recording a scan in a ``HistoryStore`` did with it.
 public enum RecordOutcome: Sendable, Equatable {
     /// The scan was stored; the summary says what it changed.
     case recorded(ScanSummary)

@@ -1,0 +1,96 @@
+import Foundation
+import PostgresNIO
+import WardCore
+
+/// The PostgreSQL history's finding rows while one scan is recorded, for ``FindingUpserter``:
+/// reads through the scan's transaction, writes through a ``PostgresFindingWriter``.
+struct PostgresFindingRows: FindingRowStore {
+    /// The connection, inside the scan's transaction.
+    let session: PostgresSession
+    /// The scan being stored; its row already exists.
+    let scan: ScanRun
+    private var writer: PostgresFindingWriter
+
+    /// Rows of `scan`'s target, written in `session`'s transaction.
+    init(session: PostgresSession, scan: ScanRun) throws {
+        self.session = session
+        self.scan = scan
+        writer = try PostgresFindingWriter(session: session, scan: scan)
+    }
+
+    func existingRows() throws -> [String: StoredFinding] {
+        var existing: [String: StoredFinding] = [:]
+        let rows = try session.query("""
+            SELECT identity, id, status, "toolId", severity, path FROM finding WHERE "targetName" = $1
+            """, binds(scan.target.name))
+        for row in rows {
+            var reader = PostgresRowReader(row)
+            let identity: String = try reader.next()
+            existing[identity] = StoredFinding(id: try reader.next(), isOpen: try reader.next(String.self) == "open",
+                                               toolID: try reader.next(), severity: try reader.next(), path: try reader.next())
+        }
+        return existing
+    }
+
+    func codeRows(ids: [Int64]) throws -> [DuplicateMatching.StoredRow] {
+        let rows = try session.query("""
+            SELECT id, identity, status, "toolId", "ruleId", kind, path, "startLine", snippet FROM finding
+            WHERE id = ANY($1) AND kind IN ('sast', 'iac') AND "startLine" IS NOT NULL ORDER BY id
+            """, binds(ids))
+        return try rows.map { row in
+            var reader = PostgresRowReader(row)
+            return DuplicateMatching.StoredRow(
+                id: try reader.next(), identity: try reader.next(), isOpen: try reader.next(String.self) == "open",
+                toolID: try reader.next(), ruleID: try reader.next(), kind: try reader.next(), path: try reader.next(),
+                line: try reader.nextInt(), snippet: try reader.next()
+            )
+        }
+    }
+
+    func forEachOpenRow(_ visit: (FindingLineage.OpenRow) throws -> Void) throws {
+        let rows = try session.query("""
+            SELECT id, identity, "toolId", "ruleId", kind, path, "startLine", snippet, "packageName", "advisoryId"
+            FROM finding WHERE "targetName" = $1 AND status = 'open' ORDER BY id
+            """, binds(scan.target.name))
+        for row in rows {
+            var reader = PostgresRowReader(row)
+            try visit(FindingLineage.OpenRow(
+                id: try reader.next(), identity: try reader.next(), toolID: try reader.next(), ruleID: try reader.next(),
+                kind: try reader.next(), path: try reader.next(), line: try reader.nextOptionalInt(), snippet: try reader.next(),
+                packageName: try reader.next(), advisoryID: try reader.next()
+            ))
+        }
+    }
+
+    func setIdentity(_ identity: String, rowID: Int64) throws {
+        try session.execute("UPDATE finding SET identity = $1 WHERE id = $2", binds(identity, rowID))
+    }
+
+    func setPlaceholderIdentity(rowID: Int64) throws {
+        try session.execute("UPDATE finding SET identity = '~' || id WHERE id = $1", binds(rowID))
+    }
+
+    /// Ids from the table's identity sequence: never handed out twice, whichever transaction asks.
+    func newIDs(count: Int) throws -> [Int64] {
+        guard count > 0 else { return [] }
+        return try session.query("""
+            SELECT nextval(pg_get_serial_sequence('finding', 'id')) FROM generate_series(1, $1)
+            """, binds(Int64(count))).map { try $0.decode(Int64.self) }.sorted()
+    }
+
+    mutating func upsert(id: Int64, findingAt position: Int, merged: Finding?) throws {
+        try writer.upsert(id: id, findingAt: position, merged: merged)
+    }
+
+    mutating func addAdvisoryIDs(findingID: Int64, advisory: Advisory) throws {
+        try writer.addAdvisoryIDs(findingID: findingID, advisory: advisory)
+    }
+
+    mutating func addOccurrence(findingID: Int64, findingAt position: Int) throws {
+        try writer.addOccurrence(findingID: findingID, findingAt: position)
+    }
+
+    mutating func flush() throws {
+        try writer.flush()
+    }
+}

@@ -1,0 +1,134 @@
+import Foundation
+import PostgresNIO
+import WardCore
+import WardHistoryFormat
+
+/// Turns a ``FindingQuery`` into one SELECT over PostgreSQL's `finding`, with the meaning of the
+/// SQLite history's search: with a scan id, the findings that scan saw, open as of it, with its
+/// location, suppression, waiver and raw result (the primary tool's occurrence, else the first
+/// tool's); without one, today's status and the latest sighting.
+///
+/// A keyset cursor is not offered yet: asking for one throws
+/// ``PostgresError/unsupported(what:)`` rather than answering another question.
+struct PostgresFindingSearch {
+    /// The filter.
+    let query: FindingQuery
+    /// With a scan id: rows in the order the scan recorded its findings instead of the query's sort.
+    var recordedOrder = false
+    /// A further SQL condition on `f` (the finding), binding its values through ``parameter(_:)``,
+    /// for queries the history builds on top of a filter (a diff of two scans).
+    var condition: ((inout PostgresFindingSearch) -> String)?
+    /// The bound values, `$1` on.
+    private(set) var values = PostgresBindings()
+    private var count = 0
+
+    /// A search for `query`.
+    init(query: FindingQuery) {
+        self.query = query
+    }
+
+    /// Runs the search.
+    mutating func fetch(_ session: PostgresSession) throws -> [TrackedFinding] {
+        let sql = try makeSQL()
+        return try session.query(sql, values).map(decode)
+    }
+
+    var location: String { query.scanID == nil ? "f" : "o" }
+
+    /// Binds `value` as the next parameter; returns its placeholder.
+    mutating func parameter(_ value: some PostgresDynamicTypeEncodable) -> String {
+        values.append(value)
+        count += 1
+        return "$\(count)"
+    }
+
+    private mutating func makeSQL() throws -> String {
+        if query.cursor != nil { throw PostgresError.unsupported(what: "a findings cursor") }
+        let status = query.scanID == nil ? "f.status" : "'open'"
+        let raw = query.includesRawResults ? #"(SELECT body FROM "rawResult" r WHERE r.id = o."rawId")"# : "NULL::bytea"
+        var from = "finding f"
+        if let scanID = query.scanID {
+            let scan = parameter(scanID)
+            from += """
+                 JOIN occurrence o ON o."scanId" = \(scan) AND o."findingId" = f.id AND o."toolId" = COALESCE(
+                  (SELECT "toolId" FROM occurrence WHERE "scanId" = \(scan) AND "findingId" = f.id AND "toolId" = f."toolId"),
+                  (SELECT min("toolId") FROM occurrence WHERE "scanId" = \(scan) AND "findingId" = f.id))
+                """
+        } else {
+            from += #" LEFT JOIN occurrence o ON o."scanId" = f."lastSeenScanId" AND o."findingId" = f.id AND o."toolId" = f."toolId""#
+        }
+        let waiver = query.showsWaivers ? "\(location).waiver" : "NULL::text"
+        var conditions = try makeConditions(status: status, waiver: waiver)
+        conditions += reviewConditions(status: status, waiver: waiver)
+        if let condition { conditions.append("(" + condition(&self) + ")") }
+        let sources = #"(SELECT array_agg(DISTINCT "toolId") FROM occurrence WHERE "findingId" = f.id)"#
+        var sql = """
+            SELECT f.identity, f."targetName", \(status), f."firstSeenScanId", f."lastSeenScanId", \
+            \(query.scanID == nil ? "f.\"fixedScanId\"" : "NULL::text"), f."firstSeenAt", f."lastSeenAt", \(sources), \
+            \(PostgresFindingColumns.list(PostgresFindingColumns.description, table: "f")), \
+            \(PostgresFindingColumns.list(["suppression"] + PostgresFindingColumns.location, table: location)), \(waiver), \(raw)
+            FROM \(from)
+            """
+        if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
+        sql += " ORDER BY " + (recordedOrder && query.scanID != nil ? #"o."findingId""# : ordering)
+        if let limit = query.limit {
+            sql += " LIMIT \(parameter(Int64(max(0, limit))))"
+            if let offset = query.offset, offset > 0 { sql += " OFFSET \(parameter(Int64(offset)))" }
+        }
+        return sql
+    }
+
+    /// The order of the query's sort, NULL paths and lines first as SQLite orders them, text by bytes.
+    private var ordering: String {
+        let place = "\(location).path COLLATE \"C\" NULLS FIRST, \(location).\"startLine\" NULLS FIRST, f.id"
+        let rank = "f.\"severityRank\" DESC"
+        return switch query.sort {
+        case .severity: "\(rank), \(place)"
+        case .newest: "f.\"firstSeenAt\" DESC, \(rank), \(place)"
+        case .oldest: "f.\"firstSeenAt\", \(rank), \(place)"
+        case .lastSeen: "f.\"lastSeenAt\" DESC, \(rank), \(place)"
+        case .path: place
+        case .rule: "f.\"toolId\" COLLATE \"C\", f.\"ruleId\" COLLATE \"C\", \(place)"
+        }
+    }
+
+    private mutating func makeConditions(status: String, waiver: String) throws -> [String] {
+        var conditions: [String] = []
+        if let minimum = query.minimumSeverity { conditions.append("f.\"severityRank\" >= \(parameter(Int64(minimum.rank)))") }
+        if let target = query.target { conditions.append("f.\"targetName\" = \(parameter(target))") }
+        // Ward's glob as the regular expression that matches the same paths (a NULL path never does).
+        if let glob = query.pathGlob { conditions.append("\(location).path ~ \(parameter(Glob.regularExpression(glob)))") }
+        if !query.tools.isEmpty {
+            conditions.append(#"EXISTS (SELECT 1 FROM occurrence t WHERE t."findingId" = f.id AND t."toolId" = ANY(\#(parameter(query.tools))))"#)
+        }
+        if !query.kinds.isEmpty { conditions.append("f.kind = ANY(\(parameter(query.kinds.map(\.rawValue))))") }
+        if !query.statuses.isEmpty { conditions.append("\(status) = ANY(\(parameter(query.statuses.map(\.rawValue))))") }
+        if let suppressed = query.suppressed {
+            conditions.append(suppressed ? "NOT \(unsuppressed(waiver: waiver))" : unsuppressed(waiver: waiver))
+        }
+        return conditions
+    }
+
+    private func decode(_ row: PostgresRow) throws -> TrackedFinding {
+        var reader = PostgresRowReader(row)
+        let identity: String = try reader.next()
+        let target: String = try reader.next()
+        let status: FindingStatus = try PostgresFindingColumns.enumeration(reader.next(), column: "status")
+        let firstSeenScanID: String = try reader.next()
+        let lastSeenScanID: String = try reader.next()
+        let fixedScanID: String? = try reader.next()
+        let firstSeenAt: Date = try reader.next()
+        let lastSeenAt: Date = try reader.next()
+        let sources = (try reader.next([String]?.self) ?? []).sorted()
+        var finding = try PostgresFindingColumns.readContent(&reader)
+        finding.identity = identity
+        let waiver = try JSONColumn.suppression(reader.next(String?.self), column: "waiver")
+        // What the source or the tool suppressed stays as it was; a policy waiver shows where nothing else did.
+        if finding.suppression == nil { finding.suppression = waiver }
+        finding.raw = try reader.next(Data?.self).map(RawCompression.text)
+        return TrackedFinding(
+            finding: finding, target: target, status: status, sources: sources, firstSeenScanID: firstSeenScanID,
+            lastSeenScanID: lastSeenScanID, fixedScanID: fixedScanID, firstSeenAt: firstSeenAt, lastSeenAt: lastSeenAt
+        )
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import PostgresNIO
+import WardHistoryFormat
+
+/// The `rawResult` rows of one write, as in SQLite's history: each distinct raw result stored once,
+/// compressed (``RawCompressor``), under the first 16 bytes of its SHA-256 (``RawDigest``).
+///
+/// Raw results are shared by every target, so two scans of different targets (which record in
+/// parallel) may store the same one at once: rows are inserted with `ON CONFLICT DO NOTHING` on the
+/// unique digest, and ids are read back afterwards, finding the other transaction's row once it
+/// committed. Digests seen in this write are remembered up to a bound, as SQLite's writer does.
+struct PostgresRawResults {
+    /// Most digests remembered between batches.
+    static let knownLimit = 1 << 16
+
+    private let session: PostgresSession
+    private let compressor: RawCompressor
+    private var known: [RawDigest: Int64] = [:]
+
+    /// Prepares the rows of one write.
+    init(session: PostgresSession) throws {
+        self.session = session
+        compressor = try RawCompressor()
+    }
+
+    /// The ids of the rows holding `texts` (nil for nil): known rows, else new ones, written here.
+    mutating func ids(for texts: [String?]) throws -> [Int64?] {
+        if known.count > Self.knownLimit { known.removeAll(keepingCapacity: true) }
+        let digests = texts.map { $0.map(RawDigest.init(of:)) }
+        var unknown: [RawDigest: String] = [:]
+        for (text, digest) in zip(texts, digests) {
+            if let text, let digest, known[digest] == nil { unknown[digest] = text }
+        }
+        if !unknown.isEmpty {
+            try lookUp(Array(unknown.keys))
+            let missing = unknown.filter { known[$0.key] == nil }
+            if !missing.isEmpty {
+                try insert(missing)
+                try lookUp(Array(missing.keys))
+            }
+        }
+        return try digests.map { digest in
+            guard let digest else { return nil }
+            guard let id = known[digest] else { throw InvalidRow("a raw result was neither found nor stored") }
+            return id
+        }
+    }
+
+    private mutating func lookUp(_ digests: [RawDigest]) throws {
+        var values = PostgresBindings(capacity: digests.count)
+        for digest in digests { try values.append(digest.data) }
+        let placeholders = (1...digests.count).map { "$\($0)" }.joined(separator: ", ")
+        for row in try session.query(#"SELECT digest, id FROM "rawResult" WHERE digest IN (\#(placeholders))"#, values) {
+            var reader = PostgresRowReader(row)
+            guard let digest = RawDigest(stored: try reader.next(Data.self)) else { continue }
+            known[digest] = try reader.next(Int64.self)
+        }
+    }
+
+    private func insert(_ rows: [RawDigest: String]) throws {
+        var values = PostgresBindings(capacity: rows.count * 2)
+        for (digest, text) in rows.sorted(by: { $0.value < $1.value }) {
+            try values.append(digest.data)
+            try values.append(try compressor.compress(text))
+        }
+        try session.execute("""
+            INSERT INTO "rawResult" (digest, body) VALUES \(PostgresFindingWriter.tuples(rows: rows.count, width: 2, from: 1))
+            ON CONFLICT (digest) DO NOTHING
+            """, values)
+    }
+}

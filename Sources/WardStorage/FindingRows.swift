@@ -1,0 +1,102 @@
+import Foundation
+import GRDB
+import WardCore
+
+/// The SQLite history's finding rows while one scan is recorded, for ``FindingUpserter``: reads
+/// through the write transaction's connection, writes through a ``FindingWriter``.
+struct FindingRows: FindingRowStore {
+    /// The connection, inside a write transaction.
+    let db: Database
+    /// The scan being stored; its row already exists.
+    let scan: ScanRun
+    private var writer: FindingWriter
+
+    /// Rows of `scan`'s target, written in `db`'s transaction.
+    init(db: Database, scan: ScanRun) throws {
+        self.db = db
+        self.scan = scan
+        writer = try FindingWriter(db: db, scan: scan)
+    }
+
+    func existingRows() throws -> [String: StoredFinding] {
+        var existing: [String: StoredFinding] = [:]
+        let rows = try Row.fetchCursor(
+            db,
+            sql: "SELECT identity, id, status, toolId, severity, path FROM finding WHERE targetName = ?",
+            arguments: [scan.target.name]
+        )
+        while let row = try rows.next() {
+            var reader = RowReader(row: row)
+            let identity: String = try reader.next()
+            existing[identity] = StoredFinding(id: try reader.next(), isOpen: try reader.next(String.self) == "open",
+                                               toolID: try reader.next(), severity: try reader.next(), path: try reader.next())
+        }
+        return existing
+    }
+
+    func codeRows(ids: [Int64]) throws -> [DuplicateMatching.StoredRow] {
+        let cursor = try Row.fetchCursor(db, sql: """
+            SELECT id, identity, status, toolId, ruleId, kind, path, startLine, snippet FROM finding
+            WHERE id IN (SELECT value FROM json_each(?)) AND kind IN ('sast', 'iac') AND startLine IS NOT NULL
+            """, arguments: ["[" + ids.map(String.init).joined(separator: ",") + "]"])
+        var rows: [DuplicateMatching.StoredRow] = []
+        while let stored = try cursor.next() {
+            var reader = RowReader(row: stored)
+            rows.append(DuplicateMatching.StoredRow(
+                id: try reader.next(), identity: try reader.next(), isOpen: try reader.next(String.self) == "open",
+                toolID: try reader.next(), ruleID: try reader.next(), kind: try reader.next(), path: try reader.next(),
+                line: try reader.next(), snippet: try reader.next()
+            ))
+        }
+        return rows
+    }
+
+    func forEachOpenRow(_ visit: (FindingLineage.OpenRow) throws -> Void) throws {
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT id, identity, toolId, ruleId, kind, path, startLine, snippet, packageName, advisoryId
+            FROM finding WHERE targetName = ? AND status = 'open'
+            """, arguments: [scan.target.name])
+        while let row = try rows.next() {
+            var reader = RowReader(row: row)
+            try visit(FindingLineage.OpenRow(
+                id: try reader.next(), identity: try reader.next(), toolID: try reader.next(), ruleID: try reader.next(),
+                kind: try reader.next(), path: try reader.next(), line: try reader.next(), snippet: try reader.next(),
+                packageName: try reader.next(), advisoryID: try reader.next()
+            ))
+        }
+    }
+
+    func setIdentity(_ identity: String, rowID: Int64) throws {
+        try db.execute(sql: "UPDATE finding SET identity = ? WHERE id = ?", arguments: [identity, rowID])
+    }
+
+    func setPlaceholderIdentity(rowID: Int64) throws {
+        try db.execute(sql: "UPDATE finding SET identity = '~' || id WHERE id = ?", arguments: [rowID])
+    }
+
+    /// Ids after the largest ever used (the table is AUTOINCREMENT): one writer at a time holds
+    /// SQLite's write lock, so nobody else takes them.
+    func newIDs(count: Int) throws -> [Int64] {
+        let last = try Int64.fetchOne(db, sql: """
+            SELECT max(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'finding'), 0),
+                       COALESCE((SELECT max(id) FROM finding), 0))
+            """) ?? 0
+        return count == 0 ? [] : Array(last + 1...last + Int64(count))
+    }
+
+    mutating func upsert(id: Int64, findingAt position: Int, merged: Finding?) throws {
+        try writer.upsert(id: id, findingAt: position, merged: merged)
+    }
+
+    mutating func addAdvisoryIDs(findingID: Int64, advisory: Advisory) throws {
+        try writer.addAdvisoryIDs(findingID: findingID, advisory: advisory)
+    }
+
+    mutating func addOccurrence(findingID: Int64, findingAt position: Int) throws {
+        try writer.addOccurrence(findingID: findingID, findingAt: position)
+    }
+
+    mutating func flush() throws {
+        try writer.flush()
+    }
+}
