@@ -46,6 +46,8 @@ struct FindingUpserter {
     let db: Database
     /// The scan being stored; its row already exists.
     let scan: ScanRun
+    /// The stored raw result of each finding, by position, when stored already.
+    var rawIDs: [Int64?]? = nil
 
     /// Upserts every finding and inserts the occurrences.
     func upsertAll() throws -> Counts {
@@ -58,7 +60,7 @@ struct FindingUpserter {
             existing[link.identity] = existing.removeValue(forKey: link.previous)
         }
         var nextID = try lastFindingID() + 1
-        var writer = try FindingWriter(db: db, scan: scan)
+        var writer = try FindingWriter(db: db, scan: scan, rawIDs: rawIDs)
         var counts = Counts(findingCount: groups.count)
         counts.links = duplicates + links
         var members: [Int] = []

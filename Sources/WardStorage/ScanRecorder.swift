@@ -11,6 +11,9 @@ struct ScanRecorder {
     let scan: ScanRun
     /// The database file, for error messages.
     let path: String
+    /// The `rawResult` row of each finding's raw result, by position, when they were stored
+    /// before (as the findings arrived); nil to store them with the occurrences.
+    var rawIDs: [Int64?]? = nil
 
     /// Stores the scan, or reports that the same import is already stored.
     func record() throws -> RecordOutcome {
@@ -20,7 +23,7 @@ struct ScanRecorder {
         }
         try insertScan()
         try insertToolRuns()
-        let merged = try FindingUpserter(db: db, scan: scan).upsertAll()
+        let merged = try FindingUpserter(db: db, scan: scan, rawIDs: rawIDs).upsertAll()
         if merged.knownCount > 0 {
             try db.execute(sql: FindingSQL.markSeen, arguments: [scan.id, scan.startedAt])
             try ScanDecisions.clearLatestWaivers(db, scan: scan)
