@@ -29,12 +29,12 @@ struct ScanFinisher {
     /// `alreadyRecordedAs` names the scan an import's digest recognised before its reports were
     /// parsed (`scan` then holds that scan's findings): nothing is recorded, and it is gated as the
     /// import recognised while recording is.
-    func finish(_ scan: ScanRun, secretsMode: SecretsScanner.Mode? = nil, alreadyRecordedAs: String? = nil) throws(AppError) -> ScanResult {
+    func finish(_ scan: consuming ScanRun, secretsMode: SecretsScanner.Mode? = nil, alreadyRecordedAs: String? = nil) throws(AppError) -> ScanResult {
         // The baseline depends on the scan's target and start only, which redaction leaves alone.
         let baseline = try gates.baselineIdentities(for: scan, policy: policy, request: request, database: database)
         let asOf = request.now ?? gates.now()
         var gatedInRecording: GatedScan?
-        let (outcome, redacted) = try record(scan, alreadyRecordedAs: alreadyRecordedAs, gate: { redacted, firstSeen, current in
+        let (outcome, redacted) = try record(consume scan, alreadyRecordedAs: alreadyRecordedAs, gate: { redacted, firstSeen, current in
             log.phaseEnded("store")
             let decisions = TriageService.decisions(for: redacted.value.target.name, current: current, file: triage)
             let gated = gates.evaluate(redacted, policy: policy, request: request, redaction: redaction, baseline: baseline,
@@ -75,7 +75,7 @@ struct ScanFinisher {
     /// on a thread of its own while the history stores what it masked (``RedactedScanStream``).
     /// Without a history, or for an import already recorded, the scan is only redacted (and
     /// summarized as the first scan of an empty history when not recording); the gate runs after.
-    private func record(_ scan: ScanRun, alreadyRecordedAs: String?,
+    private func record(_ scan: consuming ScanRun, alreadyRecordedAs: String?,
                         gate: (Redacted<ScanRun>, [String: Date], [String: TriageDecision]) -> Redacted<ScanRun>)
         throws(AppError) -> (RecordOutcome, Redacted<ScanRun>) {
         guard let database, alreadyRecordedAs == nil else {
@@ -85,7 +85,7 @@ struct ScanFinisher {
                 ?? .recorded(AppDatabase.summaryWithoutHistory(redacted))
             return (outcome, redacted)
         }
-        let stream = redaction.stream(scan)
+        let stream = redaction.stream(consume scan)
         var recorded: Redacted<ScanRun>?
         let outcome: RecordOutcome
         do {

@@ -17,29 +17,41 @@ public final class RedactedScanStream: Sendable {
     /// findings arrive (its id, target, mode, input digest, when it started).
     public let header: ScanRun
     private let channel = BoundedChannel<[Finding]>(capacity: capacity)
+    /// The findings as given, until the masking thread takes them.
+    private let pending: Mutex<[Finding]>
     private let runs = Mutex<[ToolRun]>([])
     private let received = Mutex<[Finding]>([])
     private let done = DispatchSemaphore(value: 0)
 
     /// Starts redacting `scan` with `stage` on a thread of its own.
-    init(_ scan: ScanRun, stage: RedactionStage) {
-        var header = scan
-        header.findings = []
-        header.toolRuns = []
-        self.header = header
+    init(_ scan: consuming ScanRun, stage: RedactionStage) {
+        let toolRuns = scan.toolRuns
+        pending = Mutex(scan.findings)
+        scan.findings = []
+        scan.toolRuns = []
+        header = scan
         Thread { [self] in
-            let findings = scan.findings
-            var gathered = stage.gathering()
-            for chunk in RedactionStage.chunks(of: findings.count) { stage.gather(findings[chunk], into: &gathered) }
-            let masking = RedactionStage.Masking(gathered)
-            for chunk in RedactionStage.chunks(of: findings.count) {
-                let masked = chunk.map { masking.redact(findings[$0], at: $0) }
-                guard channel.send(masked) else { break }
-            }
-            runs.withLock { $0 = stage.redactRuns(scan.toolRuns, values: masking.all) }
+            // Taken from `pending`: the findings as given are let go as soon as the last is masked.
+            let all = mask(pending.withLock { pending in
+                defer { pending = [] }
+                return pending
+            }, stage: stage)
+            runs.withLock { $0 = stage.redactRuns(toolRuns, values: all) }
             channel.finish()
             done.signal()
         }.start()
+    }
+
+    /// Gathers the values of all `findings`, then sends them masked, chunk by chunk, until the
+    /// last or until the consumer cancels; returns every value masked.
+    private func mask(_ findings: [Finding], stage: RedactionStage) -> [String] {
+        var gathered = stage.gathering()
+        for chunk in RedactionStage.chunks(of: findings.count) { stage.gather(findings[chunk], into: &gathered) }
+        let masking = RedactionStage.Masking(gathered)
+        for chunk in RedactionStage.chunks(of: findings.count) {
+            guard channel.send(chunk.map { masking.redact(findings[$0], at: $0) }) else { break }
+        }
+        return masking.all
     }
 
     /// The next findings, redacted, in the scan's order; nil once every finding was handed over
@@ -69,8 +81,9 @@ public final class RedactedScanStream: Sendable {
 }
 
 extension RedactionStage {
-    /// `scan` redacted on a thread of its own and handed over through a bounded channel.
-    public func stream(_ scan: ScanRun) -> RedactedScanStream {
-        RedactedScanStream(scan, stage: self)
+    /// `scan` redacted on a thread of its own and handed over through a bounded channel; a scan
+    /// handed over (`consume`) is let go as soon as its last finding is masked.
+    public func stream(_ scan: consuming ScanRun) -> RedactedScanStream {
+        RedactedScanStream(consume scan, stage: self)
     }
 }
