@@ -63,11 +63,13 @@ public struct ReportImporter: Sendable {
                     for position in normalized.indices where normalized[position].toolVersion == nil {
                         normalized[position].toolVersion = decoded.toolVersion
                     }
-                    findings += normalized
+                    let count = normalized.count
+                    // The first run's findings become the result as they are, not a copy of them.
+                    if findings.isEmpty { swap(&findings, &normalized) } else { findings += normalized }
                     runs.append(ToolRun(
                         toolID: plugin.id, toolVersion: decoded.toolVersion, state: .succeeded,
                         duration: POSIXProcessRunner.seconds(ContinuousClock.now - started),
-                        errors: decoded.toolErrors, inputs: [file], findingCount: normalized.count, skipped: decoded.skipped
+                        errors: decoded.toolErrors, inputs: [file], findingCount: count, skipped: decoded.skipped
                     ))
                 }
             } catch {
