@@ -16,16 +16,22 @@ public final class RedactedScanStream: Sendable {
     /// The scan without its findings and tool runs: what the store needs to know before the
     /// findings arrive (its id, target, mode, input digest, when it started).
     public let header: ScanRun
+    /// How many findings the scan has.
+    public let count: Int
     private let channel = BoundedChannel<[Finding]>(capacity: capacity)
     /// The findings as given, until the masking thread takes them.
     private let pending: Mutex<[Finding]>
     private let runs = Mutex<[ToolRun]>([])
-    private let received = Mutex<[Finding]>([])
+    private let received: Mutex<[Finding]>
     private let done = DispatchSemaphore(value: 0)
 
     /// Starts redacting `scan` with `stage` on a thread of its own.
     init(_ scan: consuming ScanRun, stage: RedactionStage) {
         let toolRuns = scan.toolRuns
+        count = scan.findings.count
+        var received: [Finding] = []
+        received.reserveCapacity(count)
+        self.received = Mutex(received)
         pending = Mutex(scan.findings)
         scan.findings = []
         scan.toolRuns = []

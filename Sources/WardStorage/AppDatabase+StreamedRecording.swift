@@ -24,6 +24,7 @@ extension AppDatabase {
                 }
                 var raws = try RawResults(db)
                 var rawIDs: [Int64?] = []
+                rawIDs.reserveCapacity(stream.count)
                 while let chunk = stream.next() {
                     for start in stride(from: 0, to: chunk.value.count, by: RawResults.batchSize) {
                         let batch = chunk.value[start..<min(start + RawResults.batchSize, chunk.value.count)]
