@@ -42,22 +42,25 @@ public struct ImportService: Sendable {
                                         gates: gates, policy: policy, request: request.gate, triage: triage, log: context.log)
             return try finisher.finish(scan, alreadyRecordedAs: recognised.recorded.id)
         }
-        let result: ReportImporter.Result
+        var result: ReportImporter.Result
         do {
             result = try ReportImporter(maxReportBytes: request.maxReportBytes).importReports(request.files, plugin: plugin, normalizer: normalizer)
         } catch {
             throw .wrapping(error)
         }
         context.log.phaseEnded("read, parse and normalize")
+        // The scan is the findings' only holder, handed on: the redaction stage lets them go once masked.
+        let findings = result.findings
+        result.findings = []
         let scan = ScanRun(
             id: context.environment.makeID(), target: target, mode: .import,
             startedAt: started, finishedAt: context.environment.now(), wardVersion: context.environment.version,
-            toolRuns: result.toolRuns, findings: result.findings, inputDigest: result.digest
+            toolRuns: result.toolRuns, findings: consume findings, inputDigest: result.digest
         )
         let redaction = try Redaction.stage(known: result.secretValues, paths: context.paths)
         let finisher = ScanFinisher(database: database, redaction: redaction,
                                     gates: gates, policy: policy, request: request.gate, triage: triage, log: context.log)
-        return try finisher.finish(scan)
+        return try finisher.finish(consume scan)
     }
 
     /// The scan recorded from exactly these report bytes for `target`, with the digest that

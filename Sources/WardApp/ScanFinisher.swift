@@ -29,29 +29,21 @@ struct ScanFinisher {
     /// `alreadyRecordedAs` names the scan an import's digest recognised before its reports were
     /// parsed (`scan` then holds that scan's findings): nothing is recorded, and it is gated as the
     /// import recognised while recording is.
-    func finish(_ scan: ScanRun, secretsMode: SecretsScanner.Mode? = nil, alreadyRecordedAs: String? = nil) throws(AppError) -> ScanResult {
-        let redacted = redaction.redact(scan)
-        log.phaseEnded("redact")
-        let baseline = try gates.baselineIdentities(for: redacted.value, policy: policy, request: request, database: database)
+    func finish(_ scan: consuming ScanRun, secretsMode: SecretsScanner.Mode? = nil, alreadyRecordedAs: String? = nil) throws(AppError) -> ScanResult {
+        // The baseline depends on the scan's target and start only, which redaction leaves alone.
+        let baseline = try gates.baselineIdentities(for: scan, policy: policy, request: request, database: database)
         let asOf = request.now ?? gates.now()
         var gatedInRecording: GatedScan?
+        let (outcome, redacted) = try record(consume scan, alreadyRecordedAs: alreadyRecordedAs, gate: { redacted, firstSeen, current in
+            log.phaseEnded("store")
+            let decisions = TriageService.decisions(for: redacted.value.target.name, current: current, file: triage)
+            let gated = gates.evaluate(redacted, policy: policy, request: request, redaction: redaction, baseline: baseline,
+                                       firstSeen: firstSeen, asOf: asOf, decisions: decisions)
+            gatedInRecording = gated
+            log.phaseEnded("gate")
+            return gated.scan
+        })
         let recording: ScanResult.Recording
-        let outcome: RecordOutcome
-        if let alreadyRecordedAs {
-            outcome = .alreadyRecorded(scanID: alreadyRecordedAs)
-        } else {
-            outcome = try record(redacted, gate: { firstSeen, current in
-                log.phaseEnded("store")
-                let decisions = TriageService.decisions(for: redacted.value.target.name, current: current, file: triage)
-                let gated = gates.evaluate(redacted, policy: policy, request: request, redaction: redaction, baseline: baseline,
-                                           firstSeen: firstSeen, asOf: asOf, decisions: decisions)
-                gatedInRecording = gated
-                log.phaseEnded("gate")
-                return gated.scan
-            })
-            // Storing the gate's waivers and committing, when the gate ran inside the recording.
-            log.phaseEnded(gatedInRecording == nil ? "store" : "commit")
-        }
         switch outcome {
         case .recorded(let summary):
             recording = database == nil ? .notRecorded(summary) : .recorded(summary)
@@ -79,14 +71,34 @@ struct ScanFinisher {
         return ScanResult(recording: recording, recorded: redacted, gated: gated, secretsMode: secretsMode)
     }
 
-    /// Stores the scan and gates it in the same transaction, or summarizes it as the first scan of
-    /// an empty history when not recording (the gate then runs after, against no history).
-    private func record(_ redacted: Redacted<ScanRun>, gate: ([String: Date], [String: TriageDecision]) -> Redacted<ScanRun>) throws(AppError) -> RecordOutcome {
-        guard let database else { return .recorded(AppDatabase.summaryWithoutHistory(redacted)) }
+    /// Redacts the scan, stores it and gates it in the same transaction: the redaction stage masks
+    /// on a thread of its own while the history stores what it masked (``RedactedScanStream``).
+    /// Without a history, or for an import already recorded, the scan is only redacted (and
+    /// summarized as the first scan of an empty history when not recording); the gate runs after.
+    private func record(_ scan: consuming ScanRun, alreadyRecordedAs: String?,
+                        gate: (Redacted<ScanRun>, [String: Date], [String: TriageDecision]) -> Redacted<ScanRun>)
+        throws(AppError) -> (RecordOutcome, Redacted<ScanRun>) {
+        guard let database, alreadyRecordedAs == nil else {
+            let redacted = redaction.redact(scan)
+            log.phaseEnded("redact")
+            let outcome: RecordOutcome = alreadyRecordedAs.map { .alreadyRecorded(scanID: $0) }
+                ?? .recorded(AppDatabase.summaryWithoutHistory(redacted))
+            return (outcome, redacted)
+        }
+        let stream = redaction.stream(consume scan)
+        var recorded: Redacted<ScanRun>?
+        let outcome: RecordOutcome
         do {
-            return try database.record(redacted, gate: gate)
+            outcome = try database.record(stream, gate: { redacted, firstSeen, current in
+                recorded = redacted
+                return gate(redacted, firstSeen, current)
+            })
         } catch {
             throw .wrapping(error)
         }
+        // Storing the gate's waivers and committing, when the gate ran inside the recording.
+        log.phaseEnded(recorded == nil ? "redact" : "commit")
+        // An import recognised by its digest only once parsed: nothing was stored, the stream is whole.
+        return (outcome, recorded ?? stream.scan())
     }
 }

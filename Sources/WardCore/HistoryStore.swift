@@ -43,6 +43,12 @@ public protocol HistoryStore: Sendable {
     func record(_ redacted: Redacted<ScanRun>,
                 gate: ([String: Date], [String: TriageDecision]) -> Redacted<ScanRun>) throws -> RecordOutcome
 
+    /// Records a scan whose findings arrive from the redaction stage chunk by chunk, and gates it,
+    /// in one transaction, as ``record(_:gate:)`` does; `gate` also receives the whole redacted
+    /// scan. A backend without a streamed path takes the whole scan from the stream first.
+    func record(_ stream: RedactedScanStream,
+                gate: (Redacted<ScanRun>, [String: Date], [String: TriageDecision]) -> Redacted<ScanRun>) throws -> RecordOutcome
+
     /// When the history first saw each finding of a recorded scan, by identity.
     func firstSeen(inScan scanID: String) throws -> [String: Date]
 
@@ -81,4 +87,13 @@ public protocol HistoryStore: Sendable {
 
     /// Every decision about the finding with `identity` in `target`, oldest first.
     func triageHistory(identity: String, target: String) throws -> [TriageDecision]
+}
+
+extension HistoryStore {
+    /// The whole scan taken from `stream`, then recorded and gated by ``record(_:gate:)``.
+    public func record(_ stream: RedactedScanStream,
+                       gate: (Redacted<ScanRun>, [String: Date], [String: TriageDecision]) -> Redacted<ScanRun>) throws -> RecordOutcome {
+        let redacted = stream.scan()
+        return try record(redacted, gate: { firstSeen, current in gate(redacted, firstSeen, current) })
+    }
 }

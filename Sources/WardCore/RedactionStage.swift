@@ -120,7 +120,7 @@ public struct RedactionStage: Sendable {
 
     // MARK: - Tool runs
 
-    private func redactRuns(_ runs: [ToolRun], values known: [String]) -> [ToolRun] {
+    func redactRuns(_ runs: [ToolRun], values known: [String]) -> [ToolRun] {
         let texts = runs.map { run in ([run.stderrHead] + run.errors + run.skipped + run.arguments + run.inputs).joined(separator: "\n") }
         let matched = matcher?.secrets(in: texts) ?? []
         return runs.indices.map { index in

@@ -53,7 +53,7 @@ public struct FindingNormalizer: Sendable {
             }
             findings.append(finding)
         }
-        return try normalize(findings, family: family, source: source, secretHashes: hashes, secrets: secrets, masks: neighbours,
+        return try normalize(consume findings, family: family, source: source, secretHashes: hashes, secrets: secrets, masks: neighbours,
                              readSources: !report.contentOutsideTree)
     }
 
@@ -62,12 +62,13 @@ public struct FindingNormalizer: Sendable {
     ///
     /// - Parameter source: the report file or tool, named in errors.
     /// - Throws: ``ScannerError/pathOutsideRoot(path:reportedPath:)`` when a path leaves the root.
-    private func normalize(_ findings: [Finding], family: String, source: String, secretHashes: [Int: String], secrets: [Int: String],
+    private func normalize(_ findings: consuming [Finding], family: String, source: String, secretHashes: [Int: String], secrets: [Int: String],
                            masks neighbours: [String: [String]], readSources: Bool) throws(ScannerError) -> [Finding] {
         var cache = SourceCache(limit: sourceReadLimit)
         var secretHashes = secretHashes
         var relativePaths: [String: String?] = [:]
-        var result = findings
+        // Handed over, the findings are changed where they lie rather than copied.
+        var result = consume findings
         var texts: [String] = []
         texts.reserveCapacity(result.count)
         for index in result.indices {

@@ -47,35 +47,43 @@ public struct ReportImporter: Sendable {
         let reader = BoundedReader(limit: maxReportBytes)
         for file in files {
             let started = ContinuousClock.now
-            let data = try reader.read(file)
-            digest.add(content: data)
-            var decodedRuns: [DecodedReport]
-            do {
-                decodedRuns = try plugin.decodeRuns(data, source: file).map { report throws(ScannerError) in
-                    try ReportChecks.checked(report, source: file)
+            var decodedRuns = try decodedRuns(of: file, with: plugin, reader: reader, digest: &digest)
+            for index in decodedRuns.indices {
+                let decoded = decodedRuns[index]
+                // Each run's decoded findings are let go once normalized: one copy at a time.
+                decodedRuns[index].findings = []
+                var normalized = try normalizer.normalize(decoded, family: decoded.family ?? plugin.id, source: file)
+                secretValues.merge(normalizer.secretValuesByPath(decoded), uniquingKeysWith: +)
+                for position in normalized.indices where normalized[position].toolVersion == nil {
+                    normalized[position].toolVersion = decoded.toolVersion
                 }
-                for index in decodedRuns.indices {
-                    let decoded = decodedRuns[index]
-                    // Each run's decoded findings are let go once normalized: one copy at a time.
-                    decodedRuns[index].findings = []
-                    var normalized = try normalizer.normalize(decoded, family: decoded.family ?? plugin.id, source: file)
-                    secretValues.merge(normalizer.secretValuesByPath(decoded), uniquingKeysWith: +)
-                    for position in normalized.indices where normalized[position].toolVersion == nil {
-                        normalized[position].toolVersion = decoded.toolVersion
-                    }
-                    findings += normalized
-                    runs.append(ToolRun(
-                        toolID: plugin.id, toolVersion: decoded.toolVersion, state: .succeeded,
-                        duration: POSIXProcessRunner.seconds(ContinuousClock.now - started),
-                        errors: decoded.toolErrors, inputs: [file], findingCount: normalized.count, skipped: decoded.skipped
-                    ))
-                }
-            } catch {
-                throw error.located(in: data)
+                let count = normalized.count
+                // The first run's findings become the result as they are, not a copy of them.
+                if findings.isEmpty { swap(&findings, &normalized) } else { findings += normalized }
+                runs.append(ToolRun(
+                    toolID: plugin.id, toolVersion: decoded.toolVersion, state: .succeeded,
+                    duration: POSIXProcessRunner.seconds(ContinuousClock.now - started),
+                    errors: decoded.toolErrors, inputs: [file], findingCount: count, skipped: decoded.skipped
+                ))
             }
         }
         var result = Result(toolRuns: runs, findings: findings, digest: digest.finalize())
         result.secretValues = secretValues
         return result
+    }
+
+    /// The checked runs of one report file, its bytes added to `digest`; an error about the
+    /// content names its line and column. The bytes are let go on return, before normalizing.
+    private func decodedRuns(of file: String, with plugin: any ReportImporting, reader: BoundedReader,
+                             digest: inout ReportDigest.Accumulator) throws(ScannerError) -> [DecodedReport] {
+        let data = try reader.read(file)
+        digest.add(content: data)
+        do {
+            return try plugin.decodeRuns(data, source: file).map { report throws(ScannerError) in
+                try ReportChecks.checked(report, source: file)
+            }
+        } catch {
+            throw error.located(in: data)
+        }
     }
 }

@@ -46,15 +46,22 @@ extension AppDatabase {
     /// fails. An import already recorded writes nothing and `gate` is not called.
     public func record(_ redacted: Redacted<ScanRun>,
                        gate: ([String: Date], [String: TriageDecision]) -> Redacted<ScanRun>) throws(StorageError) -> RecordOutcome {
-        let scan = redacted.value
         let path = path
         return try write { db in
-            let outcome = try ScanRecorder(db: db, scan: scan, path: path).record()
-            guard case .recorded = outcome else { return outcome }
-            let gated = gate(try ScanDecisions.firstSeen(db, scanID: scan.id), try Self.currentTriage(db, target: scan.target.name))
-            try ScanDecisions.storeWaivers(db, scan: scan, gated: gated.value)
-            return outcome
+            try Self.recordAndGate(ScanRecorder(db: db, scan: redacted.value, path: path), gate: gate)
         }
+    }
+
+    /// Stores a scan with `recorder` and calls its gate, as ``record(_:gate:)`` describes, inside
+    /// the recorder's write transaction.
+    static func recordAndGate(_ recorder: ScanRecorder,
+                              gate: ([String: Date], [String: TriageDecision]) -> Redacted<ScanRun>) throws -> RecordOutcome {
+        let (db, scan) = (recorder.db, recorder.scan)
+        let outcome = try recorder.record()
+        guard case .recorded = outcome else { return outcome }
+        let gated = gate(try ScanDecisions.firstSeen(db, scanID: scan.id), try Self.currentTriage(db, target: scan.target.name))
+        try ScanDecisions.storeWaivers(db, scan: scan, gated: gated.value)
+        return outcome
     }
 
     /// When the history first saw each finding of a recorded scan, by identity.

@@ -11,11 +11,12 @@ struct FindingRows: FindingRowStore {
     let scan: ScanRun
     private var writer: FindingWriter
 
-    /// Rows of `scan`'s target, written in `db`'s transaction.
-    init(db: Database, scan: ScanRun) throws {
+    /// Rows of `scan`'s target, written in `db`'s transaction; `rawIDs` are the `rawResult` rows
+    /// of the findings' raw results, by position, when they were stored as the findings arrived.
+    init(db: Database, scan: ScanRun, rawIDs: [Int64?]? = nil) throws {
         self.db = db
         self.scan = scan
-        writer = try FindingWriter(db: db, scan: scan)
+        writer = try FindingWriter(db: db, scan: scan, rawIDs: rawIDs)
     }
 
     func existingRows() throws -> [String: StoredFinding] {

@@ -7,7 +7,8 @@ import WardCore
 /// Rows are queued as positions in the scan's findings and written `batchSize` at a time: one
 /// INSERT … ON CONFLICT DO UPDATE for findings (new rows get ids chosen by the caller, existing
 /// rows keep theirs), one INSERT for occurrences (their raw results through ``RawResults``) and one
-/// INSERT OR IGNORE for advisory ids. Values
+/// INSERT OR IGNORE for advisory ids (raw results stored already, as the findings arrived, are
+/// referred to by the ids given). Values
 /// are bound straight from the findings, or from the merged description the caller passes.
 struct FindingWriter {
     /// Rows per statement.
@@ -21,11 +22,14 @@ struct FindingWriter {
     private var occurrences: [(findingID: Int64, position: Int)] = []
     private var advisories: [(findingID: Int64, advisoryID: String)] = []
     private var raws: RawResults
+    private let rawIDs: [Int64?]?
 
-    /// Prepares a writer for `scan`, whose row already exists.
-    init(db: Database, scan: ScanRun) throws {
+    /// Prepares a writer for `scan`, whose row already exists; `rawIDs`, when given, are the stored
+    /// raw results of its findings, by position.
+    init(db: Database, scan: ScanRun, rawIDs: [Int64?]? = nil) throws {
         self.db = db
         self.scan = scan
+        self.rawIDs = rawIDs
         fullFindingBatch = try db.cachedStatement(sql: FindingSQL.upsertFindings(rows: Self.batchSize))
         fullOccurrenceBatch = try db.cachedStatement(sql: FindingSQL.insertOccurrences(rows: Self.batchSize))
         raws = try RawResults(db)
@@ -64,7 +68,8 @@ struct FindingWriter {
         let statement = occurrences.count == Self.batchSize
             ? fullOccurrenceBatch
             : try db.makeStatement(sql: FindingSQL.insertOccurrences(rows: occurrences.count))
-        let rawIDs = try raws.ids(for: occurrences.map { scan.findings[$0.position].raw })
+        let rawIDs = try self.rawIDs.map { stored in occurrences.map { stored[$0.position] } }
+            ?? raws.ids(for: occurrences.map { scan.findings[$0.position].raw })
         var binder = StatementBinder(statement)
         try binder.bind(scan.id)
         for (row, rawID) in zip(occurrences, rawIDs) {

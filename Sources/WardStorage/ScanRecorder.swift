@@ -12,6 +12,9 @@ struct ScanRecorder {
     let scan: ScanRun
     /// The database file, for error messages.
     let path: String
+    /// The `rawResult` row of each finding's raw result, by position, when they were stored
+    /// before (as the findings arrived); nil to store them with the occurrences.
+    var rawIDs: [Int64?]? = nil
 
     /// Stores the scan, or reports that the same import is already stored.
     func record() throws -> RecordOutcome {
@@ -21,7 +24,7 @@ struct ScanRecorder {
         }
         try insertScan()
         try insertToolRuns()
-        var upserter = FindingUpserter(scan: scan, rows: try FindingRows(db: db, scan: scan))
+        var upserter = FindingUpserter(scan: scan, rows: try FindingRows(db: db, scan: scan, rawIDs: rawIDs))
         let merged = try upserter.upsertAll()
         if merged.knownCount > 0 {
             try db.execute(sql: FindingSQL.markSeen, arguments: [scan.id, scan.startedAt])

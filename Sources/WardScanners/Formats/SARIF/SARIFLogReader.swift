@@ -123,6 +123,8 @@ struct SARIFLogReader {
         }
         let version = dialect?.recordsVersion == false ? nil : driver["semanticVersion"].string ?? driver["version"].string
         var report = DecodedReport(findings: [], toolVersion: version, family: family)
+        // Sized once: an array grown by doubling holds up to twice its findings, three times while it grows.
+        report.findings.reserveCapacity(results.count)
         for (index, result) in results.enumerated() {
             guard result.object != nil else {
                 throw ScannerError.malformedReport(path: source, reason: "SARIF run \(number), result \(index + 1) is not an object")

@@ -1,0 +1,44 @@
+import Foundation
+import GRDB
+import WardCore
+
+extension AppDatabase {
+    /// Records a scan whose findings arrive from the redaction stage chunk by chunk, and gates it,
+    /// in ONE write transaction, as ``record(_:gate:)`` does.
+    ///
+    /// Each chunk's raw results are stored (compressed, once per distinct result) as the chunk
+    /// arrives, while the stage masks the next ones on its own thread; once every finding arrived
+    /// the scan is stored, its occurrences pointing at those rows, and `gate` is called with the
+    /// whole redacted scan. An import already recorded (same target and input digest) stores
+    /// nothing and `gate` is not called; the stream is then left to the caller. If anything fails,
+    /// nothing is stored and the stream is cancelled.
+    public func record(_ stream: RedactedScanStream,
+                       gate: (Redacted<ScanRun>, [String: Date], [String: TriageDecision]) -> Redacted<ScanRun>) throws(StorageError) -> RecordOutcome {
+        let path = path
+        do {
+            return try write { db in
+                let header = stream.header
+                if header.mode == .import, let digest = header.inputDigest,
+                   let scanID = try ScanRecorder.importedScanID(db, target: header.target.name, digest: digest) {
+                    return .alreadyRecorded(scanID: scanID)
+                }
+                var raws = try RawResults(db)
+                var rawIDs: [Int64?] = []
+                rawIDs.reserveCapacity(stream.count)
+                while let chunk = stream.next() {
+                    for start in stride(from: 0, to: chunk.value.count, by: RawResults.batchSize) {
+                        let batch = chunk.value[start..<min(start + RawResults.batchSize, chunk.value.count)]
+                        rawIDs += try raws.ids(for: batch.map(\.raw))
+                    }
+                }
+                let redacted = stream.scan()
+                let recorder = ScanRecorder(db: db, scan: redacted.value, path: path, rawIDs: rawIDs)
+                return try Self.recordAndGate(recorder) { firstSeen, decisions in gate(redacted, firstSeen, decisions) }
+            }
+        } catch {
+            // The masking thread waits for a consumer that is gone: let it stop.
+            stream.cancel()
+            throw error
+        }
+    }
+}
