@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Testing
 import WardCore
+import WardHistoryFormat
 @testable import WardStorage
 
 /// A scan recorded as the redaction stage hands its findings over, chunk by chunk, is stored
