@@ -2,7 +2,7 @@ import Foundation
 import WardCore
 
 /// `ward-server`, the program `ward serve` runs: a separate executable, so that `ward` itself
-/// carries no HTTP stack. Found as Ward finds its shipped files: `WARD_SERVER`, then beside `ward`.
+/// carries no HTTP server. Found as Ward finds its shipped files: `WARD_SERVER`, then beside `ward`.
 public enum ServerProgram {
     /// Where `ward-server` may be.
     public static let resource: ShippedResource = {
