@@ -127,6 +127,8 @@ struct SemgrepTextParser {
         case .ruleID, .message: finishMessage()
         case .awaitingMatch, .afterCode, .outside: startMatch()
         }
+        // A separator before any rule header starts no match: its code lines belong to none.
+        guard !matches.isEmpty else { return }
         matches[matches.count - 1].lines.append((number, code))
         phase = .code
     }
