@@ -14,7 +14,7 @@ import WardStorage
 
     /// The target and report variant of a worker's import.
     static func plan(worker: Int, index: Int) -> (target: String, variant: Int) {
-        (index % 2 == 0 ? "shared" : "t\(worker % 4)", (worker * 7 + index * 5) % ReportVariants.count)
+        (index % 2 == 0 ? "common" : "t\(worker % 4)", (worker * 7 + index * 5) % ReportVariants.count)
     }
 
     @Test func everyScanFindingAndEventIsStoredOnceAsASequentialReplayWouldStoreIt() async throws {

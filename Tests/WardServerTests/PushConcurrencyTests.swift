@@ -29,7 +29,7 @@ import WardCore
         var runs: [[String]] = []
         var targets: [String] = []
         for index in 0..<Self.pushes {
-            let target = index % 3 == 0 ? "shared" : "team-\(index % 5)"
+            let target = index % 3 == 0 ? "common" : "team-\(index % 5)"
             let report = bed.directory + "/push-\(index).json"
             try UploadFixtures.banditReport(count: Self.findingsPerScan, tag: "p\(index)").write(to: URL(fileURLWithPath: report))
             targets.append(target)

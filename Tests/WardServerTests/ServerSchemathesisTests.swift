@@ -41,6 +41,6 @@ import WardCore
         #expect(report.contains("/api/v1/uploads"), "the upload operation was exercised")
         // The document's example upload went through: the history holds its scan.
         let scans = try HistoryService(paths: bed.paths).scans(ScanQuery(target: "shop-api"))
-        #expect(scans.contains { $0.target.root == "/home/runner/work/shop-api" && $0.mode == .import })
+        #expect(scans.contains { $0.target.root == "/ci/shop-api" && $0.mode == .import })
     }
 }

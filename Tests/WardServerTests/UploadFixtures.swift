@@ -28,7 +28,7 @@ enum UploadFixtures {
     }
 
     /// An upload of one tool's reports.
-    static func document(tool: String = "bandit", target: String = "shop-api", root: String = "/home/runner/work/shop-api",
+    static func document(tool: String = "bandit", target: String = "shop-api", root: String = "/ci/shop-api",
                          reports: [(String, Data)], commit: String? = "0123456789abcdef0123456789abcdef01234567",
                          policy: String? = nil) -> UploadDocument {
         UploadDocument(tool: tool, target: target, root: root, origin: ScanOrigin(branch: "main", commit: commit),

@@ -21,7 +21,7 @@ import WardCore
         #expect(found.value.count == 7 && found.value.allSatisfy { $0.finding.location?.path.hasPrefix("pkg/") == true })
         let scan = try HistoryService(paths: bed.paths).scan(id: receipt.scanId)
         #expect(scan.mode == .import && scan.target.commit == document.commit && scan.target.branch == "main")
-        #expect(scan.target.root == "/home/runner/work/shop-api")
+        #expect(scan.target.root == "/ci/shop-api")
         // The same reports again are the same scan: nothing new is written.
         let again = try await bed.upload(document)
         #expect(again.status == 200, "\(again.text)")
