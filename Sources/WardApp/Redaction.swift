@@ -9,7 +9,7 @@ enum Redaction {
     /// A stage that masks `known` values (by root-relative path) and whatever the rules match.
     static func stage(known: [String: [String]] = [:], paths: WardPaths) throws(AppError) -> RedactionStage {
         let key = paths.cacheDirectory
-        if known.isEmpty, let cached = matchers.withLock({ $0[key] }) {
+        if let cached = matchers.withLock({ $0[key] }) {
             return RedactionStage(knownSecrets: known, matcher: cached)
         }
         let rules = try SecretRules.builtIn(paths: paths)
