@@ -125,7 +125,12 @@ let package = Package(
         // bench/json-decode's reader of a SARIF log with Ward's parser and its streaming decoder.
         .executableTarget(name: "WardDecodeBench", dependencies: ["WardCore"], path: "bench/DecodeBench", swiftSettings: settings),
 
-        .target(name: "TestSupport", dependencies: ["WardCore"], path: "Tests/TestSupport", swiftSettings: settings),
+        .target(
+            name: "TestSupport",
+            dependencies: ["WardCore", "WardPostgres", .product(name: "PostgresNIO", package: "postgres-nio")],
+            path: "Tests/TestSupport",
+            swiftSettings: settings
+        ),
         .testTarget(name: "WardCoreTests", dependencies: ["WardCore", "TestSupport"], swiftSettings: settings),
         .testTarget(name: "WardConfigTests", dependencies: ["WardConfig", "TestSupport"], swiftSettings: settings),
         .testTarget(
@@ -172,7 +177,7 @@ let package = Package(
         .testTarget(
             name: "WardServerTests",
             dependencies: [
-                "WardServer", "WardApp", "WardStorage", "TestSupport",
+                "WardServer", "WardApp", "WardStorage", "WardPostgres", "TestSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],
             swiftSettings: settings

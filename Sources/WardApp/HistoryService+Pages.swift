@@ -1,12 +1,11 @@
 import Foundation
 import WardCore
-import WardStorage
 
 extension HistoryService {
     /// One page of the findings matching `query` read by keyset (its ``FindingQuery/cursor``, else
     /// its offset), redacted; `scan` (an id or prefix) narrows them to that scan's.
     public func findingsPage(_ query: FindingQuery, inScan scan: String? = nil) throws(AppError) -> FindingListing {
-        let database = try WardRuntime.openDatabase(paths)
+        let database = try WardRuntime.openHistory(paths)
         do {
             let page = try database.findingsPage(matching: try narrowed(query, toScan: scan, in: database))
             return FindingListing(findings: try Redaction.stage(paths: paths).redact(page.findings), previous: page.previous, next: page.next)
@@ -18,7 +17,7 @@ extension HistoryService {
     /// The names of the targets the history holds scans of, sorted; at most `limit`.
     public func targets(limit: Int) throws(AppError) -> [String] {
         do {
-            return try WardRuntime.openDatabase(paths).scannedTargets(limit: limit)
+            return try WardRuntime.openHistory(paths).scannedTargets(limit: limit)
         } catch {
             throw .wrapping(error)
         }
@@ -28,7 +27,7 @@ extension HistoryService {
     /// under `serviceLevel` as of `now` (nil without one), and its latest `scans` scans; one
     /// database connection for all of them.
     public func overviews(limit: Int, scans: Int, serviceLevel: ServiceLevel?, now: Date = Date()) throws(AppError) -> [TargetOverview] {
-        let database = try WardRuntime.openDatabase(paths)
+        let database = try WardRuntime.openHistory(paths)
         do {
             return try database.scannedTargets(limit: limit).map { target in
                 var overdue: Int?

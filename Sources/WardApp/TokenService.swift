@@ -1,6 +1,5 @@
 import Foundation
 import WardCore
-import WardStorage
 
 /// The API tokens of `ward serve`: made (the secret returned once, its digest stored), listed,
 /// revoked, and checked for each request.
@@ -27,7 +26,7 @@ public struct TokenService: Sendable {
         let secret = Self.secretPrefix + Self.randomText(bytes: 32)
         let id = Self.hex((0..<6).map { _ in UInt8.random(in: .min ... .max, using: &generator) })
         let token = APIToken(id: id, owner: owner, role: role, targets: targets, createdAt: context.environment.now())
-        let database = try WardRuntime.openDatabase(context.paths)
+        let database = try WardRuntime.openHistory(context.paths)
         do {
             try database.insert(token, digest: APIToken.digest(of: secret))
         } catch {
@@ -39,7 +38,7 @@ public struct TokenService: Sendable {
     /// Every token, revoked ones included, with when each was last used.
     public func list() throws(AppError) -> [APIToken] {
         do {
-            return try WardRuntime.openDatabase(context.paths).tokens()
+            return try WardRuntime.openHistory(context.paths).tokens()
         } catch {
             throw .wrapping(error)
         }
@@ -48,7 +47,7 @@ public struct TokenService: Sendable {
     /// Revokes the token `id`; requests with it are refused from then on.
     public func revoke(id: String) throws(AppError) {
         do {
-            guard try WardRuntime.openDatabase(context.paths).revokeToken(id: id, at: context.environment.now()) else {
+            guard try WardRuntime.openHistory(context.paths).revokeToken(id: id, at: context.environment.now()) else {
                 throw AppError.invalidRequest(reason: "no unrevoked token with id '\(FindingFilter.shown(id))' (see ward tokens list)")
             }
         } catch {
@@ -60,7 +59,7 @@ public struct TokenService: Sendable {
     public func authenticate(_ secret: String) throws(AppError) -> APIToken? {
         guard secret.hasPrefix(Self.secretPrefix), secret.utf8.count < 200 else { return nil }
         do {
-            return try WardRuntime.openDatabase(context.paths).useToken(digest: APIToken.digest(of: secret), at: context.environment.now())
+            return try WardRuntime.openHistory(context.paths).useToken(digest: APIToken.digest(of: secret), at: context.environment.now())
         } catch {
             throw .wrapping(error)
         }

@@ -11,6 +11,9 @@ public struct WardPaths: Sendable {
     public let database: String
     /// Whether the database path was chosen explicitly (flag or environment).
     public let databaseIsExplicit: Bool
+    /// The history a long-running process keeps open for every operation (see
+    /// ``keepingHistoryOpen(connections:environment:)``); nil when each operation opens it.
+    public private(set) var keptHistory: (any HistoryStore)?
 
     /// Resolves the locations from the `--db` option and the environment.
     public init(databaseOption: String?, environment: [String: String] = ProcessInfo.processInfo.environment) {
@@ -32,6 +35,17 @@ public struct WardPaths: Sendable {
             database = dataDirectory + "/history.sqlite"
             databaseIsExplicit = false
         }
+    }
+
+    /// These paths with their history opened once and kept for every service called with them, as a
+    /// server wants: an SQLite pool of connections (concurrent readers, one writer), or a PostgreSQL
+    /// history reusing up to `connections` idle connections.
+    public func keepingHistoryOpen(connections: Int = 8,
+                                   environment: [String: String] = ProcessInfo.processInfo.environment) throws(AppError) -> WardPaths {
+        var paths = self
+        paths.keptHistory = nil
+        paths.keptHistory = try WardRuntime.openHistory(paths, variables: environment, idleConnections: connections)
+        return paths
     }
 
     /// The paths of this machine that reports replace: the scan root, the data directory, the

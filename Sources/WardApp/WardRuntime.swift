@@ -20,17 +20,6 @@ public enum WardRuntime {
         return try openHistory(paths)
     }
 
-    /// Opens the SQLite history database. A PostgreSQL history is refused here: only `ward db migrate`
-    /// (``DatabaseService``) and the services that open it with ``openHistory(_:variables:)`` work with one so far.
-    static func openDatabase(_ paths: WardPaths) throws(AppError) -> AppDatabase {
-        try refusePostgres(paths)
-        do {
-            return try AppDatabase.open(path: paths.database)
-        } catch {
-            throw .wrapping(error)
-        }
-    }
-
     /// The project's key for identifying secrets (``FingerprintKey``): `WARD_FINGERPRINT_KEY`, else
     /// the published default; the same for every database, so identities agree everywhere.
     static func secretKey(environment: [String: String] = ProcessInfo.processInfo.environment) throws(AppError) -> [UInt8] {

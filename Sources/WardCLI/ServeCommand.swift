@@ -32,10 +32,9 @@ struct ServeCommand: ParsableCommand {
     var uploadPolicy: String?
 
     func run() throws {
-        try WardRuntime.refusePostgres(WardPaths(databaseOption: db))
         let program = try ServerProgram.locate()
         var arguments = [program, "--listen", listen]
-        if let db { arguments += ["--db", WardPaths.absolute(db)] }
+        if let db { arguments += ["--db", WardPaths(databaseOption: db).database] }
         if let publicURL { arguments += ["--public-url", publicURL] }
         if requireTokens { arguments.append("--require-tokens") }
         for proxy in trustProxy { arguments += ["--trust-proxy", proxy] }

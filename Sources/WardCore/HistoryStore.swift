@@ -87,6 +87,28 @@ public protocol HistoryStore: Sendable {
 
     /// Every decision about the finding with `identity` in `target`, oldest first.
     func triageHistory(identity: String, target: String) throws -> [TriageDecision]
+
+    /// One page of the findings matching `query` read by keyset (its ``FindingQuery/cursor``, else
+    /// its offset), at most its limit (default 50), with the cursors of the pages around it.
+    func findingsPage(matching query: FindingQuery) throws -> PagedFindings
+
+    /// How many findings match `query` (its limit, offset, cursor and order aside).
+    func countFindings(matching query: FindingQuery) throws -> Int
+
+    /// The open findings of `target` per severity (severities without any left out).
+    func openCounts(target: String) throws -> [Severity: Int]
+
+    /// Stores a new API token under the digest of its secret (the secret itself is never stored).
+    func insert(_ token: APIToken, digest: String) throws
+
+    /// Every API token, oldest first, revoked ones included.
+    func tokens() throws -> [APIToken]
+
+    /// The unrevoked token whose secret has this digest, marked as used at `now`; nil if none.
+    func useToken(digest: String, at now: Date) throws -> APIToken?
+
+    /// Revokes the token with this id; false when there is none not yet revoked.
+    func revokeToken(id: String, at now: Date) throws -> Bool
 }
 
 extension HistoryStore {

@@ -23,8 +23,6 @@ public enum PostgresError: Error, Sendable, Equatable, CustomStringConvertible {
     case unknownFinding(identity: String)
     /// An identity prefix matches more than one finding.
     case ambiguousFinding(prefix: String, matches: Int)
-    /// What the PostgreSQL history does not offer yet (`what`: an option, a filter).
-    case unsupported(what: String)
 
     /// One line saying what went wrong.
     public var description: String {
@@ -51,8 +49,6 @@ public enum PostgresError: Error, Sendable, Equatable, CustomStringConvertible {
             "no finding '\(identity)' in the PostgreSQL history"
         case .ambiguousFinding(let prefix, let matches):
             "finding identity prefix '\(prefix)' matches \(matches) findings; give more characters or --target"
-        case .unsupported(let what):
-            "\(what) is not yet supported on a PostgreSQL history"
         }
     }
 }

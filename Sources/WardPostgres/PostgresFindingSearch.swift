@@ -8,11 +8,11 @@ import WardHistoryFormat
 /// location, suppression, waiver and raw result (the primary tool's occurrence, else the first
 /// tool's); without one, today's status and the latest sighting.
 ///
-/// A keyset cursor is not offered yet: asking for one throws
-/// ``PostgresError/unsupported(what:)`` rather than answering another question.
+/// A keyset cursor (``FindingQuery/cursor``) reads the rows after (or before) its finding in the
+/// listing's order, as on SQLite (see `PostgresFindingSearch+Keyset.swift`).
 struct PostgresFindingSearch {
     /// The filter.
-    let query: FindingQuery
+    var query: FindingQuery
     /// With a scan id: rows in the order the scan recorded its findings instead of the query's sort.
     var recordedOrder = false
     /// A further SQL condition on `f` (the finding), binding its values through ``parameter(_:)``,
@@ -20,7 +20,7 @@ struct PostgresFindingSearch {
     var condition: ((inout PostgresFindingSearch) -> String)?
     /// The bound values, `$1` on.
     private(set) var values = PostgresBindings()
-    private var count = 0
+    private var placeholders = 0
 
     /// A search for `query`.
     init(query: FindingQuery) {
@@ -29,8 +29,15 @@ struct PostgresFindingSearch {
 
     /// Runs the search.
     mutating func fetch(_ session: PostgresSession) throws -> [TrackedFinding] {
+        try fetchRows(session).map(\.finding)
+    }
+
+    /// Runs the search: each finding with its row number (for a keyset cursor).
+    mutating func fetchRows(_ session: PostgresSession) throws -> [(finding: TrackedFinding, row: Int64)] {
         let sql = try makeSQL()
-        return try session.query(sql, values).map(decode)
+        return try session.query(sql, values).map { row in
+            (try decode(row), try row.makeRandomAccess()[row.makeRandomAccess().count - 1].decode(Int64.self))
+        }
     }
 
     var location: String { query.scanID == nil ? "f" : "o" }
@@ -38,14 +45,24 @@ struct PostgresFindingSearch {
     /// Binds `value` as the next parameter; returns its placeholder.
     mutating func parameter(_ value: some PostgresDynamicTypeEncodable) -> String {
         values.append(value)
-        count += 1
-        return "$\(count)"
+        placeholders += 1
+        return "$\(placeholders)"
     }
 
-    private mutating func makeSQL() throws -> String {
-        if query.cursor != nil { throw PostgresError.unsupported(what: "a findings cursor") }
-        let status = query.scanID == nil ? "f.status" : "'open'"
-        let raw = query.includesRawResults ? #"(SELECT body FROM "rawResult" r WHERE r.id = o."rawId")"# : "NULL::bytea"
+    /// How many findings the search selects, its limit, offset and cursor aside.
+    mutating func count(_ session: PostgresSession) throws -> Int {
+        var unpaged = self
+        unpaged.query.cursor = nil
+        let (from, conditions) = try unpaged.selection()
+        let sql = "SELECT count(*) FROM \(from)" + (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND "))
+        return Int(try session.query(sql, unpaged.values).first?.decode(Int64.self) ?? 0)
+    }
+
+    private var status: String { query.scanID == nil ? "f.status" : "'open'" }
+    private var waiver: String { query.showsWaivers ? "\(location).waiver" : "NULL::text" }
+
+    /// The tables the search reads (with the asked scan's occurrence, and the cursor's finding) and its conditions.
+    private mutating func selection() throws -> (from: String, conditions: [String]) {
         var from = "finding f"
         if let scanID = query.scanID {
             let scan = parameter(scanID)
@@ -57,39 +74,35 @@ struct PostgresFindingSearch {
         } else {
             from += #" LEFT JOIN occurrence o ON o."scanId" = f."lastSeenScanId" AND o."findingId" = f.id AND o."toolId" = f."toolId""#
         }
-        let waiver = query.showsWaivers ? "\(location).waiver" : "NULL::text"
         var conditions = try makeConditions(status: status, waiver: waiver)
         conditions += reviewConditions(status: status, waiver: waiver)
         if let condition { conditions.append("(" + condition(&self) + ")") }
+        if let cursor = query.cursor {
+            // The cursor's finding as this listing sees it, beside every row: none when it is not in the listing.
+            from += " CROSS JOIN (SELECT \(cursorColumns) FROM \(from) WHERE f.id = \(parameter(cursor.row))) c"
+            conditions.append(keysetCondition)
+        }
+        return (from, conditions)
+    }
+
+    private mutating func makeSQL() throws -> String {
+        let raw = query.includesRawResults ? #"(SELECT body FROM "rawResult" r WHERE r.id = o."rawId")"# : "NULL::bytea"
+        let (from, conditions) = try selection()
         let sources = #"(SELECT array_agg(DISTINCT "toolId") FROM occurrence WHERE "findingId" = f.id)"#
         var sql = """
             SELECT f.identity, f."targetName", \(status), f."firstSeenScanId", f."lastSeenScanId", \
             \(query.scanID == nil ? "f.\"fixedScanId\"" : "NULL::text"), f."firstSeenAt", f."lastSeenAt", \(sources), \
             \(PostgresFindingColumns.list(PostgresFindingColumns.description, table: "f")), \
-            \(PostgresFindingColumns.list(["suppression"] + PostgresFindingColumns.location, table: location)), \(waiver), \(raw)
+            \(PostgresFindingColumns.list(["suppression"] + PostgresFindingColumns.location, table: location)), \(waiver), \(raw), f.id
             FROM \(from)
             """
         if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
         sql += " ORDER BY " + (recordedOrder && query.scanID != nil ? #"o."findingId""# : ordering)
         if let limit = query.limit {
             sql += " LIMIT \(parameter(Int64(max(0, limit))))"
-            if let offset = query.offset, offset > 0 { sql += " OFFSET \(parameter(Int64(offset)))" }
+            if let offset = query.offset, offset > 0, query.cursor == nil { sql += " OFFSET \(parameter(Int64(offset)))" }
         }
         return sql
-    }
-
-    /// The order of the query's sort, NULL paths and lines first as SQLite orders them, text by bytes.
-    private var ordering: String {
-        let place = "\(location).path COLLATE \"C\" NULLS FIRST, \(location).\"startLine\" NULLS FIRST, f.id"
-        let rank = "f.\"severityRank\" DESC"
-        return switch query.sort {
-        case .severity: "\(rank), \(place)"
-        case .newest: "f.\"firstSeenAt\" DESC, \(rank), \(place)"
-        case .oldest: "f.\"firstSeenAt\", \(rank), \(place)"
-        case .lastSeen: "f.\"lastSeenAt\" DESC, \(rank), \(place)"
-        case .path: place
-        case .rule: "f.\"toolId\" COLLATE \"C\", f.\"ruleId\" COLLATE \"C\", \(place)"
-        }
     }
 
     private mutating func makeConditions(status: String, waiver: String) throws -> [String] {

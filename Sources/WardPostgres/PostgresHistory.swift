@@ -4,7 +4,8 @@ import WardCore
 
 /// A history in PostgreSQL, with the semantics of the SQLite history (`AppDatabase`): the same
 /// schema (``PostgresSchema``), the same merging rules (``FindingUpserter``), one transaction per
-/// scan. Each operation opens a connection, runs, and closes it; failures are ``PostgresError``s.
+/// scan. Each operation opens a connection, runs, and closes it, unless the history keeps idle
+/// connections for a long-running process (``keepingConnections(_:)``); failures are ``PostgresError``s.
 ///
 /// Unlike an SQLite file, the database is not migrated on open: `ward db migrate` is the
 /// operators' deploy step, and a database that lacks a migration is refused.
@@ -14,9 +15,18 @@ public struct PostgresHistory: HistoryStore {
 
     /// `postgres://user@host:port/database`, never the password.
     public var location: String { settings.description }
+    private var pool: PostgresSessionPool?
 
     private init(settings: PostgresSettings) {
         self.settings = settings
+    }
+
+    /// The same history, reusing up to `count` idle connections between operations (for a server;
+    /// a command that runs one operation gains nothing from it).
+    public func keepingConnections(_ count: Int) -> PostgresHistory {
+        var history = self
+        history.pool = PostgresSessionPool(capacity: count)
+        return history
     }
 
     /// The history at `settings`, once its schema is checked to be current.
@@ -75,17 +85,20 @@ public struct PostgresHistory: HistoryStore {
 
     private func run<Value>(_ context: String, begin: String, attempts: Int = 1,
                             _ body: (PostgresSession) throws -> Value) throws(PostgresError) -> Value {
-        let session = try PostgresSession.open(settings)
-        defer { session.close() }
+        let session: PostgresSession
+        if let pool { session = try pool.take(settings) } else { session = try PostgresSession.open(settings) }
         var attempt = 1
         while true {
             do {
-                return try session.transaction(begin: begin) { try body(session) }
+                let value = try session.transaction(begin: begin) { try body(session) }
+                if let pool { pool.giveBack(session) } else { session.close() }
+                return value
             } catch {
                 if attempt < attempts, PostgresError.isTransient(error) {
                     attempt += 1
                     continue
                 }
+                session.close()
                 if let failure = PostgresError.own(error) { throw failure }
                 throw .queryFailed(context: context, reason: PostgresError.reason(of: error))
             }

@@ -6,7 +6,7 @@ import PostgresNIO
 /// Ward's services are synchronous (the SQLite history is), so the PostgreSQL history is too. It
 /// waits on NIO futures, never on Swift concurrency's thread pool, so callers on that pool (tests
 /// run in parallel, say) cannot starve the work they wait for.
-final class PostgresSession {
+final class PostgresSession: Sendable {
     /// The open connection.
     let connection: PostgresConnection
     private let logger: Logger

@@ -16,6 +16,9 @@ public struct WardServer: Sendable {
     /// Serves until the task is cancelled or the process is asked to stop; `ready` is told the
     /// port once it is bound.
     public func run(ready: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
+        // One history for every request: SQLite's pool of readers, or PostgreSQL connections kept open.
+        var settings = settings
+        settings.paths = try settings.paths.keepingHistoryOpen()
         let tokens = TokenService(WardContext(paths: settings.paths))
         if !settings.isLoopback, try !tokens.anyActive() {
             throw ServerError.tokensRequired(address: settings.host)
@@ -31,13 +34,13 @@ public struct WardServer: Sendable {
         UploadRoute(settings: settings).register(on: router)
         var logger = Logger(label: "ward-server")
         logger.logLevel = .warning
-        let settings = settings
+        let served = settings
         let app = Application(
             router: router,
-            configuration: ApplicationConfiguration(address: .hostname(settings.host, port: settings.port), serverName: nil),
+            configuration: ApplicationConfiguration(address: .hostname(served.host, port: served.port), serverName: nil),
             onServerRunning: { channel in
-                let port = channel.localAddress?.port ?? settings.port
-                hosts.update(AllowedHosts(settings: settings, boundPort: port))
+                let port = channel.localAddress?.port ?? served.port
+                hosts.update(AllowedHosts(settings: served, boundPort: port))
                 await ready(port)
             },
             logger: logger

@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 import WardPostgres
 
 /// The history's schema as PostgreSQL's catalog gives it (`information_schema.columns`,

@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 import WardPostgres
 
 /// Migrating a PostgreSQL history: idempotent, safe with several processes at once (the advisory

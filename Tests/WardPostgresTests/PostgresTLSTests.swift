@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 import WardPostgres
 
 /// libpq's `sslmode` against the test cluster, which offers no TLS: `prefer` connects in clear,

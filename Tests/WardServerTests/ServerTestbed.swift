@@ -5,11 +5,12 @@ import FoundationNetworking
 import TestSupport
 import WardApp
 import WardCore
+import WardPostgres
 import WardServer
 import WardStorage
 
-/// A history in a temporary folder with the demo scan (and a later one) recorded, and a real
-/// server on a free loopback port over it.
+/// A history in a temporary folder (or the PostgreSQL database `postgres` names) with the demo scan
+/// (and a later one) recorded, and a real server on a free loopback port over it.
 final class ServerTestbed: Sendable {
     let directory: String
     let paths: WardPaths
@@ -28,13 +29,21 @@ final class ServerTestbed: Sendable {
 
     /// `prepare` runs on the history before the server starts (to make the tokens an address off
     /// loopback needs); `configure` adjusts the settings.
-    init(listen: String = "127.0.0.1:0", publicURL: String? = nil, requireTokens: Bool = false,
+    init(listen: String = "127.0.0.1:0", publicURL: String? = nil, requireTokens: Bool = false, postgres: PostgresSettings? = nil,
          scans: [ScanRun] = ServerTestbed.scans, prepare: (WardPaths) throws -> Void = { _ in },
          configure: (inout ServerSettings) throws -> Void = { _ in }) async throws {
         directory = NSTemporaryDirectory() + "ward-server-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        paths = WardPaths(databaseOption: directory + "/history.sqlite", environment: ["HOME": directory, "WARD_HOME": directory + "/home"])
-        let database = try AppDatabase.open(path: paths.database)
+        var environment = ["HOME": directory, "WARD_HOME": directory + "/home"]
+        environment["PGPASSWORD"] = ProcessInfo.processInfo.environment["PGPASSWORD"]
+        paths = WardPaths(databaseOption: postgres.map(TestPostgres.url) ?? directory + "/history.sqlite", environment: environment)
+        let database: any HistoryStore
+        if let postgres {
+            _ = try await PostgresStore(settings: postgres).migrate()
+            database = try PostgresHistory.open(settings: postgres)
+        } else {
+            database = try AppDatabase.open(path: paths.database)
+        }
         for scan in scans { _ = try database.record(RedactionStage().redact(scan)) }
         try prepare(paths)
         var settings = try ServerSettings(paths: paths, listen: listen, publicURL: publicURL)

@@ -5,14 +5,13 @@ import WardStorage
 
 /// Keyset paging of findings listings: following "next" cursors, and "previous" cursors back,
 /// visits every finding once in the listing's order, for every sort, with ties, findings without a
-/// path or line, and within one scan; the same pages as offset paging.
+/// path or line, and within one scan; the same pages as offset paging. On both backends.
 @Suite struct KeysetPagingTests {
     typealias F = StorageFixtures
 
     /// 40 findings of `demo` recorded in two scans: five severities, eight paths (one finding in four has no
     /// line, one in seven no location at all), many exact ties of severity, path and line.
-    private func database() throws -> AppDatabase {
-        let database = try AppDatabase.inMemory()
+    private func recordSample(in database: any HistoryStore) throws {
         var findings: [Finding] = []
         for index in 0..<40 {
             var finding = F.finding("v1:k\(index)", tool: index % 3 == 0 ? "semgrep" : "bandit", rule: "R\(index % 4)",
@@ -23,13 +22,17 @@ import WardStorage
         }
         _ = try database.record(F.scan("scan-1", runs: [F.run("bandit"), F.run("semgrep")], findings: Array(findings.prefix(30)), at: 0))
         _ = try database.record(F.scan("scan-2", runs: [F.run("bandit"), F.run("semgrep")], findings: Array(findings.suffix(25)), at: 60))
-        return database
     }
 
     private func ids(_ findings: [TrackedFinding]) -> [String] { findings.map(\.finding.identity) }
 
-    @Test(arguments: FindingSort.allCases) func nextAndPreviousCursorsVisitEveryFindingOnceInOrder(sort: FindingSort) throws {
-        let database = try database()
+    @Test(arguments: StorageBackend.allCases, FindingSort.allCases)
+    func nextAndPreviousCursorsVisitEveryFindingOnceInOrder(_ backend: StorageBackend, sort: FindingSort) async throws {
+        try await backend.withEmptyHistory { database in try visitEveryPage(of: database, sort: sort) }
+    }
+
+    private func visitEveryPage(of database: any HistoryStore, sort: FindingSort) throws {
+        try recordSample(in: database)
         for scan in [nil, "scan-1"] as [String?] {
             var query = FindingQuery(scanID: scan)
             query.sort = sort
@@ -63,8 +66,35 @@ import WardStorage
         }
     }
 
-    @Test func aCursorCombinesWithFiltersAndNeverRepeatsAFinding() throws {
-        let database = try database()
+    @Test(arguments: StorageBackend.allCases) func aCursorCombinesWithFiltersAndNeverRepeatsAFinding(_ backend: StorageBackend) async throws {
+        try await backend.withEmptyHistory { database in try pageWithFilters(database) }
+    }
+
+    @Test(arguments: StorageBackend.allCases) func countsAgreeWithTheListingAndACursorElsewhereGivesNothing(_ backend: StorageBackend) async throws {
+        try await backend.withEmptyHistory { database in
+            try recordSample(in: database)
+            for query in [FindingQuery(), FindingQuery(minimumSeverity: .high), FindingQuery(scanID: "scan-1"), FindingQuery(statuses: [.fixed])] {
+                #expect(try database.countFindings(matching: query) == database.findings(matching: query).count)
+            }
+            // A cursor naming no finding, or one the listed scan did not see, reads nothing.
+            let earlier = Set(try database.findings(matching: FindingQuery(scanID: "scan-1")).map(\.finding.identity))
+            var later = FindingQuery(scanID: "scan-2", limit: 1)
+            var unseen: FindingCursor?
+            while unseen == nil, let page = Optional(try database.findingsPage(matching: later)), let next = page.next {
+                if let finding = page.findings.first, !earlier.contains(finding.finding.identity) { unseen = next }
+                later.cursor = next
+            }
+            for (scan, cursor) in [("scan-1", FindingCursor(.after, row: 987_654)), (nil, FindingCursor(.after, row: 987_654)),
+                                   ("scan-1", try #require(unseen))] as [(String?, FindingCursor)] {
+                var query = FindingQuery(scanID: scan, limit: 5)
+                query.cursor = cursor
+                #expect(try database.findingsPage(matching: query).findings.isEmpty)
+            }
+        }
+    }
+
+    private func pageWithFilters(_ database: any HistoryStore) throws {
+        try recordSample(in: database)
         var query = FindingQuery(minimumSeverity: .medium, statuses: [.open], target: "demo", limit: 4)
         let all = ids(try database.findings(matching: FindingQuery(minimumSeverity: .medium, statuses: [.open], target: "demo")))
         var seen: [String] = [], page = try database.findingsPage(matching: query)

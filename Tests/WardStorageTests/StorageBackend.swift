@@ -1,6 +1,7 @@
 import Foundation
 import PostgresNIO
 import Testing
+import TestSupport
 import WardCore
 import WardPostgres
 import WardStorage
@@ -31,27 +32,7 @@ enum StorageBackend: String, CaseIterable, Sendable, CustomTestStringConvertible
 
     /// Runs `body` with the settings of a new, empty PostgreSQL database, dropped afterwards.
     static func withFreshDatabase<Result: Sendable>(_ body: (PostgresSettings) async throws -> Result) async throws -> Result {
-        let environment = ProcessInfo.processInfo.environment
-        let url = try #require(environment["WARD_TEST_POSTGRES_URL"], "WARD_TEST_POSTGRES_URL is unset: run the tests through scripts/with-postgres")
-        let admin = try PostgresSettings.resolve(url, environment: environment)
-        let name = "ward_storage_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
-        try await execute("CREATE DATABASE \"\(name)\"", on: admin)
-        var fresh = admin
-        fresh.database = name
-        do {
-            let result = try await body(fresh)
-            try await execute("DROP DATABASE \"\(name)\" WITH (FORCE)", on: admin)
-            return result
-        } catch {
-            try? await execute("DROP DATABASE \"\(name)\" WITH (FORCE)", on: admin)
-            throw error
-        }
-    }
-
-    private static func execute(_ sql: String, on settings: PostgresSettings) async throws {
-        try await PostgresStore(settings: settings).withConnection("test") { connection, logger in
-            for try await _ in try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger) {}
-        }
+        try await TestPostgres.withFreshDatabase(body)
     }
 }
 

@@ -1,22 +1,24 @@
 import Foundation
 import PostgresNIO
-import Testing
 import WardPostgres
 
 /// The throwaway cluster the tests run against: `WARD_TEST_POSTGRES_URL`, which scripts/test sets
 /// through scripts/with-postgres. A test that needs it fails when it is unset, never passes unseen.
-enum TestPostgres {
-    static let variable = "WARD_TEST_POSTGRES_URL"
+public enum TestPostgres {
+    /// The variable naming the cluster.
+    public static let variable = "WARD_TEST_POSTGRES_URL"
 
     /// The cluster's settings (the password from `PGPASSWORD`, as the script exports it).
-    static func settings() throws -> PostgresSettings {
+    public static func settings() throws -> PostgresSettings {
         let environment = ProcessInfo.processInfo.environment
-        let url = try #require(environment[variable], "\(variable) is unset: run the tests through scripts/test or scripts/with-postgres")
+        guard let url = environment[variable] else {
+            throw Unavailable(description: "\(variable) is unset: run the tests through scripts/test or scripts/with-postgres")
+        }
         return try PostgresSettings.resolve(url, environment: environment)
     }
 
     /// Runs `body` with the settings of a new, empty database, dropped afterwards.
-    static func withFreshDatabase<Result: Sendable>(_ body: (PostgresSettings) async throws -> Result) async throws -> Result {
+    public static func withFreshDatabase<Result: Sendable>(_ body: (PostgresSettings) async throws -> Result) async throws -> Result {
         let admin = try settings()
         let name = "ward_test_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
         try await execute("CREATE DATABASE \"\(name)\"", on: admin)
@@ -33,14 +35,14 @@ enum TestPostgres {
     }
 
     /// Runs one statement.
-    static func execute(_ sql: String, on settings: PostgresSettings) async throws {
+    public static func execute(_ sql: String, on settings: PostgresSettings) async throws {
         try await PostgresStore(settings: settings).withConnection("test") { connection, logger in
             for try await _ in try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger) {}
         }
     }
 
     /// The rows of `sql`, every column cast to text by the query itself.
-    static func rows(_ sql: String, on settings: PostgresSettings, columns: Int) async throws -> [[String?]] {
+    public static func rows(_ sql: String, on settings: PostgresSettings, columns: Int) async throws -> [[String?]] {
         try await PostgresStore(settings: settings).withConnection("test") { connection, logger in
             var rows: [[String?]] = []
             for try await row in try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger) {
@@ -49,5 +51,16 @@ enum TestPostgres {
             }
             return rows
         }
+    }
+
+    /// The cluster is not there.
+    public struct Unavailable: Error, CustomStringConvertible {
+        /// What to do about it.
+        public let description: String
+    }
+
+    /// The `postgres://` URL of the database `settings` name, as `--db` takes it (the password stays in `PGPASSWORD`).
+    public static func url(_ settings: PostgresSettings) -> String {
+        "postgres://\(settings.user)@\(settings.endpoint)/\(settings.database)?sslmode=disable"
     }
 }

@@ -1,0 +1,92 @@
+import Foundation
+import WardCore
+
+extension PostgresFindingSearch {
+    /// One column of a listing's order.
+    struct SortKey {
+        /// The SQL expression (text compared by bytes, as SQLite compares it).
+        let column: String
+        /// Whether larger values come first.
+        let descending: Bool
+        /// Whether the column may be NULL (NULLs come first in ascending order and last in
+        /// descending order, as SQLite places them).
+        let nullable: Bool
+    }
+
+    /// The columns of the query's order, the finding's row number last, so every row has one place.
+    var sortKeys: [SortKey] {
+        let place = [SortKey(column: "\(location).path COLLATE \"C\"", descending: false, nullable: true),
+                     SortKey(column: "\(location).\"startLine\"", descending: false, nullable: true),
+                     SortKey(column: "f.id", descending: false, nullable: false)]
+        let rank = SortKey(column: "f.\"severityRank\"", descending: true, nullable: false)
+        return switch query.sort {
+        case .severity: [rank] + place
+        case .newest: [SortKey(column: "f.\"firstSeenAt\"", descending: true, nullable: false), rank] + place
+        case .oldest: [SortKey(column: "f.\"firstSeenAt\"", descending: false, nullable: false), rank] + place
+        case .lastSeen: [SortKey(column: "f.\"lastSeenAt\"", descending: true, nullable: false), rank] + place
+        case .path: place
+        case .rule: [SortKey(column: "f.\"toolId\" COLLATE \"C\"", descending: false, nullable: false),
+                     SortKey(column: "f.\"ruleId\" COLLATE \"C\"", descending: false, nullable: false)] + place
+        }
+    }
+
+    /// Whether the rows are read backwards from a "before" cursor (and turned around afterwards).
+    var readsBackwards: Bool { query.cursor?.direction == .before }
+
+    /// The ORDER BY list of the query's sort, reversed when reading backwards.
+    var ordering: String {
+        sortKeys.map { key in
+            let descending = key.descending != readsBackwards
+            return key.column + (descending ? " DESC NULLS LAST" : " NULLS FIRST")
+        }.joined(separator: ", ")
+    }
+
+    /// The condition that a row comes after the cursor's finding (its sort values are `c.k0`, `c.k1`…)
+    /// in the order being read: for each key, the earlier keys equal and this one strictly after.
+    /// The cursor's values are only known to the database, so NULLs are tested in the SQL.
+    var keysetCondition: String {
+        var alternatives: [String] = [], equal: [String] = []
+        for (index, key) in sortKeys.enumerated() {
+            let descending = key.descending != readsBackwards
+            let value = "c.k\(index)", column = key.column
+            let strictly = switch (descending, key.nullable) {
+            case (false, false): "\(column) > \(value)"
+            case (true, false): "\(column) < \(value)"
+            case (false, true): "((\(value) IS NULL AND \(column) IS NOT NULL) OR \(column) > \(value))"
+            case (true, true): "(\(value) IS NOT NULL AND (\(column) < \(value) OR \(column) IS NULL))"
+            }
+            alternatives.append("(" + (equal + [strictly]).joined(separator: " AND ") + ")")
+            equal.append(key.nullable ? "\(column) IS NOT DISTINCT FROM \(value)" : "\(column) = \(value)")
+        }
+        var condition = "(" + alternatives.joined(separator: " OR ") + ")"
+        if let first = sortKeys.first, !first.nullable {
+            // The first key on its own as well, so the planner enters an index at the cursor's place.
+            condition = "\(first.column) \(first.descending != readsBackwards ? "<=" : ">=") c.k0 AND \(condition)"
+        }
+        return condition
+    }
+
+    /// The cursor's sort values as the columns `k0`, `k1`… of a one-row subquery.
+    var cursorColumns: String {
+        sortKeys.enumerated().map { "\($1.column) AS k\($0)" }.joined(separator: ", ")
+    }
+
+    /// Reads one page of at most `query.limit` (default 50) findings and the cursors of its neighbours.
+    mutating func fetchPage(_ session: PostgresSession) throws -> PagedFindings {
+        let limit = max(0, query.limit ?? 50)
+        var probe = self
+        probe.query.limit = limit + 1
+        var rows = try probe.fetchRows(session)
+        let more = rows.count > limit
+        rows = Array(rows.prefix(limit))
+        let cursor = query.cursor
+        if readsBackwards {
+            rows.reverse()
+            return PagedFindings(findings: rows.map(\.finding), previous: more ? rows.first.map { FindingCursor(.before, row: $0.row) } : nil,
+                                 next: (rows.last?.row ?? cursor.map(\.row)).map { FindingCursor(.after, row: $0) })
+        }
+        let paged = cursor != nil || (query.offset ?? 0) > 0
+        return PagedFindings(findings: rows.map(\.finding), previous: paged ? rows.first.map { FindingCursor(.before, row: $0.row) } : nil,
+                             next: more ? rows.last.map { FindingCursor(.after, row: $0.row) } : nil)
+    }
+}
