@@ -25,7 +25,8 @@ extension HistoryService {
 
     /// Every target (at most `limit`, by name) at a glance: open findings by severity, those overdue
     /// under `serviceLevel` as of `now` (nil without one), and its latest `scans` scans; one
-    /// database connection for all of them.
+    /// database connection for all of them. A server's paths keep the open counts of each target
+    /// until it is scanned again, a minute at most (``OpenCountCache``).
     public func overviews(limit: Int, scans: Int, serviceLevel: ServiceLevel?, now: Date = Date()) throws(AppError) -> [TargetOverview] {
         let database = try WardRuntime.openHistory(paths)
         do {
@@ -36,8 +37,11 @@ extension HistoryService {
                     query.overdue = serviceLevel.deadlines(asOf: now)
                     overdue = try database.countFindings(matching: query)
                 }
-                return TargetOverview(target: target, open: try database.openCounts(target: target), overdue: overdue,
-                                      scans: try database.scans(matching: ScanQuery(target: target, limit: scans)))
+                let latest = try database.scans(matching: ScanQuery(target: target, limit: scans))
+                let open = try paths.openCounts.map { cache in
+                    try cache.counts(target: target, scans: latest.map(\.scanID), now: now) { try database.openCounts(target: target) }
+                } ?? database.openCounts(target: target)
+                return TargetOverview(target: target, open: open, overdue: overdue, scans: latest)
             }
         } catch {
             throw .wrapping(error)

@@ -44,7 +44,8 @@ struct FindingPage {
         return location.startLine.map { "\(location.path):\($0)" } ?? location.path
     }
 
+    /// `date` in ISO 8601, UTC, to the second (a format style: no formatter made per call).
     static func time(_ date: Date) -> String {
-        ISO8601DateFormatter().string(from: date)
+        date.formatted(Date.ISO8601FormatStyle())
     }
 }

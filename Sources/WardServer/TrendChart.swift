@@ -48,8 +48,11 @@ struct TrendChart {
             """
     }
 
-    /// `value` with at most one decimal, as SVG coordinates are written.
+    /// `value` with one decimal, as SVG coordinates are written (without `String(format:)`, which
+    /// costs more than the rest of the chart).
     static func number(_ value: Double) -> String {
-        String(format: "%.1f", value)
+        let tenths = Int((value * 10).rounded(.toNearestOrEven))
+        let magnitude = tenths.magnitude
+        return (tenths < 0 ? "-" : "") + String(magnitude / 10) + "." + String(magnitude % 10)
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TestSupport
 import WardCore
+import WardStorage
 
 /// The dashboard, scan and diff pages over HTTP: what each shows is what the history holds (and
 /// what the API answers), pages link to each other, and hostile text stays inert.
@@ -29,6 +30,30 @@ import WardCore
             #expect(page.text.contains("<td class=\"num sev-\(severity)\">\(count)</td>"))
         }
         #expect(!page.text.contains("http://") && !page.text.contains("<script"))
+    }
+
+    @Test func aScanRecordedWhileTheServerRunsChangesTheDashboardsCountsAtOnce() async throws {
+        let bed = try await ServerTestbed()
+        func openTotal() async throws -> Int? {
+            let targets = try await bed.request("/api/v1/targets").json()["targets"] as? [[String: Any]]
+            return targets?.first?["openTotal"] as? Int
+        }
+        let before = try #require(try await openTotal())
+        #expect(try await openTotal() == before)
+        // Another process records a scan with one new finding.
+        var third = ServerTestbed.scans[1]
+        third.id = "5c0ffee0-0000-4000-8000-000000000003"
+        third.startedAt = third.startedAt.addingTimeInterval(86_400)
+        third.finishedAt = third.finishedAt.addingTimeInterval(86_400)
+        var added = try #require(third.findings.first)
+        added.identity = Identity.code(family: "bandit", ruleID: "B999", path: "app/new.py", flaggedText: "new()", occurrence: 0)
+        added.ruleID = "B999"
+        third.findings.append(added)
+        _ = try AppDatabase.open(path: bed.paths.database).record(RedactionStage().redact(third))
+        let after = try #require(try await openTotal())
+        #expect(after == before + 1, "\(before) → \(after)")
+        let listed = try #require(try await bed.request("/api/v1/findings?status=open&limit=500").json()["findings"] as? [[String: Any]])
+        #expect(after == listed.count)
     }
 
     @Test func theScanPageShowsToolRunsGateAndFindings() async throws {
