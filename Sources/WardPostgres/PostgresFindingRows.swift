@@ -3,19 +3,20 @@ import PostgresNIO
 import WardCore
 
 /// The PostgreSQL history's finding rows while one scan is recorded, for ``FindingUpserter``:
-/// reads through the scan's transaction, writes through a ``PostgresFindingWriter``.
+/// reads through the scan's transaction, writes through ``FindingRowBatches`` and a ``PostgresFindingWriter``.
 struct PostgresFindingRows: FindingRowStore {
     /// The connection, inside the scan's transaction.
     let session: PostgresSession
     /// The scan being stored; its row already exists.
     let scan: ScanRun
-    private var writer: PostgresFindingWriter
+    /// The rows queued for writing, sent through a ``PostgresFindingWriter``.
+    var batches: FindingRowBatches<PostgresFindingWriter>
 
     /// Rows of `scan`'s target, written in `session`'s transaction.
     init(session: PostgresSession, scan: ScanRun) throws {
         self.session = session
         self.scan = scan
-        writer = try PostgresFindingWriter(session: session, scan: scan)
+        batches = FindingRowBatches(writer: try PostgresFindingWriter(session: session, scan: scan))
     }
 
     func existingRows() throws -> [String: StoredFinding] {
@@ -76,21 +77,5 @@ struct PostgresFindingRows: FindingRowStore {
         return try session.query("""
             SELECT nextval(pg_get_serial_sequence('finding', 'id')) FROM generate_series(1, $1)
             """, binds(Int64(count))).map { try $0.decode(Int64.self) }.sorted()
-    }
-
-    mutating func upsert(id: Int64, findingAt position: Int, merged: Finding?) throws {
-        try writer.upsert(id: id, findingAt: position, merged: merged)
-    }
-
-    mutating func addAdvisoryIDs(findingID: Int64, advisory: Advisory) throws {
-        try writer.addAdvisoryIDs(findingID: findingID, advisory: advisory)
-    }
-
-    mutating func addOccurrence(findingID: Int64, findingAt position: Int) throws {
-        try writer.addOccurrence(findingID: findingID, findingAt: position)
-    }
-
-    mutating func flush() throws {
-        try writer.flush()
     }
 }

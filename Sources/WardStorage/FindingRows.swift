@@ -3,20 +3,21 @@ import GRDB
 import WardCore
 
 /// The SQLite history's finding rows while one scan is recorded, for ``FindingUpserter``: reads
-/// through the write transaction's connection, writes through a ``FindingWriter``.
+/// through the write transaction's connection, writes through ``FindingRowBatches`` and a ``FindingWriter``.
 struct FindingRows: FindingRowStore {
     /// The connection, inside a write transaction.
     let db: Database
     /// The scan being stored; its row already exists.
     let scan: ScanRun
-    private var writer: FindingWriter
+    /// The rows queued for writing, sent through a ``FindingWriter``.
+    var batches: FindingRowBatches<FindingWriter>
 
     /// Rows of `scan`'s target, written in `db`'s transaction; `rawIDs` are the `rawResult` rows
     /// of the findings' raw results, by position, when they were stored as the findings arrived.
     init(db: Database, scan: ScanRun, rawIDs: [Int64?]? = nil) throws {
         self.db = db
         self.scan = scan
-        writer = try FindingWriter(db: db, scan: scan, rawIDs: rawIDs)
+        batches = FindingRowBatches(writer: try FindingWriter(db: db, scan: scan, rawIDs: rawIDs))
     }
 
     func existingRows() throws -> [String: StoredFinding] {
@@ -83,21 +84,5 @@ struct FindingRows: FindingRowStore {
                        COALESCE((SELECT max(id) FROM finding), 0))
             """) ?? 0
         return count == 0 ? [] : Array(last + 1...last + Int64(count))
-    }
-
-    mutating func upsert(id: Int64, findingAt position: Int, merged: Finding?) throws {
-        try writer.upsert(id: id, findingAt: position, merged: merged)
-    }
-
-    mutating func addAdvisoryIDs(findingID: Int64, advisory: Advisory) throws {
-        try writer.addAdvisoryIDs(findingID: findingID, advisory: advisory)
-    }
-
-    mutating func addOccurrence(findingID: Int64, findingAt position: Int) throws {
-        try writer.addOccurrence(findingID: findingID, findingAt: position)
-    }
-
-    mutating func flush() throws {
-        try writer.flush()
     }
 }
