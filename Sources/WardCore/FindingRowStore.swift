@@ -12,9 +12,9 @@ public protocol FindingRowStore {
     /// Every finding row of the scan's target, by identity.
     func existingRows() throws -> [String: StoredFinding]
     /// The code rows (kind `sast` or `iac`, with a start line) among `ids`.
-    func codeRows(ids: [Int64]) throws -> [DuplicateMatching.StoredRow]
+    func codeRows(ids: [Int64]) throws -> [MatchableRow]
     /// Calls `visit` with every open finding row of the scan's target, in id order.
-    func forEachOpenRow(_ visit: (FindingLineage.OpenRow) throws -> Void) throws
+    func forEachOpenRow(_ visit: (MatchableRow) throws -> Void) throws
     /// Gives row `rowID` the identity `identity`.
     func setIdentity(_ identity: String, rowID: Int64) throws
     /// Gives row `rowID` an identity no finding reports (`~` and its id), so that two rows can trade identities.

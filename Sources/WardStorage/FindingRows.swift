@@ -36,36 +36,37 @@ struct FindingRows: FindingRowStore {
         return existing
     }
 
-    func codeRows(ids: [Int64]) throws -> [DuplicateMatching.StoredRow] {
+    func codeRows(ids: [Int64]) throws -> [MatchableRow] {
         let cursor = try Row.fetchCursor(db, sql: """
-            SELECT id, identity, status, toolId, ruleId, kind, path, startLine, snippet FROM finding
+            SELECT \(Self.matchableColumns) FROM finding
             WHERE id IN (SELECT value FROM json_each(?)) AND kind IN ('sast', 'iac') AND startLine IS NOT NULL
             """, arguments: ["[" + ids.map(String.init).joined(separator: ",") + "]"])
-        var rows: [DuplicateMatching.StoredRow] = []
-        while let stored = try cursor.next() {
-            var reader = RowReader(row: stored)
-            rows.append(DuplicateMatching.StoredRow(
-                id: try reader.next(), identity: try reader.next(), isOpen: try reader.next(String.self) == "open",
-                toolID: try reader.next(), ruleID: try reader.next(), kind: try reader.next(), path: try reader.next(),
-                line: try reader.next(), snippet: try reader.next()
-            ))
+        var rows: [MatchableRow] = []
+        while let row = try cursor.next() {
+            rows.append(try Self.matchable(row))
         }
         return rows
     }
 
-    func forEachOpenRow(_ visit: (FindingLineage.OpenRow) throws -> Void) throws {
+    func forEachOpenRow(_ visit: (MatchableRow) throws -> Void) throws {
         let rows = try Row.fetchCursor(db, sql: """
-            SELECT id, identity, toolId, ruleId, kind, path, startLine, snippet, packageName, advisoryId
-            FROM finding WHERE targetName = ? AND status = 'open'
+            SELECT \(Self.matchableColumns) FROM finding WHERE targetName = ? AND status = 'open'
             """, arguments: [scan.target.name])
         while let row = try rows.next() {
-            var reader = RowReader(row: row)
-            try visit(FindingLineage.OpenRow(
-                id: try reader.next(), identity: try reader.next(), toolID: try reader.next(), ruleID: try reader.next(),
-                kind: try reader.next(), path: try reader.next(), line: try reader.next(), snippet: try reader.next(),
-                packageName: try reader.next(), advisoryID: try reader.next()
-            ))
+            try visit(try Self.matchable(row))
         }
+    }
+
+    /// The columns ``matchable(_:)`` reads, in order.
+    private static let matchableColumns = "id, identity, status, toolId, ruleId, kind, path, startLine, snippet, packageName, advisoryId"
+
+    private static func matchable(_ row: Row) throws -> MatchableRow {
+        var reader = RowReader(row: row)
+        return MatchableRow(
+            id: try reader.next(), identity: try reader.next(), isOpen: try reader.next(String.self) == "open",
+            toolID: try reader.next(), ruleID: try reader.next(), kind: try reader.next(), path: try reader.next(),
+            line: try reader.next(), snippet: try reader.next(), packageName: try reader.next(), advisoryID: try reader.next()
+        )
     }
 
     func setIdentity(_ identity: String, rowID: Int64) throws {
