@@ -51,6 +51,18 @@ extension ReportIdentity {
         return try ReportJSON.open(data, source: source)
     }
 
+    /// Parses an XML report that only `expected` writes: another tool's report is refused as the
+    /// wrong tool, XML that no tool Ward knows wrote as a malformed report (`reason`).
+    static func openXML(_ data: Data, source: String, expected: String, reason: String) throws(ScannerError) -> XMLTree {
+        let root = try XMLTree.parse(data, source: source)
+        let producer = producer(of: root)
+        guard producer == expected else {
+            if producer == "unrecognized" { throw ScannerError.malformedReport(path: source, reason: reason) }
+            throw ScannerError.wrongTool(path: source, expected: expected, found: producer)
+        }
+        return root
+    }
+
     /// The error for a document `expected`'s reader cannot read: the wrong tool when another tool
     /// wrote it (and not `expected` itself), else `reason` as a malformed report.
     static func refusal(of document: JSONValue, expected: String, source: String, reason: String) -> ScannerError {
