@@ -82,11 +82,12 @@ let package = Package(
             ],
             swiftSettings: settings
         ),
-        // Thin command line: the only user of ArgumentParser; parses, calls one service, prints.
+        // Thin command line (with `ward serve`'s options and `ward-server`, the only users of ArgumentParser):
+        // parses, calls one service, prints.
         .target(
             name: "WardCLI",
             dependencies: [
-                "WardApp", "WardCore", "WardReporters",
+                "WardApp", "WardCore", "WardReporters", "WardServeOptions",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: settings
@@ -103,10 +104,18 @@ let package = Package(
             ],
             swiftSettings: settings
         ),
+        // `ward serve`'s options, declared once: `ward serve` passes them on, `ward-server` parses them.
+        .target(
+            name: "WardServeOptions",
+            dependencies: ["WardApp", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: settings
+        ),
         // `ward-server`: parses its options and runs the server (`ward serve` executes it).
         .executableTarget(
             name: "ward-server",
-            dependencies: ["WardServer", "WardApp", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: [
+                "WardServer", "WardApp", "WardServeOptions", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             swiftSettings: settings
         ),
         // Entry points the fuzzers drive and the unit tests replay crash inputs through.

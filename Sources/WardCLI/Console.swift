@@ -35,6 +35,23 @@ struct Console: Sendable {
         FileHandle.standardOutput.write(data)
     }
 
+    /// Writes the document `render` makes for this terminal (``renderOptions``) to stdout; an error
+    /// rendering it ends the command as a ``WardFailure``.
+    static func show(_ render: (RenderOptions) throws -> Data) throws {
+        let document: Data
+        do {
+            document = try render(renderOptions)
+        } catch {
+            throw WardFailure(error)
+        }
+        output(document)
+    }
+
+    /// How documents printed on stdout are rendered: with colour when ``colorEnabled``, fitted to ``width``.
+    static var renderOptions: RenderOptions {
+        RenderOptions(color: colorEnabled, width: width)
+    }
+
     /// Whether colour may be used on stdout: a terminal, and `NO_COLOR` unset or empty.
     static var colorEnabled: Bool {
         let noColor = ProcessInfo.processInfo.environment["NO_COLOR"] ?? ""

@@ -34,10 +34,6 @@ struct DiffCommand: AsyncParsableCommand {
     func run() async throws {
         global.apply()
         let diff = try HistoryService(paths: global.paths).diff(from: from, to: to, target: target)
-        do {
-            Console.output(try DiffReport.render(diff, format: format.rawValue, options: RenderOptions(color: Console.colorEnabled, width: Console.width)))
-        } catch {
-            throw WardFailure(error)
-        }
+        try Console.show { try DiffReport.render(diff, format: format.rawValue, options: $0) }
     }
 }

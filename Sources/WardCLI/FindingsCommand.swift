@@ -63,12 +63,7 @@ struct FindingsCommand: AsyncParsableCommand {
             throw WardFailure("--policy only applies with --overdue")
         }
         let findings = try history.findings(query, inScan: scan)
-        do {
-            Console.output(try HistoryReport.findings(findings, format: format.rawValue, options: RenderOptions(color: Console.colorEnabled, width: Console.width),
-                                                      overdue: query.overdue))
-        } catch {
-            throw WardFailure(error)
-        }
+        try Console.show { try HistoryReport.findings(findings, format: format.rawValue, options: $0, overdue: query.overdue) }
     }
 
     /// The filter the options describe.

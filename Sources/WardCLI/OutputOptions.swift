@@ -51,7 +51,7 @@ struct OutputOptions: ParsableArguments {
     /// stop the others; the first such failure is thrown at the end, saying the scan is in the
     /// history when it is (`recordedScanID`).
     func write(_ gated: GatedScan, recordedScanID: String?, console: Console) throws {
-        let inline = RenderOptions(color: Console.colorEnabled, width: Console.width)
+        let inline = Console.renderOptions
         var failure: AppError?
         for destination in try ReportService.destinations(formats: formats, directory: outputDirectory, file: file) {
             do {

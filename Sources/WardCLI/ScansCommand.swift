@@ -25,10 +25,6 @@ struct ScansCommand: AsyncParsableCommand {
     func run() async throws {
         global.apply()
         let scans = try HistoryService(paths: global.paths).scans(ScanQuery(target: target, limit: max(limit, 1)))
-        do {
-            Console.output(try HistoryReport.scans(scans, format: format, options: RenderOptions(color: Console.colorEnabled, width: Console.width)))
-        } catch {
-            throw WardFailure(error)
-        }
+        try Console.show { try HistoryReport.scans(scans, format: format, options: $0) }
     }
 }

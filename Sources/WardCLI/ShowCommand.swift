@@ -30,10 +30,6 @@ struct ShowCommand: AsyncParsableCommand {
     func run() async throws {
         global.apply()
         let story = try HistoryService(paths: global.paths).story(finding: finding, target: target)
-        do {
-            Console.output(try StoryReport.render(story, format: format.rawValue, options: RenderOptions(color: Console.colorEnabled, width: Console.width)))
-        } catch {
-            throw WardFailure(error)
-        }
+        try Console.show { try StoryReport.render(story, format: format.rawValue, options: $0) }
     }
 }

@@ -30,12 +30,7 @@ struct TrendsCommand: AsyncParsableCommand {
     func run() async throws {
         global.apply()
         let trends = try HistoryService(paths: global.paths).trends(target: target, interval: interval)
-        do {
-            Console.output(try TrendReport.render(trends.points, target: trends.target, interval: interval, format: format.rawValue,
-                                                  options: RenderOptions(color: Console.colorEnabled, width: Console.width)))
-        } catch {
-            throw WardFailure(error)
-        }
+        try Console.show { try TrendReport.render(trends.points, target: trends.target, interval: interval, format: format.rawValue, options: $0) }
     }
 }
 

@@ -32,42 +32,6 @@ public struct DuplicateMatching {
         public var path: String
     }
 
-    /// A stored code finding (kind `sast` or `iac`, with a start line), as a history holds it.
-    public struct StoredRow: Sendable {
-        /// The row id.
-        public var id: Int64
-        /// The identity it has.
-        public var identity: String
-        /// Whether its status is `open`.
-        public var isOpen: Bool
-        /// The tool whose report describes it.
-        public var toolID: String
-        /// Its rule.
-        public var ruleID: String
-        /// Its kind (raw value).
-        public var kind: String
-        /// Its latest path.
-        public var path: String?
-        /// Its latest start line.
-        public var line: Int
-        /// Its flagged text.
-        public var snippet: String?
-
-        /// A row as read from the history.
-        public init(id: Int64, identity: String, isOpen: Bool, toolID: String, ruleID: String, kind: String,
-                    path: String?, line: Int, snippet: String?) {
-            self.id = id
-            self.identity = identity
-            self.isOpen = isOpen
-            self.toolID = toolID
-            self.ruleID = ruleID
-            self.kind = kind
-            self.path = path
-            self.line = line
-            self.snippet = snippet
-        }
-    }
-
     /// A stored finding row of a group.
     private struct Row {
         var id: Int64
@@ -79,10 +43,10 @@ public struct DuplicateMatching {
     /// The scan being recorded.
     public let scan: ScanRun
     /// Reads the code rows among the given finding ids (rows of other kinds, or without a line, left out).
-    private let fetch: ([Int64]) throws -> [StoredRow]
+    private let fetch: ([Int64]) throws -> [MatchableRow]
 
     /// Matches `scan`'s duplicated lines against the rows `fetch` reads from the history.
-    public init(scan: ScanRun, rows fetch: @escaping ([Int64]) throws -> [StoredRow]) {
+    public init(scan: ScanRun, rows fetch: @escaping ([Int64]) throws -> [MatchableRow]) {
         self.scan = scan
         self.fetch = fetch
     }
@@ -226,9 +190,10 @@ public struct DuplicateMatching {
         guard !ids.isEmpty else { return [] }
         return try fetch(ids).compactMap { stored in
             guard let key = Self.key(tool: stored.toolID, rule: stored.ruleID, kind: stored.kind, path: stored.path, snippet: stored.snippet),
-                  let hash = Self.hash(tool: stored.toolID, rule: stored.ruleID, kind: stored.kind, path: stored.path, snippet: stored.snippet)
+                  let hash = Self.hash(tool: stored.toolID, rule: stored.ruleID, kind: stored.kind, path: stored.path, snippet: stored.snippet),
+                  let line = stored.line
             else { return nil }
-            return (key, hash, Row(id: stored.id, identity: stored.identity, isOpen: stored.isOpen, line: stored.line))
+            return (key, hash, Row(id: stored.id, identity: stored.identity, isOpen: stored.isOpen, line: line))
         }
     }
 }

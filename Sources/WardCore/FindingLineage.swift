@@ -36,45 +36,6 @@ public struct FindingLineage {
         }
     }
 
-    /// An open finding row of the target, as a history holds it.
-    public struct OpenRow: Sendable {
-        /// The row id.
-        public var id: Int64
-        /// The identity it has.
-        public var identity: String
-        /// The tool whose report describes it.
-        public var toolID: String
-        /// Its rule.
-        public var ruleID: String
-        /// Its kind (raw value).
-        public var kind: String
-        /// Its latest path.
-        public var path: String?
-        /// Its latest start line.
-        public var line: Int?
-        /// Its flagged text.
-        public var snippet: String?
-        /// Its package.
-        public var packageName: String?
-        /// Its advisory id.
-        public var advisoryID: String?
-
-        /// A row as read from the history.
-        public init(id: Int64, identity: String, toolID: String, ruleID: String, kind: String, path: String?, line: Int?,
-                    snippet: String?, packageName: String?, advisoryID: String?) {
-            self.id = id
-            self.identity = identity
-            self.toolID = toolID
-            self.ruleID = ruleID
-            self.kind = kind
-            self.path = path
-            self.line = line
-            self.snippet = snippet
-            self.packageName = packageName
-            self.advisoryID = advisoryID
-        }
-    }
-
     /// An open row that the scan does not report.
     private struct Candidate {
         var id: Int64
@@ -86,10 +47,10 @@ public struct FindingLineage {
     /// The scan being recorded.
     public let scan: ScanRun
     /// Calls its argument with every open finding row of the scan's target.
-    private let openRows: ((OpenRow) throws -> Void) throws -> Void
+    private let openRows: ((MatchableRow) throws -> Void) throws -> Void
 
     /// Links for `scan`, reading the target's open rows through `openRows`.
-    public init(scan: ScanRun, openRows: @escaping ((OpenRow) throws -> Void) throws -> Void) {
+    public init(scan: ScanRun, openRows: @escaping ((MatchableRow) throws -> Void) throws -> Void) {
         self.scan = scan
         self.openRows = openRows
     }

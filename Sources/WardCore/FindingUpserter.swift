@@ -67,17 +67,17 @@ public struct FindingUpserter<Rows: FindingRowStore> {
                 counts.newCount += 1
             }
             let merged = united(members, primary: primary)
-            try rows.upsert(id: findingID, findingAt: primary, merged: merged)
+            try rows.batches.upsert(id: findingID, findingAt: primary, merged: merged)
             if let advisory = merged?.advisory ?? scan.findings[primary].advisory {
-                try rows.addAdvisoryIDs(findingID: findingID, advisory: advisory)
+                try rows.batches.addAdvisoryIDs(findingID: findingID, advisory: advisory)
             }
             tools.removeAll(keepingCapacity: true)
             for member in members where !tools.contains(scan.findings[member].toolID) {
                 tools.append(scan.findings[member].toolID)
-                try rows.addOccurrence(findingID: findingID, findingAt: member)
+                try rows.batches.addOccurrence(findingID: findingID, findingAt: member)
             }
         }
-        try rows.flush()
+        try rows.batches.flush()
         return counts
     }
 

@@ -3,19 +3,20 @@ import PostgresNIO
 import WardCore
 
 /// The PostgreSQL history's finding rows while one scan is recorded, for ``FindingUpserter``:
-/// reads through the scan's transaction, writes through a ``PostgresFindingWriter``.
+/// reads through the scan's transaction, writes through ``FindingRowBatches`` and a ``PostgresFindingWriter``.
 struct PostgresFindingRows: FindingRowStore {
     /// The connection, inside the scan's transaction.
     let session: PostgresSession
     /// The scan being stored; its row already exists.
     let scan: ScanRun
-    private var writer: PostgresFindingWriter
+    /// The rows queued for writing, sent through a ``PostgresFindingWriter``.
+    var batches: FindingRowBatches<PostgresFindingWriter>
 
     /// Rows of `scan`'s target, written in `session`'s transaction.
     init(session: PostgresSession, scan: ScanRun) throws {
         self.session = session
         self.scan = scan
-        writer = try PostgresFindingWriter(session: session, scan: scan)
+        batches = FindingRowBatches(writer: try PostgresFindingWriter(session: session, scan: scan))
     }
 
     func existingRows() throws -> [String: StoredFinding] {
@@ -32,34 +33,34 @@ struct PostgresFindingRows: FindingRowStore {
         return existing
     }
 
-    func codeRows(ids: [Int64]) throws -> [DuplicateMatching.StoredRow] {
-        let rows = try session.query("""
-            SELECT id, identity, status, "toolId", "ruleId", kind, path, "startLine", snippet FROM finding
+    func codeRows(ids: [Int64]) throws -> [MatchableRow] {
+        try session.query("""
+            SELECT \(Self.matchableColumns) FROM finding
             WHERE id = ANY($1) AND kind IN ('sast', 'iac') AND "startLine" IS NOT NULL ORDER BY id
-            """, binds(ids))
-        return try rows.map { row in
-            var reader = PostgresRowReader(row)
-            return DuplicateMatching.StoredRow(
-                id: try reader.next(), identity: try reader.next(), isOpen: try reader.next(String.self) == "open",
-                toolID: try reader.next(), ruleID: try reader.next(), kind: try reader.next(), path: try reader.next(),
-                line: try reader.nextInt(), snippet: try reader.next()
-            )
+            """, binds(ids)).map(Self.matchable)
+    }
+
+    func forEachOpenRow(_ visit: (MatchableRow) throws -> Void) throws {
+        let rows = try session.query("""
+            SELECT \(Self.matchableColumns) FROM finding WHERE "targetName" = $1 AND status = 'open' ORDER BY id
+            """, binds(scan.target.name))
+        for row in rows {
+            try visit(try Self.matchable(row))
         }
     }
 
-    func forEachOpenRow(_ visit: (FindingLineage.OpenRow) throws -> Void) throws {
-        let rows = try session.query("""
-            SELECT id, identity, "toolId", "ruleId", kind, path, "startLine", snippet, "packageName", "advisoryId"
-            FROM finding WHERE "targetName" = $1 AND status = 'open' ORDER BY id
-            """, binds(scan.target.name))
-        for row in rows {
-            var reader = PostgresRowReader(row)
-            try visit(FindingLineage.OpenRow(
-                id: try reader.next(), identity: try reader.next(), toolID: try reader.next(), ruleID: try reader.next(),
-                kind: try reader.next(), path: try reader.next(), line: try reader.nextOptionalInt(), snippet: try reader.next(),
-                packageName: try reader.next(), advisoryID: try reader.next()
-            ))
-        }
+    /// The columns ``matchable(_:)`` reads, in order.
+    private static let matchableColumns = """
+        id, identity, status, "toolId", "ruleId", kind, path, "startLine", snippet, "packageName", "advisoryId"
+        """
+
+    private static func matchable(_ row: PostgresRow) throws -> MatchableRow {
+        var reader = PostgresRowReader(row)
+        return MatchableRow(
+            id: try reader.next(), identity: try reader.next(), isOpen: try reader.next(String.self) == "open",
+            toolID: try reader.next(), ruleID: try reader.next(), kind: try reader.next(), path: try reader.next(),
+            line: try reader.nextOptionalInt(), snippet: try reader.next(), packageName: try reader.next(), advisoryID: try reader.next()
+        )
     }
 
     func setIdentity(_ identity: String, rowID: Int64) throws {
@@ -76,21 +77,5 @@ struct PostgresFindingRows: FindingRowStore {
         return try session.query("""
             SELECT nextval(pg_get_serial_sequence('finding', 'id')) FROM generate_series(1, $1)
             """, binds(Int64(count))).map { try $0.decode(Int64.self) }.sorted()
-    }
-
-    mutating func upsert(id: Int64, findingAt position: Int, merged: Finding?) throws {
-        try writer.upsert(id: id, findingAt: position, merged: merged)
-    }
-
-    mutating func addAdvisoryIDs(findingID: Int64, advisory: Advisory) throws {
-        try writer.addAdvisoryIDs(findingID: findingID, advisory: advisory)
-    }
-
-    mutating func addOccurrence(findingID: Int64, findingAt position: Int) throws {
-        try writer.addOccurrence(findingID: findingID, findingAt: position)
-    }
-
-    mutating func flush() throws {
-        try writer.flush()
     }
 }

@@ -3,20 +3,21 @@ import GRDB
 import WardCore
 
 /// The SQLite history's finding rows while one scan is recorded, for ``FindingUpserter``: reads
-/// through the write transaction's connection, writes through a ``FindingWriter``.
+/// through the write transaction's connection, writes through ``FindingRowBatches`` and a ``FindingWriter``.
 struct FindingRows: FindingRowStore {
     /// The connection, inside a write transaction.
     let db: Database
     /// The scan being stored; its row already exists.
     let scan: ScanRun
-    private var writer: FindingWriter
+    /// The rows queued for writing, sent through a ``FindingWriter``.
+    var batches: FindingRowBatches<FindingWriter>
 
     /// Rows of `scan`'s target, written in `db`'s transaction; `rawIDs` are the `rawResult` rows
     /// of the findings' raw results, by position, when they were stored as the findings arrived.
     init(db: Database, scan: ScanRun, rawIDs: [Int64?]? = nil) throws {
         self.db = db
         self.scan = scan
-        writer = try FindingWriter(db: db, scan: scan, rawIDs: rawIDs)
+        batches = FindingRowBatches(writer: try FindingWriter(db: db, scan: scan, rawIDs: rawIDs))
     }
 
     func existingRows() throws -> [String: StoredFinding] {
@@ -35,36 +36,37 @@ struct FindingRows: FindingRowStore {
         return existing
     }
 
-    func codeRows(ids: [Int64]) throws -> [DuplicateMatching.StoredRow] {
+    func codeRows(ids: [Int64]) throws -> [MatchableRow] {
         let cursor = try Row.fetchCursor(db, sql: """
-            SELECT id, identity, status, toolId, ruleId, kind, path, startLine, snippet FROM finding
+            SELECT \(Self.matchableColumns) FROM finding
             WHERE id IN (SELECT value FROM json_each(?)) AND kind IN ('sast', 'iac') AND startLine IS NOT NULL
             """, arguments: ["[" + ids.map(String.init).joined(separator: ",") + "]"])
-        var rows: [DuplicateMatching.StoredRow] = []
-        while let stored = try cursor.next() {
-            var reader = RowReader(row: stored)
-            rows.append(DuplicateMatching.StoredRow(
-                id: try reader.next(), identity: try reader.next(), isOpen: try reader.next(String.self) == "open",
-                toolID: try reader.next(), ruleID: try reader.next(), kind: try reader.next(), path: try reader.next(),
-                line: try reader.next(), snippet: try reader.next()
-            ))
+        var rows: [MatchableRow] = []
+        while let row = try cursor.next() {
+            rows.append(try Self.matchable(row))
         }
         return rows
     }
 
-    func forEachOpenRow(_ visit: (FindingLineage.OpenRow) throws -> Void) throws {
+    func forEachOpenRow(_ visit: (MatchableRow) throws -> Void) throws {
         let rows = try Row.fetchCursor(db, sql: """
-            SELECT id, identity, toolId, ruleId, kind, path, startLine, snippet, packageName, advisoryId
-            FROM finding WHERE targetName = ? AND status = 'open'
+            SELECT \(Self.matchableColumns) FROM finding WHERE targetName = ? AND status = 'open'
             """, arguments: [scan.target.name])
         while let row = try rows.next() {
-            var reader = RowReader(row: row)
-            try visit(FindingLineage.OpenRow(
-                id: try reader.next(), identity: try reader.next(), toolID: try reader.next(), ruleID: try reader.next(),
-                kind: try reader.next(), path: try reader.next(), line: try reader.next(), snippet: try reader.next(),
-                packageName: try reader.next(), advisoryID: try reader.next()
-            ))
+            try visit(try Self.matchable(row))
         }
+    }
+
+    /// The columns ``matchable(_:)`` reads, in order.
+    private static let matchableColumns = "id, identity, status, toolId, ruleId, kind, path, startLine, snippet, packageName, advisoryId"
+
+    private static func matchable(_ row: Row) throws -> MatchableRow {
+        var reader = RowReader(row: row)
+        return MatchableRow(
+            id: try reader.next(), identity: try reader.next(), isOpen: try reader.next(String.self) == "open",
+            toolID: try reader.next(), ruleID: try reader.next(), kind: try reader.next(), path: try reader.next(),
+            line: try reader.next(), snippet: try reader.next(), packageName: try reader.next(), advisoryID: try reader.next()
+        )
     }
 
     func setIdentity(_ identity: String, rowID: Int64) throws {
@@ -83,21 +85,5 @@ struct FindingRows: FindingRowStore {
                        COALESCE((SELECT max(id) FROM finding), 0))
             """) ?? 0
         return count == 0 ? [] : Array(last + 1...last + Int64(count))
-    }
-
-    mutating func upsert(id: Int64, findingAt position: Int, merged: Finding?) throws {
-        try writer.upsert(id: id, findingAt: position, merged: merged)
-    }
-
-    mutating func addAdvisoryIDs(findingID: Int64, advisory: Advisory) throws {
-        try writer.addAdvisoryIDs(findingID: findingID, advisory: advisory)
-    }
-
-    mutating func addOccurrence(findingID: Int64, findingAt position: Int) throws {
-        try writer.addOccurrence(findingID: findingID, findingAt: position)
-    }
-
-    mutating func flush() throws {
-        try writer.flush()
     }
 }

@@ -9,14 +9,8 @@ import WardCore
 struct BanditXMLReader {
     /// Decodes the report.
     func decode(_ data: Data, source: String) throws(ScannerError) -> DecodedReport {
-        let root = try XMLTree.parse(data, source: source)
-        let producer = ReportIdentity.producer(of: root)
-        guard producer == "Bandit" else {
-            if producer == "unrecognized" {
-                throw ScannerError.malformedReport(path: source, reason: "not a Bandit XML report: no <testsuite name=\"bandit\">")
-            }
-            throw ScannerError.wrongTool(path: source, expected: "Bandit", found: producer)
-        }
+        let root = try ReportIdentity.openXML(data, source: source, expected: "Bandit",
+                                              reason: "not a Bandit XML report: no <testsuite name=\"bandit\">")
         var findings: [Finding] = []
         for testcase in root.descendants("testcase") {
             guard let error = (testcase.elements("error") + testcase.elements("failure")).first,

@@ -6,17 +6,7 @@ import WardCore
 /// outputs are refused as formats Ward does not import; another tool's report as the wrong tool.
 struct CheckovReportDecoder {
     func decode(_ data: Data, source: String) throws(ScannerError) -> DecodedReport {
-        let identity = ReportIdentity.of(data)
-        switch identity.producer {
-        case nil where identity.format == .xml, "Checkov", "XML": throw ScannerError.unsupportedFormat(path: source, tool: CheckovScanner.id)
-        case let writer?: throw ScannerError.wrongTool(path: source, expected: "Checkov", found: writer)
-        case nil: break
-        }
-        if let first = ReportIdentity.firstJSONLine(data) {
-            let producer = ReportIdentity.producer(of: first)
-            throw ScannerError.wrongTool(path: source, expected: "Checkov", found: producer == "unrecognized" ? "JSON lines" : producer)
-        }
-        let report = try ReportJSON.open(data, source: source)
+        let report = try ReportIdentity.openJSON(data, source: source, toolID: CheckovScanner.id, expected: "Checkov")
         if SARIFLogReader.isLog(report.header) {
             return try SARIFLogReader.decode(toolLog: report, dialect: .checkov, toolID: CheckovScanner.id, expected: "Checkov", source: source)
         }

@@ -34,6 +34,35 @@ extension ReportIdentity {
         return name.map { "JUnit XML (\($0))" } ?? "JUnit XML"
     }
 
+    /// Opens a report that `expected`'s reader reads only as JSON (its own or SARIF): XML and the
+    /// tool's other outputs are refused as a format Ward does not import, another tool's report and
+    /// JSON lines as the wrong tool.
+    static func openJSON(_ data: Data, source: String, toolID: String, expected: String) throws(ScannerError) -> JSONDocument {
+        let identity = of(data)
+        switch identity.producer {
+        case nil where identity.format == .xml, expected, "XML": throw ScannerError.unsupportedFormat(path: source, tool: toolID)
+        case let writer?: throw ScannerError.wrongTool(path: source, expected: expected, found: writer)
+        case nil: break
+        }
+        if let first = firstJSONLine(data) {
+            let producer = producer(of: first)
+            throw ScannerError.wrongTool(path: source, expected: expected, found: producer == "unrecognized" ? "JSON lines" : producer)
+        }
+        return try ReportJSON.open(data, source: source)
+    }
+
+    /// Parses an XML report that only `expected` writes: another tool's report is refused as the
+    /// wrong tool, XML that no tool Ward knows wrote as a malformed report (`reason`).
+    static func openXML(_ data: Data, source: String, expected: String, reason: String) throws(ScannerError) -> XMLTree {
+        let root = try XMLTree.parse(data, source: source)
+        let producer = producer(of: root)
+        guard producer == expected else {
+            if producer == "unrecognized" { throw ScannerError.malformedReport(path: source, reason: reason) }
+            throw ScannerError.wrongTool(path: source, expected: expected, found: producer)
+        }
+        return root
+    }
+
     /// The error for a document `expected`'s reader cannot read: the wrong tool when another tool
     /// wrote it (and not `expected` itself), else `reason` as a malformed report.
     static func refusal(of document: JSONValue, expected: String, source: String, reason: String) -> ScannerError {

@@ -93,45 +93,24 @@ struct DependabotAlertReader {
         guard state != "fixed" else { return nil }
         let advisory = alert["security_advisory"]
         let vulnerability = alert["security_vulnerability"].isNull ? advisory["vulnerabilities"][0] : alert["security_vulnerability"]
-        let packageInfo = alert["dependency"]["package"].isNull ? vulnerability["package"] : alert["dependency"]["package"]
-        let name = packageInfo["name"].string ?? "unknown"
         let ghsa = advisory["ghsa_id"].string
         let identifiers = advisory["identifiers"].array?.compactMap { $0["value"].string } ?? []
-        let ids = unique([ghsa, advisory["cve_id"].string].compactMap { $0 } + identifiers)
-        let rawSeverity = vulnerability["severity"].string ?? advisory["severity"].string
-        let score = advisory["cvss"]["score"].double ?? advisory["cvss_severities"]["cvss_v4"]["score"].double
-        let fixed = vulnerability["first_patched_version"]["identifier"].string
-        var suppression: Suppression?
-        if state == "dismissed" || state == "auto_dismissed" {
-            let reason = [alert["dismissed_reason"].string, alert["dismissed_comment"].string].compactMap { $0 }.filter { !$0.isEmpty }
-            suppression = Suppression(source: .external, justification: ([state == "auto_dismissed" ? "auto-dismissed on GitHub" : "dismissed on GitHub"]
-                + reason).joined(separator: ": "))
-        }
-        var metadata: [String: String] = ["state": state]
+        var metadata: [String: String] = [:]
         if let number = alert["number"].int { metadata["alert"] = String(number) }
         if let url = alert["html_url"].string { metadata["url"] = url }
         if let range = vulnerability["vulnerable_version_range"].string { metadata["vulnerableRange"] = range }
         if let scope = alert["dependency"]["scope"].string { metadata["scope"] = scope }
-        let summary = advisory["summary"].string ?? ids.first ?? "Dependabot alert"
-        return Finding(
-            toolID: DependabotScanner.id,
-            ruleID: ghsa ?? ids.first ?? "unknown",
-            title: summary,
-            message: advisory["description"].string.map { summary + "\n\n" + $0 } ?? summary,
-            kind: .dependency,
-            severity: DependabotScanner.severity(rawSeverity, score: score),
-            rawSeverity: rawSeverity,
-            cwes: CWE.normalize(all: advisory["cwes"].array?.compactMap { $0["cwe_id"].string } ?? []),
-            advisory: Advisory(id: ghsa ?? ids.first ?? "unknown", aliases: ids.filter { $0 != (ghsa ?? ids.first) }),
-            location: alert["dependency"]["manifest_path"].string.map { SourceLocation(path: $0) },
-            package: PackageReference(ecosystem: DependabotScanner.ecosystem(packageInfo["ecosystem"].string), name: name,
-                                      fixedVersions: fixed.map { [$0] } ?? []),
-            references: unique((advisory["references"].array ?? []).compactMap { $0["url"].string } + [alert["html_url"].string].compactMap { $0 }),
-            fixAvailable: fixed != nil,
-            metadata: metadata,
-            suppression: suppression,
-            raw: alert.serialized
-        )
+        return DependabotAlert(
+            state: state, advisory: advisory, ghsa: ghsa, ids: unique([ghsa, advisory["cve_id"].string].compactMap { $0 } + identifiers),
+            rawSeverity: vulnerability["severity"].string ?? advisory["severity"].string,
+            score: advisory["cvss"]["score"].double ?? advisory["cvss_severities"]["cvss_v4"]["score"].double,
+            cwes: advisory["cwes"].array?.compactMap { $0["cwe_id"].string } ?? [],
+            package: alert["dependency"]["package"].isNull ? vulnerability["package"] : alert["dependency"]["package"],
+            fixed: vulnerability["first_patched_version"]["identifier"].string,
+            manifest: alert["dependency"]["manifest_path"].string, page: alert["html_url"].string,
+            dismissal: [alert["dismissed_reason"].string, alert["dismissed_comment"].string], namesAutoDismissal: true,
+            metadata: metadata, raw: alert.serialized
+        ).finding
     }
 
     /// A legacy `repository_vulnerability_alert` webhook alert: no ecosystem and no manifest.
@@ -205,48 +184,28 @@ struct DependabotAlertReader {
         guard state != "fixed", node["fixedAt"].string == nil else { return nil }
         let vulnerability = node["securityVulnerability"]
         let advisory = vulnerability["advisory"].isNull ? node["securityAdvisory"] : vulnerability["advisory"]
-        let packageInfo = vulnerability["package"]
-        let name = packageInfo["name"].string ?? "unknown"
         let typed = advisory["identifiers"].array ?? []
         let ghsa = advisory["ghsaId"].string ?? typed.first { $0["type"].string == "GHSA" }?["value"].string
-        let ids = unique([ghsa].compactMap { $0 } + typed.compactMap { $0["value"].string })
-        let rawSeverity = vulnerability["severity"].string ?? advisory["severity"].string
-        let fixed = vulnerability["firstPatchedVersion"]["identifier"].string
         let requirement = node["vulnerableRequirements"].string?.trimmingCharacters(in: .whitespaces)
-        let installed = requirement.map { $0.hasPrefix("= ") ? String($0.dropFirst(2)) : $0 }
-        var suppression: Suppression?
-        if state == "dismissed" || state == "auto_dismissed" {
-            let reason = [node["dismissReason"].string, node["dismissComment"].string].compactMap { $0 }.filter { !$0.isEmpty }
-            suppression = Suppression(source: .external, justification: (["dismissed on GitHub"] + reason).joined(separator: ": "))
-        }
-        var metadata: [String: String] = ["state": state]
+        var metadata: [String: String] = [:]
         if let number = node["number"].int { metadata["alert"] = String(number) }
         if let range = vulnerability["vulnerableVersionRange"].string { metadata["vulnerableRange"] = range }
         if let scope = node["dependencyScope"].string { metadata["scope"] = scope.lowercased() }
         if let pull = node["dependabotUpdate"]["pullRequest"]["permalink"].string { metadata["pullRequest"] = pull }
-        let summary = advisory["summary"].string ?? ids.first ?? "Dependabot alert"
-        return Finding(
-            toolID: DependabotScanner.id,
-            ruleID: ghsa ?? ids.first ?? "unknown",
-            title: summary,
-            message: advisory["description"].string.map { summary + "\n\n" + $0 } ?? summary,
-            kind: .dependency,
-            severity: DependabotScanner.severity(rawSeverity, score: advisory["cvss"]["score"].double),
-            rawSeverity: rawSeverity,
-            cwes: CWE.normalize(all: (advisory["cwes"]["nodes"].array ?? []).compactMap { $0["cweId"].string }),
-            advisory: Advisory(id: ghsa ?? ids.first ?? "unknown", aliases: ids.filter { $0 != (ghsa ?? ids.first) }),
-            location: (node["vulnerableManifestPath"].string ?? node["vulnerableManifestFilename"].string).map { SourceLocation(path: $0) },
-            package: PackageReference(ecosystem: DependabotScanner.ecosystem(packageInfo["ecosystem"].string), name: name,
-                                      installedVersion: installed, fixedVersions: fixed.map { [$0] } ?? []),
-            references: unique((advisory["references"].array ?? []).compactMap { $0["url"].string } + [advisory["permalink"].string].compactMap { $0 }),
-            fixAvailable: fixed != nil,
-            metadata: metadata,
-            suppression: suppression,
-            raw: node.serialized
-        )
+        return DependabotAlert(
+            state: state, advisory: advisory, ghsa: ghsa, ids: unique([ghsa].compactMap { $0 } + typed.compactMap { $0["value"].string }),
+            rawSeverity: vulnerability["severity"].string ?? advisory["severity"].string, score: advisory["cvss"]["score"].double,
+            cwes: (advisory["cwes"]["nodes"].array ?? []).compactMap { $0["cweId"].string }, package: vulnerability["package"],
+            installed: requirement.map { $0.hasPrefix("= ") ? String($0.dropFirst(2)) : $0 },
+            fixed: vulnerability["firstPatchedVersion"]["identifier"].string,
+            manifest: node["vulnerableManifestPath"].string ?? node["vulnerableManifestFilename"].string, page: advisory["permalink"].string,
+            dismissal: [node["dismissReason"].string, node["dismissComment"].string], namesAutoDismissal: false,
+            metadata: metadata, raw: node.serialized
+        ).finding
     }
 
-    private static func unique(_ values: [String]) -> [String] {
+    /// `values` without empty strings and repeats, in order.
+    static func unique(_ values: [String]) -> [String] {
         var seen = Set<String>()
         return values.filter { !$0.isEmpty && seen.insert($0).inserted }
     }

@@ -7,15 +7,8 @@ import WardCore
 struct SemgrepJUnitReader {
     /// Decodes the report.
     func decode(_ data: Data, source: String) throws(ScannerError) -> DecodedReport {
-        let root = try XMLTree.parse(data, source: source)
-        let producer = ReportIdentity.producer(of: root)
-        guard producer == "Semgrep" else {
-            if producer == "unrecognized" {
-                throw ScannerError.malformedReport(
-                    path: source, reason: "not a Semgrep JUnit report: no <testsuite name=\"semgrep results\">")
-            }
-            throw ScannerError.wrongTool(path: source, expected: "Semgrep", found: producer)
-        }
+        let root = try ReportIdentity.openXML(data, source: source, expected: "Semgrep",
+                                              reason: "not a Semgrep JUnit report: no <testsuite name=\"semgrep results\">")
         var findings: [Finding] = []
         for testcase in root.descendants("testcase") {
             for failure in testcase.elements("failure") {

@@ -10,17 +10,7 @@ struct TrivyReportDecoder {
     let toolID: String
 
     func decode(_ data: Data, source: String) throws(ScannerError) -> DecodedReport {
-        let identity = ReportIdentity.of(data)
-        switch identity.producer {
-        case nil where identity.format == .xml, "Trivy", "XML": throw ScannerError.unsupportedFormat(path: source, tool: toolID)
-        case let writer?: throw ScannerError.wrongTool(path: source, expected: "Trivy", found: writer)
-        case nil: break
-        }
-        if let first = ReportIdentity.firstJSONLine(data) {
-            let producer = ReportIdentity.producer(of: first)
-            throw ScannerError.wrongTool(path: source, expected: "Trivy", found: producer == "unrecognized" ? "JSON lines" : producer)
-        }
-        let report = try ReportJSON.open(data, source: source)
+        let report = try ReportIdentity.openJSON(data, source: source, toolID: toolID, expected: "Trivy")
         if SARIFLogReader.isLog(report.header) {
             return try SARIFLogReader.decode(toolLog: report, dialect: TrivySARIF.dialect, toolID: toolID, expected: "Trivy", source: source)
         }

@@ -1,0 +1,66 @@
+import Foundation
+
+/// Writes one batch of finding rows of one kind in a database's dialect, for ``FindingRowBatches``:
+/// each history knows its statements, the batches know the order.
+///
+/// A batch never holds more than ``batchSize`` rows; a full batch may use a statement prepared once.
+/// Finding rows of a batch of advisory ids or occurrences are always written before it.
+public protocol FindingBatchWriter {
+    /// Rows per statement.
+    static var batchSize: Int { get }
+    /// Writes `batch`: a new row is inserted, an existing row refreshed from this sighting (and
+    /// reopened if it was fixed).
+    mutating func writeFindings(_ batch: [QueuedFinding]) throws
+    /// Writes `batch`; advisory ids a row already has are left alone.
+    mutating func writeAdvisoryIDs(_ batch: [QueuedAdvisoryID]) throws
+    /// Writes `batch`: where this scan saw each row.
+    mutating func writeOccurrences(_ batch: [QueuedOccurrence]) throws
+}
+
+/// A finding row waiting to be written: the finding at `position` in the scan as row `id`.
+public struct QueuedFinding: Sendable {
+    /// The row id, chosen before the row is written.
+    public var id: Int64
+    /// The finding's position in the scan.
+    public var position: Int
+    /// That finding as it describes the row after uniting what the other tools said, when it differs.
+    public var merged: Finding?
+
+    /// A queued finding row.
+    @inlinable
+    public init(id: Int64, position: Int, merged: Finding?) {
+        self.id = id
+        self.position = position
+        self.merged = merged
+    }
+}
+
+/// An occurrence waiting to be written: the scan saw row `findingID` as the finding at `position` reports it.
+public struct QueuedOccurrence: Sendable {
+    /// The finding row.
+    public var findingID: Int64
+    /// The reporting finding's position in the scan.
+    public var position: Int
+
+    /// A queued occurrence.
+    @inlinable
+    public init(findingID: Int64, position: Int) {
+        self.findingID = findingID
+        self.position = position
+    }
+}
+
+/// An advisory id waiting to be written for row `findingID`.
+public struct QueuedAdvisoryID: Sendable {
+    /// The finding row.
+    public var findingID: Int64
+    /// An advisory id or alias.
+    public var advisoryID: String
+
+    /// A queued advisory id.
+    @inlinable
+    public init(findingID: Int64, advisoryID: String) {
+        self.findingID = findingID
+        self.advisoryID = advisoryID
+    }
+}
