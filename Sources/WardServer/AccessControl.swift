@@ -56,11 +56,11 @@ struct AccessControl: Sendable {
 
     /// Who a page request comes from: its bearer token's holder, else its session's (ended here when
     /// its token has been revoked), else nobody.
-    func pageCaller(for request: Request) -> Result<PageCaller, Refusal> {
+    func pageCaller(for request: Request, cookies: SessionCookie) -> Result<PageCaller, Refusal> {
         if request.headers[.authorization] != nil {
             return caller(for: request).map { .bearer($0) }
         }
-        guard let id = SessionCookie.value(SessionCookie.session, in: request), let session = sessions.session(id: id) else {
+        guard let id = cookies.value(SessionCookie.session, in: request), let session = sessions.session(id: id) else {
             return .success(.anonymous)
         }
         guard let tokenID = session.tokenID else { return .success(.session(session)) }

@@ -45,7 +45,7 @@ struct RequestGuard: RouterMiddleware {
         context.client = proxy.client(request, peer: context.peer)
         context.cookies = SessionCookie(settings: settings, proxy: proxy, request: request, peer: context.peer)
         var issued: Session?
-        switch access.pageCaller(for: request) {
+        switch access.pageCaller(for: request, cookies: context.cookies) {
         case .failure(let refusal): return PageAnswer.refusal(.unauthorized, refusal.message)
         case .success(.bearer(let caller)): context.caller = caller
         case .success(.session(let session)): (context.caller, context.session) = (session.caller, session)
@@ -62,7 +62,7 @@ struct RequestGuard: RouterMiddleware {
         }
         if posting {
             let form = await FormFields.read(&request)
-            let expected = path == "/login" ? SessionCookie.value(SessionCookie.login, in: request) : context.session?.csrfToken
+            let expected = path == "/login" ? context.cookies.value(SessionCookie.login, in: request) : context.session?.csrfToken
             guard CSRF.matches(form?[CSRF.field], expected) else {
                 return PageAnswer.refusal(.forbidden, "the form was refused: it did not carry this session's CSRF token (reload the page and try again)")
             }

@@ -2,8 +2,9 @@ import Foundation
 import Hummingbird
 
 /// The cookies of page sessions: the session's id and, before login, the login form's CSRF token.
-/// Both are `HttpOnly; SameSite=Strict; Path=/`, and `Secure` when the public URL is https or a
-/// trusted proxy says the request came over https.
+/// Both are `HttpOnly; SameSite=Strict; Path=/`, and, when the public URL is https or a trusted
+/// proxy says the request came over https, `Secure` with the `__Host-` prefix, so that browsers
+/// refuse them from plain http and from any other host or path (a sibling subdomain cannot set one).
 struct SessionCookie: Sendable {
     /// The session id's cookie.
     static let session = "ward_session"
@@ -24,7 +25,7 @@ struct SessionCookie: Sendable {
     /// The `Set-Cookie` value giving `name` the value `value` for the browser's session (or for
     /// `maxAge` seconds).
     func set(_ name: String, _ value: String, maxAge: Int? = nil) -> String {
-        var cookie = "\(name)=\(value); Path=/; HttpOnly; SameSite=Strict"
+        var cookie = "\(sent(name))=\(value); Path=/; HttpOnly; SameSite=Strict"
         if let maxAge { cookie += "; Max-Age=\(maxAge)" }
         if secure { cookie += "; Secure" }
         return cookie
@@ -35,9 +36,14 @@ struct SessionCookie: Sendable {
         set(name, "", maxAge: 0)
     }
 
-    /// The value of the request's cookie `name`, nil when absent or empty.
-    static func value(_ name: String, in request: Request) -> String? {
-        guard let value = request.cookies[name]?.value, !value.isEmpty, value.utf8.count <= 128 else { return nil }
+    /// The value of the request's cookie `name` (under its prefix when secure), nil when absent or empty.
+    func value(_ name: String, in request: Request) -> String? {
+        guard let value = request.cookies[sent(name)]?.value, !value.isEmpty, value.utf8.count <= 128 else { return nil }
         return value
+    }
+
+    /// The name `name` has on the wire: `__Host-` prefixed when secure.
+    func sent(_ name: String) -> String {
+        secure ? "__Host-" + name : name
     }
 }

@@ -12,9 +12,9 @@ struct SessionRoutes: Sendable {
 
     func register(on router: Router<ServerContext>) {
         router.get("login") { request, context in
-            loginForm(next: request.uri.queryParameters.get("next"), token: SessionCookie.value(SessionCookie.login, in: request), context: context)
+            loginForm(next: request.uri.queryParameters.get("next"), token: context.cookies.value(SessionCookie.login, in: request), context: context)
         }
-        router.post("login") { request, context in logIn(context, token: SessionCookie.value(SessionCookie.login, in: request)) }
+        router.post("login") { request, context in logIn(context, token: context.cookies.value(SessionCookie.login, in: request)) }
         router.post("logout") { request, context in
             if let session = context.session { access.sessions.end(id: session.id) }
             var response = PageAnswer.redirect(to: "/login")

@@ -39,7 +39,7 @@ import WardServer
         #expect(hostile.status == 200 && !hostile.text.contains("<script") && hostile.text.contains("/&quot;&gt;&lt;script&gt;"))
     }
 
-    @Test func theSessionCookieIsHttpOnlyStrictAndSecureOnlyOverHTTPS() async throws {
+    @Test func theSessionCookieIsHttpOnlyStrictAndSecureWithTheHostPrefixOnlyOverHTTPS() async throws {
         let plain = try await ServerTestbed(requireTokens: true)
         let plainLogin = try await PageClient(plain).logIn(try Self.token(plain.paths, .viewer))
         let cookie = try #require(plainLogin.cookie("ward_session"))
@@ -50,13 +50,19 @@ import WardServer
         #expect(spoofed.cookie("ward_login")?.contains("Secure") == false)
 
         let https = try await ServerTestbed(publicURL: "https://ward.example.org", requireTokens: true)
-        let secure = try await PageClient(https).logIn(try Self.token(https.paths, .viewer))
-        #expect(secure.cookie("ward_session")?.hasSuffix("; Secure") == true, "\(secure.setCookies)")
-        #expect(try await PageClient(https).get("/login").cookie("ward_login")?.hasSuffix("; Secure") == true)
+        let reviewer = PageClient(https)
+        let secure = try await reviewer.logIn(try Self.token(https.paths, .viewer))
+        #expect(secure.cookie("__Host-ward_session")?.hasSuffix("; Path=/; HttpOnly; SameSite=Strict; Secure") == true, "\(secure.setCookies)")
+        #expect(secure.cookie("ward_session") == nil)
+        #expect(try await PageClient(https).get("/login").cookie("__Host-ward_login")?.hasSuffix("; Secure") == true)
+        // Logged in over https, the prefixed cookie is the session: pages answer, and the unprefixed name means nothing.
+        #expect(try await reviewer.get("/findings").status == 200)
+        reviewer.cookies = ["ward_session": reviewer.cookies["__Host-ward_session"] ?? ""]
+        #expect(try await reviewer.get("/findings").status != 200)
 
         let proxied = try await ServerTestbed(requireTokens: true, configure: { $0.trustedProxies = ["127.0.0.1"] })
         let viaProxy = try await PageClient(proxied).get("/login", headers: ["X-Forwarded-Proto": "https"])
-        #expect(viaProxy.cookie("ward_login")?.hasSuffix("; Secure") == true)
+        #expect(viaProxy.cookie("__Host-ward_login")?.hasSuffix("; Secure") == true)
         #expect(try await PageClient(proxied).get("/login").cookie("ward_login")?.contains("Secure") == false)
     }
 
