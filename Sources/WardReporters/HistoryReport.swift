@@ -13,7 +13,11 @@ public enum HistoryReport {
             let entries = findings.map { tracked in
                 JSONHistory.TrackedFinding(tracked, dueAt: overdue?.dueDate(severity: tracked.finding.severity, firstSeen: tracked.firstSeenAt))
             }
-            return try json(JSONHistory.FindingsDocument(schemaVersion: 1, findings: entries))
+            do {
+                return try JSONHistory.FindingsDocument(schemaVersion: 1, findings: entries).data()
+            } catch {
+                throw ReporterError.encodingFailed(format: "json", reason: String(describing: error))
+            }
         }
         if format == "csv" { return CSVText.document(header: FindingCSV.header, rows: findings.map(FindingCSV.cells)) }
         guard format == "table" else { throw ReporterError.unknownFormat(id: format, known: ["table", "json", "csv"]) }
