@@ -1,0 +1,83 @@
+import Foundation
+import WardCore
+
+/// Copies every row of every table of one history into another, empty one, in one transaction of
+/// the destination, reading the source's tables in one snapshot, `batchSize` rows at a time; then
+/// reads the copy back. Both sides feed ``HistoryChecksum`` the same rows in the same order.
+struct HistoryCopy {
+    /// Rows read, written and hashed at a time.
+    static let batchSize = 5000
+
+    let source: any HistoryTables
+    let destination: any HistoryTables
+    let log: ActivityLog
+
+    /// Copies the rows; returns the checksum of what was read from the source. Refuses a
+    /// destination holding any row, and tables whose columns differ between the two.
+    func copy() throws(AppError) -> HistoryChecksum {
+        // The innermost error, before an enclosing transaction of the other backend words it in its own terms.
+        var failure: (any Error)?
+        do {
+            return try destination.writeTables { writer in
+                do {
+                    for table in HistoryTable.all where try writer.count(of: table) > 0 {
+                        throw AppError.invalidRequest(reason: "\(destination.location): already holds a history (table \(table.name) "
+                            + "is not empty); ward db copy writes only into an empty one")
+                    }
+                    return try source.readTables { reader in
+                        do {
+                            return try copyTables(reader, writer)
+                        } catch {
+                            failure = error
+                            throw error
+                        }
+                    }
+                } catch {
+                    if failure == nil { failure = error }
+                    throw error
+                }
+            }
+        } catch {
+            throw .wrapping(failure ?? error)
+        }
+    }
+
+    /// The checksum of `history`'s tables, read in one snapshot.
+    static func checksum(of history: any HistoryTables) throws(AppError) -> HistoryChecksum {
+        do {
+            return try history.readTables { reader in
+                var checksum = HistoryChecksum()
+                for table in HistoryTable.all {
+                    var accumulator = HistoryChecksum.Accumulator()
+                    let columns = try reader.columns(of: table).sorted { $0.name < $1.name }
+                    try reader.rows(of: table, columns: columns, batchSize: batchSize) { accumulator.add($0) }
+                    checksum.append(accumulator.table(named: table.name))
+                }
+                return checksum
+            }
+        } catch {
+            throw .wrapping(error)
+        }
+    }
+
+    private func copyTables(_ reader: any HistoryTableReader, _ writer: any HistoryTableWriter) throws -> HistoryChecksum {
+        var checksum = HistoryChecksum()
+        for table in HistoryTable.all {
+            let columns = try reader.columns(of: table)
+            guard Set(columns) == Set(try writer.columns(of: table)) else {
+                throw AppError.invalidRequest(reason: "table \(table.name): the columns of \(source.location) and \(destination.location) differ")
+            }
+            let ordered = columns.sorted { $0.name < $1.name }
+            var accumulator = HistoryChecksum.Accumulator()
+            try reader.rows(of: table, columns: ordered, batchSize: Self.batchSize) { rows in
+                accumulator.add(rows)
+                try writer.insert(rows, into: table, columns: ordered)
+            }
+            try writer.finish(table)
+            let part = accumulator.table(named: table.name)
+            checksum.append(part)
+            log.progress("copied \(table.name): \(part.rows) rows")
+        }
+        return checksum
+    }
+}
