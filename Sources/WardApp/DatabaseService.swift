@@ -43,13 +43,14 @@ public struct DatabaseService: Sendable {
         let source = try HistoryEndpoint.parse(from, variables: context.variables)
         let destination = try HistoryEndpoint.parse(to, variables: context.variables)
         let history = try source.openSource()
+        let columns = try HistoryCopy.columns(of: history)
         let scans = try destination.scanCount()
         guard scans == 0 else {
             throw .invalidRequest(reason: "\(destination): already holds \(scans) scan(s); ward db copy writes only into an empty history")
         }
         let clock = ContinuousClock()
         let started = clock.now
-        let copy = HistoryCopy(source: history, destination: try await destination.openDestination(), log: context.log)
+        let copy = HistoryCopy(source: history, columns: columns, destination: try await destination.openDestination(), log: context.log)
         let copied = try copy.copy()
         let committed = clock.now
         let found = try HistoryCopy.checksum(of: copy.destination)

@@ -9,8 +9,26 @@ struct HistoryCopy {
     static let batchSize = 5000
 
     let source: any HistoryTables
+    /// The source's columns of every table, in the order of their names (see ``columns(of:)``).
+    let columns: [HistoryTable: [HistoryColumn]]
     let destination: any HistoryTables
     let log: ActivityLog
+
+    /// The columns of every table of `history`, each table's in the order of their names: refused
+    /// when a table is missing or a column has an unexpected type.
+    static func columns(of history: any HistoryTables) throws(AppError) -> [HistoryTable: [HistoryColumn]] {
+        do {
+            return try history.readTables { reader in
+                var columns: [HistoryTable: [HistoryColumn]] = [:]
+                for table in HistoryTable.all {
+                    columns[table] = try reader.columns(of: table).sorted { $0.name < $1.name }
+                }
+                return columns
+            }
+        } catch {
+            throw .wrapping(error)
+        }
+    }
 
     /// Copies the rows; returns the checksum of what was read from the source. Refuses a
     /// destination holding any row, and tables whose columns differ between the two.
@@ -61,13 +79,12 @@ struct HistoryCopy {
     }
 
     private func copyTables(_ reader: any HistoryTableReader, _ writer: any HistoryTableWriter) throws -> HistoryChecksum {
+        for table in HistoryTable.all where Set(columns[table] ?? []) != Set(try writer.columns(of: table)) {
+            throw AppError.invalidRequest(reason: "table \(table.name): the columns of \(source.location) and \(destination.location) differ")
+        }
         var checksum = HistoryChecksum()
         for table in HistoryTable.all {
-            let columns = try reader.columns(of: table)
-            guard Set(columns) == Set(try writer.columns(of: table)) else {
-                throw AppError.invalidRequest(reason: "table \(table.name): the columns of \(source.location) and \(destination.location) differ")
-            }
-            let ordered = columns.sorted { $0.name < $1.name }
+            let ordered = columns[table] ?? []
             var accumulator = HistoryChecksum.Accumulator()
             try reader.rows(of: table, columns: ordered, batchSize: Self.batchSize) { rows in
                 accumulator.add(rows)
