@@ -3,20 +3,14 @@ import PostgresNIO
 import WardCore
 
 /// The history's tables read and written on one PostgreSQL connection, inside a transaction of
-/// ``PostgresHistory``: rows read through a cursor, a batch at a time, and written with multi-row
-/// inserts whose every value is cast to its column's type.
+/// ``PostgresHistory``: rows read through a cursor, a batch at a time, and written a batch per
+/// statement, each column bound as one array (``PostgresColumnArray``) that `unnest` turns back into rows.
 struct PostgresTableAccess: HistoryTableWriter {
     let session: PostgresSession
-    /// Most values bound to one statement (the protocol counts them in 16 bits).
-    static let maximumBinds = 65_535
     /// PostgreSQL's names of the history's column types (`information_schema.columns.data_type`).
     static let kinds: [String: HistoryColumn.Kind] = [
         "bigint": .integer, "text": .text, "bytea": .blob, "double precision": .real, "boolean": .boolean,
         "timestamp with time zone": .timestamp,
-    ]
-    /// The cast of each kind's bound value: timestamps are bound as text, to the microsecond.
-    static let casts: [HistoryColumn.Kind: String] = [
-        .integer: "bigint", .text: "text", .blob: "bytea", .real: "double precision", .boolean: "boolean", .timestamp: "timestamptz",
     ]
 
     func columns(of table: HistoryTable) throws -> [HistoryColumn] {
@@ -53,23 +47,14 @@ struct PostgresTableAccess: HistoryTableWriter {
     }
 
     func insert(_ rows: [[HistoryValue]], into table: HistoryTable, columns: [HistoryColumn]) throws {
-        guard !columns.isEmpty else { return }
-        let perStatement = max(1, Self.maximumBinds / columns.count)
-        let list = columns.map { quoted($0.name) }.joined(separator: ", ")
-        var start = rows.startIndex
-        while start < rows.endIndex {
-            let chunk = rows[start..<min(start + perStatement, rows.endIndex)]
-            var values = PostgresBindings(capacity: chunk.count * columns.count)
-            var tuples: [String] = []
-            tuples.reserveCapacity(chunk.count)
-            for row in chunk {
-                let first = values.count + 1
-                tuples.append("(" + columns.indices.map { "$\(first + $0)::\(Self.casts[columns[$0].kind] ?? "text")" }.joined(separator: ", ") + ")")
-                for value in row { Self.append(value, to: &values) }
-            }
-            try session.execute("INSERT INTO \(quoted(table.name)) (\(list)) VALUES \(tuples.joined(separator: ", "))", values)
-            start += chunk.count
+        guard !rows.isEmpty, !columns.isEmpty else { return }
+        var values = PostgresBindings(capacity: columns.count)
+        for (index, column) in columns.enumerated() {
+            values.append(PostgresColumnArray(kind: column.kind, values: rows.map { $0[index] }))
         }
+        let list = columns.map { quoted($0.name) }.joined(separator: ", ")
+        let arrays = columns.indices.map { "$\($0 + 1)" }.joined(separator: ", ")
+        try session.execute("INSERT INTO \(quoted(table.name)) (\(list)) SELECT * FROM unnest(\(arrays))", values)
     }
 
     /// Moves the sequence of the table's identity column, if it has one, past the largest id.
@@ -93,18 +78,6 @@ struct PostgresTableAccess: HistoryTableWriter {
             case .boolean: return try cell.decode(Bool?.self).map(HistoryValue.boolean) ?? .null
             case .timestamp: return try cell.decode(Date?.self).map(HistoryValue.timestamp) ?? .null
             }
-        }
-    }
-
-    private static func append(_ value: HistoryValue, to values: inout PostgresBindings) {
-        switch value {
-        case .null: values.appendNull()
-        case .integer(let integer): values.append(integer)
-        case .real(let real): values.append(real)
-        case .text(let text): values.append(text)
-        case .blob(let bytes): values.append(ByteBuffer(bytes: bytes))
-        case .boolean(let flag): values.append(flag)
-        case .timestamp(let microseconds): values.append(HistoryValue.timestampText(microseconds: microseconds, wholeMicroseconds: true) + "+00")
         }
     }
 
