@@ -7,6 +7,8 @@ import WardCore
 struct HistoryCopy {
     /// Rows read, written and hashed at a time.
     static let batchSize = 5000
+    /// Rows between two progress lines of one table.
+    static let progressRows = 500_000
 
     let source: any HistoryTables
     /// The source's columns of every table, in the order of their names (see ``columns(of:)``).
@@ -86,9 +88,12 @@ struct HistoryCopy {
         for table in HistoryTable.all {
             let ordered = columns[table] ?? []
             var accumulator = HistoryChecksum.Accumulator()
+            var copied = 0
             try reader.rows(of: table, columns: ordered, batchSize: Self.batchSize) { rows in
                 accumulator.add(rows)
                 try writer.insert(rows, into: table, columns: ordered)
+                copied += rows.count
+                if copied % Self.progressRows < rows.count { log.progress("copying \(table.name): \(copied) rows so far") }
             }
             try writer.finish(table)
             let part = accumulator.table(named: table.name)
