@@ -34,6 +34,28 @@ import WardStorage
         #expect(try AppDatabase.open(path: back).tableCounts() == AppDatabase.open(path: sqlite).tableCounts())
     }
 
+    @Test func aHistoryRecordedOnPostgresCopiesToSQLite() async throws {
+        let directory = try Fixtures.temporaryDirectory("ward-copy-back")
+        let back = directory + "/back.sqlite"
+        let answers = try await TestPostgres.withFreshDatabase { settings in
+            let url = Self.url(settings)
+            #expect(try WardProcess.run(["db", "migrate", "--db", url]).status == 0)
+            // Recorded by PostgreSQL itself: timestamps to the microsecond.
+            for report in ["tiny-bandit-1.7.0.json", "tiny-bandit-1.9.4.json"] {
+                let result = try WardProcess.run(["import", "--db", url, "--tool", "bandit", "--root", Fixtures.path("projects/tiny"),
+                                                  "--target", "tiny", Fixtures.path("reports/bandit/" + report), "-o", directory + "/report.txt"])
+                #expect(result.status == 1, "\(result.stderr)")
+            }
+            _ = try Self.copy(from: url, to: "sqlite:" + back)
+            return [try Self.output(["findings", "--db", url, "--format", "json"]), try Self.output(["scans", "--db", url, "--format", "json"])]
+        }
+        #expect(answers == [try Self.output(["findings", "--db", back, "--format", "json"]), try Self.output(["scans", "--db", back, "--format", "json"])])
+        // The copy is a history like any other: it records the next scan.
+        let next = try WardProcess.run(["import", "--db", back, "--tool", "bandit", "--root", Fixtures.path("projects/tiny"), "--target", "other",
+                                        Fixtures.path("reports/bandit/tiny-bandit-1.9.4.json"), "-o", directory + "/report.txt"])
+        #expect(next.status == 1, "\(next.stderr)")
+    }
+
     /// What a successful copy printed: every line of its table, and the checksum both sides agree on.
     struct Printed: Equatable {
         var table: [String]
