@@ -86,7 +86,7 @@ public struct PostgresHistory: HistoryStore {
     /// Runs `body` in one transaction started by `begin`, tried up to `attempts` times when rolled back
     /// by a deadlock or a serialization failure.
     func run<Value>(_ context: String, begin: String, attempts: Int = 1,
-                            _ body: (PostgresSession) throws -> Value) throws(PostgresError) -> Value {
+                   _ body: (PostgresSession) throws -> Value) throws(PostgresError) -> Value {
         let session: PostgresSession
         if let pool { session = try pool.take(settings) } else { session = try PostgresSession.open(settings) }
         var attempt = 1
