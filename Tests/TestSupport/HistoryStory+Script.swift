@@ -1,6 +1,7 @@
 import Foundation
 
 extension HistoryStory {
+    /// The first version of the application: a shell call, an MD5 digest, pickle.
     public static let app = """
         import hashlib
         import pickle
@@ -19,6 +20,7 @@ extension HistoryStory {
             return pickle.loads(blob)
 
         """
+    /// An `eval`, removed by the second scan.
     public static let calc = """
 
 
@@ -26,7 +28,9 @@ extension HistoryStory {
             return eval(expr)
 
         """
+    /// Lines inserted above every finding.
     public static let header = "# Shop helpers.\n# Kept small on purpose.\n# Reviewed by the platform team.\n"
+    /// The shell call, duplicated.
     public static let copy = """
 
 
@@ -34,8 +38,10 @@ extension HistoryStory {
             return subprocess.call(cmd, shell=True)
 
         """
+    /// An unsafe `yaml.load`.
     public static let util = "import yaml\n\n\ndef read(text):\n    return yaml.load(text)\n"
 
+    /// The pinned dependencies.
     public static func requirements(yaml: String = "5.3", requests: String = "2.19.0") -> String {
         "PyYAML==\(yaml)\nrequests==\(requests)\n"
     }

@@ -19,17 +19,23 @@ public struct HistoryStory {
 
     /// What a live scan concluded.
     public struct Scan: Sendable {
+        /// The scan's id.
         public var id: String
+        /// `ward scan`'s exit status.
         public var status: Int32
+        /// The identities the gate failed on.
         public var failing: Set<String>
+        /// What `ward scan` printed on stderr.
         public var summary: String
     }
 
     /// A step of the story that did not go as every telling of it does.
     public struct Failure: Error, CustomStringConvertible {
+        /// What went wrong.
         public let description: String
     }
 
+    /// A new repository, policy, OSV server and empty history.
     public init() throws {
         directory = try Fixtures.temporaryDirectory("ward-story")
         database = directory + "/history.sqlite"
@@ -51,6 +57,7 @@ public struct HistoryStory {
         try git(["config", "user.name", "Reviewer"])
     }
 
+    /// Stops the OSV server.
     public func stop() { server.stop() }
 
     /// Runs `ward` with `--db` pointing at the story's history.
@@ -59,6 +66,7 @@ public struct HistoryStory {
         return try WardProcess.run([command, "--db", database] + arguments.dropFirst())
     }
 
+    /// Runs git in the repository; its output, trimmed.
     @discardableResult
     public func git(_ arguments: [String]) throws -> String {
         let result = try TestTools.run("/usr/bin/env", ["git", "-C", root] + arguments)
