@@ -2,8 +2,9 @@ import Foundation
 import WardCore
 
 /// Copies every row of every table of one history into another, empty one, in one transaction of
-/// the destination, reading the source's tables in one snapshot, `batchSize` rows at a time; then
-/// reads the copy back. Both sides feed ``HistoryChecksum`` the same rows in the same order.
+/// the destination, the source's tables read in one snapshot, `batchSize` rows at a time, on a
+/// thread of their own (``SourceReading``) while this one writes; then reads the copy back. Both
+/// sides feed ``HistoryChecksum`` the same rows in the same order.
 struct HistoryCopy {
     /// Rows read, written and hashed at a time.
     static let batchSize = 5000
@@ -44,14 +45,7 @@ struct HistoryCopy {
                         throw AppError.invalidRequest(reason: "\(destination.location): already holds a history (table \(table.name) "
                             + "is not empty); ward db copy writes only into an empty one")
                     }
-                    return try source.readTables { reader in
-                        do {
-                            return try copyTables(reader, writer)
-                        } catch {
-                            failure = error
-                            throw error
-                        }
-                    }
+                    return try transfer(into: writer)
                 } catch {
                     if failure == nil { failure = error }
                     throw error
@@ -80,26 +74,34 @@ struct HistoryCopy {
         }
     }
 
-    private func copyTables(_ reader: any HistoryTableReader, _ writer: any HistoryTableWriter) throws -> HistoryChecksum {
+    /// Writes what ``SourceReading`` reads, batch after batch; returns the source's checksum.
+    private func transfer(into writer: any HistoryTableWriter) throws -> HistoryChecksum {
         for table in HistoryTable.all where Set(columns[table] ?? []) != Set(try writer.columns(of: table)) {
             throw AppError.invalidRequest(reason: "table \(table.name): the columns of \(source.location) and \(destination.location) differ")
         }
+        let reading = SourceReading(source, columns: columns, batchSize: Self.batchSize)
         var checksum = HistoryChecksum()
-        for table in HistoryTable.all {
-            let ordered = columns[table] ?? []
-            var accumulator = HistoryChecksum.Accumulator()
+        do {
             var copied = 0
-            try reader.rows(of: table, columns: ordered, batchSize: Self.batchSize) { rows in
-                accumulator.add(rows)
-                try writer.insert(rows, into: table, columns: ordered)
-                copied += rows.count
-                if copied % Self.progressRows < rows.count { log.progress("copying \(table.name): \(copied) rows so far") }
+            while let transfer = reading.channel.receive() {
+                switch transfer {
+                case .rows(let table, let rows):
+                    try writer.insert(rows, into: table, columns: columns[table] ?? [])
+                    copied += rows.count
+                    if copied % Self.progressRows < rows.count { log.progress("copying \(table.name): \(copied) rows so far") }
+                case .end(let table, let part):
+                    try writer.finish(table)
+                    checksum.append(part)
+                    log.progress("copied \(table.name): \(part.rows) rows")
+                    copied = 0
+                }
             }
-            try writer.finish(table)
-            let part = accumulator.table(named: table.name)
-            checksum.append(part)
-            log.progress("copied \(table.name): \(part.rows) rows")
+        } catch {
+            reading.channel.cancel()
+            _ = reading.wait()
+            throw error
         }
+        if let error = reading.wait() { throw error }
         return checksum
     }
 }

@@ -46,10 +46,20 @@ import WardStorage
         }
     }
 
+    @Test func aRowThatCannotBeReadStopsTheCopyAndLeavesNothing() async throws {
+        let source = try Self.smallHistory()
+        try Self.execute("UPDATE finding SET severityRank = 'high' WHERE id = (SELECT max(id) FROM finding)", on: source)
+        try await TestPostgres.withFreshDatabase { settings in
+            try Self.refused(source, DbCopyCommandTests.url(settings), saying: "finding.severityRank: a stored value is not of type integer",
+                             quiet: true)
+            #expect(try PostgresHistory.open(settings: settings).tableCounts().values.allSatisfy { $0 == 0 })
+        }
+    }
+
     /// Runs `ward db copy`, which must exit 3 with one line on stderr containing `message`, and print nothing.
-    static func refused(_ source: String, _ destination: String, saying message: String,
+    static func refused(_ source: String, _ destination: String, saying message: String, quiet: Bool = false,
                         sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
-        let result = try WardProcess.run(["db", "copy", "--from", source, "--to", destination])
+        let result = try WardProcess.run(["db", "copy", "--from", source, "--to", destination] + (quiet ? ["-q"] : []))
         #expect(result.status == 3, "\(result.stderr)", sourceLocation: sourceLocation)
         let lines = result.stderr.split(separator: "\n")
         #expect(lines.count == 1 && lines.first?.contains(message) == true, "\(result.stderr)", sourceLocation: sourceLocation)
