@@ -5,6 +5,6 @@ struct DbCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "db",
         abstract: "Operate on the history database (SQLite file or postgres:// URL).",
-        subcommands: [DbMigrateCommand.self]
+        subcommands: [DbMigrateCommand.self, DbCopyCommand.self]
     )
 }

@@ -83,8 +83,10 @@ public struct PostgresHistory: HistoryStore {
     /// How many times a write rolled back by a deadlock or a serialization failure is tried.
     static let writeAttempts = 5
 
-    private func run<Value>(_ context: String, begin: String, attempts: Int = 1,
-                            _ body: (PostgresSession) throws -> Value) throws(PostgresError) -> Value {
+    /// Runs `body` in one transaction started by `begin`, tried up to `attempts` times when rolled back
+    /// by a deadlock or a serialization failure.
+    func run<Value>(_ context: String, begin: String, attempts: Int = 1,
+                   _ body: (PostgresSession) throws -> Value) throws(PostgresError) -> Value {
         let session: PostgresSession
         if let pool { session = try pool.take(settings) } else { session = try PostgresSession.open(settings) }
         var attempt = 1

@@ -20,7 +20,7 @@ public struct AppDatabase: Sendable {
     /// The connection (a pool for files, a queue in memory).
     let writer: any DatabaseWriter
 
-    private init(path: String, writer: any DatabaseWriter) {
+    init(path: String, writer: any DatabaseWriter) {
         self.path = path
         self.writer = writer
     }
@@ -85,7 +85,7 @@ public struct AppDatabase: Sendable {
         }
     }
 
-    private static func configuration(path: String) -> Configuration {
+    static func configuration(path: String) -> Configuration {
         var configuration = Configuration()
         configuration.label = "ward"
         configuration.foreignKeysEnabled = true

@@ -8,6 +8,8 @@ public enum StorageError: Error, Sendable, Equatable, CustomStringConvertible {
     case cannotOpen(path: String, reason: String)
     /// The schema could not be created or upgraded.
     case migrationFailed(path: String, reason: String)
+    /// An existing history that lacks migration `missing`: `ward db migrate` brings it up to date.
+    case notMigrated(path: String, missing: String)
     /// A write transaction failed and was rolled back: nothing was stored.
     case writeFailed(path: String, reason: String)
     /// A query failed, or a stored row could not be read back.
@@ -30,6 +32,8 @@ public enum StorageError: Error, Sendable, Equatable, CustomStringConvertible {
             "cannot open database \(path): \(reason)"
         case .migrationFailed(let path, let reason):
             "cannot prepare the schema of database \(path): \(reason)"
+        case .notMigrated(let path, let missing):
+            "\(path): the history schema lacks migration \(missing); run `ward db migrate --db \(path)` first"
         case .writeFailed(let path, let reason):
             "cannot write to database \(path), nothing was stored: \(reason)"
         case .readFailed(let path, let reason):

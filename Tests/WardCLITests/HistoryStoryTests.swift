@@ -9,45 +9,6 @@ import WardStorage
 /// decision of each kind and an accepted risk that expires. Every status, event, identity and gate
 /// verdict is checked along the way, and `ward check` of each stored scan agrees with its live gate.
 @Suite(.serialized) struct HistoryStoryTests {
-    static let app = """
-        import hashlib
-        import pickle
-        import subprocess
-
-
-        def run(cmd):
-            return subprocess.call(cmd, shell=True)
-
-
-        def digest(data):
-            return hashlib.md5(data).hexdigest()
-
-
-        def load(blob):
-            return pickle.loads(blob)
-
-        """
-    static let calc = """
-
-
-        def calc(expr):
-            return eval(expr)
-
-        """
-    static let header = "# Shop helpers.\n# Kept small on purpose.\n# Reviewed by the platform team.\n"
-    static let copy = """
-
-
-        def run_again(cmd):
-            return subprocess.call(cmd, shell=True)
-
-        """
-    static let util = "import yaml\n\n\ndef read(text):\n    return yaml.load(text)\n"
-
-    static func requirements(yaml: String = "5.3", requests: String = "2.19.0") -> String {
-        "PyYAML==\(yaml)\nrequests==\(requests)\n"
-    }
-
     @Test func sevenScansOfAnEvolvingRepositoryTellEveryFindingsStory() throws {
         try #require(ManagedTools.path("bandit") != nil, Comment(rawValue: ManagedTools.missingMessage("bandit")))
         try #require(ManagedTools.path("pip-audit") != nil, Comment(rawValue: ManagedTools.missingMessage("pip-audit")))
@@ -56,7 +17,7 @@ import WardStorage
         var scans: [HistoryStory.Scan] = []
 
         // 1. The first scan opens every finding, and the gate fails on them.
-        try story.commit(["app.py": Self.app + Self.calc, "util.py": Self.util, "requirements.txt": Self.requirements()], message: "first")
+        try story.commit(["app.py": HistoryStory.app + HistoryStory.calc, "util.py": HistoryStory.util, "requirements.txt": HistoryStory.requirements()], message: "first")
         let first = try story.scan("s1")
         scans.append(first)
         let shell = try story.finding("B602"), md5 = try story.finding("B324"), pickle = try story.finding("B301")
@@ -75,7 +36,7 @@ import WardStorage
         #expect(try story.triage(pickle.finding.identity, "accepted-risk", "only our own cache files are unpickled").status == 0)
 
         // 2. Lines inserted above every finding and eval() removed: one fix, every other identity kept.
-        try story.commit(["app.py": Self.header + Self.app], message: "drop calc")
+        try story.commit(["app.py": HistoryStory.header + HistoryStory.app], message: "drop calc")
         let second = try story.scan("s2")
         scans.append(second)
         #expect(try story.finding("B307").status == .fixed)
@@ -106,13 +67,13 @@ import WardStorage
         #expect(moved.finding.location?.path == "loader.py")
         #expect(moved.firstSeenScanID == first.id)
         #expect(try story.events(moved.finding.identity).map(\.kind) == [.opened, .triaged, .moved])
-        let movedTriage = try AppDatabase.open(path: story.bed.database).triageHistory(identity: moved.finding.identity, target: HistoryStory.target)
+        let movedTriage = try AppDatabase.open(path: story.database).triageHistory(identity: moved.finding.identity, target: HistoryStory.target)
         #expect(movedTriage.map(\.state) == [.confirmed])
         #expect(third.status == 1)
         #expect(third.failing == Set([shell.finding.identity, moved.finding.identity, pyyaml.finding.identity, requests.finding.identity]))
 
         // 4. The shell line duplicated, and requests upgraded: the original keeps its story, the copy is new.
-        try story.commit(["app.py": Self.header + Self.app + Self.copy, "requirements.txt": Self.requirements(requests: "2.20.0")],
+        try story.commit(["app.py": HistoryStory.header + HistoryStory.app + HistoryStory.copy, "requirements.txt": HistoryStory.requirements(requests: "2.20.0")],
                          message: "copy and upgrade")
         let fourth = try story.scan("s4")
         scans.append(fourth)
@@ -129,7 +90,7 @@ import WardStorage
         #expect(fourth.status == 1)
 
         // 5. The vulnerable pin comes back: reopened, with its first sighting and its fix kept.
-        try story.commit(["requirements.txt": Self.requirements()], message: "pin back")
+        try story.commit(["requirements.txt": HistoryStory.requirements()], message: "pin back")
         let fifth = try story.scan("s5")
         scans.append(fifth)
         let reopened = try story.finding("CVE-2018-18074")
@@ -155,9 +116,9 @@ import WardStorage
         #expect(try story.triage(md5.finding.identity, "false-positive", "tokens moved to HMAC; md5 keys the cache only").status == 0)
 
         // 7. Everything else fixed: the gate passes on the waived findings alone, until the accepted risk expires.
-        let fixedApp = Self.header + Self.app.replacingOccurrences(of: "subprocess.call(cmd, shell=True)", with: "subprocess.call([cmd])")
-        try story.commit(["app.py": fixedApp, "loader.py": Self.util.replacingOccurrences(of: "yaml.load", with: "yaml.safe_load"),
-                          "requirements.txt": Self.requirements(yaml: "5.4", requests: "2.20.0")], message: "fix")
+        let fixedApp = HistoryStory.header + HistoryStory.app.replacingOccurrences(of: "subprocess.call(cmd, shell=True)", with: "subprocess.call([cmd])")
+        try story.commit(["app.py": fixedApp, "loader.py": HistoryStory.util.replacingOccurrences(of: "yaml.load", with: "yaml.safe_load"),
+                          "requirements.txt": HistoryStory.requirements(yaml: "5.4", requests: "2.20.0")], message: "fix")
         let seventh = try story.scan("s7")
         scans.append(seventh)
         #expect(seventh.status == 0, "\(seventh.failing)")
@@ -173,12 +134,12 @@ import WardStorage
         #expect(expired.failing == [pickle.finding.identity])
 
         // The reviewer's commands tell the same story.
-        let shown = try story.bed.ward(["show", String(original.finding.identity.prefix(12)), "--target", HistoryStory.target])
+        let shown = try story.ward(["show", String(original.finding.identity.prefix(12)), "--target", HistoryStory.target])
         #expect(shown.status == 0, "\(shown.stderr)")
         for scan in scans.prefix(6) {
             #expect(shown.stdout.contains(String(scan.id.prefix(8))), "show lists scan \(scan.id.prefix(8))")
         }
-        let diff = try story.bed.ward(["diff", fourth.id, fifth.id, "--format", "json"])
+        let diff = try story.ward(["diff", fourth.id, fifth.id, "--format", "json"])
         #expect(diff.status == 0, "\(diff.stderr)")
         #expect(diff.stdout.contains(reopened.finding.identity))
     }

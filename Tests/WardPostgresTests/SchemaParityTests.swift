@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Testing
 import TestSupport
+import WardCore
 import WardPostgres
 import WardStorage
 
@@ -31,6 +32,11 @@ import WardStorage
         #expect(Set(postgres.keys) == Set(sqlite.keys))
         for name in sqlite.keys.sorted() {
             #expect(postgres[name] == sqlite[name], "table \(name)")
+        }
+        // `ward db copy` moves every table, by its primary key.
+        #expect(HistoryTable.all.map(\.name).sorted() == sqlite.keys.sorted())
+        for table in HistoryTable.all {
+            #expect(sqlite[table.name]?.primaryKey == table.key, "table \(table.name)")
         }
     }
 
