@@ -35,6 +35,7 @@ public protocol HistoryTableWriter: HistoryTableReader {
     func insert(_ rows: [[HistoryValue]], into table: HistoryTable, columns: [HistoryColumn]) throws
 
     /// Called once every row of `table` is inserted: ids the database generates (PostgreSQL's
-    /// identity columns) continue after the largest id copied.
+    /// identity columns) continue after the largest id copied, and the planner's statistics of the
+    /// table are gathered.
     func finish(_ table: HistoryTable) throws
 }

@@ -66,10 +66,12 @@ struct PostgresFindingSearch {
         var from = "finding f"
         if let scanID = query.scanID {
             let scan = parameter(scanID)
+            // Each finding's occurrence in the scan: the primary tool's, else the first tool's. Chosen
+            // from the scan's own occurrences, so the plan starts from them (a condition on every
+            // finding would be evaluated over the whole history).
             from += """
-                 JOIN occurrence o ON o."scanId" = \(scan) AND o."findingId" = f.id AND o."toolId" = COALESCE(
-                  (SELECT "toolId" FROM occurrence WHERE "scanId" = \(scan) AND "findingId" = f.id AND "toolId" = f."toolId"),
-                  (SELECT min("toolId") FROM occurrence WHERE "scanId" = \(scan) AND "findingId" = f.id))
+                 JOIN (SELECT DISTINCT ON (p."findingId") p.* FROM occurrence p JOIN finding pf ON pf.id = p."findingId"
+                  WHERE p."scanId" = \(scan) ORDER BY p."findingId", (p."toolId" = pf."toolId") DESC, p."toolId") o ON o."findingId" = f.id
                 """
         } else {
             from += #" LEFT JOIN occurrence o ON o."scanId" = f."lastSeenScanId" AND o."findingId" = f.id AND o."toolId" = f."toolId""#

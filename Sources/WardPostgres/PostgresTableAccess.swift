@@ -57,8 +57,11 @@ struct PostgresTableAccess: HistoryTableWriter {
         try session.execute("INSERT INTO \(quoted(table.name)) (\(list)) SELECT * FROM unnest(\(arrays))", values)
     }
 
-    /// Moves the sequence of the table's identity column, if it has one, past the largest id.
+    /// Gathers the table's statistics and moves the sequence of its identity column, if it has one, past the largest id.
     func finish(_ table: HistoryTable) throws {
+        // Statistics for the planner now, as after a restore: until autovacuum came by, the
+        // reviewers' queries on a freshly copied table would be planned for an empty one.
+        try session.execute("ANALYZE \(quoted(table.name))")
         guard table.key == ["id"],
               let sequence = try session.query("SELECT pg_get_serial_sequence($1, 'id')", binds(quoted(table.name))).first?.decode(String?.self)
         else { return }
