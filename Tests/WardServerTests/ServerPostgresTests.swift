@@ -7,7 +7,8 @@ import WardPostgres
 
 /// `ward serve` over a PostgreSQL history: with the same scans recorded, every API answer and page
 /// equals the one over SQLite (keyset pages followed to the end, triage through the API included),
-/// and API tokens live in the PostgreSQL history: required, checked, revoked.
+/// API tokens live in the PostgreSQL history (required, checked, revoked), and uploads are
+/// recorded there once each.
 @Suite struct ServerPostgresTests {
     /// API answers and pages to compare, the triage decision posted in between.
     static let paths = [
@@ -26,6 +27,24 @@ import WardPostgres
         #expect(onSQLite.count == onPostgres.count && onSQLite.count > Self.paths.count * 2)
         for (sqlite, postgres) in zip(onSQLite, onPostgres) {
             #expect(sqlite == postgres)
+        }
+    }
+
+    @Test func uploadsAreRecordedInThePostgreSQLHistoryOnceEach() async throws {
+        try await TestPostgres.withFreshDatabase { settings in
+            let bed = try await ServerTestbed(postgres: settings)
+            let report = try UploadFixtures.fixture("bandit/tiny-bandit-1.9.4.json")
+            let document = UploadFixtures.document(target: "billing", reports: [("bandit.json", report)])
+            let answer = try await bed.upload(document)
+            #expect(answer.status == 201, "\(answer.text)")
+            let receipt = try JSONDecoder().decode(UploadReceipt.self, from: answer.body)
+            #expect(receipt.findingCount == 7 && receipt.newCount == 7 && !receipt.alreadyRecorded)
+            let again = try await bed.upload(document)
+            #expect(again.status == 200)
+            #expect(try JSONDecoder().decode(UploadReceipt.self, from: again.body).alreadyRecorded)
+            let history = try PostgresHistory.open(settings: settings)
+            #expect(try history.findings(matching: FindingQuery(target: "billing")).count == 7)
+            #expect(try history.scans(matching: ScanQuery(target: "billing")).map(\.scanID) == [receipt.scanId])
         }
     }
 
