@@ -33,10 +33,13 @@ extension PostgresFindingSearch {
     /// Whether the rows are read backwards from a "before" cursor (and turned around afterwards).
     var readsBackwards: Bool { query.cursor?.direction == .before }
 
-    /// The ORDER BY list of the query's sort, reversed when reading backwards.
+    /// The ORDER BY list of the query's sort, reversed when reading backwards: NULLs placed as
+    /// SQLite places them where a column may hold one, else PostgreSQL's default placement, which is
+    /// the order its indexes are kept in (`PostgresOrderIndexes`).
     var ordering: String {
         sortKeys.map { key in
             let descending = key.descending != readsBackwards
+            guard key.nullable else { return key.column + (descending ? " DESC" : "") }
             return key.column + (descending ? " DESC NULLS LAST" : " NULLS FIRST")
         }.joined(separator: ", ")
     }

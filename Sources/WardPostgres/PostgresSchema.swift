@@ -20,6 +20,9 @@ public enum PostgresSchema {
             #"CREATE INDEX "finding_on_targetName_status_severityRank" ON "finding"("targetName", "status", "severityRank")"#,
             #"DROP INDEX "finding_on_targetName_status""#,
         ]),
+        // The listing orders' indexes in the listings' own order: paths by bytes, as SQLite compares
+        // them and Ward sorts them, NULLs first; in the database's collation they could only be sorted.
+        PostgresMigration(name: "pg3-byte-order-indexes", statements: PostgresOrderIndexes.statements),
     ]
 
     /// The history's tables, as SQLite's history counts them.
