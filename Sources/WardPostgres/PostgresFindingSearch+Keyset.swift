@@ -2,31 +2,23 @@ import Foundation
 import WardCore
 
 extension PostgresFindingSearch {
-    /// One column of a listing's order.
-    struct SortKey {
-        /// The SQL expression (text compared by bytes, as SQLite compares it).
-        let column: String
-        /// Whether larger values come first.
-        let descending: Bool
-        /// Whether the column may be NULL (NULLs come first in ascending order and last in
-        /// descending order, as SQLite places them).
-        let nullable: Bool
-    }
+    typealias SortKey = FindingOrderKey.Expressed
 
-    /// The columns of the query's order, the finding's row number last, so every row has one place.
+    /// The columns of the query's order (``FindingSort/orderKeys``) in PostgreSQL's SQL, text
+    /// compared by bytes.
     var sortKeys: [SortKey] {
-        let place = [SortKey(column: "\(location).path COLLATE \"C\"", descending: false, nullable: true),
-                     SortKey(column: "\(location).\"startLine\"", descending: false, nullable: true),
-                     SortKey(column: "f.id", descending: false, nullable: false)]
-        let rank = SortKey(column: "f.\"severityRank\"", descending: true, nullable: false)
-        return switch query.sort {
-        case .severity: [rank] + place
-        case .newest: [SortKey(column: "f.\"firstSeenAt\"", descending: true, nullable: false), rank] + place
-        case .oldest: [SortKey(column: "f.\"firstSeenAt\"", descending: false, nullable: false), rank] + place
-        case .lastSeen: [SortKey(column: "f.\"lastSeenAt\"", descending: true, nullable: false), rank] + place
-        case .path: place
-        case .rule: [SortKey(column: "f.\"toolId\" COLLATE \"C\"", descending: false, nullable: false),
-                     SortKey(column: "f.\"ruleId\" COLLATE \"C\"", descending: false, nullable: false)] + place
+        query.sort.orderKeys.map { key in
+            let column = switch key.column {
+            case .severityRank: "f.\"severityRank\""
+            case .firstSeenAt: "f.\"firstSeenAt\""
+            case .lastSeenAt: "f.\"lastSeenAt\""
+            case .toolID: "f.\"toolId\" COLLATE \"C\""
+            case .ruleID: "f.\"ruleId\" COLLATE \"C\""
+            case .path: "\(location).path COLLATE \"C\""
+            case .startLine: "\(location).\"startLine\""
+            case .row: "f.id"
+            }
+            return key.expressed(as: column)
         }
     }
 

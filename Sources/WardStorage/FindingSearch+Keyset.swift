@@ -3,30 +3,22 @@ import GRDB
 import WardCore
 
 extension FindingSearch {
-    /// One column of a listing's order.
-    struct SortKey {
-        /// The SQL expression.
-        let column: String
-        /// Whether larger values come first.
-        let descending: Bool
-        /// Whether the column may be NULL (NULLs come first in ascending order, last in descending).
-        let nullable: Bool
-    }
+    typealias SortKey = FindingOrderKey.Expressed
 
-    /// The columns of the query's order, the finding's row number last, so every row has one place.
+    /// The columns of the query's order (``FindingSort/orderKeys``) in SQLite's SQL.
     var sortKeys: [SortKey] {
-        let place = [SortKey(column: "\(locationTable).path", descending: false, nullable: true),
-                     SortKey(column: "\(locationTable).startLine", descending: false, nullable: true),
-                     SortKey(column: "f.id", descending: false, nullable: false)]
-        let rank = SortKey(column: "f.severityRank", descending: true, nullable: false)
-        return switch query.sort {
-        case .severity: [rank] + place
-        case .newest: [SortKey(column: "f.firstSeenAt", descending: true, nullable: false), rank] + place
-        case .oldest: [SortKey(column: "f.firstSeenAt", descending: false, nullable: false), rank] + place
-        case .lastSeen: [SortKey(column: "f.lastSeenAt", descending: true, nullable: false), rank] + place
-        case .path: place
-        case .rule: [SortKey(column: "f.toolId", descending: false, nullable: false),
-                     SortKey(column: "f.ruleId", descending: false, nullable: false)] + place
+        query.sort.orderKeys.map { key in
+            let column = switch key.column {
+            case .severityRank: "f.severityRank"
+            case .firstSeenAt: "f.firstSeenAt"
+            case .lastSeenAt: "f.lastSeenAt"
+            case .toolID: "f.toolId"
+            case .ruleID: "f.ruleId"
+            case .path: "\(locationTable).path"
+            case .startLine: "\(locationTable).startLine"
+            case .row: "f.id"
+            }
+            return key.expressed(as: column)
         }
     }
 
