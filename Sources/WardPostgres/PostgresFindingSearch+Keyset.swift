@@ -68,20 +68,8 @@ extension PostgresFindingSearch {
 
     /// Reads one page of at most `query.limit` (default 50) findings and the cursors of its neighbours.
     mutating func fetchPage(_ session: PostgresSession) throws -> PagedFindings {
-        let limit = max(0, query.limit ?? 50)
         var probe = self
-        probe.query.limit = limit + 1
-        var rows = try probe.fetchRows(session)
-        let more = rows.count > limit
-        rows = Array(rows.prefix(limit))
-        let cursor = query.cursor
-        if readsBackwards {
-            rows.reverse()
-            return PagedFindings(findings: rows.map(\.finding), previous: more ? rows.first.map { FindingCursor(.before, row: $0.row) } : nil,
-                                 next: (rows.last?.row ?? cursor.map(\.row)).map { FindingCursor(.after, row: $0) })
-        }
-        let paged = cursor != nil || (query.offset ?? 0) > 0
-        return PagedFindings(findings: rows.map(\.finding), previous: paged ? rows.first.map { FindingCursor(.before, row: $0.row) } : nil,
-                             next: more ? rows.last.map { FindingCursor(.after, row: $0.row) } : nil)
+        probe.query.limit = PagedFindings.probeLimit(of: query)
+        return PagedFindings(rows: try probe.fetchRows(session), of: query)
     }
 }

@@ -70,21 +70,9 @@ extension FindingSearch {
 
     /// Reads one page of at most `query.limit` findings and the cursors of its neighbours.
     func fetchPage(_ db: Database) throws -> PagedFindings {
-        let limit = max(0, query.limit ?? 50)
         var limited = query
-        limited.limit = limit + 1
+        limited.limit = PagedFindings.probeLimit(of: query)
         let probe = FindingSearch(query: limited, condition: condition, rawResults: rawResults, recordedOrder: recordedOrder)
-        var rows = try probe.fetchRows(db)
-        let more = rows.count > limit
-        rows = Array(rows.prefix(limit))
-        let cursor = query.cursor
-        if readsBackwards {
-            rows.reverse()
-            return PagedFindings(findings: rows.map { $0.finding }, previous: more ? rows.first.map { FindingCursor(.before, row: $0.row) } : nil,
-                                 next: (rows.last?.row ?? cursor.map(\.row)).map { FindingCursor(.after, row: $0) })
-        }
-        let paged = cursor != nil || (query.offset ?? 0) > 0
-        return PagedFindings(findings: rows.map { $0.finding }, previous: paged ? rows.first.map { FindingCursor(.before, row: $0.row) } : nil,
-                             next: more ? rows.last.map { FindingCursor(.after, row: $0.row) } : nil)
+        return PagedFindings(rows: try probe.fetchRows(db), of: query)
     }
 }
