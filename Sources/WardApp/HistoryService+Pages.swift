@@ -25,21 +25,27 @@ extension HistoryService {
 
     /// Every target (at most `limit`, by name) at a glance: open findings by severity, those overdue
     /// under `serviceLevel` as of `now` (nil without one), and its latest `scans` scans; one
-    /// database connection for all of them. A server's paths keep the open counts of each target
-    /// until it is scanned again, a minute at most (``OpenCountCache``).
+    /// database connection for all of them. A server's paths keep each target's counts until it
+    /// is scanned again (and its overdue count until a decision is recorded), a minute at most (``OverviewCache``).
     public func overviews(limit: Int, scans: Int, serviceLevel: ServiceLevel?, now: Date = Date()) throws(AppError) -> [TargetOverview] {
         let database = try WardRuntime.openHistory(paths)
         do {
+            let revision = serviceLevel == nil ? 0 : try database.triageRevision()
             return try database.scannedTargets(limit: limit).map { target in
+                let latest = try database.scans(matching: ScanQuery(target: target, limit: scans))
+                let ids = latest.map(\.scanID)
                 var overdue: Int?
                 if let serviceLevel {
                     var query = FindingQuery(target: target)
                     query.overdue = serviceLevel.deadlines(asOf: now)
-                    overdue = try database.countFindings(matching: query)
+                    overdue = try paths.overviews.map { cache in
+                        try cache.overdue(target: target, scans: ids, triageRevision: revision, serviceLevel: serviceLevel, now: now) {
+                            try database.countFindings(matching: query)
+                        }
+                    } ?? database.countFindings(matching: query)
                 }
-                let latest = try database.scans(matching: ScanQuery(target: target, limit: scans))
-                let open = try paths.openCounts.map { cache in
-                    try cache.counts(target: target, scans: latest.map(\.scanID), now: now) { try database.openCounts(target: target) }
+                let open = try paths.overviews.map { cache in
+                    try cache.counts(target: target, scans: ids, now: now) { try database.openCounts(target: target) }
                 } ?? database.openCounts(target: target)
                 return TargetOverview(target: target, open: open, overdue: overdue, scans: latest)
             }

@@ -14,8 +14,8 @@ public struct WardPaths: Sendable {
     /// The history a long-running process keeps open for every operation (see
     /// ``keepingHistoryOpen(connections:environment:)``); nil when each operation opens it.
     public private(set) var keptHistory: (any HistoryStore)?
-    /// The targets' open counts as of their latest scans, kept with the history (nil when it is not kept).
-    public private(set) var openCounts: OpenCountCache?
+    /// The dashboard's counts of each target, kept with the history (nil when it is not kept).
+    public private(set) var overviews: OverviewCache?
 
     /// Resolves the locations from the `--db` option and the environment.
     public init(databaseOption: String?, environment: [String: String] = ProcessInfo.processInfo.environment) {
@@ -47,7 +47,7 @@ public struct WardPaths: Sendable {
         var paths = self
         paths.keptHistory = nil
         paths.keptHistory = try WardRuntime.openHistory(paths, variables: environment, idleConnections: connections)
-        paths.openCounts = OpenCountCache()
+        paths.overviews = OverviewCache()
         return paths
     }
 

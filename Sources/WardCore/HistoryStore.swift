@@ -98,6 +98,10 @@ public protocol HistoryStore: Sendable {
     /// The open findings of `target` per severity (severities without any left out).
     func openCounts(target: String) throws -> [Severity: Int]
 
+    /// The row number of the latest triage decision of the whole history (0 before the first): it
+    /// grows with every decision, so a count that depends on decisions can tell it is out of date.
+    func triageRevision() throws -> Int64
+
     /// Stores a new API token under the digest of its secret (the secret itself is never stored).
     func insert(_ token: APIToken, digest: String) throws
 

@@ -37,4 +37,11 @@ extension PostgresHistory {
             return counts
         }
     }
+
+    /// The row number of the latest triage decision (0 before the first), read off the primary key.
+    public func triageRevision() throws(PostgresError) -> Int64 {
+        try read("reading the triage revision") { session in
+            try session.query(#"SELECT coalesce(max(id), 0)::bigint FROM "triage""#).first?.decode(Int64.self) ?? 0
+        }
+    }
 }

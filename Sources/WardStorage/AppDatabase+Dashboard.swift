@@ -31,4 +31,9 @@ extension AppDatabase {
             return counts
         }
     }
+
+    /// The row number of the latest triage decision (0 before the first), read off the primary key.
+    public func triageRevision() throws(StorageError) -> Int64 {
+        try read { db in try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM triage") ?? 0 }
+    }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TestSupport
+import WardApp
 import WardCore
 import WardStorage
 
@@ -54,6 +55,36 @@ import WardStorage
         #expect(after == before + 1, "\(before) → \(after)")
         let listed = try #require(try await bed.request("/api/v1/findings?status=open&limit=500").json()["findings"] as? [[String: Any]])
         #expect(after == listed.count)
+    }
+
+    @Test func aDecisionChangesTheDashboardsOverdueCountAtOnce() async throws {
+        let policy = NSTemporaryDirectory() + "ward-sla-\(UUID().uuidString).yml"
+        try "name: sla\nsla:\n  critical: 1\n  high: 1\n  medium: 1\n  low: 1\n  info: 1\n".write(toFile: policy, atomically: true, encoding: .utf8)
+        // The demo's scans moved two years back, so that their findings are past a one-day SLA.
+        let past = ServerTestbed.scans.map { scan in
+            var scan = scan
+            scan.startedAt = scan.startedAt.addingTimeInterval(-730 * 86_400)
+            scan.finishedAt = scan.finishedAt.addingTimeInterval(-730 * 86_400)
+            return scan
+        }
+        let bed = try await ServerTestbed(scans: past, configure: { $0.policy = policy })
+        func overdue() async throws -> Int? {
+            let targets = try await bed.request("/api/v1/targets").json()["targets"] as? [[String: Any]]
+            return targets?.first?["overdue"] as? Int
+        }
+        let before = try #require(try await overdue())
+        #expect(before > 0)
+        #expect(try await overdue() == before)
+        let decided = try await bed.post("/api/v1/findings/\(DemoScan.Ids.random.prefix(12))/triage",
+                                         json: ["state": "accepted-risk", "reason": "behind the gateway"])
+        #expect(decided.status == 201, "\(decided.text)")
+        #expect(try await overdue() == before - 1)
+        // A decision recorded by another process counts too.
+        // (the server's own paths keep the history open; these are a separate opening of the same file)
+        let elsewhere = WardPaths(databaseOption: bed.paths.database, environment: ["HOME": bed.directory, "WARD_HOME": bed.directory + "/home"])
+        _ = try await TriageService(WardContext(paths: elsewhere)).decide(DemoScan.Ids.jinja, state: .falsePositive, reason: "template is static",
+                                                                          expires: nil, by: "ada", target: nil)
+        #expect(try await overdue() == before - 2)
     }
 
     @Test func theScanPageShowsToolRunsGateAndFindings() async throws {

@@ -17,6 +17,18 @@ import WardStorage
         _ = try database.record(F.scan("scan-1", findings: [F.finding("v1:aaaaaaaa11"), F.finding("v1:aaaaaaaa22", line: 20)], at: 0))
     }
 
+    @Test(arguments: StorageBackend.allCases) func theTriageRevisionGrowsWithEveryDecision(_ backend: StorageBackend) async throws {
+        try await backend.withEmptyHistory { database in
+            try recordHistory(in: database)
+            #expect(try database.triageRevision() == 0)
+            try database.triage(decision(.acceptedRisk, at: 100), identity: "v1:aaaaaaaa11", target: nil)
+            let first = try database.triageRevision()
+            try database.triage(decision(.falsePositive, at: 200), identity: "v1:aaaaaaaa11", target: nil)
+            let second = try database.triageRevision()
+            #expect(first > 0 && second > first)
+        }
+    }
+
     @Test(arguments: StorageBackend.allCases) func everyDecisionIsKeptAndTheLatestIsCurrent(_ backend: StorageBackend) async throws {
         try await backend.withEmptyHistory { database in
             try recordHistory(in: database)
