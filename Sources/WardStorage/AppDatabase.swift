@@ -31,12 +31,7 @@ public struct AppDatabase: Sendable {
     /// A file that is not an SQLite database is refused and left untouched.
     public static func open(path: String) throws(StorageError) -> AppDatabase {
         try createParentDirectory(of: path)
-        let pool: DatabasePool
-        do {
-            pool = try DatabasePool(path: path, configuration: configuration(path: path))
-        } catch {
-            throw DatabaseFailure.storageError(error, path: path, wrap: StorageError.cannotOpen)
-        }
+        let pool = try openPool(path: path)
         try Schema.migrate(pool, path: path)
         return AppDatabase(path: path, writer: pool)
     }
@@ -82,6 +77,23 @@ public struct AppDatabase: Sendable {
             return try writer.write(body)
         } catch {
             throw DatabaseFailure.storageError(error, path: path, wrap: StorageError.writeFailed)
+        }
+    }
+
+    /// The pool of the file at `path`. Two processes opening a new file at once (two pre-commit
+    /// chunks on a fresh history) can meet SQLite's SQLITE_BUSY while the file is switched to WAL,
+    /// which SQLite answers at once rather than through the busy handler: the opening is tried again
+    /// until the busy timeout has passed.
+    private static func openPool(path: String) throws(StorageError) -> DatabasePool {
+        let deadline = Date().addingTimeInterval(TimeInterval(busyTimeoutSeconds))
+        while true {
+            do {
+                return try DatabasePool(path: path, configuration: configuration(path: path))
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && Date() < deadline {
+                usleep(20_000)
+            } catch {
+                throw DatabaseFailure.storageError(error, path: path, wrap: StorageError.cannotOpen)
+            }
         }
     }
 
