@@ -26,11 +26,25 @@ public enum TestPostgres {
         fresh.database = name
         do {
             let result = try await body(fresh)
-            try await execute("DROP DATABASE \"\(name)\" WITH (FORCE)", on: admin)
+            await drop(name, on: admin)
             return result
         } catch {
-            try? await execute("DROP DATABASE \"\(name)\" WITH (FORCE)", on: admin)
+            await drop(name, on: admin)
             throw error
+        }
+    }
+
+    /// Drops a test database, best effort: `WITH (FORCE)` cannot end an autovacuum worker that
+    /// happens to be in it (that belongs to the cluster's superuser), so a refused drop is tried
+    /// again a few times; what is left goes with the throwaway cluster.
+    private static func drop(_ name: String, on admin: PostgresSettings) async {
+        for _ in 0..<10 {
+            do {
+                try await execute("DROP DATABASE IF EXISTS \"\(name)\" WITH (FORCE)", on: admin)
+                return
+            } catch {
+                try? await Task.sleep(for: .milliseconds(200))
+            }
         }
     }
 
