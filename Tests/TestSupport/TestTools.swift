@@ -33,6 +33,8 @@ public enum TestTools {
         process.environment = environment
         let scratch = try Fixtures.temporaryDirectory("ward-tool")
         defer { try? FileManager.default.removeItem(atPath: scratch) }
+        // Tools that keep caches where they run (schemathesis) keep them here, not in the repository.
+        process.currentDirectoryURL = URL(fileURLWithPath: scratch)
         let outputURL = URL(fileURLWithPath: scratch + "/output")
         _ = FileManager.default.createFile(atPath: outputURL.path, contents: nil)
         let output = try FileHandle(forWritingTo: outputURL)

@@ -34,7 +34,7 @@ import WardCore
             try UploadFixtures.banditReport(count: Self.findingsPerScan, tag: "p\(index)").write(to: URL(fileURLWithPath: report))
             targets.append(target)
             runs.append(["push", "--server", "http://127.0.0.1:\(bed.port)", "--tool", "bandit", "--target", target,
-                         "--root", "/ci/work/\(index)", "--json", report])
+                         "--root", "/ci/checkout-\(index)", "--json", report])
         }
         let results = try await Self.concurrently(runs, environment: ["WARD_TOKEN": token, "WARD_HOME": bed.directory + "/client"])
         #expect(results.count == Self.pushes)
