@@ -5,6 +5,7 @@ public enum CWE {
     /// Extracts `CWE-N` from strings like `CWE-89: Improper…`, `cwe-89`, `89`, or a CWE URL.
     public static func normalize(_ text: String) -> String? {
         if isCanonical(text) { return text }
+        if ASCIIText.isASCII(text) { return asciiNumber(in: text) }
         let upper = text.uppercased()
         var digits = Substring("")
         if let range = upper.range(of: "CWE-") {
@@ -15,6 +16,21 @@ public enum CWE {
             digits = Substring(upper)
         }
         guard !digits.isEmpty, let number = Int(digits), number > 0 else { return nil }
+        return "CWE-\(number)"
+    }
+
+    /// ``normalize(_:)`` of an ASCII text, comparing bytes: what uppercasing and searching gives.
+    private static func asciiNumber(in text: String) -> String? {
+        let upper = String(decoding: text.utf8.map { (0x61...0x7A).contains($0) ? $0 & 0xDF : $0 }, as: UTF8.self)
+        let digits: Substring.UTF8View
+        if let range = ASCIIText.firstRange(of: "CWE-", in: upper) ?? ASCIIText.firstRange(of: "/DEFINITIONS/", in: upper) {
+            digits = upper[range.upperBound...].utf8.prefix { (0x30...0x39).contains($0) }
+        } else if upper.utf8.allSatisfy({ (0x30...0x39).contains($0) }) {
+            digits = upper[...].utf8
+        } else {
+            return nil
+        }
+        guard !digits.isEmpty, let number = Int(String(decoding: digits, as: UTF8.self)), number > 0 else { return nil }
         return "CWE-\(number)"
     }
 

@@ -60,60 +60,111 @@ public struct FindingNormalizer: Sendable {
     /// Normalizes every finding of one report, given the keyed hashes and clear values of its
     /// secrets by index and the values to mask in each file.
     ///
+    /// Findings are independent until identities are numbered: they are normalized in chunks on
+    /// every core (each chunk reading the source files it needs once), then numbered in order.
+    ///
     /// - Parameter source: the report file or tool, named in errors.
     /// - Throws: ``ScannerError/pathOutsideRoot(path:reportedPath:)`` when a path leaves the root.
     private func normalize(_ findings: consuming [Finding], family: String, source: String, secretHashes: [Int: String], secrets: [Int: String],
                            masks neighbours: [String: [String]], readSources: Bool) throws(ScannerError) -> [Finding] {
-        var cache = SourceCache(limit: sourceReadLimit)
-        var secretHashes = secretHashes
-        var relativePaths: [String: String?] = [:]
-        // Handed over, the findings are changed where they lie rather than copied.
-        var result = consume findings
-        var texts: [String] = []
-        texts.reserveCapacity(result.count)
-        for index in result.indices {
-            var text = ""
-            if var location = result[index].location {
-                let reported = location.path
-                let memo = relativePaths[reported] ?? { let value = paths.relativize(reported); relativePaths[reported] = value; return value }()
-                guard let relative = memo else {
-                    throw ScannerError.pathOutsideRoot(path: source, reportedPath: location.path)
-                }
-                location.path = relative
-                if let secret = secrets[index], secret.contains(where: \.isNewline) {
-                    // A value across lines (a private key) keeps the tool's own snippet: the file's lines are its body.
-                    location.snippet = location.snippet.map { SecretRedaction.redact($0, secrets: Self.masks(neighbours[reported], own: [secret])) }
-                } else if readSources, let lines = flaggedLines(location, cache: &cache) {
-                    if let secret = secrets[index] {
-                        location.snippet = SecretRedaction.redact(lines, secrets: Self.masks(neighbours[reported], own: [secret]))
-                    } else if result[index].kind == .secret {
-                        // The tool masked the value: the source lines hold it in clear, so they are kept only
-                        // once the value under the mask is recovered, hashed and redacted from them.
-                        if let values = TrivyMaskedSecret.recover(masked: location.snippet ?? "", clear: lines),
-                           values.allSatisfy({ $0.count >= 4 }) {
-                            location.snippet = SecretRedaction.redact(lines, secrets: values)
-                            result[index] = SecretRedaction.redact(result[index], secrets: values)
-                            secretHashes[index] = SecretRedaction.fingerprint(values.joined(separator: "\n"), key: secretKey)
-                        }
-                    } else {
-                        location.snippet = lines
-                    }
-                }
-                result[index].location = location
-                if CredentialQuotes.concerns(result[index]) {
-                    // A code finding about a hard-coded credential quotes it: mask it everywhere.
-                    let quoted = CredentialQuotes.values(in: [location.snippet ?? "", result[index].message, result[index].title].joined(separator: "\n"))
-                    result[index] = SecretRedaction.redact(result[index], secrets: quoted)
-                    location = result[index].location ?? location
-                }
-                // The first flagged line identifies the finding: every report format carries it.
-                text = location.snippet.map(Self.firstLine) ?? ""
+        let input = consume findings
+        let chunks = try ParallelChunks.map(count: input.count) { (chunk: Range<Int>) throws(ScannerError) -> [Normalized] in
+            var located = LocationContext(cache: SourceCache(limit: sourceReadLimit), secrets: secrets, neighbours: neighbours,
+                                          readSources: readSources, source: source)
+            var normalized: [Normalized] = []
+            normalized.reserveCapacity(chunk.count)
+            for index in chunk {
+                var finding = input[index]
+                let (text, hash) = try locate(&finding, at: index, in: &located)
+                normalized.append(Normalized(finding: finding, collapsedText: Identity.collapseWhitespace(text), recoveredSecretHash: hash))
             }
-            if text.isEmpty { text = "@" + (result[index].location?.startLine.map(String.init) ?? result[index].message) }
-            texts.append(text)
+            return normalized
         }
-        assignIdentities(&result, texts: texts, family: family, secretHashes: secretHashes)
+        var result: [Finding] = []
+        result.reserveCapacity(input.count)
+        var texts: [String] = []
+        texts.reserveCapacity(input.count)
+        var secretHashes = secretHashes
+        for chunk in chunks {
+            for (offset, item) in chunk.enumerated() {
+                if let hash = item.recoveredSecretHash { secretHashes[result.count + offset] = hash }
+            }
+            result += chunk.map(\.finding)
+            texts += chunk.map(\.collapsedText)
+        }
+        assignIdentities(&result, collapsedTexts: texts, family: family, secretHashes: secretHashes)
         return result
+    }
+
+    /// One finding normalized on its own: its text for the identity, collapsed, and the keyed hash
+    /// of a secret whose masked value was recovered from the source.
+    private struct Normalized: Sendable {
+        var finding: Finding
+        var collapsedText: String
+        var recoveredSecretHash: String?
+    }
+
+    /// What normalizing one chunk's locations reads and keeps: the source files read once.
+    private struct LocationContext {
+        var cache: SourceCache
+        var relativePaths: [String: String?] = [:]
+        let secrets: [Int: String]
+        let neighbours: [String: [String]]
+        let readSources: Bool
+        let source: String
+
+        init(cache: SourceCache, secrets: [Int: String], neighbours: [String: [String]], readSources: Bool, source: String) {
+            self.cache = cache
+            self.secrets = secrets
+            self.neighbours = neighbours
+            self.readSources = readSources
+            self.source = source
+        }
+    }
+
+    /// Makes the finding at `index` root-relative and takes its snippet from the source: returns the
+    /// text that identifies it and, for a tool-masked secret recovered from the source, its keyed hash.
+    private func locate(_ finding: inout Finding, at index: Int, in context: inout LocationContext) throws(ScannerError) -> (String, String?) {
+        var recovered: String?
+        var text = ""
+        if var location = finding.location {
+            let reported = location.path
+            let memo = context.relativePaths[reported] ?? { let value = paths.relativize(reported); context.relativePaths[reported] = value; return value }()
+            guard let relative = memo else {
+                throw ScannerError.pathOutsideRoot(path: context.source, reportedPath: location.path)
+            }
+            location.path = relative
+            if let secret = context.secrets[index], secret.contains(where: \.isNewline) {
+                // A value across lines (a private key) keeps the tool's own snippet: the file's lines are its body.
+                location.snippet = location.snippet.map { SecretRedaction.redact($0, secrets: Self.masks(context.neighbours[reported], own: [secret])) }
+            } else if context.readSources, let lines = flaggedLines(location, cache: &context.cache) {
+                if let secret = context.secrets[index] {
+                    location.snippet = SecretRedaction.redact(lines, secrets: Self.masks(context.neighbours[reported], own: [secret]))
+                } else if finding.kind == .secret {
+                    // The tool masked the value: the source lines hold it in clear, so they are kept only
+                    // once the value under the mask is recovered, hashed and redacted from them.
+                    if let values = TrivyMaskedSecret.recover(masked: location.snippet ?? "", clear: lines),
+                       values.allSatisfy({ $0.count >= 4 }) {
+                        location.snippet = SecretRedaction.redact(lines, secrets: values)
+                        finding = SecretRedaction.redact(finding, secrets: values)
+                        recovered = SecretRedaction.fingerprint(values.joined(separator: "\n"), key: secretKey)
+                    }
+                } else {
+                    location.snippet = lines
+                }
+            }
+            finding.location = location
+            if CredentialQuotes.concerns(finding) {
+                // A code finding about a hard-coded credential quotes it: mask it everywhere.
+                let quoted = CredentialQuotes.values(in: [location.snippet ?? "", finding.message, finding.title].joined(separator: "\n"))
+                finding = SecretRedaction.redact(finding, secrets: quoted)
+                location = finding.location ?? location
+            }
+            // The first flagged line identifies the finding: every report format carries it.
+            text = location.snippet.map(Self.firstLine) ?? ""
+        }
+        if text.isEmpty { text = "@" + (finding.location?.startLine.map(String.init) ?? finding.message) }
+        return (text, recovered)
     }
 
     /// The secrets (and masked values) reported in each file as the report names it, longest first:
@@ -178,52 +229,36 @@ public struct FindingNormalizer: Sendable {
         return lines[(start - 1)..<min(end, lines.count)].joined(separator: "\n")
     }
 
-    private func assignIdentities(_ findings: inout [Finding], texts: [String], family: String, secretHashes: [Int: String]) {
-        let positions = findings.map { ($0.location?.startLine ?? 0, $0.location?.startColumn ?? 0) }
-        let order = findings.indices.sorted { lhs, rhs in
+    /// Numbers the code findings of one rule on the same text in the same file by position (0 for
+    /// the first), then hashes every identity, in chunks on every core.
+    private func assignIdentities(_ findings: inout [Finding], collapsedTexts texts: [String], family: String, secretHashes: [Int: String]) {
+        let all = findings
+        let nonCode = ParallelChunks.map(count: all.count) { chunk in
+            chunk.map { Self.nonCodeIdentity(all[$0], secretHash: secretHashes[$0]) }
+        }.flatMap { $0 }
+        let positions = all.map { ($0.location?.startLine ?? 0, $0.location?.startColumn ?? 0) }
+        let order = all.indices.sorted { lhs, rhs in
             (positions[lhs].0, positions[lhs].1, lhs) < (positions[rhs].0, positions[rhs].1, rhs)
         }
+        var occurrences = [Int](repeating: 0, count: all.count)
         var seen: [String: Int] = [:]
-        for index in order {
-            if let identity = Self.nonCodeIdentity(findings[index], secretHash: secretHashes[index]) {
+        for index in order where nonCode[index] == nil {
+            let groupKey = all[index].ruleID + "\u{1F}" + (all[index].location?.path ?? "") + "\u{1F}" + texts[index]
+            occurrences[index] = seen[groupKey, default: 0]
+            seen[groupKey] = occurrences[index] + 1
+        }
+        let identities = ParallelChunks.map(count: all.count) { [occurrences] chunk in
+            chunk.map { index in
+                nonCode[index] ?? Identity.code(family: family, ruleID: all[index].ruleID, path: all[index].location?.path ?? "",
+                                                 flaggedText: texts[index], occurrence: occurrences[index])
+            }
+        }
+        var index = 0
+        for chunk in identities {
+            for identity in chunk {
                 findings[index].identity = identity
-                continue
-            }
-            let path = findings[index].location?.path ?? ""
-            let ruleID = findings[index].ruleID
-            let collapsed = Identity.collapseWhitespace(texts[index])
-            let groupKey = ruleID + "\u{1F}" + path + "\u{1F}" + collapsed
-            let occurrence = seen[groupKey, default: 0]
-            seen[groupKey] = occurrence + 1
-            findings[index].identity = Identity.code(
-                family: family, ruleID: ruleID, path: path, flaggedText: collapsed, occurrence: occurrence
-            )
-        }
-    }
-}
-
-/// Source files read once per report.
-struct SourceCache {
-    let limit: Int
-    private var files: [String: [String]?] = [:]
-    /// Each folder's real location, resolved once.
-    private var directories: [String: String?] = [:]
-
-    init(limit: Int) {
-        self.limit = limit
-    }
-
-    /// The lines of the root-relative `path`, read once; `nil` when absent, too large or outside the root.
-    mutating func lines(of path: String, in paths: PathResolver) -> [String]? {
-        if let cached = files[path] { return cached }
-        var loaded: [String]?
-        // Through the bounded reader: a FIFO or device a report names is never opened for blocking reads.
-        if let path = paths.containedFile(path, directories: &directories), let data = try? BoundedReader(limit: limit).read(path) {
-            loaded = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).map {
-                $0.hasSuffix("\r") ? String($0.dropLast()) : String($0)
+                index += 1
             }
         }
-        files[path] = loaded
-        return loaded
     }
 }

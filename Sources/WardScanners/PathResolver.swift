@@ -20,8 +20,8 @@ public struct PathResolver: Sendable {
     /// prefixes. Refuses a NUL byte, any other URI scheme (`https://…`), a Windows drive path and a
     /// `file:` URI naming another host.
     public func relativize(_ reported: String) -> String? {
-        guard var path = Self.localPath(reported), !path.contains("\0") else { return nil }
-        if path.contains("\\") && !path.hasPrefix("/") { path = path.replacingOccurrences(of: "\\", with: "/") }
+        guard var path = Self.localPath(reported), !path.utf8.contains(0) else { return nil }
+        if path.utf8.contains(UInt8(ascii: "\\")) && !path.hasPrefix("/") { path = path.replacingOccurrences(of: "\\", with: "/") }
         if path.hasPrefix("/") {
             let standardized = (path as NSString).standardizingPath
             if standardized == root { return "." }

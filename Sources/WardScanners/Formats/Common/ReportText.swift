@@ -62,6 +62,14 @@ enum ReportText {
 
     /// The first line of a message as a title, at most 200 characters.
     static func firstSentence(_ text: String) -> String {
+        let bytes = text.utf8
+        // ASCII without carriage returns: every byte is a character, so the line is cut by bytes.
+        if bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
+            guard let start = bytes.firstIndex(where: { $0 != 0x0A }) else { return text }
+            let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.endIndex
+            guard bytes.distance(from: start, to: end) > 200 else { return String(text[start..<end]) }
+            return String(text[start..<bytes.index(start, offsetBy: 197)]) + "..."
+        }
         let line = text.split(separator: "\n", omittingEmptySubsequences: true).first.map(String.init) ?? text
         return line.count > 200 ? String(line.prefix(197)) + "..." : line
     }

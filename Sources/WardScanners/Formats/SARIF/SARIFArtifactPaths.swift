@@ -29,11 +29,11 @@ struct SARIFArtifactPaths {
 
     /// The path of `location` (an `artifactLocation`, or a 2.0.0 `fileLocation`), or `nil` when it names none.
     func path(of location: JSONValue) -> String? {
-        var uri = location["uri"].string?.trimmingCharacters(in: .whitespaces)
+        var uri = location["uri"].string.map(ASCIIText.trimmingWhitespace)
         var baseID = location["uriBaseId"].string
         if uri == nil || uri?.isEmpty == true, let index = location["index"].int {
             let artifact = artifacts[index]["location"]
-            uri = artifact["uri"].string?.trimmingCharacters(in: .whitespaces)
+            uri = artifact["uri"].string.map(ASCIIText.trimmingWhitespace)
             baseID = baseID ?? artifact["uriBaseId"].string
         }
         guard let uri, !uri.isEmpty else { return nil }
@@ -48,7 +48,7 @@ struct SARIFArtifactPaths {
         while let id = next, visited.insert(id).inserted {
             guard let base = bases[id] else { break }
             // 2.0.0 logs give the base as a bare string.
-            let baseURI = (base.string ?? base["uri"].string)?.trimmingCharacters(in: .whitespaces) ?? ""
+            let baseURI = (base.string ?? base["uri"].string).map(ASCIIText.trimmingWhitespace) ?? ""
             next = base.string == nil ? base["uriBaseId"].string : nil
             if Self.scheme(of: baseURI) != nil {
                 root = baseURI
@@ -99,7 +99,7 @@ struct SARIFArtifactPaths {
 
     /// `text` with percent-escapes decoded, or unchanged when they are not valid.
     static func decoded(_ text: String) -> String {
-        guard text.contains("%") else { return text }
+        guard text.utf8.contains(UInt8(ascii: "%")) else { return text }
         return text.removingPercentEncoding ?? text
     }
 }

@@ -65,8 +65,7 @@ struct SARIFLogReader {
     /// The name of a run's tool: `tool.driver.name` (`tool.name` in 2.0.0 logs).
     static func toolName(_ run: JSONValue) -> String {
         let tool = run["tool"]
-        return (tool["driver"]["name"].string ?? tool["name"].string ?? tool["driver"]["fullName"].string ?? "unknown")
-            .trimmingCharacters(in: .whitespaces)
+        return ASCIIText.trimmingWhitespace(tool["driver"]["name"].string ?? tool["name"].string ?? tool["driver"]["fullName"].string ?? "unknown")
     }
 
     /// Bytes without a UTF-8 byte order mark.
@@ -125,18 +124,23 @@ struct SARIFLogReader {
         var report = DecodedReport(findings: [], toolVersion: version, family: family)
         // Sized once: an array grown by doubling holds up to twice its findings, three times while it grows.
         report.findings.reserveCapacity(results.count)
-        for (index, result) in results.enumerated() {
-            guard result.object != nil else {
-                throw ScannerError.malformedReport(path: source, reason: "SARIF run \(number), result \(index + 1) is not an object")
+        // Results are independent of each other: decoded in chunks on every core, kept in order.
+        let chunks = try ParallelChunks.map(count: results.count) { [paths] (chunk: Range<Int>) throws(ScannerError) -> [DecodedFinding] in
+            var decoded: [DecodedFinding] = []
+            decoded.reserveCapacity(chunk.count)
+            for index in chunk {
+                let result = results[index]
+                guard result.object != nil else {
+                    throw ScannerError.malformedReport(path: source, reason: "SARIF run \(number), result \(index + 1) is not an object")
+                }
+                if let kind = result["kind"].string, kind == "pass" || kind == "notApplicable" { continue }
+                var (finding, secret) = makeFinding(result, rule: rules.rule(for: result), tool: tool, dialect: dialect, rules: rules, paths: paths)
+                finding.metadata["tool"] = tool
+                decoded.append(DecodedFinding(finding, secret: secret))
             }
-            if let kind = result["kind"].string, kind == "pass" || kind == "notApplicable" { continue }
-            let rule = rules.rule(for: result)
-            let made = makeFinding(result, rule: rule, tool: tool, dialect: dialect, rules: rules, paths: paths)
-            var finding = made.finding
-            let secret = made.secret
-            finding.metadata["tool"] = tool
-            report.append(finding, secret: secret)
+            return decoded
         }
+        for chunk in chunks { report.findings += chunk }
         for invocation in run["invocations"].array ?? [] {
             for notification in (invocation["toolExecutionNotifications"].array ?? []) + (invocation["toolConfigurationNotifications"].array ?? [])
             where notification["level"].string == "error" {

@@ -51,7 +51,7 @@ struct SARIFRuleTable {
     /// CWE ids a rule or result names: in tags (`external/cwe/cwe-79`, `CWE-79`), `properties.cwe`,
     /// relationships to a CWE taxonomy, and a result's `taxa`.
     func cwes(rule: JSONValue, result: JSONValue) -> [String] {
-        var texts = (rule["properties"]["tags"].strings + result["properties"]["tags"].strings).filter { $0.lowercased().contains("cwe") }
+        var texts = (rule["properties"]["tags"].strings + result["properties"]["tags"].strings).filter(Self.mentionsCWE)
         texts += rule["properties"]["cwe"].strings + result["properties"]["cwe"].strings
         for relationship in rule["relationships"].array ?? [] {
             let target = relationship["target"]
@@ -65,6 +65,11 @@ struct SARIFRuleTable {
             }
         }
         return CWE.normalize(all: texts)
+    }
+
+    /// Whether a tag names a CWE: `cwe` in any case (compared by bytes when the tag is ASCII).
+    private static func mentionsCWE(_ tag: String) -> Bool {
+        ASCIIText.isASCII(tag) ? ASCIIText.contains(tag, lowercaseNeedle: "cwe") : tag.lowercased().contains("cwe")
     }
 
     private func isCWE(_ component: JSONValue) -> Bool {
