@@ -51,9 +51,7 @@ public final class RedactedScanStream: Sendable {
     /// Gathers the values of all `findings`, then sends them masked, chunk by chunk, until the
     /// last or until the consumer cancels; returns every value masked.
     private func mask(_ findings: [Finding], stage: RedactionStage) -> [String] {
-        var gathered = stage.gathering()
-        for chunk in RedactionStage.chunks(of: findings.count) { stage.gather(findings[chunk], into: &gathered) }
-        let masking = RedactionStage.Masking(gathered)
+        let masking = RedactionStage.Masking(stage.gatherAll(findings))
         for chunk in RedactionStage.chunks(of: findings.count) {
             guard channel.send(chunk.map { masking.redact(findings[$0], at: $0) }) else { break }
         }

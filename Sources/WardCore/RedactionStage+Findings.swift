@@ -14,13 +14,30 @@ extension RedactionStage {
     /// something to mask or cut. Only the values found, and which raw results lose context lines,
     /// are kept between them.
     func redactFindings(_ input: [Finding]) -> ([Finding], [String]) {
-        var gathered = gathering()
-        for chunk in Self.chunks(of: input.count) { gather(input[chunk], into: &gathered) }
-        let masking = Masking(gathered)
+        let masking = Masking(gatherAll(input))
         var redacted: [Finding] = []
         redacted.reserveCapacity(input.count)
         for index in input.indices { redacted.append(masking.redact(input[index], at: index)) }
         return (redacted, masking.all)
+    }
+
+    /// The first pass over all `findings`: chunks of ``chunkSize`` gathered on every core, then
+    /// put together (what each chunk found, by path and by position, is kept whole).
+    public func gatherAll(_ findings: [Finding]) -> Gathered {
+        let parts = ParallelChunks.map(count: findings.count, chunkSize: Self.chunkSize) { chunk in
+            var part = Gathered(knownSecrets: [:], byPath: [:])
+            part.count = chunk.lowerBound
+            gather(findings[chunk], into: &part)
+            return part
+        }
+        var gathered = gathering()
+        for part in parts {
+            gathered.byPath.merge(part.byPath) { $0.union($1) }
+            gathered.own.merge(part.own) { first, _ in first }
+            gathered.trimmed.formUnion(part.trimmed)
+        }
+        gathered.count = findings.count
+        return gathered
     }
 
     /// An empty first pass, holding the values the tools found.

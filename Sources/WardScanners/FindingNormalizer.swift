@@ -68,8 +68,9 @@ public struct FindingNormalizer: Sendable {
     private func normalize(_ findings: consuming [Finding], family: String, source: String, secretHashes: [Int: String], secrets: [Int: String],
                            masks neighbours: [String: [String]], readSources: Bool) throws(ScannerError) -> [Finding] {
         let input = consume findings
+        let directories = RealDirectories()
         let chunks = try ParallelChunks.map(count: input.count) { (chunk: Range<Int>) throws(ScannerError) -> [Normalized] in
-            var located = LocationContext(cache: SourceCache(limit: sourceReadLimit), secrets: secrets, neighbours: neighbours,
+            var located = LocationContext(cache: SourceCache(limit: sourceReadLimit, directories: directories), secrets: secrets, neighbours: neighbours,
                                           readSources: readSources, source: source)
             var normalized: [Normalized] = []
             normalized.reserveCapacity(chunk.count)
@@ -232,9 +233,14 @@ public struct FindingNormalizer: Sendable {
     /// Numbers the code findings of one rule on the same text in the same file by position (0 for
     /// the first), then hashes every identity, in chunks on every core.
     private func assignIdentities(_ findings: inout [Finding], collapsedTexts texts: [String], family: String, secretHashes: [Int: String]) {
-        let all = findings
+        // Computed from a borrowed array: once done, `findings` is the array's only holder and is changed in place.
+        let identities = Self.identities(of: findings, collapsedTexts: texts, family: family, secretHashes: secretHashes)
+        for (index, identity) in identities.enumerated() { findings[index].identity = identity }
+    }
+
+    private static func identities(of all: [Finding], collapsedTexts texts: [String], family: String, secretHashes: [Int: String]) -> [String] {
         let nonCode = ParallelChunks.map(count: all.count) { chunk in
-            chunk.map { Self.nonCodeIdentity(all[$0], secretHash: secretHashes[$0]) }
+            chunk.map { nonCodeIdentity(all[$0], secretHash: secretHashes[$0]) }
         }.flatMap { $0 }
         let positions = all.map { ($0.location?.startLine ?? 0, $0.location?.startColumn ?? 0) }
         let order = all.indices.sorted { lhs, rhs in
@@ -247,18 +253,11 @@ public struct FindingNormalizer: Sendable {
             occurrences[index] = seen[groupKey, default: 0]
             seen[groupKey] = occurrences[index] + 1
         }
-        let identities = ParallelChunks.map(count: all.count) { [occurrences] chunk in
+        return ParallelChunks.map(count: all.count) { [occurrences] chunk in
             chunk.map { index in
                 nonCode[index] ?? Identity.code(family: family, ruleID: all[index].ruleID, path: all[index].location?.path ?? "",
                                                  flaggedText: texts[index], occurrence: occurrences[index])
             }
-        }
-        var index = 0
-        for chunk in identities {
-            for identity in chunk {
-                findings[index].identity = identity
-                index += 1
-            }
-        }
+        }.flatMap { $0 }
     }
 }

@@ -82,21 +82,17 @@ public struct PathResolver: Sendable {
 
     /// ``containedFile(_:)`` with each directory's real location looked up once in `directories`
     /// (directory → its real path inside the root, or `nil` outside): a report names the same
-    /// folders over and over. The file itself is checked with one `lstat`; a file that is a link
+    /// folders over and over (shared by the threads of one report). The file itself is checked with one `lstat`; a file that is a link
     /// is resolved whole, as ``containedFile(_:)`` does, so no link leads out of the root.
-    public func containedFile(_ relative: String, directories: inout [String: String?]) -> String? {
+    func containedFile(_ relative: String, directories: RealDirectories) -> String? {
         guard !relative.hasPrefix("/") else { return nil }
         let slash = relative.lastIndex(of: "/")
         let directory = slash.map { String(relative[..<$0]) } ?? ""
         let name = slash.map { String(relative[relative.index(after: $0)...]) } ?? relative
         guard !name.isEmpty, name != ".", name != ".." else { return containedFile(relative) }
-        let real: String?
-        if let cached = directories[directory] {
-            real = cached
-        } else {
+        let real = directories.location(of: directory) {
             let resolved = directory.isEmpty ? root : ((root + "/" + directory) as NSString).resolvingSymlinksInPath
-            real = resolved == root || resolved.hasPrefix(root + "/") ? resolved : nil
-            directories[directory] = real
+            return resolved == root || resolved.hasPrefix(root + "/") ? resolved : nil
         }
         guard let real else { return nil }
         let candidate = real + "/" + name
