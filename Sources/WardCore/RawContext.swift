@@ -8,7 +8,7 @@ import Foundation
 /// not is kept as one string.
 enum RawContext {
     /// Keys of a line object that hold its number.
-    private static let numberKeys = ["Number", "number", "line", "Line", "lineNumber", "line_number"]
+    static let numberKeys = ["Number", "number", "line", "Line", "lineNumber", "line_number"]
 
     /// The raw result as a JSON value: parsed, or the whole text as one string.
     static func parse(_ raw: String) -> (value: JSONValue, isJSON: Bool) {

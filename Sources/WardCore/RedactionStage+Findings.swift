@@ -52,9 +52,9 @@ extension RedactionStage {
         var texts: [String] = []
         texts.reserveCapacity(findings.count)
         for finding in findings {
-            let raw = Self.raw(of: finding)
+            let raw = finding.raw.map { RawContext.searchedStrings(of: $0, lines: Self.flaggedLines(of: finding)) }
             if raw?.trimmed == true { gathered.trimmed.insert(position) }
-            texts.append(Self.texts(of: finding, raw: raw).joined(separator: "\n"))
+            texts.append(Self.texts(of: finding, rawStrings: raw?.strings ?? []).joined(separator: "\n"))
             position += 1
         }
         let matched = matcher?.secrets(in: texts) ?? []

@@ -109,12 +109,12 @@ public struct RedactionStage: Sendable {
     }
 
     /// Every text of a finding that could carry a secret.
-    static func texts(of finding: Finding, raw: Raw?) -> [String] {
+    static func texts(of finding: Finding, rawStrings: [String]) -> [String] {
         var texts = [finding.title, finding.message, finding.ruleName ?? "", finding.location?.path ?? "", finding.location?.snippet ?? ""]
         for (key, value) in finding.metadata { texts += [key, value] }
         texts += finding.references
         texts += [finding.suppression?.justification ?? "", finding.package?.purl ?? ""]
-        if let raw { texts += RawContext.strings(of: raw.value) }
+        texts += rawStrings
         return texts.filter { !$0.isEmpty }
     }
 
