@@ -44,9 +44,11 @@ public struct JSONReporter: Reporter {
             writer.beginObject()
             writer.key(Keys.findings.rawValue)
             writer.beginArray()
-            for index in FindingOrder.sortedIndices(scan.findings) {
-                writer.element()
-                try JSONFinding(scan.findings[index], dueAt: gate.overdue[scan.findings[index].identity]).write(to: &writer)
+            let order = FindingOrder.sortedIndices(scan.findings)
+            let findings = scan.findings, overdue = gate.overdue
+            try writer.elements(count: order.count) { position, writer in
+                let finding = findings[order[position]]
+                try JSONFinding(finding, dueAt: overdue[finding.identity]).write(to: &writer)
             }
             try writer.endArray()
             writer.key(Keys.gate.rawValue)

@@ -24,6 +24,28 @@ struct JSONStreamWriter {
         buffer.reserveCapacity(drain == nil ? chunkSize : chunkSize + 4096)
     }
 
+    /// A writer of elements inside the containers `nesting` stands for (whether each has a member
+    /// yet), the innermost holding members already when `afterFirst`; it keeps what it writes.
+    init(nestedIn nesting: [Bool], afterFirst: Bool) {
+        self.init(chunkSize: 1 << 20)
+        hasMember = nesting
+        hasMember[hasMember.count - 1] = afterFirst
+    }
+
+    /// Whether each open container has a member yet, outermost first.
+    var openContainers: [Bool] { hasMember }
+
+    /// Appends bytes another writer rendered inside the same containers, draining when full.
+    mutating func append(rendered bytes: [UInt8]) throws {
+        buffer.append(contentsOf: bytes)
+        if let drain, buffer.count >= chunkSize { try drain(&buffer) }
+    }
+
+    /// Records that the innermost container has a member (written by ``append(rendered:)``).
+    mutating func markMember() {
+        hasMember[hasMember.count - 1] = true
+    }
+
     // MARK: - Containers
 
     /// Opens an object, as the value of the member or element being written.
