@@ -3,16 +3,47 @@ import GRDB
 import WardCore
 
 extension AppDatabase {
+    /// Findings of a stored scan at which reading it splits into ranges read on every core.
+    static let parallelReadThreshold = 8_192
+
     /// The findings of the scan `scanID` as the tools reported them (its gate's waivers left out),
     /// each with every tool that ever reported it as `sources`, in the order the scan recorded them:
     /// what gating a recorded scan again starts from. Raw results are read only when `rawResults`
     /// (a report that shows them); they are most of what a scan holds.
+    ///
+    /// A large scan is read in ranges of finding ids on several reader connections at once. The
+    /// history's revision (its latest occurrence and its scans) is read before and after: when a scan
+    /// was recorded or removed in between, the ranges may disagree (a finding's `sources`), and the
+    /// scan is read again in one transaction.
     public func recordedFindings(inScan scanID: String, rawResults: Bool = true) throws(StorageError) -> [Finding] {
+        let (ids, revision) = try read { db in
+            (try Int64.fetchAll(db, sql: "SELECT DISTINCT findingId FROM occurrence WHERE scanId = ? ORDER BY findingId", arguments: [scanID]),
+             try Self.revision(db))
+        }
+        guard ids.count >= Self.parallelReadThreshold, writer is DatabasePool else { return try recordedFindings(scanID, rawResults, ids: nil) }
+        let chunkSize = max(1_024, ids.count / (4 * ProcessInfo.processInfo.activeProcessorCount) + 1)
+        let chunks = try ParallelChunks.map(count: ids.count, chunkSize: chunkSize) { (chunk: Range<Int>) throws(StorageError) -> [Finding] in
+            try recordedFindings(scanID, rawResults, ids: ids[chunk.lowerBound]...ids[chunk.upperBound - 1])
+        }
+        guard try read(Self.revision) == revision else { return try recordedFindings(scanID, rawResults, ids: nil) }
+        return Array(chunks.joined())
+    }
+
+    /// The scan's findings whose ids lie in `ids` (all of them when nil), in one read transaction.
+    func recordedFindings(_ scanID: String, _ rawResults: Bool, ids: ClosedRange<Int64>?) throws(StorageError) -> [Finding] {
         var query = FindingQuery(scanID: scanID)
         query.showsWaivers = false
         var search = FindingSearch(query: query)
         search.rawResults = rawResults
         search.recordedOrder = true
+        if let ids {
+            search.condition = ("f.id BETWEEN :rangeLow AND :rangeHigh", ["rangeLow": ids.lowerBound, "rangeHigh": ids.upperBound])
+        }
         return try read { db in try search.fetchFindings(db) }
+    }
+
+    /// What changes when a scan is recorded or removed: the latest occurrence and the number of scans.
+    private static func revision(_ db: Database) throws -> [Int64] {
+        [try Int64.fetchOne(db, sql: "SELECT max(rowid) FROM occurrence") ?? 0, try Int64.fetchOne(db, sql: "SELECT count(*) FROM scan") ?? 0]
     }
 }
