@@ -7,7 +7,7 @@ extension RawContext {
     ///
     /// Most raw results hold no numbered context. For those the text is only checked (as strictly
     /// as ``JSONParser`` checks it) and its strings read off in order, without building the tree;
-    /// a text that might hold context (a string starting with digits and more, an array starting
+    /// a text that might hold context (a string starting with digits then a space, tab or escape, an array starting
     /// with a number, a `line`/`number` key, any `\u` escape) is parsed as before.
     static func searchedStrings(of raw: String, lines: ClosedRange<Int>?) -> (strings: [String], trimmed: Bool) {
         if let strings = plainStrings(of: raw) { return (strings, false) }
@@ -46,8 +46,8 @@ extension RawContext {
             if byte == quote, index + 1 < bytes.count {
                 var end = index + 1
                 while end < bytes.count, isDigit(bytes[end]) { end += 1 }
-                // A string of digits and more: maybe numbered lines.
-                if end > index + 1, end < bytes.count, bytes[end] != quote { return true }
+                // Digits then a space, a tab or an escape: maybe numbered lines (a hash of hex digits is not).
+                if end > index + 1, end < bytes.count, [0x20, 0x09, backslash].contains(bytes[end]) { return true }
                 if startsNumberKey(bytes, at: index + 1) { return true }
             }
             if byte == UInt8(ascii: "[") {

@@ -8,7 +8,8 @@ import Testing
     static let raws = [
         // SARIF results, with and without a fingerprint of digits
         #"{"ruleId":"r","message":{"text":"x"},"locations":[{"physicalLocation":{"region":{"startLine":3,"snippet":{"text":"k = 1"}}}}]}"#,
-        #"{"fingerprints":{"matchBasedId/v1":"0000000000000007"},"properties":{}}"#,
+        #"{"fingerprints":{"matchBasedId/v1":"0000000000000007","hash":"00124f8ab"},"properties":{}}"#,
+        #"{"code":"7\tx = 1","other":"12\u0020y"}"#, #"{"code":"3 a\n4 b"}"#,
         // Bandit's numbered code, Trivy's line objects, Checkov's [number, text] pairs
         #"{"code":"11 a = 1\n12 key = 'AKIAIOSFODNN7EXAMPLE'\n13 b = 2\n","line_number":12}"#,
         #"{"Code":{"Lines":[{"Number":1,"Content":"x"},{"Number":2,"Content":"y"}]},"StartLine":2}"#,
