@@ -69,7 +69,7 @@ public struct FindingNormalizer: Sendable {
                            masks neighbours: [String: [String]], readSources: Bool) throws(ScannerError) -> [Finding] {
         let input = consume findings
         let directories = RealDirectories()
-        let chunks = try ParallelChunks.map(count: input.count) { (chunk: Range<Int>) throws(ScannerError) -> [Normalized] in
+        var chunks = try ParallelChunks.map(count: input.count) { (chunk: Range<Int>) throws(ScannerError) -> [Normalized] in
             var located = LocationContext(cache: SourceCache(limit: sourceReadLimit, directories: directories), secrets: secrets, neighbours: neighbours,
                                           readSources: readSources, source: source)
             var normalized: [Normalized] = []
@@ -85,13 +85,16 @@ public struct FindingNormalizer: Sendable {
         result.reserveCapacity(input.count)
         var texts: [String] = []
         texts.reserveCapacity(input.count)
+        _ = consume input
         var secretHashes = secretHashes
-        for chunk in chunks {
-            for (offset, item) in chunk.enumerated() {
+        for index in chunks.indices {
+            for (offset, item) in chunks[index].enumerated() {
                 if let hash = item.recoveredSecretHash { secretHashes[result.count + offset] = hash }
             }
-            result += chunk.map(\.finding)
-            texts += chunk.map(\.collapsedText)
+            result += chunks[index].map(\.finding)
+            texts += chunks[index].map(\.collapsedText)
+            // Let go once appended: the findings are held about once, not twice.
+            chunks[index] = []
         }
         assignIdentities(&result, collapsedTexts: texts, family: family, secretHashes: secretHashes)
         return result
