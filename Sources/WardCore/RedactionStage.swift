@@ -42,6 +42,11 @@ public struct RedactionStage: Sendable {
     public func redact(_ scan: ScanRun, after original: Redacted<ScanRun>) -> Redacted<ScanRun> {
         guard scan.toolRuns == original.value.toolRuns else { return redact(scan) }
         let before = original.value.findings
+        // Untouched, the findings are still the original's own storage: nothing to compare.
+        let shared = scan.findings.withUnsafeBufferPointer { after in
+            before.withUnsafeBufferPointer { $0.baseAddress == after.baseAddress && $0.count == after.count }
+        }
+        if shared { return Redacted(scan) }
         // Compared where they lie: reading the arrays' elements would copy every finding.
         let changed = scan.findings.withUnsafeBufferPointer { after in
             before.withUnsafeBufferPointer { before in
