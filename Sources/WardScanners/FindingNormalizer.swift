@@ -245,18 +245,8 @@ public struct FindingNormalizer: Sendable {
         let nonCode = ParallelChunks.map(count: all.count) { chunk in
             chunk.map { nonCodeIdentity(all[$0], secretHash: secretHashes[$0]) }
         }.flatMap { $0 }
-        let positions = all.map { ($0.location?.startLine ?? 0, $0.location?.startColumn ?? 0) }
-        let order = all.indices.sorted { lhs, rhs in
-            (positions[lhs].0, positions[lhs].1, lhs) < (positions[rhs].0, positions[rhs].1, rhs)
-        }
-        var occurrences = [Int](repeating: 0, count: all.count)
-        var seen: [String: Int] = [:]
-        for index in order where nonCode[index] == nil {
-            let groupKey = all[index].ruleID + "\u{1F}" + (all[index].location?.path ?? "") + "\u{1F}" + texts[index]
-            occurrences[index] = seen[groupKey, default: 0]
-            seen[groupKey] = occurrences[index] + 1
-        }
-        return ParallelChunks.map(count: all.count) { [occurrences] chunk in
+        let occurrences = OccurrenceNumbering.occurrences(of: all, collapsedTexts: texts, isCode: nonCode.map { $0 == nil })
+        return ParallelChunks.map(count: all.count) { chunk in
             chunk.map { index in
                 nonCode[index] ?? Identity.code(family: family, ruleID: all[index].ruleID, path: all[index].location?.path ?? "",
                                                  flaggedText: texts[index], occurrence: occurrences[index])

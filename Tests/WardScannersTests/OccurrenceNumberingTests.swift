@@ -1,0 +1,65 @@
+import Foundation
+import Testing
+import WardCore
+@testable import WardScanners
+
+/// Findings numbered file by file get the numbers one pass over the whole report in position order gives.
+@Suite struct OccurrenceNumberingTests {
+    /// One pass over every code finding in (line, column, report order), one key per rule, path and text.
+    static func reference(_ all: [Finding], texts: [String], isCode: [Bool]) -> [Int] {
+        let order = all.indices.sorted { lhs, rhs in
+            (all[lhs].location?.startLine ?? 0, all[lhs].location?.startColumn ?? 0, lhs)
+                < (all[rhs].location?.startLine ?? 0, all[rhs].location?.startColumn ?? 0, rhs)
+        }
+        var occurrences = [Int](repeating: 0, count: all.count)
+        var seen: [String: Int] = [:]
+        for index in order where isCode[index] {
+            let key = all[index].ruleID + "\u{1F}" + (all[index].location?.path ?? "") + "\u{1F}" + texts[index]
+            occurrences[index] = seen[key, default: 0]
+            seen[key] = occurrences[index] + 1
+        }
+        return occurrences
+    }
+
+    static func findings(count: Int, paths: [String], rules: [String], seed: UInt64) -> ([Finding], [String], [Bool]) {
+        var generator = SplitMix(state: seed)
+        var findings: [Finding] = []
+        var texts: [String] = []
+        var isCode: [Bool] = []
+        for _ in 0..<count {
+            let path = paths[Int(generator.next() % UInt64(paths.count))]
+            let located = generator.next() % 10 != 0
+            findings.append(Finding(toolID: "t", ruleID: rules[Int(generator.next() % UInt64(rules.count))], title: "t", message: "m",
+                                    kind: .sast, severity: .low,
+                                    location: located ? SourceLocation(path: path, startLine: Int(generator.next() % 5),
+                                                                       startColumn: Int(generator.next() % 3)) : nil))
+            texts.append(["x = 1", "y", "", "z\u{1F}w"][Int(generator.next() % 3)])
+            isCode.append(generator.next() % 7 != 0)
+        }
+        return (findings, texts, isCode)
+    }
+
+    struct SplitMix {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var value = state
+            value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
+            return value ^ (value >> 31)
+        }
+    }
+
+    @Test(arguments: [1, 2, 3, 4])
+    func filesNumberedApartMatchOnePassOverTheReport(seed: Int) {
+        let (all, texts, isCode) = Self.findings(count: 5_000, paths: (0..<40).map { "src/f\($0).py" }, rules: ["a", "b", "c"], seed: UInt64(seed))
+        #expect(OccurrenceNumbering.occurrences(of: all, collapsedTexts: texts, isCode: isCode) == Self.reference(all, texts: texts, isCode: isCode))
+    }
+
+    @Test func aSeparatorInAPathNumbersTheReportAsOneAsTheJoinedKeyDid() {
+        // "a" in "b␟c" and "a␟b" in "c" join to the same key: they share one count, so no two get one identity.
+        let (all, texts, isCode) = Self.findings(count: 3_000, paths: ["b\u{1F}c", "c", "d"], rules: ["a", "a\u{1F}b"], seed: 9)
+        let numbered = OccurrenceNumbering.occurrences(of: all, collapsedTexts: texts, isCode: isCode)
+        #expect(numbered == Self.reference(all, texts: texts, isCode: isCode))
+    }
+}
