@@ -35,10 +35,17 @@ struct JSONStreamWriter {
     /// Whether each open container has a member yet, outermost first.
     var openContainers: [Bool] { hasMember }
 
-    /// Appends bytes another writer rendered inside the same containers, draining when full.
+    /// Appends bytes another writer rendered inside the same containers, drained in chunks of
+    /// `chunkSize` as they fill, as the writer's own bytes are.
     mutating func append(rendered bytes: [UInt8]) throws {
-        buffer.append(contentsOf: bytes)
-        if let drain, buffer.count >= chunkSize { try drain(&buffer) }
+        guard let drain else { return buffer.append(contentsOf: bytes) }
+        var start = 0
+        while start < bytes.count {
+            let end = min(bytes.count, start + max(1, chunkSize - buffer.count))
+            buffer.append(contentsOf: bytes[start..<end])
+            start = end
+            if buffer.count >= chunkSize { try drain(&buffer) }
+        }
     }
 
     /// Records that the innermost container has a member (written by ``append(rendered:)``).
