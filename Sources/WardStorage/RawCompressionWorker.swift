@@ -7,8 +7,10 @@ import WardHistoryFormat
 /// findings: the compressed rows come back in the order their batches were sent, for the writer
 /// to insert (see ``RawResults``).
 ///
+/// The queue of batches to compress is not bounded: its items point at texts the scan holds anyway,
+/// so the writer never waits to send and goes on to the findings while the thread catches up.
 /// Nothing here touches the database. The thread stops once ``close()`` is called (whatever is
-/// still queued is dropped) or once it failed to compress a result.
+/// still queued is dropped).
 final class RawCompressionWorker: Sendable {
     /// A raw result waiting to be compressed, under the row id and digest the writer chose.
     struct Item: Sendable {
@@ -24,10 +26,16 @@ final class RawCompressionWorker: Sendable {
         var body: Data
     }
 
-    /// Batches sent and not yet compressed, at most: a writer that runs ahead waits.
-    static let capacity = 16
+    /// The batches sent and not yet taken (from `next` on).
+    private struct Queue {
+        var batches: [[Item]] = []
+        var next = 0
+        var closed = false
+    }
 
-    private let input = BoundedChannel<[Item]>(capacity: capacity)
+    private let input = Mutex(Queue())
+    /// One signal per batch sent, and one when closed.
+    private let queued = DispatchSemaphore(value: 0)
     /// Compressed batches not yet taken, in the order they were sent.
     private let output = Mutex<[Result<[Row], InvalidRow>]>([])
     /// One signal per compressed batch in ``output``.
@@ -41,10 +49,10 @@ final class RawCompressionWorker: Sendable {
                 compressor = try RawCompressor()
             } catch {
                 // Every batch sent fails with the reason, so the writer hears of it.
-                while input.receive() != nil { deliver(.failure(error)) }
+                while receive() != nil { deliver(.failure(error)) }
                 return
             }
-            while let batch = input.receive() {
+            while let batch = receive() {
                 let rows = Result { () throws(InvalidRow) -> [Row] in
                     try batch.map { item throws(InvalidRow) in Row(id: item.id, digest: item.digest, body: try compressor.compress(item.text)) }
                 }
@@ -53,9 +61,29 @@ final class RawCompressionWorker: Sendable {
         }.start()
     }
 
-    /// Queues `batch` for compression, waiting while ``capacity`` batches are queued.
+    /// Queues `batch` for compression.
     func send(_ batch: [Item]) {
-        input.send(batch)
+        input.withLock { queue in
+            if !queue.closed { queue.batches.append(batch) }
+        }
+        queued.signal()
+    }
+
+    /// The next batch to compress, waiting for one; nil once closed.
+    private func receive() -> [Item]? {
+        queued.wait()
+        return input.withLock { queue -> [Item]? in
+            guard !queue.closed, queue.next < queue.batches.count else { return nil }
+            // A batch taken is let go by the queue at once.
+            let batch = queue.batches[queue.next]
+            queue.batches[queue.next] = []
+            queue.next += 1
+            if queue.next == queue.batches.count {
+                queue.batches.removeAll(keepingCapacity: true)
+                queue.next = 0
+            }
+            return batch
+        }
     }
 
     /// The oldest compressed batch; waits for it when `waiting`, else nil when none is ready.
@@ -71,7 +99,11 @@ final class RawCompressionWorker: Sendable {
 
     /// Stops the thread; batches still queued are dropped.
     func close() {
-        input.cancel()
+        input.withLock { queue in
+            queue.closed = true
+            queue.batches = []
+        }
+        queued.signal()
     }
 
     private func deliver(_ rows: Result<[Row], InvalidRow>) {

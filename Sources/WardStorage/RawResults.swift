@@ -20,8 +20,10 @@ import WardHistoryFormat
 struct RawResults {
     /// Rows per statement.
     static let batchSize = 64
-    /// Most digests remembered between batches, by default.
-    static let knownLimit = 1 << 16
+    /// Most digests remembered between batches, by default: about 40 MB at most (16 bytes and an id
+    /// each, in a dictionary), little beside the findings of a write that large. Forgetting costs a
+    /// look-up of every later result, and waits for the results being compressed aside.
+    static let knownLimit = 1 << 20
 
     /// How results are compressed.
     enum Compression {
