@@ -59,8 +59,9 @@ extension AppDatabase {
         let (db, scan) = (recorder.db, recorder.scan)
         let outcome = try recorder.record()
         try beforeGate()
-        guard case .recorded = outcome else { return outcome }
-        let gated = gate(try ScanDecisions.firstSeen(db, scanID: scan.id), try Self.currentTriage(db, target: scan.target.name))
+        guard case .recorded(let summary) = outcome else { return outcome }
+        let firstSeen = try ScanDecisions.firstSeen(db, scanID: scan.id, count: summary.findingCount)
+        let gated = gate(firstSeen, try Self.currentTriage(db, target: scan.target.name))
         try ScanDecisions.storeWaivers(db, scan: scan, gated: gated.value)
         return outcome
     }
