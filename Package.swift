@@ -56,7 +56,11 @@ let package = Package(
         // History in SQLite: the only user of GRDB.
         .target(
             name: "WardStorage",
-            dependencies: ["WardCore", "WardHistoryFormat", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "WardCore", "WardHistoryFormat", .product(name: "GRDB", package: "GRDB.swift"),
+                // SQLite's C interface, for binding bulk statements' text without GRDB's intermediate copy.
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
             swiftSettings: settings
         ),
         // History in PostgreSQL: connection settings, the client and the migrations; the only user of PostgresNIO.

@@ -56,27 +56,31 @@ public struct DuplicateMatching {
     /// target whose identity the scan does not report.
     public func renames(heads: [Int], row: (String) -> (id: Int64, isOpen: Bool)?, unreportedOpen: [Int64]) throws -> [Rename] {
         // A cheap hash of each group first: only groups with several findings, or with an open row the
-        // scan no longer reports, have their exact key built.
-        var byHash: [Int: [Int]] = [:]
-        for head in heads {
-            guard let hash = Self.hash(scan.findings[head]) else { continue }
-            byHash[hash, default: []].append(head)
-        }
-        let unreported = try rows(ids: unreportedOpen)
-        let unreportedHashes = Set(unreported.map(\.hash))
-        var reported: [String: [Int]] = [:]
-        for (hash, members) in byHash where members.count > 1 || unreportedHashes.contains(hash) {
-            for head in members {
-                if let key = Self.key(scan.findings[head]) { reported[key, default: []].append(head) }
+        // scan no longer reports, have their exact key built (equal keys have equal hashes).
+        var hashed: [(head: Int, hash: Int)] = []
+        var sizes: [Int: Int] = [:]
+        scan.findings.withUnsafeBufferPointer { findings in
+            for head in heads {
+                guard let hash = Self.hash(findings[head]) else { continue }
+                hashed.append((head, hash))
+                sizes[hash, default: 0] += 1
             }
         }
-        let vanished = unreported.filter { reported[$0.key] != nil }
+        let unreported = try hashedRows(ids: unreportedOpen)
+        let unreportedHashes = Set(unreported.map(\.hash))
+        var reported: [String: [Int]] = [:]
+        for (head, hash) in hashed where sizes[hash, default: 0] > 1 || unreportedHashes.contains(hash) {
+            if let key = Self.key(scan.findings[head]) { reported[key, default: []].append(head) }
+        }
         var stored: [String: [Row]] = [:]
-        for (key, _, row) in vanished { stored[key, default: []].append(row) }
+        // Only a row whose hash a reported finding has can share its key.
+        for (key, _, row) in unreported.filter({ sizes[$0.hash] != nil }).compactMap(Self.keyed) where reported[key] != nil {
+            stored[key, default: []].append(row)
+        }
         let keys = reported.filter { $0.value.count > 1 || stored[$0.key] != nil }.keys.sorted()
         guard !keys.isEmpty else { return [] }
         let known = keys.flatMap { reported[$0] ?? [] }.compactMap { row(scan.findings[$0].identity)?.id }
-        for (key, _, row) in try rows(ids: known) { stored[key, default: []].append(row) }
+        for (key, _, row) in try hashedRows(ids: known).compactMap(Self.keyed) { stored[key, default: []].append(row) }
         var renames: [Rename] = []
         for key in keys {
             renames += assign(heads: reported[key] ?? [], rows: stored[key] ?? [])
@@ -144,56 +148,23 @@ public struct DuplicateMatching {
         return pairs.reversed()
     }
 
-    /// The group of a code finding: tool, rule, kind, path and normalized flagged text; nil for
-    /// findings whose identity has no ordinal or that have no line or text to match.
-    private static func key(_ finding: Finding) -> String? {
-        guard [.sast, .iac].contains(finding.kind), let location = finding.location, location.startLine != nil else { return nil }
-        return key(tool: finding.toolID, rule: finding.ruleID, kind: finding.kind.rawValue, path: location.path, snippet: location.snippet)
-    }
-
-    /// A hash of the group ``key(_:)`` names, built without copying the text: whitespace runs count
-    /// as one space and the ends are trimmed, as ``Identity/collapseWhitespace(_:)`` does (text
-    /// that is not ASCII is collapsed by it first).
-    private static func hash(_ finding: Finding) -> Int? {
-        guard [.sast, .iac].contains(finding.kind), let location = finding.location, location.startLine != nil else { return nil }
-        return hash(tool: finding.toolID, rule: finding.ruleID, kind: finding.kind.rawValue, path: location.path, snippet: location.snippet)
-    }
-
-    private static func hash(tool: String, rule: String, kind: String, path: String?, snippet: String?) -> Int? {
-        guard let path, let snippet else { return nil }
-        var hasher = Hasher()
-        for part in [tool, rule, kind, path] { hasher.combine(part) }
-        let text = snippet.utf8.allSatisfy { $0 < 0x80 } ? snippet : Identity.collapseWhitespace(snippet)
-        var pendingSpace = false
-        var empty = true
-        for byte in text.utf8 {
-            if byte == 0x20 || (0x09...0x0D).contains(byte) {
-                pendingSpace = !empty
-            } else {
-                if pendingSpace { hasher.combine(UInt8(0x20)) }
-                pendingSpace = false
-                empty = false
-                hasher.combine(byte)
-            }
-        }
-        return empty ? nil : hasher.finalize()
-    }
-
-    private static func key(tool: String, rule: String, kind: String, path: String?, snippet: String?) -> String? {
-        guard let path, let text = FindingLineage.key(tool: tool, rule: rule, kind: kind, snippet: snippet, package: nil, advisory: nil)
-        else { return nil }
-        return text + "\u{1F}" + path
-    }
-
-    /// The code rows among `ids`, with their group and its hash.
-    private func rows(ids: [Int64]) throws -> [(key: String, hash: Int, row: Row)] {
+    /// The code rows among `ids` that have a line and a group, with its hash.
+    private func hashedRows(ids: [Int64]) throws -> [(hash: Int, stored: MatchableRow)] {
         guard !ids.isEmpty else { return [] }
         return try fetch(ids).compactMap { stored in
-            guard let key = Self.key(tool: stored.toolID, rule: stored.ruleID, kind: stored.kind, path: stored.path, snippet: stored.snippet),
-                  let hash = Self.hash(tool: stored.toolID, rule: stored.ruleID, kind: stored.kind, path: stored.path, snippet: stored.snippet),
-                  let line = stored.line
+            guard stored.line != nil,
+                  let hash = Self.hash(tool: stored.toolID, rule: stored.ruleID, kind: stored.kind, path: stored.path, snippet: stored.snippet)
             else { return nil }
-            return (key, hash, Row(id: stored.id, identity: stored.identity, isOpen: stored.isOpen, line: line))
+            return (hash, stored)
         }
+    }
+
+    /// A hashed row with its group's key.
+    private static func keyed(_ hashed: (hash: Int, stored: MatchableRow)) -> (key: String, hash: Int, row: Row)? {
+        let stored = hashed.stored
+        guard let key = key(tool: stored.toolID, rule: stored.ruleID, kind: stored.kind, path: stored.path, snippet: stored.snippet),
+              let line = stored.line
+        else { return nil }
+        return (key, hashed.hash, Row(id: stored.id, identity: stored.identity, isOpen: stored.isOpen, line: line))
     }
 }

@@ -72,6 +72,7 @@ public struct FindingLineage {
                 candidates[place, default: []].append(candidate)
             }
         }
+        guard !candidates.isEmpty else { return [:] }
         var links: [Int: Link] = [:]
         var linked = Set<Int64>()
         for head in newHeads {

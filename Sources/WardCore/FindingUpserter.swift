@@ -22,6 +22,12 @@ public struct FindingUpserter<Rows: FindingRowStore> {
         public var severityChanges: [(id: Int64, from: String, to: String)] = []
         /// Rows that continue under a new identity.
         public var links: [FindingLineage.Link] = []
+        /// The ids of the rows new to the target, from the first to the last (other rows may lie
+        /// between them); nil when there is none.
+        public var newRowIDs: ClosedRange<Int64>?
+        /// Open rows of the target the scan does not report, once moved findings are linked: the
+        /// only rows the scan can mark fixed.
+        public var unreportedOpenCount = 0
     }
 
     /// The scan being stored; its row already exists.
@@ -45,9 +51,12 @@ public struct FindingUpserter<Rows: FindingRowStore> {
             try rows.setIdentity(link.identity, rowID: link.rowID)
             existing[link.identity] = existing.removeValue(forKey: link.previous)
         }
-        var fresh = try rows.newIDs(count: groups.heads.count(where: { existing[scan.findings[$0].identity] == nil })).makeIterator()
+        let newIDs = try rows.newIDs(count: groups.heads.count(where: { existing[scan.findings[$0].identity] == nil }))
+        var fresh = newIDs.makeIterator()
         var counts = Counts(findingCount: groups.count)
         counts.links = duplicates + links
+        if let first = newIDs.first, let last = newIDs.last { counts.newRowIDs = first...last }
+        var reported = Set<Int64>()
         var members: [Int] = []
         var tools: [String] = []
         for head in groups.heads {
@@ -57,6 +66,7 @@ public struct FindingUpserter<Rows: FindingRowStore> {
             let findingID: Int64
             if let row {
                 findingID = row.id
+                reported.insert(row.id)
                 counts.knownCount += 1
                 if !row.isOpen { counts.reopened.append(row.id) }
                 let severity = scan.findings[primary].severity.rawValue
@@ -78,6 +88,7 @@ public struct FindingUpserter<Rows: FindingRowStore> {
             }
         }
         try rows.batches.flush()
+        counts.unreportedOpenCount = existing.values.count(where: { $0.isOpen && !reported.contains($0.id) })
         return counts
     }
 
@@ -98,6 +109,8 @@ public struct FindingUpserter<Rows: FindingRowStore> {
     /// Gives the rows of duplicated flagged lines the identities their nearest findings have (see
     /// ``DuplicateMatching``), in the history and in `existing`; returns their `rekeyed` links.
     private func matchDuplicates(groups: IdentityGroups, existing: inout [String: StoredFinding]) throws -> [FindingLineage.Link] {
+        // A new target (or an empty history) has no row to give another identity.
+        guard !existing.isEmpty else { return [] }
         var reported = Set<Int64>()
         var paths = Set<String>()
         for head in groups.heads {
@@ -106,6 +119,8 @@ public struct FindingUpserter<Rows: FindingRowStore> {
         }
         // Only rows in files the scan reported something in can be a duplicate's other copy.
         let unreported = existing.values.filter { $0.isOpen && !reported.contains($0.id) && $0.path.map(paths.contains) == true }.map(\.id)
+        // Renames only ever touch stored rows of the scan's groups: a reported one, or an open one it left unreported.
+        guard !reported.isEmpty || !unreported.isEmpty else { return [] }
         let rows = rows
         let snapshot = existing
         let renames = try DuplicateMatching(scan: scan, rows: { try rows.codeRows(ids: $0) })
@@ -133,6 +148,8 @@ public struct FindingUpserter<Rows: FindingRowStore> {
         for head in groups.heads {
             if let row = existing[scan.findings[head].identity] { reported.insert(row.id) } else { newHeads.append(head) }
         }
+        // Only an open row the scan does not report can continue a new finding: none, no link to look for.
+        guard !newHeads.isEmpty, existing.values.contains(where: { $0.isOpen && !reported.contains($0.id) }) else { return [:] }
         let rows = rows
         return try FindingLineage(scan: scan, openRows: { visit in try rows.forEachOpenRow(visit) })
             .links(newHeads: newHeads, reportedRows: reported)

@@ -14,8 +14,9 @@ public struct IdentityGroups: Sendable {
         next = Array(repeating: -1, count: findings.count)
         var tails: [String: Int] = [:]
         tails.reserveCapacity(findings.count)
-        for (index, finding) in findings.enumerated() {
-            if let tail = tails.updateValue(index, forKey: finding.identity) {
+        // By index: a finding is large, and a copy of each would cost a retain per field.
+        for index in findings.indices {
+            if let tail = tails.updateValue(index, forKey: findings[index].identity) {
                 next[tail] = index
             } else {
                 heads.append(index)

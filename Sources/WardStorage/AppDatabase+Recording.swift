@@ -53,13 +53,15 @@ extension AppDatabase {
     }
 
     /// Stores a scan with `recorder` and calls its gate, as ``record(_:gate:)`` describes, inside
-    /// the recorder's write transaction.
-    static func recordAndGate(_ recorder: ScanRecorder,
+    /// the recorder's write transaction; `beforeGate` runs once the scan is stored, before the gate reads it.
+    static func recordAndGate(_ recorder: ScanRecorder, beforeGate: () throws -> Void = {},
                               gate: ([String: Date], [String: TriageDecision]) -> Redacted<ScanRun>) throws -> RecordOutcome {
         let (db, scan) = (recorder.db, recorder.scan)
         let outcome = try recorder.record()
-        guard case .recorded = outcome else { return outcome }
-        let gated = gate(try ScanDecisions.firstSeen(db, scanID: scan.id), try Self.currentTriage(db, target: scan.target.name))
+        try beforeGate()
+        guard case .recorded(let summary) = outcome else { return outcome }
+        let firstSeen = try ScanDecisions.firstSeen(db, scanID: scan.id, count: summary.findingCount)
+        let gated = gate(firstSeen, try Self.currentTriage(db, target: scan.target.name))
         try ScanDecisions.storeWaivers(db, scan: scan, gated: gated.value)
         return outcome
     }

@@ -6,10 +6,11 @@ extension AppDatabase {
     /// Records a scan whose findings arrive from the redaction stage chunk by chunk, and gates it,
     /// in ONE write transaction, as ``record(_:gate:)`` does.
     ///
-    /// Each chunk's raw results are stored (compressed, once per distinct result) as the chunk
-    /// arrives, while the stage masks the next ones on its own thread; once every finding arrived
-    /// the scan is stored, its occurrences pointing at those rows, and `gate` is called with the
-    /// whole redacted scan. An import already recorded (same target and input digest) stores
+    /// Each chunk's raw results get their rows (one per distinct result) as the chunk arrives, while
+    /// the stage masks the next ones on its own thread; they are compressed on a third and stored as
+    /// they come back (``RawResults/Compression/aside``), the last ones while the findings are stored.
+    /// Once every finding arrived the scan is stored, its occurrences pointing at those rows, and
+    /// `gate` is called with the whole redacted scan. An import already recorded (same target and input digest) stores
     /// nothing and `gate` is not called; the stream is then left to the caller. If anything fails,
     /// nothing is stored and the stream is cancelled.
     public func record(_ stream: RedactedScanStream,
@@ -22,18 +23,24 @@ extension AppDatabase {
                    let scanID = try ScanRecorder.importedScanID(db, target: header.target.name, digest: digest) {
                     return .alreadyRecorded(scanID: scanID)
                 }
-                var raws = try RawResults(db)
+                var raws = try RawResults(db, compression: .aside)
+                defer { raws.abandon() }
                 var rawIDs: [Int64?] = []
                 rawIDs.reserveCapacity(stream.count)
+                var texts: [String?] = []
                 while let chunk = stream.next() {
                     for start in stride(from: 0, to: chunk.value.count, by: RawResults.batchSize) {
-                        let batch = chunk.value[start..<min(start + RawResults.batchSize, chunk.value.count)]
-                        rawIDs += try raws.ids(for: batch.map(\.raw))
+                        texts.removeAll(keepingCapacity: true)
+                        for index in start..<min(start + RawResults.batchSize, chunk.value.count) { texts.append(chunk.value[index].raw) }
+                        rawIDs += try raws.ids(for: texts)
                     }
                 }
                 let redacted = stream.scan()
                 let recorder = ScanRecorder(db: db, scan: redacted.value, path: path, rawIDs: rawIDs)
-                return try Self.recordAndGate(recorder) { firstSeen, decisions in gate(redacted, firstSeen, decisions) }
+                // The last raw results are compressed while the findings are stored, and inserted before the gate.
+                return try Self.recordAndGate(recorder, beforeGate: { try raws.finish() }) { firstSeen, decisions in
+                    gate(redacted, firstSeen, decisions)
+                }
             }
         } catch {
             // The masking thread waits for a consumer that is gone: let it stop.

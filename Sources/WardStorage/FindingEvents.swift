@@ -11,17 +11,22 @@ struct FindingEvents {
     /// The scan being stored; its row and its findings' rows already exist.
     let scan: ScanRun
 
-    /// `opened` for every finding this scan saw first, `reopened` for those it found again after
-    /// they were fixed, `severity-changed` (old and new severity in `detail`) for the others, and
-    /// `moved` or `rekeyed` for those that continue under a new identity.
-    func recordSightings(reopened: [Int64], severityChanges: [(id: Int64, from: String, to: String)], links: [FindingLineage.Link]) throws {
-        try db.execute(
-            sql: """
-                INSERT INTO findingEvent (findingId, scanId, kind, at)
-                SELECT id, ?1, 'opened', ?3 FROM finding WHERE targetName = ?2 AND firstSeenScanId = ?1 ORDER BY id
-                """,
-            arguments: [scan.id, scan.target.name, scan.startedAt]
-        )
+    /// `opened` for every finding this scan saw first (all with ids in `newRowIDs`), `reopened` for
+    /// those it found again after they were fixed, `severity-changed` (old and new severity in
+    /// `detail`) for the others, and `moved` or `rekeyed` for those that continue under a new identity.
+    func recordSightings(newRowIDs: ClosedRange<Int64>?, reopened: [Int64], severityChanges: [(id: Int64, from: String, to: String)],
+                         links: [FindingLineage.Link]) throws {
+        if let newRowIDs {
+            // The id range reads the new rows alone, in order, however many rows the target holds.
+            try db.execute(
+                sql: """
+                    INSERT INTO findingEvent (findingId, scanId, kind, at)
+                    SELECT id, ?1, 'opened', ?3 FROM finding
+                    WHERE id BETWEEN ?4 AND ?5 AND targetName = ?2 AND firstSeenScanId = ?1 ORDER BY id
+                    """,
+                arguments: [scan.id, scan.target.name, scan.startedAt, newRowIDs.lowerBound, newRowIDs.upperBound]
+            )
+        }
         let insert = try db.cachedStatement(sql: "INSERT INTO findingEvent (findingId, scanId, kind, at, detail) VALUES (?, ?, ?, ?, ?)")
         for id in reopened {
             try insert.execute(arguments: [id, scan.id, "reopened", scan.startedAt, nil])

@@ -40,10 +40,17 @@ struct FindingWriter: FindingBatchWriter {
         try binder.bind(scan.target.name)
         try binder.bind(scan.id)
         try binder.bind(scan.startedAt)
-        for row in batch {
-            try binder.bind(row.id)
-            try binder.bind(scan.findings[row.position].identity)
-            try FindingColumns.content.bind(row.merged ?? scan.findings[row.position], to: &binder)
+        // Bound where they lie in the scan: a finding is large, and copying one costs a retain per field.
+        try scan.findings.withUnsafeBufferPointer { findings in
+            for row in batch {
+                try binder.bind(row.id)
+                try binder.bind(findings[row.position].identity)
+                if let merged = row.merged {
+                    try FindingColumns.content.bind(merged, to: &binder)
+                } else {
+                    try FindingColumns.content.bind(findings[row.position], to: &binder)
+                }
+            }
         }
         try binder.execute()
     }
@@ -66,10 +73,12 @@ struct FindingWriter: FindingBatchWriter {
             ?? raws.ids(for: batch.map { scan.findings[$0.position].raw })
         var binder = StatementBinder(statement)
         try binder.bind(scan.id)
-        for (row, rawID) in zip(batch, rawIDs) {
-            try binder.bind(row.findingID)
-            try FindingColumns.occurrence.bind(scan.findings[row.position], to: &binder)
-            try binder.bind(rawID)
+        try scan.findings.withUnsafeBufferPointer { findings in
+            for (row, rawID) in zip(batch, rawIDs) {
+                try binder.bind(row.findingID)
+                try FindingColumns.occurrence.bind(findings[row.position], to: &binder)
+                try binder.bind(rawID)
+            }
         }
         try binder.execute()
     }

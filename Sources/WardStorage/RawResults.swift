@@ -11,50 +11,113 @@ import WardHistoryFormat
 /// inserted in one multi-row statement per batch, so the write costs one digest per result and one
 /// compression per result the history has never seen. The digests seen in this write are kept
 /// only up to a limit (``knownLimit`` by default): past it they are forgotten and looked up again (rows this write
-/// inserted are visible to it), so a write of any size holds a bounded amount of them.
+/// inserted are visible to it), so a write of any size holds a bounded amount of them. A table that held no
+/// row when the write began is not asked until then: every digest it has is one this write remembers.
+///
+/// Compressing is the larger part of the cost. A write that has other work to do meanwhile (an import storing
+/// its findings) compresses ``aside``: on a ``RawCompressionWorker``'s thread, the rows inserted as their
+/// batches come back and at ``finish()`` at the latest. The ids are chosen when the texts are given either way.
 struct RawResults {
     /// Rows per statement.
     static let batchSize = 64
-    /// Most digests remembered between batches, by default.
-    static let knownLimit = 1 << 16
+    /// Most digests remembered between batches, by default: about 40 MB at most (16 bytes and an id
+    /// each, in a dictionary), little beside the findings of a write that large. Forgetting costs a
+    /// look-up of every later result, and waits for the results being compressed aside.
+    static let knownLimit = 1 << 20
+
+    /// How results are compressed.
+    enum Compression {
+        /// As they are given, by the writer.
+        case inline
+        /// On a thread of their own; ``finish()`` must be called before the write ends.
+        case aside
+    }
 
     private let db: Database
     private let knownLimit: Int
     private let compressor: RawCompressor
+    private let worker: RawCompressionWorker?
+    /// Batches given to ``worker`` whose rows are not inserted yet.
+    private var inFlight = 0
     private var known: [RawDigest: Int64] = [:]
+    /// Whether a digest this write does not remember may be stored: false while the table holds only
+    /// rows this write inserted and remembers.
+    private var mayHaveUnknown: Bool
     private var nextID: Int64
-    private var pending: [(id: Int64, digest: RawDigest, body: Data)] = []
+    private var pending: [RawCompressionWorker.Row] = []
 
     /// Prepares the rows of one write transaction, remembering at most `knownLimit` digests.
-    init(_ db: Database, knownLimit: Int = Self.knownLimit) throws {
+    init(_ db: Database, knownLimit: Int = Self.knownLimit, compression: Compression = .inline) throws {
         self.db = db
         self.knownLimit = knownLimit
         compressor = try RawCompressor()
-        nextID = (try Int64.fetchOne(db, sql: "SELECT max(id) FROM rawResult") ?? 0) + 1
+        let last = try Int64.fetchOne(db, sql: "SELECT max(id) FROM rawResult")
+        mayHaveUnknown = last != nil
+        nextID = (last ?? 0) + 1
+        worker = compression == .aside ? RawCompressionWorker() : nil
     }
 
-    /// The ids of the rows holding `texts` (nil for nil): known rows, else new ones, written here.
-    /// At most ``batchSize`` texts at a time.
+    /// The ids of the rows holding `texts` (nil for nil): known rows, else new ones, written here
+    /// (compressed aside, written once compressed). At most ``batchSize`` texts at a time.
     mutating func ids(for texts: [String?]) throws -> [Int64?] {
-        if known.count > knownLimit { known.removeAll(keepingCapacity: true) }
-        let digests = texts.map { $0.map(RawDigest.init(of:)) }
-        var unknown = Set<RawDigest>()
-        for case let digest? in digests where known[digest] == nil {
-            unknown.insert(digest)
+        if known.count > knownLimit {
+            // Forgotten digests are looked up: rows still being compressed are inserted first.
+            try insertCompressed(waiting: true)
+            known.removeAll(keepingCapacity: true)
+            mayHaveUnknown = true
         }
-        if !unknown.isEmpty { try lookUp(unknown) }
+        let digests = texts.map { $0.map(RawDigest.init(of:)) }
+        if mayHaveUnknown {
+            var unknown = Set<RawDigest>()
+            for case let digest? in digests where known[digest] == nil {
+                unknown.insert(digest)
+            }
+            if !unknown.isEmpty { try lookUp(unknown) }
+        }
         var ids: [Int64?] = []
         ids.reserveCapacity(texts.count)
+        var aside: [RawCompressionWorker.Item] = []
         for (text, digest) in zip(texts, digests) {
             guard let text, let digest else { ids.append(nil); continue }
             if let id = known[digest] { ids.append(id); continue }
             known[digest] = nextID
-            pending.append((nextID, digest, try compressor.compress(text)))
+            if worker == nil {
+                pending.append(RawCompressionWorker.Row(id: nextID, digest: digest, body: try compressor.compress(text)))
+            } else {
+                aside.append(RawCompressionWorker.Item(id: nextID, digest: digest, text: text))
+            }
             ids.append(nextID)
             nextID += 1
         }
+        if let worker, !aside.isEmpty {
+            worker.send(aside)
+            inFlight += 1
+        }
         try flush()
+        try insertCompressed(waiting: false)
         return ids
+    }
+
+    /// Inserts every row still being compressed aside, waiting for them, and stops the compressing
+    /// thread. Nothing to do for inline compression.
+    mutating func finish() throws {
+        try insertCompressed(waiting: true)
+        worker?.close()
+    }
+
+    /// Stops the compressing thread of a write that failed; its rows are not inserted.
+    func abandon() {
+        worker?.close()
+    }
+
+    /// Inserts the batches compressed aside so far, or (`waiting`) every batch sent.
+    private mutating func insertCompressed(waiting: Bool) throws {
+        guard let worker else { return }
+        while inFlight > 0, let rows = try worker.take(waiting: waiting) {
+            inFlight -= 1
+            pending = rows
+            try flush()
+        }
     }
 
     /// Remembers the rows already stored under any of `digests`.

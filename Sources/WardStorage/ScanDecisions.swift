@@ -6,13 +6,15 @@ import WardHistoryFormat
 /// What a scan's gate reads from the history and writes back: when each of the scan's findings was
 /// first seen (for `sla:`), and the policy waivers the gate applied (on the scan's occurrences).
 enum ScanDecisions {
-    /// When the history first saw each finding the scan reported, by identity.
-    static func firstSeen(_ db: Database, scanID: String) throws -> [String: Date] {
+    /// When the history first saw each finding the scan reported, by identity; `count`, when known,
+    /// is how many there are (the dictionary is sized once).
+    static func firstSeen(_ db: Database, scanID: String, count: Int = 0) throws -> [String: Date] {
         let rows = try Row.fetchCursor(db, sql: """
             SELECT f.identity, f.firstSeenAt FROM finding f
             WHERE f.id IN (SELECT findingId FROM occurrence WHERE scanId = ?)
             """, arguments: [scanID])
         var result: [String: Date] = [:]
+        result.reserveCapacity(count)
         while let row = try rows.next() { result[row[0]] = row[1] }
         return result
     }

@@ -30,9 +30,10 @@ struct ScanRecorder {
             try db.execute(sql: FindingSQL.markSeen, arguments: [scan.id, scan.startedAt])
             try ScanDecisions.clearLatestWaivers(db, scan: scan)
         }
-        try FindingEvents(db: db, scan: scan).recordSightings(reopened: merged.reopened, severityChanges: merged.severityChanges,
-                                                              links: merged.links)
-        let fixedCount = try markFixed()
+        try FindingEvents(db: db, scan: scan).recordSightings(newRowIDs: merged.newRowIDs, reopened: merged.reopened,
+                                                              severityChanges: merged.severityChanges, links: merged.links)
+        // Only an open row the scan did not report can become fixed: none, nothing to look for.
+        let fixedCount = merged.unreportedOpenCount > 0 ? try markFixed() : 0
         try db.execute(
             sql: "UPDATE scan SET findingCount = ?, newCount = ?, reopenedCount = ?, fixedCount = ? WHERE id = ?",
             arguments: [merged.findingCount, merged.newCount, merged.reopened.count, fixedCount, scan.id]

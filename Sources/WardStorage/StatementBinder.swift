@@ -1,11 +1,14 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 
 /// Binds values straight to a prepared statement's parameters, in order, then runs it.
 ///
 /// Bulk writes bind hundreds of thousands of values; going through `StatementArguments` would
 /// box and copy each one twice. The statement is first reset with no arguments (which clears
 /// every binding and tells GRDB its arguments are set), then each value is bound at the next index.
+/// Text is handed to SQLite from the string's own UTF-8 storage with its length (SQLite copies it),
+/// not through the NUL-terminated copy GRDB's binding makes first; what is stored is the same.
 struct StatementBinder {
     /// The statement being bound.
     let statement: Statement
@@ -19,9 +22,17 @@ struct StatementBinder {
     }
 
     /// Binds `value` to the next parameter.
-    mutating func bind(_ value: some StatementBinding) throws {
-        let code = value.bind(to: statement.sqliteStatement, at: index)
-        guard code == 0 else {
+    mutating func bind<Value: StatementBinding>(_ value: Value) throws {
+        // Resolved when the call is specialized: strings take the direct path.
+        let code: CInt
+        if Value.self == String.self {
+            code = Self.bindText(unsafeBitCast(value, to: String.self), to: statement.sqliteStatement, at: index)
+        } else if Value.self == String?.self, let text = unsafeBitCast(value, to: String?.self) {
+            code = Self.bindText(text, to: statement.sqliteStatement, at: index)
+        } else {
+            code = value.bind(to: statement.sqliteStatement, at: index)
+        }
+        guard code == SQLITE_OK else {
             throw DatabaseError(
                 resultCode: ResultCode(rawValue: code),
                 message: "cannot bind parameter \(index) of a bulk statement",
@@ -34,5 +45,21 @@ struct StatementBinder {
     /// Runs the statement.
     func execute() throws {
         try statement.execute()
+    }
+
+    /// SQLite copies the text (`SQLITE_TRANSIENT`), so it may be let go once bound.
+    private static let transient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
+
+    private static func bindText(_ text: String, to statement: SQLiteStatement, at index: CInt) -> CInt {
+        var text = text
+        return text.withUTF8 { bytes in
+            // An empty buffer may have no address; SQLite needs one for an empty (not NULL) text.
+            guard let base = bytes.baseAddress else { return sqlite3_bind_text(statement, index, "", 0, transient) }
+            // Up to the first NUL, as a C string would end: what GRDB's binding stores.
+            let length = memchr(base, 0, bytes.count).map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? bytes.count
+            return base.withMemoryRebound(to: CChar.self, capacity: bytes.count) { pointer in
+                sqlite3_bind_text(statement, index, pointer, CInt(length), transient)
+            }
+        }
     }
 }

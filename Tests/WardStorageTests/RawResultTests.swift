@@ -133,4 +133,47 @@ import WardHistoryFormat
         #expect(ids.first != nil && ids.first == ids.again)
         #expect(try database.tableCounts()["rawResult"] == 65)
     }
+
+    @Test func aWriteThatCompressesAsideStoresTheSameRowsAsOneThatCompressesInline() throws {
+        // Given the same texts (one repeated after its digest was forgotten) written by two writes,
+        // one compressing inline and one on a thread of its own
+        let texts: [[String?]] = [[#"{"same":true}"#]] + (0..<8).map { batch in (0..<8).map { #"{"other":\#(batch * 8 + $0)}"# } }
+            + [[#"{"same":true}"#, nil, Self.texts[3]]]
+        var stored: [[Row]] = []
+        var ids: [[Int64?]] = []
+        for compression in [RawResults.Compression.inline, .aside] {
+            let database = try AppDatabase.inMemory()
+            ids.append(try database.write { db -> [Int64?] in
+                var results = try RawResults(db, knownLimit: 4, compression: compression)
+                var ids: [Int64?] = []
+                for batch in texts { ids += try results.ids(for: batch) }
+                try results.finish()
+                return ids
+            })
+            stored.append(try database.read { db in try Row.fetchAll(db, sql: "SELECT id, digest, body FROM rawResult ORDER BY id") })
+        }
+
+        // Then both chose the same ids and stored the same rows, each text once, readable again
+        #expect(ids[0] == ids[1])
+        #expect(stored[0] == stored[1])
+        #expect(stored[1].count == 66)
+        #expect(try stored[1].last.map { try RawCompression.text($0["body"]) } == Self.texts[3])
+    }
+
+    @Test func aWriteThatFailsStopsCompressingAsideAndStoresNothing() throws {
+        // Given a write compressing aside that fails after giving texts
+        let database = try AppDatabase.inMemory()
+        struct Failure: Error {}
+        #expect(throws: (any Error).self) {
+            try database.write { db in
+                var results = try RawResults(db, compression: .aside)
+                defer { results.abandon() }
+                _ = try results.ids(for: Self.texts)
+                throw Failure()
+            }
+        }
+
+        // Then nothing is stored
+        #expect(try database.tableCounts()["rawResult"] == 0)
+    }
 }
