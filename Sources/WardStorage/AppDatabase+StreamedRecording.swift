@@ -36,8 +36,10 @@ extension AppDatabase {
                     }
                 }
                 let redacted = stream.scan()
-                let recorder = ScanRecorder(db: db, scan: redacted.value, path: path, rawIDs: rawIDs)
-                // The last raw results are compressed while the findings are stored, and inserted before the gate.
+                var recorder = ScanRecorder(db: db, scan: redacted.value, path: path, rawIDs: rawIDs)
+                recorder.rawRowsReady = { try raws.insertReady() }
+                // The last raw results are compressed while the findings are stored, inserted as they are
+                // ready, and the rest before the gate.
                 return try Self.recordAndGate(recorder, beforeGate: { try raws.finish() }) { firstSeen, decisions in
                     gate(redacted, firstSeen, decisions)
                 }

@@ -13,11 +13,12 @@ struct FindingRows: FindingRowStore {
     var batches: FindingRowBatches<FindingWriter>
 
     /// Rows of `scan`'s target, written in `db`'s transaction; `rawIDs` are the `rawResult` rows
-    /// of the findings' raw results, by position, when they were stored as the findings arrived.
-    init(db: Database, scan: ScanRun, rawIDs: [Int64?]? = nil) throws {
+    /// of the findings' raw results, by position, when they were stored as the findings arrived, and
+    /// `rawRowsReady` inserts those still being compressed that are ready.
+    init(db: Database, scan: ScanRun, rawIDs: [Int64?]? = nil, rawRowsReady: (() throws -> Void)? = nil) throws {
         self.db = db
         self.scan = scan
-        batches = FindingRowBatches(writer: try FindingWriter(db: db, scan: scan, rawIDs: rawIDs))
+        batches = FindingRowBatches(writer: try FindingWriter(db: db, scan: scan, rawIDs: rawIDs, rawRowsReady: rawRowsReady))
     }
 
     func existingRows() throws -> [String: StoredFinding] {

@@ -20,13 +20,16 @@ struct FindingWriter: FindingBatchWriter {
     private let fullOccurrenceBatch: Statement
     private var raws: RawResults
     private let rawIDs: [Int64?]?
+    private let rawRowsReady: (() throws -> Void)?
 
     /// Prepares a writer for `scan`, whose row already exists; `rawIDs`, when given, are the stored
-    /// raw results of its findings, by position.
-    init(db: Database, scan: ScanRun, rawIDs: [Int64?]? = nil) throws {
+    /// raw results of its findings, by position, and `rawRowsReady` inserts those of them still being
+    /// compressed that are ready (called after each batch of occurrences).
+    init(db: Database, scan: ScanRun, rawIDs: [Int64?]? = nil, rawRowsReady: (() throws -> Void)? = nil) throws {
         self.db = db
         self.scan = scan
         self.rawIDs = rawIDs
+        self.rawRowsReady = rawRowsReady
         fullFindingBatch = try db.cachedStatement(sql: FindingSQL.upsertFindings(rows: Self.batchSize))
         fullOccurrenceBatch = try db.cachedStatement(sql: FindingSQL.insertOccurrences(rows: Self.batchSize))
         raws = try RawResults(db)
@@ -81,5 +84,6 @@ struct FindingWriter: FindingBatchWriter {
             }
         }
         try binder.execute()
+        try rawRowsReady?()
     }
 }

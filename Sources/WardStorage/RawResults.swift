@@ -105,6 +105,11 @@ struct RawResults {
         worker?.close()
     }
 
+    /// Inserts the rows compressed aside so far, without waiting for the others.
+    mutating func insertReady() throws {
+        try insertCompressed(waiting: false)
+    }
+
     /// Stops the compressing thread of a write that failed; its rows are not inserted.
     func abandon() {
         worker?.close()

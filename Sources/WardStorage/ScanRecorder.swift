@@ -15,6 +15,9 @@ struct ScanRecorder {
     /// The `rawResult` row of each finding's raw result, by position, when they were stored
     /// before (as the findings arrived); nil to store them with the occurrences.
     var rawIDs: [Int64?]? = nil
+    /// Called after each batch of occurrences is written, when raw results are still being stored
+    /// (compressed aside): inserts those ready, so they do not pile up until the findings are stored.
+    var rawRowsReady: (() throws -> Void)? = nil
 
     /// Stores the scan, or reports that the same import is already stored.
     func record() throws -> RecordOutcome {
@@ -24,7 +27,7 @@ struct ScanRecorder {
         }
         try insertScan()
         try insertToolRuns()
-        var upserter = FindingUpserter(scan: scan, rows: try FindingRows(db: db, scan: scan, rawIDs: rawIDs))
+        var upserter = FindingUpserter(scan: scan, rows: try FindingRows(db: db, scan: scan, rawIDs: rawIDs, rawRowsReady: rawRowsReady))
         let merged = try upserter.upsertAll()
         if merged.knownCount > 0 {
             try db.execute(sql: FindingSQL.markSeen, arguments: [scan.id, scan.startedAt])
