@@ -12,26 +12,42 @@ struct SemgrepJSONReader {
     func decode(_ document: JSONValue, results: JSONDocument.Elements?, source: String) throws(ScannerError) -> DecodedReport {
         let refusal = ReportIdentity.refusal(of: document, expected: "Semgrep", source: source, reason: "not a Semgrep CLI report: no 'results' array")
         guard let results else { throw refusal }
+        // Results decoded in chunks on every core. Another tool's result anywhere refuses the report;
+        // otherwise the first invalid result in report order is the error.
+        var chunks = ParallelChunks.map(count: results.count) { (chunk: Range<Int>) -> DecodedChunk in
+            var decoded = DecodedChunk()
+            decoded.findings.reserveCapacity(chunk.count)
+            for index in chunk {
+                let result = results[index]
+                guard result["test_id"].isNull else { decoded.foreign = true; break }
+                guard decoded.invalid == nil else { continue }
+                do throws(ScannerError) {
+                    try Self.checkRequired(result, at: JSONPath().key("results").index(index), source: source)
+                    decoded.findings.append(try finding(result, source: source))
+                } catch {
+                    decoded.invalid = error
+                }
+            }
+            return decoded
+        }
+        if chunks.contains(where: { $0.foreign }) { throw refusal }
+        if let invalid = chunks.lazy.compactMap({ $0.invalid }).first { throw invalid }
         var findings: [Finding] = []
         findings.reserveCapacity(results.count)
-        var invalid: ScannerError?
-        for (index, result) in results.enumerated() {
-            guard result["test_id"].isNull else { throw refusal }
-            guard invalid == nil else { continue }
-            do {
-                try Self.checkRequired(result, at: JSONPath().key("results").index(index), source: source)
-                findings.append(try finding(result, source: source))
-            } catch {
-                invalid = error
-            }
-        }
-        if let invalid { throw invalid }
+        for index in chunks.indices { findings += chunks[index].findings; chunks[index] = DecodedChunk() }
         let errors = (document["errors"].array ?? []).map { error in
             let location = error["path"].string ?? error["spans"][0]["file"].string
             return [error["level"].string, error["type"].text ?? error["type"][0].string, location, error["message"].string]
                 .compactMap { $0 }.joined(separator: ": ")
         }
         return DecodedReport(findings: findings, toolVersion: document["version"].string, toolErrors: errors)
+    }
+
+    /// What one chunk of results gave: its findings, its first invalid result, whether it holds another tool's.
+    private struct DecodedChunk: Sendable {
+        var findings: [Finding] = []
+        var invalid: ScannerError?
+        var foreign = false
     }
 
     /// Refuses a result without what every Semgrep version writes: the rule, the path, a start line
