@@ -60,15 +60,17 @@ public struct FindingLineage {
     public func links(newHeads: [Int], reportedRows: Set<Int64>) throws -> [Int: Link] {
         guard scan.isComplete, !newHeads.isEmpty else { return [:] }
         let succeeded = Set(scan.toolRuns.filter { $0.state == .succeeded }.map(\.toolID))
+        // Only a row under a key some new finding has is a candidate.
+        let (wantedKeys, wantedPlaces) = wanted(newHeads)
         var candidates: [String: [Candidate]] = [:]
         try openRows { row in
             guard !reportedRows.contains(row.id), succeeded.contains(row.toolID), scan.scope.covers(path: row.path) else { return }
             let candidate = Candidate(id: row.id, identity: row.identity, path: row.path, line: row.line)
-            if let key = Self.key(tool: row.toolID, rule: row.ruleID, kind: row.kind, snippet: row.snippet, package: row.packageName,
-                                  advisory: row.advisoryID) {
+            if let key = Self.keyHash(tool: row.toolID, rule: row.ruleID, kind: row.kind, snippet: row.snippet, package: row.packageName,
+                                      advisory: row.advisoryID, building: wantedKeys.contains)?.key {
                 candidates[key, default: []].append(candidate)
             }
-            if let place = Self.secretPlace(tool: row.toolID, rule: row.ruleID, kind: row.kind, path: row.path) {
+            if let place = Self.secretPlace(tool: row.toolID, rule: row.ruleID, kind: row.kind, path: row.path), wantedPlaces.contains(place) {
                 candidates[place, default: []].append(candidate)
             }
         }
@@ -90,6 +92,26 @@ public struct FindingLineage {
                                detail: ["from": old.identity, "path": old.path ?? ""])
         }
         return links
+    }
+
+    /// The hashes of the keys of the findings at `heads`, and their secrets' places.
+    private func wanted(_ heads: [Int]) -> (keys: Set<Int>, places: Set<String>) {
+        var keys = Set<Int>()
+        var places = Set<String>()
+        scan.findings.withUnsafeBufferPointer { findings in
+            for head in heads {
+                let finding = findings[head]
+                if let hashed = Self.keyHash(tool: finding.toolID, rule: finding.ruleID, kind: finding.kind.rawValue,
+                                             snippet: finding.location?.snippet, package: finding.package?.name, advisory: finding.advisory?.id) {
+                    keys.insert(hashed.hash)
+                }
+                if let place = Self.secretPlace(tool: finding.toolID, rule: finding.ruleID, kind: finding.kind.rawValue,
+                                                path: finding.location?.path) {
+                    places.insert(place)
+                }
+            }
+        }
+        return (keys, places)
     }
 
     /// What must match between a vanished finding and a new one; nil when there is too little to

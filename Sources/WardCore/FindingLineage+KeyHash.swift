@@ -1,0 +1,63 @@
+import Foundation
+
+/// A cheap stand-in for ``FindingLineage/key(tool:rule:kind:snippet:package:advisory:)``: the hash of
+/// the key's UTF-8 bytes, fed to the hasher piece by piece (whitespace collapsed on the stack for
+/// ASCII text). Equal keys have equal hashes, so a row whose hash no new finding has cannot share a
+/// key with one, and its key is never built; the key is built from the same collapsed text.
+extension FindingLineage {
+    /// The hash of the key and, when `build` asks for it given the hash, the key itself; nil when there is no key.
+    static func keyHash(tool: String, rule: String, kind: String, snippet: String?, package: String?, advisory: String?,
+                        building build: (Int) -> Bool = { _ in false }) -> (hash: Int, key: String?)? {
+        let text = snippet ?? ""
+        let subject = package.map { "\($0)|\(advisory ?? "")" } ?? ""
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
+            // Not ASCII: collapsed as the key collapses it.
+            return hashed(tool, rule, kind, Identity.collapseWhitespace(text).utf8, subject, building: build)
+        }
+        // What Identity.collapseWhitespace makes of ASCII text: runs of whitespace as one space, ends trimmed.
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: text.utf8.count) { collapsed in
+            var count = 0
+            var pendingSpace = false
+            for byte in text.utf8 {
+                if byte == 0x20 || (0x09...0x0D).contains(byte) {
+                    pendingSpace = count > 0
+                } else {
+                    if pendingSpace {
+                        collapsed[count] = 0x20
+                        count += 1
+                    }
+                    pendingSpace = false
+                    collapsed[count] = byte
+                    count += 1
+                }
+            }
+            return hashed(tool, rule, kind, UnsafeBufferPointer(rebasing: collapsed[..<count]), subject, building: build)
+        }
+    }
+
+    /// The hash of the parts joined by U+001F, byte for byte, and the joined key when `build` asks for it.
+    private static func hashed<Text: Collection>(_ tool: String, _ rule: String, _ kind: String, _ text: Text, _ subject: String,
+                                                 building build: (Int) -> Bool) -> (hash: Int, key: String?)?
+        where Text.Element == UInt8 {
+        guard !text.isEmpty || !subject.isEmpty else { return nil }
+        var hasher = Hasher()
+        func add(_ bytes: some Collection<UInt8>) {
+            if bytes.withContiguousStorageIfAvailable({ hasher.combine(bytes: UnsafeRawBufferPointer($0)) }) == nil {
+                Array(bytes).withUnsafeBytes { hasher.combine(bytes: $0) }
+            }
+        }
+        let separator = "\u{1F}".utf8
+        add(tool.utf8)
+        add(separator)
+        add(rule.utf8)
+        add(separator)
+        add(kind.utf8)
+        add(separator)
+        add(text)
+        add(separator)
+        add(subject.utf8)
+        let hash = hasher.finalize()
+        guard build(hash) else { return (hash, nil) }
+        return (hash, [tool, rule, kind, String(decoding: text, as: UTF8.self), subject].joined(separator: "\u{1F}"))
+    }
+}
