@@ -11,8 +11,8 @@ extension DuplicateMatching {
     }
 
     /// A hash of the group ``key(_:)`` names, built without the key's strings: whitespace runs count
-    /// as one space and the ends are trimmed, as ``Identity/collapseWhitespace(_:)`` does (text
-    /// that is not ASCII is collapsed by it first). Groups with equal keys have equal hashes.
+    /// as one space and the ends are trimmed, as ``Identity/collapseWhitespace(_:)`` does (on the
+    /// stack for ASCII text, ``Identity/withCollapsedWhitespace(_:_:)``). Groups with equal keys have equal hashes.
     static func hash(_ finding: Finding) -> Int? {
         guard [.sast, .iac].contains(finding.kind), let location = finding.location, location.startLine != nil else { return nil }
         return hash(tool: finding.toolID, rule: finding.ruleID, kind: finding.kind.rawValue, path: location.path, snippet: location.snippet)
@@ -25,26 +25,9 @@ extension DuplicateMatching {
         hasher.combine(rule)
         hasher.combine(kind)
         hasher.combine(path)
-        let text = snippet.utf8.allSatisfy { $0 < 0x80 } ? snippet : Identity.collapseWhitespace(snippet)
-        // The collapsed text is gathered on the stack (never longer than the text) and hashed at once.
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: text.utf8.count) { collapsed -> Int? in
-            var count = 0
-            var pendingSpace = false
-            for byte in text.utf8 {
-                if byte == 0x20 || (0x09...0x0D).contains(byte) {
-                    pendingSpace = count > 0
-                } else {
-                    if pendingSpace {
-                        collapsed[count] = 0x20
-                        count += 1
-                    }
-                    pendingSpace = false
-                    collapsed[count] = byte
-                    count += 1
-                }
-            }
-            guard count > 0 else { return nil }
-            hasher.combine(bytes: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: collapsed[..<count])))
+        return Identity.withCollapsedWhitespace(snippet) { collapsed -> Int? in
+            guard !collapsed.isEmpty else { return nil }
+            hasher.combine(bytes: UnsafeRawBufferPointer(collapsed))
             return hasher.finalize()
         }
     }

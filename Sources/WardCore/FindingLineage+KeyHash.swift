@@ -10,35 +10,12 @@ extension FindingLineage {
                         building build: (Int) -> Bool = { _ in false }) -> (hash: Int, key: String?)? {
         let text = snippet ?? ""
         let subject = package.map { "\($0)|\(advisory ?? "")" } ?? ""
-        guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
-            // Not ASCII: collapsed as the key collapses it.
-            return hashed(tool, rule, kind, Identity.collapseWhitespace(text).utf8, subject, building: build)
-        }
-        // What Identity.collapseWhitespace makes of ASCII text: runs of whitespace as one space, ends trimmed.
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: text.utf8.count) { collapsed in
-            var count = 0
-            var pendingSpace = false
-            for byte in text.utf8 {
-                if byte == 0x20 || (0x09...0x0D).contains(byte) {
-                    pendingSpace = count > 0
-                } else {
-                    if pendingSpace {
-                        collapsed[count] = 0x20
-                        count += 1
-                    }
-                    pendingSpace = false
-                    collapsed[count] = byte
-                    count += 1
-                }
-            }
-            return hashed(tool, rule, kind, UnsafeBufferPointer(rebasing: collapsed[..<count]), subject, building: build)
-        }
+        return Identity.withCollapsedWhitespace(text) { hashed(tool, rule, kind, $0, subject, building: build) }
     }
 
     /// The hash of the parts joined by U+001F, byte for byte, and the joined key when `build` asks for it.
-    private static func hashed<Text: Collection>(_ tool: String, _ rule: String, _ kind: String, _ text: Text, _ subject: String,
-                                                 building build: (Int) -> Bool) -> (hash: Int, key: String?)?
-        where Text.Element == UInt8 {
+    private static func hashed(_ tool: String, _ rule: String, _ kind: String, _ text: UnsafeBufferPointer<UInt8>, _ subject: String,
+                               building build: (Int) -> Bool) -> (hash: Int, key: String?)? {
         guard !text.isEmpty || !subject.isEmpty else { return nil }
         var hasher = Hasher()
         func add(_ bytes: some Collection<UInt8>) {

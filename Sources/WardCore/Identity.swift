@@ -36,7 +36,7 @@ public enum Identity {
 
     /// Collapses every run of whitespace to one space and trims the ends.
     public static func collapseWhitespace(_ text: String) -> String {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return collapseASCIIWhitespace(text) }
+        if ASCIIText.isASCII(text) { return withCollapsedASCII(text) { String(decoding: $0, as: UTF8.self) } }
         var result = ""
         result.reserveCapacity(text.utf8.count)
         var pendingSpace = false
@@ -52,20 +52,36 @@ public enum Identity {
         return result
     }
 
-    private static func collapseASCIIWhitespace(_ text: String) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
-        var pendingSpace = false
-        for byte in text.utf8 {
-            if byte == 0x20 || (0x09...0x0D).contains(byte) {
-                pendingSpace = !bytes.isEmpty
-            } else {
-                if pendingSpace { bytes.append(0x20) }
-                pendingSpace = false
-                bytes.append(byte)
-            }
+    /// Calls `body` with the UTF-8 bytes of ``collapseWhitespace(_:)`` of `text`; for ASCII text they
+    /// are gathered on the stack (never longer than the text), so hashing them builds no string.
+    public static func withCollapsedWhitespace<Result>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        guard ASCIIText.isASCII(text) else {
+            var collapsed = collapseWhitespace(text)
+            return collapsed.withUTF8(body)
         }
-        return String(decoding: bytes, as: UTF8.self)
+        return withCollapsedASCII(text, body)
+    }
+
+    /// ASCII text with runs of whitespace as one space and the ends trimmed, handed to `body`.
+    private static func withCollapsedASCII<Result>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: text.utf8.count) { collapsed in
+            var count = 0
+            var pendingSpace = false
+            for byte in text.utf8 {
+                if byte == 0x20 || (0x09...0x0D).contains(byte) {
+                    pendingSpace = count > 0
+                } else {
+                    if pendingSpace {
+                        collapsed[count] = 0x20
+                        count += 1
+                    }
+                    pendingSpace = false
+                    collapsed[count] = byte
+                    count += 1
+                }
+            }
+            return body(UnsafeBufferPointer(rebasing: collapsed[..<count]))
+        }
     }
 
     private static func key(_ parts: [String]) -> String {
