@@ -172,15 +172,15 @@ public struct FindingNormalizer: Sendable {
     }
 
     private static func identities(of all: [Finding], collapsedTexts texts: [String], family: String, secretHashes: [Int: String]) -> [String] {
-        let nonCode = ParallelChunks.map(count: all.count) { chunk in
+        let nonCode = ParallelChunks.joined(count: all.count) { chunk in
             chunk.map { nonCodeIdentity(all[$0], secretHash: secretHashes[$0]) }
-        }.flatMap { $0 }
+        }
         let occurrences = OccurrenceNumbering.occurrences(of: all, collapsedTexts: texts, isCode: nonCode.map { $0 == nil })
-        return ParallelChunks.map(count: all.count) { chunk in
+        return ParallelChunks.joined(count: all.count) { chunk in
             chunk.map { index in
                 nonCode[index] ?? Identity.code(family: family, ruleID: all[index].ruleID, path: all[index].location?.path ?? "",
                                                  flaggedText: texts[index], occurrence: occurrences[index])
             }
-        }.flatMap { $0 }
+        }
     }
 }

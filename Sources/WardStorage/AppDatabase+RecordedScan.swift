@@ -22,14 +22,10 @@ extension AppDatabase {
         }
         guard ids.count >= Self.parallelReadThreshold, writer is DatabasePool else { return try recordedFindings(scanID, rawResults, ids: nil) }
         let chunkSize = max(1_024, ids.count / (4 * ProcessInfo.processInfo.activeProcessorCount) + 1)
-        var chunks = try ParallelChunks.map(count: ids.count, chunkSize: chunkSize) { (chunk: Range<Int>) throws(StorageError) -> [Finding] in
+        let findings = try ParallelChunks.joined(count: ids.count, chunkSize: chunkSize) { (chunk: Range<Int>) throws(StorageError) -> [Finding] in
             try recordedFindings(scanID, rawResults, ids: ids[chunk.lowerBound]...ids[chunk.upperBound - 1])
         }
         guard try read(Self.revision) == revision else { return try recordedFindings(scanID, rawResults, ids: nil) }
-        var findings: [Finding] = []
-        findings.reserveCapacity(ids.count)
-        // Each range let go once appended: the scan is held about once, not twice.
-        for index in chunks.indices { findings += chunks[index]; chunks[index] = [] }
         return findings
     }
 

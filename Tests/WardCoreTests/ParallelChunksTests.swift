@@ -13,6 +13,7 @@ import WardCore
         let chunks = ParallelChunks.map(count: count, chunkSize: 100) { chunk in Array(chunk) }
         #expect(chunks.flatMap { $0 } == Array(0..<count))
         #expect(chunks.allSatisfy { $0.count <= 100 && !$0.isEmpty })
+        #expect(ParallelChunks.joined(count: count, chunkSize: 100) { chunk in Array(chunk) } == Array(0..<count))
     }
 
     @Test func theFirstFailureInChunkOrderIsThrownWhateverFinishesFirst() {

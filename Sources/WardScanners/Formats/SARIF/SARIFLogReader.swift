@@ -122,10 +122,8 @@ struct SARIFLogReader {
         }
         let version = dialect?.recordsVersion == false ? nil : driver["semanticVersion"].string ?? driver["version"].string
         var report = DecodedReport(findings: [], toolVersion: version, family: family)
-        // Sized once: an array grown by doubling holds up to twice its findings, three times while it grows.
-        report.findings.reserveCapacity(results.count)
-        // Results are independent of each other: decoded in chunks on every core, kept in order.
-        var chunks = try ParallelChunks.map(count: results.count) { [paths] (chunk: Range<Int>) throws(ScannerError) -> [DecodedFinding] in
+        // Results are independent of each other: decoded in chunks on every core, kept in order (the array sized once).
+        report.findings = try ParallelChunks.joined(count: results.count) { [paths] (chunk: Range<Int>) throws(ScannerError) -> [DecodedFinding] in
             var decoded: [DecodedFinding] = []
             decoded.reserveCapacity(chunk.count)
             for index in chunk {
@@ -140,8 +138,6 @@ struct SARIFLogReader {
             }
             return decoded
         }
-        // Each chunk let go once appended: the findings are held about once, not twice.
-        for index in chunks.indices { report.findings += chunks[index]; chunks[index] = [] }
         for invocation in run["invocations"].array ?? [] {
             for notification in (invocation["toolExecutionNotifications"].array ?? []) + (invocation["toolConfigurationNotifications"].array ?? [])
             where notification["level"].string == "error" {
