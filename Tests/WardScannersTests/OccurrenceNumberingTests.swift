@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 import WardCore
 @testable import WardScanners
 
@@ -22,7 +23,7 @@ import WardCore
     }
 
     static func findings(count: Int, paths: [String], rules: [String], seed: UInt64) -> ([Finding], [String], [Bool]) {
-        var generator = SplitMix(state: seed)
+        var generator = SeededGenerator(state: seed)
         var findings: [Finding] = []
         var texts: [String] = []
         var isCode: [Bool] = []
@@ -33,21 +34,10 @@ import WardCore
                                     kind: .sast, severity: .low,
                                     location: located ? SourceLocation(path: path, startLine: Int(generator.next() % 5),
                                                                        startColumn: Int(generator.next() % 3)) : nil))
-            texts.append(["x = 1", "y", "", "z\u{1F}w"][Int(generator.next() % 3)])
+            texts.append(["x = 1", "y", ""][Int(generator.next() % 3)])
             isCode.append(generator.next() % 7 != 0)
         }
         return (findings, texts, isCode)
-    }
-
-    struct SplitMix {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var value = state
-            value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-            return value ^ (value >> 31)
-        }
     }
 
     @Test(arguments: [1, 2, 3, 4])
