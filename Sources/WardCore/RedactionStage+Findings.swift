@@ -7,7 +7,7 @@ extension RedactionStage {
 
     /// The findings redacted, and every value masked in them, longest first.
     ///
-    /// Two passes over chunks of ``chunkSize``: the first (``gather(_:into:)``) searches every
+    /// Two passes over chunks of ``chunkSize``: the first (``gatherAll(_:)``, on every core) searches every
     /// finding's texts and gathers the values found, by path (what one tool found in a file is
     /// masked in every finding of that file, so every value must be known before any finding is
     /// masked); the second (``Masking``) masks, parsing a raw result again only when it has
@@ -41,13 +41,13 @@ extension RedactionStage {
     }
 
     /// An empty first pass, holding the values the tools found.
-    public func gathering() -> Gathered {
+    func gathering() -> Gathered {
         Gathered(knownSecrets: knownSecrets, byPath: knownSecrets.mapValues { Set($0) })
     }
 
     /// Searches the texts of `findings` (at most ``chunkSize``, the next ones of the scan: their
     /// positions follow those gathered before) and adds what it finds to `gathered`.
-    public func gather(_ findings: some Collection<Finding>, into gathered: inout Gathered) {
+    func gather(_ findings: some Collection<Finding>, into gathered: inout Gathered) {
         var position = gathered.count
         var texts: [String] = []
         texts.reserveCapacity(findings.count)

@@ -10,14 +10,6 @@ extension FindingNormalizer {
         let neighbours: [String: [String]]
         let readSources: Bool
         let source: String
-
-        init(cache: SourceCache, secrets: [Int: String], neighbours: [String: [String]], readSources: Bool, source: String) {
-            self.cache = cache
-            self.secrets = secrets
-            self.neighbours = neighbours
-            self.readSources = readSources
-            self.source = source
-        }
     }
 
     /// Makes the finding at `index` root-relative and takes its snippet from the source: returns the
