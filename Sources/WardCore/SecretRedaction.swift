@@ -30,6 +30,8 @@ public enum SecretRedaction {
     }
 
     /// `text` with every occurrence of each secret (also in JSON-escaped form) replaced by its mask.
+    /// Secrets are compared byte for byte (``LiteralText``): a report names them, so they may hold
+    /// characters Foundation's comparison would ignore.
     ///
     /// A secret that spans lines (a private key's body) is also masked line by line, so text that
     /// holds only some of its lines (a snippet cut short) does not keep them.
@@ -56,13 +58,13 @@ public enum SecretRedaction {
         var fragments: Set<String> = []
         let delimiters = Set(" \t\r\n\"'`\\,;[]{}<>")
         for token in text.split(whereSeparator: { delimiters.contains($0) }) where token.contains("…") || token.contains("*") {
-            for piece in pieces(of: token) where piece.count >= 8 && long.contains(where: { $0.contains(piece) }) {
+            for piece in pieces(of: token) where piece.count >= 8 && long.contains(where: { LiteralText.contains(piece, in: $0) }) {
                 fragments.insert(piece)
             }
         }
         var result = text
         for fragment in fragments.sorted(by: { $0.count > $1.count }) {
-            result = result.replacingOccurrences(of: fragment, with: mask(fragment))
+            result = LiteralText.replacingAll(fragment, with: mask(fragment), in: result)
         }
         return result
     }
@@ -109,13 +111,20 @@ public enum SecretRedaction {
         return finding
     }
 
+    /// `text` with `secret` replaced by its mask, and the secret's JSON-escaped form (in a raw
+    /// result) by the mask's, so that raw JSON stays JSON.
     private static func replace(_ secret: String, in text: String) -> String {
         let masked = mask(secret)
-        var result = text.contains(secret) ? text.replacingOccurrences(of: secret, with: masked) : text
+        let result = LiteralText.replacingAll(secret, with: masked, in: text)
+        let inner = jsonEscaped(secret)
+        guard inner != secret else { return result }
+        return LiteralText.replacingAll(inner, with: jsonEscaped(masked), in: result)
+    }
+
+    /// `text` as it appears inside a JSON string.
+    private static func jsonEscaped(_ text: String) -> String {
         var escaped = ""
-        JSONValue.writeString(secret, to: &escaped)
-        let inner = String(escaped.dropFirst().dropLast())
-        if inner != secret && result.contains(inner) { result = result.replacingOccurrences(of: inner, with: masked) }
-        return result
+        JSONValue.writeString(text, to: &escaped)
+        return String(escaped.dropFirst().dropLast())
     }
 }

@@ -355,7 +355,7 @@ final class FileScanner: @unchecked Sendable {
                 line = lineNumbers.indices.contains(begin.line - 1) ? lineNumbers[begin.line - 1] : begin.line
                 endLine = lineNumbers.indices.contains(finish.line - 1) ? lineNumbers[finish.line - 1] : finish.line
             }
-            var snippet = SecretRedaction.redact(lineText, secrets: [secret]).replacingOccurrences(of: secret, with: SecretRedaction.mask(secret))
+            var snippet = LiteralText.replacingAll(secret, with: SecretRedaction.mask(secret), in: SecretRedaction.redact(lineText, secrets: [secret]))
             if secret.contains(where: \.isNewline) {
                 // A value across lines (a private key's body): the line the match starts on (the armour)
                 // and the masked value, never the body's lines.

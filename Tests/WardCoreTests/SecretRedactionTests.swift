@@ -21,6 +21,16 @@ import WardCore
         #expect(redacted.contains("AKIA…(20)"))
     }
 
+    /// A report may name a secret holding NULs; Foundation would find it in any text that starts
+    /// like it and trap while replacing it.
+    @Test func aSecretWithCharactersFoundationIgnoresIsMaskedOnlyWhereItIs() {
+        let odd = "1" + String(repeating: "\0", count: 113)
+        #expect(SecretRedaction.redact("1", secrets: [odd]) == "1")
+        let redacted = SecretRedaction.redact("path \(odd) and raw 1\\u0000\\u0000", secrets: [odd])
+        #expect(!LiteralText.contains(odd, in: redacted))
+        #expect(redacted == "path " + SecretRedaction.mask(odd) + " and raw 1\\u0000\\u0000")
+    }
+
     @Test func fingerprintIsKeyedAndStable() {
         let one = SecretRedaction.fingerprint(secret, key: Array("key-one".utf8))
         #expect(one == SecretRedaction.fingerprint(secret, key: Array("key-one".utf8)))

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TestSupport
+import WardCore
 import WardFuzzTargets
 import WardScanners
 
@@ -40,6 +41,32 @@ struct FuzzRegressionTests {
             let started = ContinuousClock.now
             FuzzTarget.reports.run(data)
             #expect(ContinuousClock.now - started < .seconds(10), "\(name) took too long")
+        }
+    }
+
+    @Test("CSV reports whose secret holds characters Foundation ignores are normalized, never fatal")
+    func csvRegressions() throws {
+        let inputs = try Fixtures.fuzzRegressions("csv")
+        #expect(!inputs.isEmpty)
+        for (name, data) in inputs {
+            FuzzTarget.csv.run(data)
+        }
+    }
+
+    @Test("a gitleaks secret of a digit and NULs is masked where it stands and nowhere else")
+    func gitleaksSecretOfNULs() throws {
+        let name = "gitleaks-secret-of-nul-characters.csv"
+        let report = try GitleaksScanner().decode(try Fixtures.data("fuzz-regressions/csv/" + name), source: name)
+        let normalizer = FindingNormalizer(paths: PathResolver(root: Fixtures.path("projects/tiny"), strict: false))
+        let findings = try normalizer.normalize(report, family: "gitleaks", source: name)
+        #expect(findings.count == 1)
+        let secret = "1" + String(repeating: "\0", count: 112)
+        for finding in findings {
+            #expect(finding.location?.path == "1")
+            let raw = try #require(finding.raw)
+            let escapedMask = #""Secret":"1\u0000\u0000\u0000…(113)""#
+            #expect(raw.contains(escapedMask))
+            #expect(try JSONParser.parse(raw)["Secret"].string == SecretRedaction.mask(secret))
         }
     }
 

@@ -99,7 +99,7 @@ struct TruffleHogReader {
         )
         // RawV2 usually joins a key id (Raw) and its key; the key on its own must go too.
         var others = [rawV2, decodedRaw == nil ? "" : rawText]
-        if !secret.isEmpty, let range = rawV2.range(of: secret) {
+        if !secret.isEmpty, let range = LiteralText.firstRange(of: secret, in: rawV2) {
             let rest = String(rawV2[..<range.lowerBound]) + "\u{1F}" + String(rawV2[range.upperBound...])
             others += rest.split(separator: "\u{1F}").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: ":;,| \t")) }
         }

@@ -1,0 +1,69 @@
+import Foundation
+
+/// Search and replacement that compare UTF-8 bytes exactly, for needles that come from untrusted
+/// input (a secret a report names, a fragment of one).
+///
+/// Foundation's `contains(_:)`, `range(of:)` and `replacingOccurrences(of:with:)` compare
+/// non-literally on Linux: characters Unicode treats as ignorable (NUL among them) match nothing,
+/// so `"1".contains("1\0\0")` is true, and replacing such a needle traps inside `NSMutableString`.
+/// A needle that is valid UTF-8 only ever matches at a scalar boundary of valid UTF-8 text, so
+/// replacing whole byte matches leaves valid text.
+public enum LiteralText {
+    /// Whether `text` holds `needle` byte for byte; an empty needle is never found.
+    public static func contains(_ needle: String, in text: String) -> Bool {
+        firstRange(of: needle, in: text) != nil
+    }
+
+    /// The first range of `needle` in `text`, byte for byte.
+    public static func firstRange(of needle: String, in text: String) -> Range<String.Index>? {
+        let length = needle.utf8.count
+        let offset = withBytes(text) { bytes in withBytes(needle) { firstOffset(of: $0, in: bytes, from: 0) } }
+        guard let offset else { return nil }
+        let utf8 = text.utf8
+        let lower = utf8.index(utf8.startIndex, offsetBy: offset)
+        return lower..<utf8.index(lower, offsetBy: length)
+    }
+
+    /// `text` with every non-overlapping occurrence of `needle`, left to right, replaced by
+    /// `replacement`; the text itself when the needle is empty or absent.
+    public static func replacingAll(_ needle: String, with replacement: String, in text: String) -> String {
+        withBytes(text) { bytes in
+            withBytes(needle) { pattern in
+                guard var found = firstOffset(of: pattern, in: bytes, from: 0) else { return text }
+                var result: [UInt8] = []
+                result.reserveCapacity(bytes.count)
+                var copied = 0
+                while true {
+                    result.append(contentsOf: bytes[copied..<found])
+                    result.append(contentsOf: replacement.utf8)
+                    copied = found + pattern.count
+                    guard let next = firstOffset(of: pattern, in: bytes, from: copied) else { break }
+                    found = next
+                }
+                result.append(contentsOf: bytes[copied...])
+                return String(decoding: result, as: UTF8.self)
+            }
+        }
+    }
+
+    /// The offset of the first occurrence of `pattern` in `bytes` at or after `start`: `memchr` finds
+    /// each candidate for the first byte and `memcmp` compares the rest.
+    private static func firstOffset(of pattern: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard let needle = pattern.baseAddress, let base = bytes.baseAddress, let first = pattern.first else { return nil }
+        let last = bytes.count - pattern.count
+        var offset = start
+        while offset <= last {
+            guard let hit = memchr(base + offset, Int32(first), last - offset + 1) else { return nil }
+            let candidate = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
+            if memcmp(base + candidate, needle, pattern.count) == 0 { return candidate }
+            offset = candidate + 1
+        }
+        return nil
+    }
+
+    /// Calls `body` with the UTF-8 bytes of `text`, copying them only when the string is not stored contiguously.
+    private static func withBytes<Result>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
+        return Array(text.utf8).withUnsafeBufferPointer(body)
+    }
+}
