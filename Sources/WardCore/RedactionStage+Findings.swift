@@ -14,7 +14,11 @@ extension RedactionStage {
     /// something to mask or cut. Only the values found, and which raw results lose context lines,
     /// are kept between them.
     func redactFindings(_ input: [Finding]) -> ([Finding], [String]) {
-        let masking = Masking(gatherAll(input))
+        let gathered = gatherAll(input)
+        // Nothing to mask and no context to cut anywhere (a stored scan read back, say): every
+        // finding stays as it came, and the scan keeps sharing their storage.
+        if gathered.byPath.values.allSatisfy(\.isEmpty) && gathered.trimmed.isEmpty { return (input, []) }
+        let masking = Masking(gathered)
         var redacted: [Finding] = []
         redacted.reserveCapacity(input.count)
         for index in input.indices { redacted.append(masking.redact(input[index], at: index)) }

@@ -90,6 +90,27 @@ struct RedactionStageTests {
         #expect(stage.redact(rerun, after: original).value.toolRuns.first?.stderrHead.contains("R8xk2LmP") == false)
     }
 
+    @Test("a scan with nothing to mask or cut passes the stage without its findings being copied")
+    func nothingToMaskKeepsTheFindingsStorage() {
+        let plain = (0..<3).map { index in
+            Finding(toolID: "bandit", ruleID: "B602", title: "shell", message: "m", kind: .sast, severity: .high,
+                    location: SourceLocation(path: "app/run\(index).py", startLine: 3, snippet: "call(c, shell=True)"),
+                    identity: "v1:\(index)", raw: #"{"line_number": 3, "code": "3 call(c, shell=True)\n"}"#)
+        }
+        let scan = Self.scan(plain)
+        let stage = RedactionStage(matcher: TokenMatcher())
+        let redacted = stage.redact(scan).value
+        #expect(redacted.findings == plain)
+        let before = scan.findings.withUnsafeBufferPointer { $0.baseAddress }
+        #expect(redacted.findings.withUnsafeBufferPointer { $0.baseAddress } == before)
+        // One value anywhere sends every finding through the masking pass.
+        var leaked = plain
+        leaked[2].message = "token \(Self.token)"
+        let masked = stage.redact(Self.scan(leaked)).value
+        #expect(!masked.findings[2].message.contains("R8xk2LmP"))
+        #expect(Array(masked.findings[0..<2]) == Array(plain[0..<2]))
+    }
+
     @Test("raw context is cut to the flagged lines: Trivy Code.Lines, Bandit code, Checkov code_block")
     func rawContextIsTrimmed() throws {
         let raw = #"{"Code":{"Lines":[{"Number":1,"Content":"pw = \"\#(Self.password)\""},{"Number":2,"Content":"flagged()"}]},"#
