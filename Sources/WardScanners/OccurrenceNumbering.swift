@@ -17,7 +17,7 @@ enum OccurrenceNumbering {
         for index in all.indices where isCode[index] { byPath[separated ? "" : all[index].location?.path ?? "", default: []].append(index) }
         let files = Array(byPath.values)
         let numbered = ParallelChunks.map(count: files.count, chunkSize: max(1, files.count / 64)) { chunk in
-            chunk.flatMap { number(files[$0], of: all, texts: texts) }
+            chunk.flatMap { number(files[$0], of: all, texts: texts, joined: separated) }
         }
         var occurrences = [Int](repeating: 0, count: all.count)
         for chunk in numbered {
@@ -27,15 +27,36 @@ enum OccurrenceNumbering {
     }
 
     /// Numbers `indices` (one file's code findings, or all of them) by position within each group.
-    private static func number(_ indices: [Int], of all: [Finding], texts: [String]) -> [(Int, Int)] {
-        let order = indices.map { (all[$0].location?.startLine ?? 0, all[$0].location?.startColumn ?? 0, $0) }.sorted { $0 < $1 }
-        var seen: [String: Int] = [:]
-        return order.map { _, _, index in
-            let group = all[index].ruleID + "\u{1F}" + (all[index].location?.path ?? "") + "\u{1F}" + texts[index]
-            let occurrence = seen[group, default: 0]
-            seen[group] = occurrence + 1
-            return (index, occurrence)
+    ///
+    /// The group is the rule, path and text joined by the unit separator. Unless some finding's parts
+    /// hold the separator (`joined`), joined keys are equal exactly when the three parts are, so the
+    /// parts are compared as they are, without building the joined text for every finding.
+    private static func number(_ indices: [Int], of all: [Finding], texts: [String], joined: Bool) -> [(Int, Int)] {
+        let order = all.withUnsafeBufferPointer { findings in
+            indices.map { (findings[$0].location?.startLine ?? 0, findings[$0].location?.startColumn ?? 0, $0) }.sorted { $0 < $1 }
         }
+        var seen: [Group: Int] = [:]
+        return all.withUnsafeBufferPointer { findings in
+            order.map { _, _, index in
+                let path = findings[index].location?.path ?? ""
+                let group = joined ? Group(rule: findings[index].ruleID + "\u{1F}" + path + "\u{1F}" + texts[index], path: "", text: "")
+                    : Group(rule: findings[index].ruleID, path: path, text: texts[index])
+                return (index, taken(&seen[group, default: 0]))
+            }
+        }
+    }
+
+    /// The count as it was, counted one further (one lookup of the group, not two).
+    private static func taken(_ count: inout Int) -> Int {
+        defer { count += 1 }
+        return count
+    }
+
+    /// A finding's group: findings of one rule on the same text in the same file.
+    private struct Group: Hashable {
+        let rule: String
+        let path: String
+        let text: String
     }
 
     private static func holdsSeparator(_ finding: Finding, text: String) -> Bool {
