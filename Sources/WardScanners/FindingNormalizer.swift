@@ -34,50 +34,48 @@ public struct FindingNormalizer: Sendable {
 
     /// Normalizes a decoded report, hashing and redacting the secrets it carries.
     public func normalize(_ report: DecodedReport, family: String, source: String) throws(ScannerError) -> [Finding] {
-        var findings: [Finding] = []
-        findings.reserveCapacity(report.findings.count)
         var hashes: [Int: String] = [:]
         var secrets: [Int: String] = [:]
-        let neighbours = Self.secretsByPath(report.findings)
-        for (index, decoded) in report.findings.enumerated() {
-            var finding = decoded.finding
-            if decoded.secret != nil || !decoded.maskedValues.isEmpty {
-                let own = [decoded.secret].compactMap { $0 } + decoded.maskedValues
-                finding = SecretRedaction.redact(finding, secrets: Self.masks(neighbours[finding.location?.path ?? ""], own: own))
-            }
-            if let secret = decoded.secret {
+        for index in report.findings.indices {
+            if let secret = report.findings[index].secret {
                 secrets[index] = secret
                 hashes[index] = SecretRedaction.fingerprint(secret, key: secretKey)
-            } else if let digest = decoded.secretDigest {
+            } else if let digest = report.findings[index].secretDigest {
                 hashes[index] = SecretRedaction.fingerprint("digest:" + digest.lowercased(), key: secretKey)
             }
-            findings.append(finding)
         }
-        return try normalize(consume findings, family: family, source: source, secretHashes: hashes, secrets: secrets, masks: neighbours,
-                             readSources: !report.contentOutsideTree)
+        return try normalize(report.findings, family: family, source: source, secretHashes: hashes, secrets: secrets,
+                             masks: Self.secretsByPath(report.findings), readSources: !report.contentOutsideTree)
     }
 
     /// Normalizes every finding of one report, given the keyed hashes and clear values of its
     /// secrets by index and the values to mask in each file.
     ///
     /// Findings are independent until identities are numbered: they are normalized in chunks on
-    /// every core (each chunk reading the source files it needs once), then numbered in order.
+    /// every core (each chunk copying its findings out of the report once, masking the secrets the
+    /// report gave and reading the source files it needs once), then numbered in order.
     ///
     /// - Parameter source: the report file or tool, named in errors.
     /// - Throws: ``ScannerError/pathOutsideRoot(path:reportedPath:)`` when a path leaves the root.
-    private func normalize(_ findings: consuming [Finding], family: String, source: String, secretHashes: [Int: String], secrets: [Int: String],
+    private func normalize(_ input: [DecodedFinding], family: String, source: String, secretHashes: [Int: String], secrets: [Int: String],
                            masks neighbours: [String: [String]], readSources: Bool) throws(ScannerError) -> [Finding] {
-        let input = consume findings
         let directories = RealDirectories()
-        var chunks = try ParallelChunks.map(count: input.count) { (chunk: Range<Int>) throws(ScannerError) -> [Normalized] in
+        var chunks = try ParallelChunks.map(count: input.count) { (chunk: Range<Int>) throws(ScannerError) -> NormalizedChunk in
             var located = LocationContext(cache: SourceCache(limit: sourceReadLimit, directories: directories), secrets: secrets, neighbours: neighbours,
                                           readSources: readSources, source: source)
-            var normalized: [Normalized] = []
-            normalized.reserveCapacity(chunk.count)
+            var normalized = NormalizedChunk()
+            normalized.findings.reserveCapacity(chunk.count)
+            normalized.collapsedTexts.reserveCapacity(chunk.count)
             for index in chunk {
-                var finding = input[index]
+                var finding = input[index].finding
+                if input[index].secret != nil || !input[index].maskedValues.isEmpty {
+                    let own = [input[index].secret].compactMap { $0 } + input[index].maskedValues
+                    finding = SecretRedaction.redact(finding, secrets: Self.masks(neighbours[finding.location?.path ?? ""], own: own))
+                }
                 let (text, hash) = try locate(&finding, at: index, in: &located)
-                normalized.append(Normalized(finding: finding, collapsedText: Identity.collapseWhitespace(text), recoveredSecretHash: hash))
+                if let hash { normalized.recoveredSecretHashes[index] = hash }
+                normalized.findings.append(finding)
+                normalized.collapsedTexts.append(Identity.collapseWhitespace(text))
             }
             return normalized
         }
@@ -85,27 +83,24 @@ public struct FindingNormalizer: Sendable {
         result.reserveCapacity(input.count)
         var texts: [String] = []
         texts.reserveCapacity(input.count)
-        _ = consume input
         var secretHashes = secretHashes
         for index in chunks.indices {
-            for (offset, item) in chunks[index].enumerated() {
-                if let hash = item.recoveredSecretHash { secretHashes[result.count + offset] = hash }
-            }
-            result += chunks[index].map(\.finding)
-            texts += chunks[index].map(\.collapsedText)
+            secretHashes.merge(chunks[index].recoveredSecretHashes) { _, recovered in recovered }
+            result += chunks[index].findings
+            texts += chunks[index].collapsedTexts
             // Let go once appended: the findings are held about once, not twice.
-            chunks[index] = []
+            chunks[index] = NormalizedChunk()
         }
         assignIdentities(&result, collapsedTexts: texts, family: family, secretHashes: secretHashes)
         return result
     }
 
-    /// One finding normalized on its own: its text for the identity, collapsed, and the keyed hash
-    /// of a secret whose masked value was recovered from the source.
-    private struct Normalized: Sendable {
-        var finding: Finding
-        var collapsedText: String
-        var recoveredSecretHash: String?
+    /// One chunk of findings normalized on their own: each one's text for the identity, collapsed,
+    /// and the keyed hash of each secret whose masked value was recovered from the source, by index.
+    private struct NormalizedChunk: Sendable {
+        var findings: [Finding] = []
+        var collapsedTexts: [String] = []
+        var recoveredSecretHashes: [Int: String] = [:]
     }
 
     /// The secrets (and masked values) reported in each file as the report names it, longest first:
