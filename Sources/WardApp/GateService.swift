@@ -90,7 +90,8 @@ public struct GateService: Sendable {
               redaction: RedactionStage, decisions: [String: TriageDecision]) throws(AppError) -> GatedScan {
         let baseline = try baselineIdentities(for: redacted.value, policy: policy, request: request, database: database)
         var firstSeen: [String: Date] = [:]
-        if let database, let recordedAs {
+        // First sightings matter only to a service level.
+        if let database, let recordedAs, policy.sla != nil {
             do {
                 firstSeen = try database.firstSeen(inScan: recordedAs)
             } catch {

@@ -89,7 +89,8 @@ struct ScanFinisher {
         var recorded: Redacted<ScanRun>?
         let outcome: RecordOutcome
         do {
-            outcome = try database.record(stream, gate: { redacted, firstSeen, current in
+            // First sightings matter only to a service level.
+            outcome = try database.record(stream, readsFirstSeen: policy.sla != nil, gate: { redacted, firstSeen, current in
                 recorded = redacted
                 return gate(redacted, firstSeen, current)
             })

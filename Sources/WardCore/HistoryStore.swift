@@ -37,16 +37,18 @@ public protocol HistoryStore: Sendable {
     func tableCounts() throws -> [String: Int]
 
     /// Records a scan and, in the same transaction, what its gate decided: `gate` is called once the
-    /// scan is stored, with when the history first saw each of its findings and the target's current
-    /// triage decisions, and returns the scan as the gate left it; the policy waivers it shows are
-    /// stored on the scan's occurrences. An import already recorded writes nothing and `gate` is not called.
-    func record(_ redacted: Redacted<ScanRun>,
+    /// scan is stored, with when the history first saw each of its findings (read only when
+    /// `readsFirstSeen`: a policy without a service level never asks, and empty otherwise) and the
+    /// target's current triage decisions, and returns the scan as the gate left it; the policy
+    /// waivers it shows are stored on the scan's occurrences. An import already recorded writes
+    /// nothing and `gate` is not called.
+    func record(_ redacted: Redacted<ScanRun>, readsFirstSeen: Bool,
                 gate: ([String: Date], [String: TriageDecision]) -> Redacted<ScanRun>) throws -> RecordOutcome
 
     /// Records a scan whose findings arrive from the redaction stage chunk by chunk, and gates it,
-    /// in one transaction, as ``record(_:gate:)`` does; `gate` also receives the whole redacted
-    /// scan. A backend without a streamed path takes the whole scan from the stream first.
-    func record(_ stream: RedactedScanStream,
+    /// in one transaction, as ``record(_:readsFirstSeen:gate:)`` does; `gate` also receives the whole
+    /// redacted scan. A backend without a streamed path takes the whole scan from the stream first.
+    func record(_ stream: RedactedScanStream, readsFirstSeen: Bool,
                 gate: (Redacted<ScanRun>, [String: Date], [String: TriageDecision]) -> Redacted<ScanRun>) throws -> RecordOutcome
 
     /// When the history first saw each finding of a recorded scan, by identity.
@@ -116,10 +118,10 @@ public protocol HistoryStore: Sendable {
 }
 
 extension HistoryStore {
-    /// The whole scan taken from `stream`, then recorded and gated by ``record(_:gate:)``.
-    public func record(_ stream: RedactedScanStream,
+    /// The whole scan taken from `stream`, then recorded and gated by ``record(_:readsFirstSeen:gate:)``.
+    public func record(_ stream: RedactedScanStream, readsFirstSeen: Bool,
                        gate: (Redacted<ScanRun>, [String: Date], [String: TriageDecision]) -> Redacted<ScanRun>) throws -> RecordOutcome {
         let redacted = stream.scan()
-        return try record(redacted, gate: { firstSeen, current in gate(redacted, firstSeen, current) })
+        return try record(redacted, readsFirstSeen: readsFirstSeen, gate: { firstSeen, current in gate(redacted, firstSeen, current) })
     }
 }

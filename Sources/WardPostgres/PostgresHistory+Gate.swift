@@ -5,16 +5,17 @@ import WardHistoryFormat
 
 extension PostgresHistory {
     /// Records a scan and, in the SAME transaction, what its gate decided, as the SQLite history
-    /// does: `gate` gets when the history first saw each finding and the target's current triage
+    /// does: `gate` gets when the history first saw each finding (when `readsFirstSeen`) and the target's current triage
     /// decisions, and returns the scan as the gate left it, whose policy waivers are stored on the
     /// scan's occurrences. An import already recorded writes nothing and `gate` is not called.
-    public func record(_ redacted: Redacted<ScanRun>,
+    public func record(_ redacted: Redacted<ScanRun>, readsFirstSeen: Bool,
                        gate: ([String: Date], [String: TriageDecision]) -> Redacted<ScanRun>) throws(PostgresError) -> RecordOutcome {
         let scan = redacted.value
         return try write("recording scan \(scan.id.prefix(8))") { session in
             let outcome = try PostgresRecorder(session: session, scan: scan).record()
             guard case .recorded = outcome else { return outcome }
-            let gated = gate(try Self.firstSeen(session, scanID: scan.id), try Self.currentTriage(session, target: scan.target.name))
+            let firstSeen = readsFirstSeen ? try Self.firstSeen(session, scanID: scan.id) : [:]
+            let gated = gate(firstSeen, try Self.currentTriage(session, target: scan.target.name))
             try Self.storeWaivers(session, scan: scan, gated: gated.value)
             return outcome
         }

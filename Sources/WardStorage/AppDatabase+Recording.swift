@@ -40,27 +40,28 @@ extension AppDatabase {
 extension AppDatabase {
     /// Records a scan and, in the SAME write transaction, what its gate decided: `gate` is called
     /// once the scan is stored, with when the history first saw each of its findings (a finding new
-    /// in this scan is first seen at its start) and the target's current triage decisions (under the
+    /// in this scan is first seen at its start; read only when `readsFirstSeen`, empty otherwise)
+    /// and the target's current triage decisions (under the
     /// identities this scan gave moved findings), and returns the scan as the gate left it; the
     /// policy waivers it shows are stored on the scan's occurrences. Nothing is stored if anything
     /// fails. An import already recorded writes nothing and `gate` is not called.
-    public func record(_ redacted: Redacted<ScanRun>,
+    public func record(_ redacted: Redacted<ScanRun>, readsFirstSeen: Bool,
                        gate: ([String: Date], [String: TriageDecision]) -> Redacted<ScanRun>) throws(StorageError) -> RecordOutcome {
         let path = path
         return try write { db in
-            try Self.recordAndGate(ScanRecorder(db: db, scan: redacted.value, path: path), gate: gate)
+            try Self.recordAndGate(ScanRecorder(db: db, scan: redacted.value, path: path), readsFirstSeen: readsFirstSeen, gate: gate)
         }
     }
 
-    /// Stores a scan with `recorder` and calls its gate, as ``record(_:gate:)`` describes, inside
-    /// the recorder's write transaction; `beforeGate` runs once the scan is stored, before the gate reads it.
-    static func recordAndGate(_ recorder: ScanRecorder, beforeGate: () throws -> Void = {},
+    /// Stores a scan with `recorder` and calls its gate, as ``record(_:readsFirstSeen:gate:)`` describes,
+    /// inside the recorder's write transaction; `beforeGate` runs once the scan is stored, before the gate reads it.
+    static func recordAndGate(_ recorder: ScanRecorder, readsFirstSeen: Bool, beforeGate: () throws -> Void = {},
                               gate: ([String: Date], [String: TriageDecision]) -> Redacted<ScanRun>) throws -> RecordOutcome {
         let (db, scan) = (recorder.db, recorder.scan)
         let outcome = try recorder.record()
         try beforeGate()
         guard case .recorded(let summary) = outcome else { return outcome }
-        let firstSeen = try ScanDecisions.firstSeen(db, scanID: scan.id, count: summary.findingCount)
+        let firstSeen = readsFirstSeen ? try ScanDecisions.firstSeen(db, scanID: scan.id, count: summary.findingCount) : [:]
         let gated = gate(firstSeen, try Self.currentTriage(db, target: scan.target.name))
         try ScanDecisions.storeWaivers(db, scan: scan, gated: gated.value)
         return outcome

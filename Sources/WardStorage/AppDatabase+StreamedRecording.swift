@@ -4,7 +4,7 @@ import WardCore
 
 extension AppDatabase {
     /// Records a scan whose findings arrive from the redaction stage chunk by chunk, and gates it,
-    /// in ONE write transaction, as ``record(_:gate:)`` does.
+    /// in ONE write transaction, as ``record(_:readsFirstSeen:gate:)`` does.
     ///
     /// Each chunk's raw results get their rows (one per distinct result) as the chunk arrives, while
     /// the stage masks the next ones on its own thread; they are compressed on a third and stored as
@@ -13,7 +13,7 @@ extension AppDatabase {
     /// `gate` is called with the whole redacted scan. An import already recorded (same target and input digest) stores
     /// nothing and `gate` is not called; the stream is then left to the caller. If anything fails,
     /// nothing is stored and the stream is cancelled.
-    public func record(_ stream: RedactedScanStream,
+    public func record(_ stream: RedactedScanStream, readsFirstSeen: Bool,
                        gate: (Redacted<ScanRun>, [String: Date], [String: TriageDecision]) -> Redacted<ScanRun>) throws(StorageError) -> RecordOutcome {
         let path = path
         do {
@@ -40,7 +40,7 @@ extension AppDatabase {
                 recorder.rawRowsReady = { try raws.insertReady() }
                 // The last raw results are compressed while the findings are stored, inserted as they are
                 // ready, and the rest before the gate.
-                return try Self.recordAndGate(recorder, beforeGate: { try raws.finish() }) { firstSeen, decisions in
+                return try Self.recordAndGate(recorder, readsFirstSeen: readsFirstSeen, beforeGate: { try raws.finish() }) { firstSeen, decisions in
                     gate(redacted, firstSeen, decisions)
                 }
             }

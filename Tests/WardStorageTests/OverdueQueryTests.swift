@@ -17,7 +17,7 @@ import WardStorage
                         c, F.finding("v1:d", severity: .high, path: "src/d.py", line: 4), F.finding("v1:e", severity: .critical, path: "src/e.py", line: 5)]
         for (id, at, reported) in [("scan-1", 0, findings), ("scan-2", day, Array(findings.prefix(4)))] {
             let scan = F.scan(id, findings: reported, at: at)
-            _ = try database.record(RedactionStage().redact(scan)) { firstSeen, _ in
+            _ = try database.record(RedactionStage().redact(scan), readsFirstSeen: true) { firstSeen, _ in
                 #expect(firstSeen.keys.sorted() == reported.map(\.identity).sorted())
                 #expect(firstSeen["v1:a"] == F.date(0))
                 var gated = scan

@@ -29,6 +29,22 @@ import WardStorage
         }
     }
 
+    /// A policy without a service level never looks at first sightings: reading one date per finding
+    /// of a large scan would cost the gate more than evaluating it.
+    @Test(arguments: StorageBackend.allCases) func theGateGetsFirstSightingsOnlyWhenItAsks(_ backend: StorageBackend) async throws {
+        try await backend.withEmptyHistory { database in
+            _ = try database.record(F.scan("scan-1", findings: [F.finding("v1:a")], at: 0))
+            var given: [[String: Date]] = []
+            let second = RedactionStage().redact(F.scan("scan-2", findings: [F.finding("v1:a"), F.finding("v1:b", line: 20)], at: 10))
+            _ = try database.record(second, readsFirstSeen: true, gate: { firstSeen, _ in given.append(firstSeen); return second })
+            let third = RedactionStage().redact(F.scan("scan-3", findings: [F.finding("v1:a")], at: 20))
+            _ = try database.record(third, readsFirstSeen: false, gate: { firstSeen, _ in given.append(firstSeen); return third })
+            let fourth = RedactionStage().stream(F.scan("scan-4", findings: [F.finding("v1:b", line: 20)], at: 30))
+            _ = try database.record(fourth, readsFirstSeen: true, gate: { redacted, firstSeen, _ in given.append(firstSeen); return redacted })
+            #expect(given == [["v1:a": F.date(0), "v1:b": F.date(10)], [:], ["v1:b": F.date(10)]])
+        }
+    }
+
     @Test(arguments: StorageBackend.allCases) func aFindingWithoutOptionalPartsRoundTrips(_ backend: StorageBackend) async throws {
         try await backend.withEmptyHistory { database in
             // Given a finding with no location, package, advisory or suppression

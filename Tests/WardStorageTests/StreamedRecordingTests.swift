@@ -33,7 +33,7 @@ import WardHistoryFormat
         let streamed = try AppDatabase.inMemory()
         let wholeOutcome = try whole.record(stage.redact(Self.scan()))
         var gated: Redacted<ScanRun>?
-        let streamedOutcome = try streamed.record(stage.stream(Self.scan())) { redacted, firstSeen, _ in
+        let streamedOutcome = try streamed.record(stage.stream(Self.scan()), readsFirstSeen: true) { redacted, firstSeen, _ in
             #expect(firstSeen.count == 4_001)
             gated = redacted
             return redacted
@@ -63,7 +63,7 @@ import WardHistoryFormat
         // When the same reports come again as another scan, streamed
         let stream = stage.stream(Self.scan("s2", digest: "d"))
         var gateCalled = false
-        let outcome = try database.record(stream) { redacted, _, _ in
+        let outcome = try database.record(stream, readsFirstSeen: true) { redacted, _, _ in
             gateCalled = true
             return redacted
         }
@@ -83,7 +83,7 @@ import WardHistoryFormat
 
         // When it is recorded streamed, the recording fails and nothing is left
         #expect(throws: StorageError.self) {
-            try database.record(RedactionStage().stream(scan)) { redacted, _, _ in redacted }
+            try database.record(RedactionStage().stream(scan), readsFirstSeen: true) { redacted, _, _ in redacted }
         }
         let counts = try database.tableCounts()
         #expect(counts["rawResult"] == 0 && counts["finding"] == 0 && counts["scan"] == 0)
