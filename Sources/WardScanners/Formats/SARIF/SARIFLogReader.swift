@@ -161,8 +161,9 @@ struct SARIFLogReader {
         }
     }
 
-    private func makeFinding(_ result: JSONValue, rule: JSONValue, tool: String, dialect: SARIFDialect?, rules: SARIFRuleTable,
+    private func makeFinding(_ result: JSONValue, rule entry: SARIFRule, tool: String, dialect: SARIFDialect?, rules: SARIFRuleTable,
                              paths: SARIFArtifactPaths) -> (finding: Finding, secret: String?) {
+        let rule = entry.value
         let message = SARIFRuleTable.message(of: result, rule: rule)
             ?? rule["shortDescription"]["text"].string ?? rule["fullDescription"]["text"].string
         let ruleID = result["ruleId"].string ?? result["rule"]["id"].string ?? rule["id"].string
@@ -194,7 +195,7 @@ struct SARIFLogReader {
             severity: severity,
             rawSeverity: rawSeverity,
             confidence: result["properties"]["confidence"].text ?? rule["properties"]["precision"].string,
-            cwes: rules.cwes(rule: rule, result: result),
+            cwes: rules.cwes(rule: entry, result: result),
             location: location,
             references: references,
             fixAvailable: !(result["fixes"].array ?? []).isEmpty,

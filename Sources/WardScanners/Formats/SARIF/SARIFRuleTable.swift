@@ -4,27 +4,33 @@ import WardCore
 /// The rules of one SARIF run, from the driver and from every extension (`tool.extensions`), looked
 /// up by id or by index, and the CWE ids they relate to.
 struct SARIFRuleTable {
-    /// The driver first, then the extensions, as `toolComponent` indexes count them (driver = -1).
-    private let components: [JSONValue]
-    private var byID: [String: JSONValue] = [:]
+    /// The rules of the driver first, then of each extension, as `toolComponent` indexes count them (driver = -1).
+    private var components: [[SARIFRule]] = []
+    private var byID: [String: SARIFRule] = [:]
     /// Names of the taxonomies (`CWE`) by their index in `run.taxonomies`.
     private let taxonomies: [JSONValue]
+    /// What a result that names no known rule refers to.
+    private let none: SARIFRule
 
-    /// Reads the rules of `run`.
+    /// Reads the rules of `run`, and what each names of CWEs.
     init(run: JSONValue) {
         let tool = run["tool"]
         let driver = tool["driver"].isNull ? tool : tool["driver"]
-        components = [driver] + (tool["extensions"].array ?? [])
-        taxonomies = run["taxonomies"].array ?? []
-        for component in components {
-            for rule in Self.rules(of: component) {
-                if let id = rule["id"].string, byID[id] == nil { byID[id] = rule }
+        let taxonomies = run["taxonomies"].array ?? []
+        self.taxonomies = taxonomies
+        let isCWE = { (component: JSONValue) in Self.isCWE(component, taxonomies: taxonomies) }
+        none = SARIFRule(.null, isCWE: isCWE)
+        for component in [driver] + (tool["extensions"].array ?? []) {
+            let rules = Self.rules(of: component).map { SARIFRule($0, isCWE: isCWE) }
+            components.append(rules)
+            for rule in rules {
+                if let id = rule.value["id"].string, byID[id] == nil { byID[id] = rule }
             }
         }
         // SARIF 2.0.0 kept rules in `resources.rules`, an object keyed by id.
-        for (id, rule) in run["resources"]["rules"].object ?? [:] where byID[id] == nil { byID[id] = rule }
+        for (id, rule) in run["resources"]["rules"].object ?? [:] where byID[id] == nil { byID[id] = SARIFRule(rule, isCWE: isCWE) }
         for rule in run["resources"]["rules"].array ?? [] {
-            if let id = rule["id"].string, byID[id] == nil { byID[id] = rule }
+            if let id = rule["id"].string, byID[id] == nil { byID[id] = SARIFRule(rule, isCWE: isCWE) }
         }
     }
 
@@ -33,46 +39,38 @@ struct SARIFRuleTable {
     }
 
     /// The rule a result refers to (by `ruleIndex`, `rule.index` in its tool component, `ruleId`,
-    /// or the part of a hierarchical `ruleId` before its first `/`), or `.null`.
-    func rule(for result: JSONValue) -> JSONValue {
+    /// or the part of a hierarchical `ruleId` before its first `/`); one whose value is `.null` if none.
+    func rule(for result: JSONValue) -> SARIFRule {
         let reference = result["rule"]
         let componentIndex = reference["toolComponent"]["index"].int
-        let component = componentIndex.map { components.indices.contains($0 + 1) ? components[$0 + 1] : .null } ?? components[0]
-        if let index = reference["index"].int ?? result["ruleIndex"].int {
-            let rule = Self.rules(of: component).indices.contains(index) ? Self.rules(of: component)[index] : .null
-            if !rule.isNull { return rule }
+        let rules = componentIndex.map { components.indices.contains($0 + 1) ? components[$0 + 1] : [] } ?? components[0]
+        if let index = reference["index"].int ?? result["ruleIndex"].int, rules.indices.contains(index), !rules[index].value.isNull {
+            return rules[index]
         }
-        guard let id = result["ruleId"].string ?? reference["id"].string else { return .null }
+        guard let id = result["ruleId"].string ?? reference["id"].string else { return none }
         if let rule = byID[id] { return rule }
         if let slash = id.firstIndex(of: "/"), let rule = byID[String(id[..<slash])] { return rule }
-        return .null
+        return none
     }
 
     /// CWE ids a rule or result names: in tags (`external/cwe/cwe-79`, `CWE-79`), `properties.cwe`,
-    /// relationships to a CWE taxonomy, and a result's `taxa`.
-    func cwes(rule: JSONValue, result: JSONValue) -> [String] {
-        var texts = (rule["properties"]["tags"].strings + result["properties"]["tags"].strings).filter(Self.mentionsCWE)
-        texts += rule["properties"]["cwe"].strings + result["properties"]["cwe"].strings
-        for relationship in rule["relationships"].array ?? [] {
-            let target = relationship["target"]
-            if let id = target["id"].string, isCWE(target["toolComponent"]) || id.uppercased().hasPrefix("CWE") {
-                texts.append(id.uppercased().hasPrefix("CWE") ? id : "CWE-" + id)
-            }
-        }
-        for taxon in result["taxa"].array ?? [] {
-            if let id = taxon["id"].string, isCWE(taxon["toolComponent"]) || id.uppercased().hasPrefix("CWE") {
+    /// relationships to a CWE taxonomy, and a result's `taxa`; the rule's own, read once, when the
+    /// result names none.
+    func cwes(rule: SARIFRule, result: JSONValue) -> [String] {
+        let tags = result["properties"]["tags"].strings.filter(SARIFRule.mentionsCWE)
+        let cwe = result["properties"]["cwe"].strings
+        let taxa = result["taxa"].array ?? []
+        if tags.isEmpty && cwe.isEmpty && taxa.isEmpty { return rule.cwes }
+        var texts = rule.tags + tags + rule.cwe + cwe + rule.related
+        for taxon in taxa {
+            if let id = taxon["id"].string, Self.isCWE(taxon["toolComponent"], taxonomies: taxonomies) || id.uppercased().hasPrefix("CWE") {
                 texts.append(id.uppercased().hasPrefix("CWE") ? id : "CWE-" + id)
             }
         }
         return CWE.normalize(all: texts)
     }
 
-    /// Whether a tag names a CWE: `cwe` in any case (compared by bytes when the tag is ASCII).
-    private static func mentionsCWE(_ tag: String) -> Bool {
-        ASCIIText.isASCII(tag) ? ASCIIText.contains(tag, lowercaseNeedle: "cwe") : tag.lowercased().contains("cwe")
-    }
-
-    private func isCWE(_ component: JSONValue) -> Bool {
+    private static func isCWE(_ component: JSONValue, taxonomies: [JSONValue]) -> Bool {
         if let name = component["name"].string { return name.uppercased() == "CWE" }
         if let index = component["index"].int, taxonomies.indices.contains(index) {
             return taxonomies[index]["name"].string?.uppercased() == "CWE"
