@@ -31,6 +31,23 @@ import WardCore
         #expect(ASCIIText.trimmingWhitespace(text) == text.trimmingCharacters(in: .whitespaces))
     }
 
+    /// Eight bytes at a time: a non-ASCII byte anywhere, at each offset and in the tail, is seen.
+    @Test func isASCIIFindsANonASCIIByteAtEveryOffset() {
+        for length in 0..<40 {
+            let plain = String(repeating: "a", count: length)
+            #expect(ASCIIText.isASCII(plain))
+            #expect(ASCIIText.isASCII(plain[...]))
+            for offset in 0..<length {
+                var scalars = Array(plain.unicodeScalars)
+                scalars[offset] = "é"
+                let text = String(String.UnicodeScalarView(scalars))
+                #expect(!ASCIIText.isASCII(text), "\(offset) of \(length)")
+                #expect(!ASCIIText.isASCII(NSString(string: text) as String), "bridged, \(offset) of \(length)")
+            }
+        }
+        #expect(ASCIIText.isASCII("\u{7F}\u{0}"))
+    }
+
     @Test func anEmptyNeedleIsNeverFound() {
         #expect(ASCIIText.firstRange(of: "", in: "abc") == nil)
         #expect(ASCIIText.contains("", lowercaseNeedle: "") == true)
