@@ -4,8 +4,8 @@ import Foundation
 /// input (a secret a report names, a fragment of one).
 ///
 /// Foundation's `contains(_:)`, `range(of:)` and `replacingOccurrences(of:with:)` compare
-/// non-literally on Linux: characters Unicode treats as ignorable (NUL among them) match nothing,
-/// so `"1".contains("1\0\0")` is true, and replacing such a needle traps inside `NSMutableString`.
+/// non-literally on Linux, where a needle's NULs can match nothing: `"1".contains("1\0\0")` is
+/// true, and replacing that needle in `"1"` traps inside `NSMutableString`.
 /// A needle that is valid UTF-8 only ever matches at a scalar boundary of valid UTF-8 text, so
 /// replacing whole byte matches leaves valid text.
 public enum LiteralText {
