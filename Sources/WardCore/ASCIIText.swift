@@ -1,10 +1,10 @@
 import Foundation
 
-/// Byte-level answers to the text questions readers ask of every result (does this tag name a CWE,
-/// where does a rule id's prefix start, is there whitespace to trim), for texts and needles where
-/// comparing UTF-8 bytes gives exactly what comparing characters would.
+/// Byte-level answers to the text questions readers ask of every result (is it ASCII, does this tag
+/// name a CWE, is there whitespace to trim), for texts and needles where comparing UTF-8 bytes gives
+/// exactly what comparing characters would. Where a needle starts is ``LiteralText``'s to answer.
 ///
-/// Foundation's `range(of:)`, `contains(_:)` and `trimmingCharacters(in:)` bridge through
+/// Foundation's `contains(_:)` and `trimmingCharacters(in:)` bridge through
 /// `NSString` on Linux and cost microseconds per call; a report of 200,000 results asks each of
 /// them several times per result.
 public enum ASCIIText {
@@ -26,26 +26,6 @@ public enum ASCIIText {
             offset += 1
         }
         return true
-    }
-
-    /// The first range of the ASCII `needle` in `text`, compared byte for byte (an ASCII needle
-    /// starts and ends on character boundaries of any UTF-8 text, unless a combining mark follows it).
-    public static func firstRange(of needle: String, in text: String) -> Range<String.Index>? {
-        let pattern = Array(needle.utf8)
-        guard let first = pattern.first else { return nil }
-        let bytes = text.utf8
-        var start = bytes.startIndex
-        while let found = bytes[start...].firstIndex(of: first) {
-            var candidate = found
-            var matched = 0
-            while matched < pattern.count, candidate != bytes.endIndex, bytes[candidate] == pattern[matched] {
-                matched += 1
-                candidate = bytes.index(after: candidate)
-            }
-            if matched == pattern.count { return found..<candidate }
-            start = bytes.index(after: found)
-        }
-        return nil
     }
 
     /// Whether `text` contains the ASCII `needle`, ignoring ASCII case; `lowercaseNeedle` must be lowercase.

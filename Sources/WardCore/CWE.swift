@@ -23,7 +23,7 @@ public enum CWE {
     private static func asciiNumber(in text: String) -> String? {
         let upper = String(decoding: text.utf8.map { (0x61...0x7A).contains($0) ? $0 & 0xDF : $0 }, as: UTF8.self)
         let digits: Substring.UTF8View
-        if let range = ASCIIText.firstRange(of: "CWE-", in: upper) ?? ASCIIText.firstRange(of: "/DEFINITIONS/", in: upper) {
+        if let range = LiteralText.firstRange(of: "CWE-", in: upper) ?? LiteralText.firstRange(of: "/DEFINITIONS/", in: upper) {
             digits = upper[range.upperBound...].utf8.prefix { (0x30...0x39).contains($0) }
         } else if upper.utf8.allSatisfy({ (0x30...0x39).contains($0) }) {
             digits = upper[...].utf8

@@ -19,10 +19,10 @@ import WardCore
     @Test(arguments: texts)
     func firstRangeAgreesWithFoundationOnASCIINeedles(text: String) {
         for needle in ["ward.python.", "cwe", "a", "src/"] {
-            let ours = ASCIIText.firstRange(of: needle, in: text).map { text[$0] }
+            let ours = LiteralText.firstRange(of: needle, in: text).map { text[$0] }
             let theirs = text.range(of: needle).map { text[$0] }
             #expect(ours == theirs, "\(needle) in \(text)")
-            #expect(ASCIIText.firstRange(of: needle, in: text)?.lowerBound == text.range(of: needle)?.lowerBound)
+            #expect(LiteralText.firstRange(of: needle, in: text)?.lowerBound == text.range(of: needle)?.lowerBound)
         }
     }
 
@@ -49,7 +49,7 @@ import WardCore
     }
 
     @Test func anEmptyNeedleIsNeverFound() {
-        #expect(ASCIIText.firstRange(of: "", in: "abc") == nil)
+        #expect(LiteralText.firstRange(of: "", in: "abc") == nil)
         #expect(ASCIIText.contains("", lowercaseNeedle: "") == true)
         #expect(ASCIIText.contains("ab", lowercaseNeedle: "abc") == false)
     }

@@ -67,7 +67,7 @@ public struct SemgrepScanner: ToolScanner {
 
     /// Semgrep prefixes rule ids with the rule file's directory; Ward's own pack keeps its plain ids.
     static func normalizedRuleID(_ id: String) -> String {
-        guard let range = ASCIIText.firstRange(of: "ward.python.", in: id) else { return id }
+        guard let range = LiteralText.firstRange(of: "ward.python.", in: id) else { return id }
         return range.lowerBound == id.startIndex || id[id.index(before: range.lowerBound)] == "." ? String(id[range.lowerBound...]) : id
     }
 
