@@ -20,15 +20,15 @@ struct SARIFRule {
         self.value = value
         tags = value["properties"]["tags"].strings.filter(Self.mentionsCWE)
         cwe = value["properties"]["cwe"].strings
-        var related: [String] = []
-        for relationship in value["relationships"].array ?? [] {
-            let target = relationship["target"]
-            if let id = target["id"].string, isCWE(target["toolComponent"]) || id.uppercased().hasPrefix("CWE") {
-                related.append(id.uppercased().hasPrefix("CWE") ? id : "CWE-" + id)
-            }
-        }
-        self.related = related
+        related = (value["relationships"].array ?? []).compactMap { Self.cweID(of: $0["target"], isCWE: isCWE) }
         cwes = CWE.normalize(all: tags + cwe + related)
+    }
+
+    /// The CWE a reference (a relationship's target, a result's taxon) names: its id, when its tool
+    /// component is a CWE taxonomy or the id says CWE itself, prefixed `CWE-` if it is bare.
+    static func cweID(of reference: JSONValue, isCWE: (JSONValue) -> Bool) -> String? {
+        guard let id = reference["id"].string, isCWE(reference["toolComponent"]) || id.uppercased().hasPrefix("CWE") else { return nil }
+        return id.uppercased().hasPrefix("CWE") ? id : "CWE-" + id
     }
 
     /// Whether a tag names a CWE: `cwe` in any case (compared by bytes when the tag is ASCII).

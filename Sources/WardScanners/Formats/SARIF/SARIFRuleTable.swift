@@ -61,13 +61,8 @@ struct SARIFRuleTable {
         let cwe = result["properties"]["cwe"].strings
         let taxa = result["taxa"].array ?? []
         if tags.isEmpty && cwe.isEmpty && taxa.isEmpty { return rule.cwes }
-        var texts = rule.tags + tags + rule.cwe + cwe + rule.related
-        for taxon in taxa {
-            if let id = taxon["id"].string, Self.isCWE(taxon["toolComponent"], taxonomies: taxonomies) || id.uppercased().hasPrefix("CWE") {
-                texts.append(id.uppercased().hasPrefix("CWE") ? id : "CWE-" + id)
-            }
-        }
-        return CWE.normalize(all: texts)
+        let named = taxa.compactMap { SARIFRule.cweID(of: $0, isCWE: { Self.isCWE($0, taxonomies: taxonomies) }) }
+        return CWE.normalize(all: rule.tags + tags + rule.cwe + cwe + rule.related + named)
     }
 
     private static func isCWE(_ component: JSONValue, taxonomies: [JSONValue]) -> Bool {
