@@ -39,8 +39,8 @@ enum OccurrenceNumbering {
         return all.withUnsafeBufferPointer { findings in
             order.map { _, _, index in
                 let path = findings[index].location?.path ?? ""
-                let group = joined ? Group(rule: findings[index].ruleID + "\u{1F}" + path + "\u{1F}" + texts[index], path: "", text: "")
-                    : Group(rule: findings[index].ruleID, path: path, text: texts[index])
+                let group: Group = joined ? .joined(findings[index].ruleID + "\u{1F}" + path + "\u{1F}" + texts[index])
+                    : .parts(rule: findings[index].ruleID, path: path, text: texts[index])
                 return (index, taken(&seen[group, default: 0]))
             }
         }
@@ -52,11 +52,11 @@ enum OccurrenceNumbering {
         return count
     }
 
-    /// A finding's group: findings of one rule on the same text in the same file.
-    private struct Group: Hashable {
-        let rule: String
-        let path: String
-        let text: String
+    /// A finding's group: findings of one rule on the same text in the same file, by the three parts,
+    /// or by their joined text when some part holds the separator.
+    private enum Group: Hashable {
+        case parts(rule: String, path: String, text: String)
+        case joined(String)
     }
 
     private static func holdsSeparator(_ finding: Finding, text: String) -> Bool {
