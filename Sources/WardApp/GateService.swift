@@ -56,8 +56,7 @@ public struct GateService: Sendable {
         log.phaseEnded("load the scan")
         let firstSeen: [String: Date], stored: [String: Suppression]
         do {
-            // First sightings matter only to a service level.
-            firstSeen = policy.sla == nil ? [:] : try database.firstSeen(inScan: recorded.id)
+            firstSeen = policy.readsFirstSightings ? try database.firstSeen(inScan: recorded.id) : [:]
             stored = try database.waivers(inScan: recorded.id)
         } catch {
             throw .wrapping(error)
@@ -90,8 +89,7 @@ public struct GateService: Sendable {
               redaction: RedactionStage, decisions: [String: TriageDecision]) throws(AppError) -> GatedScan {
         let baseline = try baselineIdentities(for: redacted.value, policy: policy, request: request, database: database)
         var firstSeen: [String: Date] = [:]
-        // First sightings matter only to a service level.
-        if let database, let recordedAs, policy.sla != nil {
+        if let database, let recordedAs, policy.readsFirstSightings {
             do {
                 firstSeen = try database.firstSeen(inScan: recordedAs)
             } catch {

@@ -89,8 +89,7 @@ struct ScanFinisher {
         var recorded: Redacted<ScanRun>?
         let outcome: RecordOutcome
         do {
-            // First sightings matter only to a service level.
-            outcome = try database.record(stream, readsFirstSeen: policy.sla != nil, gate: { redacted, firstSeen, current in
+            outcome = try database.record(stream, readsFirstSeen: policy.readsFirstSightings, gate: { redacted, firstSeen, current in
                 recorded = redacted
                 return gate(redacted, firstSeen, current)
             })

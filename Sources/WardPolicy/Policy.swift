@@ -63,6 +63,10 @@ public struct Policy: Sendable, Equatable {
     /// Overdue findings fail the gate (`fail-on-overdue`); needs ``sla``.
     public var failOnOverdue: Bool?
 
+    /// Whether the gate reads when the history first saw each finding: only a service level
+    /// (``sla``) asks, to tell overdue findings. Without one, the history need not read a date per finding.
+    public var readsFirstSightings: Bool { sla != nil }
+
     /// A policy with just a name and an overall threshold.
     public init(name: String, failAt severity: Severity?) {
         self.name = name
