@@ -131,7 +131,7 @@ let package = Package(
         // bench/history's generator: records a large synthetic history through the storage API.
         .executableTarget(
             name: "WardHistoryBench",
-            dependencies: ["WardCore", "WardStorage"],
+            dependencies: ["WardCore", "WardStorage", "WardApp"],
             path: "bench/HistoryBench",
             swiftSettings: settings
         ),

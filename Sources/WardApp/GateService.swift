@@ -66,7 +66,7 @@ public struct GateService: Sendable {
         let decisions = try TriageService.decisions(for: recorded.target.name, database: database, file: triage)
         let baseline = try baselineIdentities(for: recorded, policy: policy, request: request, database: database)
         log.phaseEnded("load the history")
-        let redacted = redaction.redact(recorded)
+        let redacted = redaction.redact(recorded: recorded)
         log.phaseEnded("redact")
         var gated = evaluate(redacted, policy: policy, request: request, redaction: redaction, baseline: baseline,
                              firstSeen: firstSeen, asOf: asOf, decisions: decisions)

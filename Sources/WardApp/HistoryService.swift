@@ -61,7 +61,8 @@ public struct HistoryService: Sendable {
         try Self.recordedScan(id: id, target: target, in: try WardRuntime.openHistory(paths))
     }
 
-    /// The recorded scan, its findings in the order they were recorded; raw results only when `rawResults`.
+    /// The recorded scan, its findings in the order they were recorded; raw results only when
+    /// `rawResults`. Its ``ScanRun/redaction`` is the stage the history vouches its texts passed.
     static func recordedScan(id: String?, target: String?, in database: any HistoryStore, rawResults: Bool = true) throws(AppError) -> ScanRun {
         do {
             let summary: ScanSummary?
@@ -72,10 +73,10 @@ public struct HistoryService: Sendable {
             }
             guard let summary else { throw id.map { AppError.unknownScan(id: $0) } ?? AppError.noScanRecorded(target: target) }
             // As the tools reported them: the policy being applied decides the waivers again.
-            let findings = try database.recordedFindings(inScan: summary.scanID, rawResults: rawResults)
+            let recorded = try database.recordedFindings(inScan: summary.scanID, rawResults: rawResults)
             return ScanRun(id: summary.scanID, target: summary.target, mode: summary.mode, startedAt: summary.startedAt,
                            finishedAt: summary.finishedAt, wardVersion: summary.wardVersion, toolRuns: summary.toolRuns,
-                           findings: findings)
+                           findings: recorded.findings, redaction: recorded.redaction)
         } catch {
             throw .wrapping(error)
         }

@@ -36,7 +36,8 @@ public struct ImportService: Sendable {
             let scan = ScanRun(
                 id: context.environment.makeID(), target: target, mode: .import, startedAt: started,
                 finishedAt: context.environment.now(), wardVersion: context.environment.version,
-                toolRuns: recognised.recorded.toolRuns, findings: recognised.recorded.findings, inputDigest: recognised.digest
+                toolRuns: recognised.recorded.toolRuns, findings: recognised.recorded.findings, inputDigest: recognised.digest,
+                redaction: recognised.recorded.redaction
             )
             let finisher = ScanFinisher(database: database, redaction: try Redaction.stage(paths: context.paths),
                                         gates: gates, policy: policy, request: request.gate, triage: triage, log: context.log)

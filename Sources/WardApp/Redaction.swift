@@ -5,9 +5,9 @@ import WardSecrets
 
 /// The redaction stage as Ward sets it up: Ward's secret rules, loosened, find what else to mask
 /// besides the values the tools reported.
-enum Redaction {
+public enum Redaction {
     /// A stage that masks `known` values (by root-relative path) and whatever the rules match.
-    static func stage(known: [String: [String]] = [:], paths: WardPaths) throws(AppError) -> RedactionStage {
+    public static func stage(known: [String: [String]] = [:], paths: WardPaths) throws(AppError) -> RedactionStage {
         let key = paths.cacheDirectory
         if let cached = matchers.withLock({ $0[key] }) {
             return RedactionStage(knownSecrets: known, matcher: cached)

@@ -79,7 +79,8 @@ struct ScanFinisher {
                         gate: (Redacted<ScanRun>, [String: Date], [String: TriageDecision]) -> Redacted<ScanRun>)
         throws(AppError) -> (RecordOutcome, Redacted<ScanRun>) {
         guard let database, alreadyRecordedAs == nil else {
-            let redacted = redaction.redact(scan)
+            // A recognised import's findings are the recorded scan's, read back from the history.
+            let redacted = alreadyRecordedAs == nil ? redaction.redact(scan) : redaction.redact(recorded: scan)
             log.phaseEnded("redact")
             let outcome: RecordOutcome = alreadyRecordedAs.map { .alreadyRecorded(scanID: $0) }
                 ?? .recorded(AppDatabase.summaryWithoutHistory(redacted))

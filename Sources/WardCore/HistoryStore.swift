@@ -62,8 +62,10 @@ public protocol HistoryStore: Sendable {
 
     /// The findings of a recorded scan as the tools reported them (its gate's waivers left out), each
     /// with every tool that ever reported it as `sources`, in the order the scan recorded them; raw
-    /// results only when `rawResults`.
-    func recordedFindings(inScan scanID: String, rawResults: Bool) throws -> [Finding]
+    /// results only when `rawResults`. With them, read from the same snapshot, the fingerprint of
+    /// the redaction stage all their stored texts passed, when the history can vouch for one
+    /// (``RecordedRedaction``).
+    func recordedFindings(inScan scanID: String, rawResults: Bool) throws -> (findings: [Finding], redaction: String?)
 
     /// What changed from scan `from` to scan `to` (ids or unique prefixes), both of one target.
     func diff(from: String, to: String) throws -> ScanDiff

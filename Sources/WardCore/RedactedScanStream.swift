@@ -35,6 +35,7 @@ public final class RedactedScanStream: Sendable {
         pending = Mutex(scan.findings)
         scan.findings = []
         scan.toolRuns = []
+        scan.redaction = stage.fingerprint
         header = scan
         Thread { [self] in
             // Taken from `pending`: the findings as given are let go as soon as the last is masked.

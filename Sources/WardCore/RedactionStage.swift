@@ -17,6 +17,18 @@ public struct RedactionStage: Sendable {
     /// Finds secret-looking values in text; `nil` masks only known and quoted values.
     public var matcher: (any SecretMatcher)?
 
+    /// The revision of what the stage does to a finding: a change to it (what counts as a text of a
+    /// finding, how values are masked or context cut) takes the next number, so that nothing
+    /// stored by the stage as it was is taken to have passed the stage as it is.
+    static let revision = 1
+
+    /// Names what the stage does: its revision and its matcher's fingerprint; `nil` without a
+    /// matcher that has one. Stored with a scan (``ScanRun/redaction``), it lets a scan read back
+    /// skip a second pass of the same stage (``redact(recorded:)``).
+    public var fingerprint: String? {
+        matcher?.fingerprint.map { "r\(Self.revision)-\($0)" }
+    }
+
     /// Most values of one file masked in each of its findings; a file with more (a corpus of test
     /// keys) gets each finding's own values only, as masking all of them in all would be quadratic.
     static let sameFileLimit = 256
@@ -27,13 +39,25 @@ public struct RedactionStage: Sendable {
         self.matcher = matcher
     }
 
-    /// The scan with its findings and tool runs redacted.
+    /// The scan with its findings and tool runs redacted, marked with the stage's fingerprint.
+    /// Whatever ``ScanRun/redaction`` the scan held, every finding passes.
     public func redact(_ scan: ScanRun) -> Redacted<ScanRun> {
         var scan = scan
         let (findings, all) = redactFindings(scan.findings)
         scan.findings = findings
         scan.toolRuns = redactRuns(scan.toolRuns, values: all)
+        scan.redaction = fingerprint
         return Redacted(scan)
+    }
+
+    /// A scan as a history read it back: passed as it is when the history vouched that its stored
+    /// texts passed this very stage (its ``ScanRun/redaction`` is this stage's fingerprint, set
+    /// by ``HistoryStore/redaction(ofScan:)``), since a second pass of the same stage changes
+    /// nothing; redacted as any scan otherwise (recorded before fingerprints were stored, by
+    /// another version of Ward or other rules, or without a matcher).
+    public func redact(recorded scan: ScanRun) -> Redacted<ScanRun> {
+        if let fingerprint, scan.redaction == fingerprint { return Redacted(scan) }
+        return redact(scan)
     }
 
     /// `scan` as a later step left `original` (the gate's waivers and overrides): a finding equal to

@@ -30,6 +30,10 @@ public struct ScanRun: Codable, Sendable, Hashable {
     public var inputDigest: String?
     /// What the scan covered; only findings in it can be marked fixed by it.
     public var scope: ScanScope
+    /// The ``RedactionStage/fingerprint`` of the stage its findings passed, once they did; for a
+    /// scan read back from a history, set only when the history vouches that every stored text of
+    /// its findings passed that stage (``HistoryStore/redaction(ofScan:)``).
+    public var redaction: String?
 
     /// Creates a scan record.
     public init(
@@ -42,7 +46,8 @@ public struct ScanRun: Codable, Sendable, Hashable {
         toolRuns: [ToolRun],
         findings: [Finding],
         inputDigest: String? = nil,
-        scope: ScanScope = .tree
+        scope: ScanScope = .tree,
+        redaction: String? = nil
     ) {
         self.id = id
         self.target = target
@@ -54,6 +59,7 @@ public struct ScanRun: Codable, Sendable, Hashable {
         self.findings = findings
         self.inputDigest = inputDigest
         self.scope = scope
+        self.redaction = redaction
     }
 
     /// Whether every tool that was supposed to run produced a trustworthy report.

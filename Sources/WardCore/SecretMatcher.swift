@@ -8,4 +8,14 @@ import Foundation
 public protocol SecretMatcher: Sendable {
     /// For each text, the secret values found in it (each a substring of that text).
     func secrets(in texts: [String]) -> [[String]]
+
+    /// Names what this matcher finds: equal for two matchers only when they find the same values
+    /// in every text (the same rules, as compiled by the same version of Ward). `nil` when it
+    /// cannot say, and then nothing it masked is trusted to need no second pass.
+    var fingerprint: String? { get }
+}
+
+extension SecretMatcher {
+    /// A matcher that does not say what it finds.
+    public var fingerprint: String? { nil }
 }

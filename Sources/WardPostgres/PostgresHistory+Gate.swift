@@ -47,18 +47,20 @@ extension PostgresHistory {
     }
 
     /// The findings of a recorded scan as the tools reported them, in the order the scan recorded them.
-    public func recordedFindings(inScan scanID: String, rawResults: Bool) throws(PostgresError) -> [Finding] {
+    public func recordedFindings(inScan scanID: String, rawResults: Bool) throws(PostgresError) -> (findings: [Finding], redaction: String?) {
         var query = FindingQuery(scanID: scanID)
         query.showsWaivers = false
         query.includesRawResults = rawResults
         return try read("reading scan \(scanID.prefix(8))") { session in
             var search = PostgresFindingSearch(query: query)
             search.recordedOrder = true
-            return try search.fetch(session).map { tracked in
+            let findings = try search.fetch(session).map { tracked in
                 var finding = tracked.finding
                 finding.sources = tracked.sources
                 return finding
             }
+            let redaction = try session.query(RecordedRedaction.query(placeholder: "$1"), binds(scanID)).first?.decode(String.self)
+            return (findings, redaction)
         }
     }
 

@@ -22,9 +22,10 @@ enum PostgresScanRows {
         var values = binds(scan.id, scan.target.name, scan.target.root, scan.mode.rawValue, scan.startedAt, scan.finishedAt, scan.wardVersion,
                            scan.isComplete, scan.inputDigest, scan.target.branch, scan.target.commit, scan.target.runURL)
         values.append(scan.scope.paths.map(JSONColumn.text))
+        values.append(scan.redaction)
         try session.execute("""
             INSERT INTO scan (id, "targetName", "targetRoot", mode, "startedAt", "finishedAt", "wardVersion", complete, "inputDigest", \
-            branch, "commitId", "runUrl", scope) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+            branch, "commitId", "runUrl", scope, redaction) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
             """, values)
         guard !scan.toolRuns.isEmpty else { return }
         var runs = binds(scan.id)

@@ -23,6 +23,8 @@ public enum PostgresSchema {
         // The listing orders' indexes in the listings' own order: paths by bytes, as SQLite compares
         // them and Ward sorts them, NULLs first; in the database's collation they could only be sorted.
         PostgresMigration(name: "pg3-byte-order-indexes", statements: PostgresOrderIndexes.statements),
+        // SQLite's `v16-scan-redaction`: the fingerprint of the redaction stage a scan's findings passed.
+        PostgresMigration(name: "pg4-scan-redaction", statements: [#"ALTER TABLE "scan" ADD COLUMN "redaction" text"#]),
     ]
 
     /// The history's tables, as SQLite's history counts them.

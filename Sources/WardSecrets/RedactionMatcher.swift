@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import WardCore
 
 /// The secret detector's rules, loosened for redaction: what Ward is about to store or print is
@@ -7,10 +8,22 @@ import WardCore
 /// plus one rule of its own: any value assigned to a name that says it is a credential.
 public final class RedactionMatcher: SecretMatcher {
     private let detector: SecretDetector
+    private let rules: SecretRuleSet
+    private let digest = Mutex<String?>(nil)
 
     /// Compiles the loosened form of `rules`, caching the compiled database in `cacheDirectory`.
     public init(rules: SecretRuleSet, cacheDirectory: String? = nil) throws(SecretRuleError) {
-        detector = try SecretDetector(rules: Self.loosened(rules), cacheDirectory: cacheDirectory)
+        self.rules = Self.loosened(rules)
+        detector = try SecretDetector(rules: self.rules, cacheDirectory: cacheDirectory)
+    }
+
+    /// Ward's version and the digest of the loosened rules, worked out the first time it is asked
+    /// for: a commit hook that stores nothing never pays for it.
+    public var fingerprint: String? {
+        digest.withLock { digest in
+            if digest == nil { digest = WardVersion.current + "-" + rules.digest }
+            return digest
+        }
     }
 
     /// A value assigned to a credential's name (`DB_PASSWORD=…`, `"api_key": "…"`, `token: …`),

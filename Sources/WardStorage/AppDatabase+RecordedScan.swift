@@ -15,22 +15,23 @@ extension AppDatabase {
     /// history's revision (its latest occurrence and its scans) is read before and after: when a scan
     /// was recorded or removed in between, the ranges may disagree (a finding's `sources`), and the
     /// scan is read again in one transaction.
-    public func recordedFindings(inScan scanID: String, rawResults: Bool = true) throws(StorageError) -> [Finding] {
-        let (ids, revision) = try read { db in
+    public func recordedFindings(inScan scanID: String, rawResults: Bool = true) throws(StorageError) -> (findings: [Finding], redaction: String?) {
+        let (ids, revision, redaction) = try read { db in
             (try Int64.fetchAll(db, sql: "SELECT DISTINCT findingId FROM occurrence WHERE scanId = ? ORDER BY findingId", arguments: [scanID]),
-             try Self.revision(db))
+             try Self.revision(db), try Self.redaction(db, scanID: scanID))
         }
         guard ids.count >= Self.parallelReadThreshold, writer is DatabasePool else { return try recordedFindings(scanID, rawResults, ids: nil) }
         let chunkSize = max(1_024, ids.count / (4 * ProcessInfo.processInfo.activeProcessorCount) + 1)
         let findings = try ParallelChunks.joined(count: ids.count, chunkSize: chunkSize) { (chunk: Range<Int>) throws(StorageError) -> [Finding] in
-            try recordedFindings(scanID, rawResults, ids: ids[chunk.lowerBound]...ids[chunk.upperBound - 1])
+            try recordedFindings(scanID, rawResults, ids: ids[chunk.lowerBound]...ids[chunk.upperBound - 1]).findings
         }
         guard try read(Self.revision) == revision else { return try recordedFindings(scanID, rawResults, ids: nil) }
-        return findings
+        return (findings, redaction)
     }
 
-    /// The scan's findings whose ids lie in `ids` (all of them when nil), in one read transaction.
-    func recordedFindings(_ scanID: String, _ rawResults: Bool, ids: ClosedRange<Int64>?) throws(StorageError) -> [Finding] {
+    /// The scan's findings whose ids lie in `ids` (all of them when nil), with the fingerprint their
+    /// texts passed, in one read transaction.
+    func recordedFindings(_ scanID: String, _ rawResults: Bool, ids: ClosedRange<Int64>?) throws(StorageError) -> (findings: [Finding], redaction: String?) {
         var query = FindingQuery(scanID: scanID)
         query.showsWaivers = false
         var search = FindingSearch(query: query)
@@ -39,7 +40,12 @@ extension AppDatabase {
         if let ids {
             search.condition = ("f.id BETWEEN :rangeLow AND :rangeHigh", ["rangeLow": ids.lowerBound, "rangeHigh": ids.upperBound])
         }
-        return try read { db in try search.fetchFindings(db) }
+        return try read { db in (try search.fetchFindings(db), ids == nil ? try Self.redaction(db, scanID: scanID) : nil) }
+    }
+
+    /// The fingerprint of the redaction stage every stored text of the scan's findings passed, if one did.
+    private static func redaction(_ db: Database, scanID: String) throws -> String? {
+        try String.fetchOne(db, sql: RecordedRedaction.query(placeholder: "?1"), arguments: [scanID])
     }
 
     /// What changes when a scan is recorded or removed: the latest occurrence and the number of scans.

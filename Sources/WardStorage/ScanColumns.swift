@@ -5,7 +5,7 @@ import WardHistoryFormat
 
 /// The columns of `scan`, declared once: written from a ``ScanRun`` when it is recorded, read back
 /// as a ``ScanSummary``. The counts are written by SQL once the findings are stored; the input
-/// digest is written but not part of a summary.
+/// digest and the redaction stage's fingerprint are written but not part of a summary.
 enum ScanColumns {
     /// Every column, in order.
     static let all: StoredColumns<ScanRun, ScanSummary> = [
@@ -18,6 +18,7 @@ enum ScanColumns {
         StoredColumn("wardVersion", { $0.wardVersion }, read: { $0.wardVersion = $1 }),
         StoredColumn("complete", { $0.isComplete }, read: { $0.isComplete = $1 }),
         StoredColumn("inputDigest", { $0.inputDigest }, read: nil),
+        StoredColumn("redaction", { $0.redaction }, read: nil),
         StoredColumn("branch", { $0.target.branch }, read: { $0.target.branch = $1 }),
         StoredColumn("commitId", { $0.target.commit }, read: { $0.target.commit = $1 }),
         StoredColumn("runUrl", { $0.target.runURL }, read: { $0.target.runURL = $1 }),

@@ -24,6 +24,7 @@ enum Schema {
         migrator.registerMigration("v11-lean-indexes", migrate: LeanIndexMigration.apply)
         migrator.registerMigration("v12-api-tokens", migrate: APITokenMigration.apply)
         migrator.registerMigration("v15-dashboard-index", migrate: DashboardIndexMigration.apply)
+        migrator.registerMigration("v16-scan-redaction", migrate: ScanRedactionMigration.apply)
         return migrator
     }
 

@@ -21,8 +21,8 @@ import WardCore
         _ = try database.record(F.scan("second", runs: [F.run("bandit"), F.run("semgrep")], findings: findings.reversed(), at: 10))
 
         // When it is read as the gate reads it, and in one transaction
-        let ranged = try database.recordedFindings(inScan: "second")
-        let whole = try database.recordedFindings("second", true, ids: nil)
+        let (ranged, rangedRedaction) = try database.recordedFindings(inScan: "second")
+        let (whole, wholeRedaction) = try database.recordedFindings("second", true, ids: nil)
 
         // Then both are the same findings in the same order, raw results and sources included
         #expect(ranged.count == count)
@@ -30,5 +30,6 @@ import WardCore
         #expect(ranged.allSatisfy { $0.sources.count == 1 })
         #expect(Set(ranged.map(\.identity)) == Set(findings.map(\.identity)))
         #expect(ranged.allSatisfy { $0.raw != nil })
+        #expect(rangedRedaction == wholeRedaction)
     }
 }

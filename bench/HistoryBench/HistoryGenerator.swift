@@ -9,6 +9,7 @@ struct HistoryGenerator {
 
     func run() throws {
         let database = try AppDatabase.open(path: path)
+        let stage = try HistoryShape.stage(history: path)
         let initial = shape.initialPerTarget
         var targets = (0..<shape.targets).map { TargetHistory(index: $0, initial: initial, dependencyShare: shape.dependencyShare) }
         let runs = HistoryShape.tools.map { tool in
@@ -25,7 +26,7 @@ struct HistoryGenerator {
                 let scan = ScanRun(id: id, target: ScanTarget(name: targets[index].name, root: "/srv/\(targets[index].name)"),
                                    mode: .scan, startedAt: at, finishedAt: at.addingTimeInterval(60), wardVersion: "bench",
                                    toolRuns: runs, findings: targets[index].findings())
-                _ = try database.record(RedactionStage().redact(scan))
+                _ = try database.record(stage.redact(scan))
                 scanIDs[index].append(id)
             }
             let elapsed = Date().timeIntervalSince(started)

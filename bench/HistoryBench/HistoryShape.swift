@@ -1,4 +1,5 @@
 import Foundation
+import WardApp
 import WardCore
 
 /// The shape of the generated history: how many targets, scans and findings, and how much changes
@@ -32,6 +33,12 @@ struct HistoryShape {
 
     static let codeRules = (0..<60).map { "ward.python.rule-\($0)" }
     static let tools = ["bandit", "semgrep", "pip-audit", "safety"]
+
+    /// The redaction stage `ward` records with, so that the scans carry its fingerprint and
+    /// `ward check` reads them back as it would a history `ward` wrote.
+    static func stage(history path: String) throws -> RedactionStage {
+        try Redaction.stage(paths: WardPaths(databaseOption: path))
+    }
 }
 
 /// A deterministic generator (SplitMix64), so two runs build the same history.

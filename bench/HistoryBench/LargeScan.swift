@@ -10,6 +10,7 @@ struct LargeScan {
 
     func run() throws {
         let database = try AppDatabase.open(path: path)
+        let stage = try HistoryShape.stage(history: path)
         var target = TargetHistory(index: 1_000, initial: findings, dependencyShare: 0.2)
         target.rename("large-\(findings)")
         let id = "large-\(findings)-bench"
@@ -18,7 +19,7 @@ struct LargeScan {
         let scan = ScanRun(id: id, target: ScanTarget(name: target.name, root: "/srv/\(target.name)"), mode: .scan, startedAt: at,
                            finishedAt: at.addingTimeInterval(60), wardVersion: "bench", toolRuns: runs, findings: target.findings())
         let started = Date()
-        _ = try database.record(RedactionStage().redact(scan))
+        _ = try database.record(stage.redact(scan))
         FileHandle.standardError.write(Data(String(format: "large scan of %d findings (%d reports) recorded in %.1f s\n", findings,
                                                    scan.findings.count, Date().timeIntervalSince(started)).utf8))
         let env = URL(fileURLWithPath: path + ".env")
