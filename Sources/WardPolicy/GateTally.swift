@@ -37,20 +37,23 @@ struct GateTally {
         }
     }
 
-    /// Counts one finding as the policy left it (overrides, waivers and decisions applied).
-    mutating func count(_ finding: Finding) {
-        guard finding.isActive else { return }
+    /// Counts one finding as the policy left it (overrides, waivers and decisions applied), read
+    /// where it lies: the tally's own writes could change what a borrowed finding points at, so a
+    /// borrowed one would be copied whole first.
+    mutating func count(_ finding: UnsafePointer<Finding>) {
+        guard finding.pointee.isActive else { return }
+        let identity = finding.pointee.identity, severity = finding.pointee.severity
         if let deadlines {
-            let seen = firstSeen[finding.identity] ?? startedAt
-            if deadlines.isOverdue(severity: finding.severity, firstSeen: seen) {
-                overdue[finding.identity] = deadlines.dueDate(severity: finding.severity, firstSeen: seen)
+            let seen = firstSeen[identity] ?? startedAt
+            if deadlines.isOverdue(severity: severity, firstSeen: seen) {
+                overdue[identity] = deadlines.dueDate(severity: severity, firstSeen: seen)
             }
         }
-        if let baseline, baseline.contains(finding.identity) { return }
-        if policy.fixAvailableOnly == true, !finding.fixAvailable { return }
-        let threshold = policy.failOn?.tools?[finding.toolID] ?? kindThresholds[finding.kind]
-        if let threshold, finding.severity >= threshold { over.append(finding.identity) }
-        if limited[finding.severity.rank] != nil { limited[finding.severity.rank]?.append(finding.identity) }
+        if let baseline, baseline.contains(identity) { return }
+        if policy.fixAvailableOnly == true, !finding.pointee.fixAvailable { return }
+        let threshold = policy.failOn?.tools?[finding.pointee.toolID] ?? kindThresholds[finding.pointee.kind]
+        if let threshold, severity >= threshold { over.append(identity) }
+        if limited[severity.rank] != nil { limited[severity.rank]?.append(identity) }
     }
 
     /// The `severity-threshold` check of a policy with `fail-on`, and one `max-SEVERITY` check per limit.

@@ -45,9 +45,9 @@ public struct PolicyEvaluator: Sendable {
                 if !decisions.isEmpty { triage.apply(to: &scan.findings[index]) }
             }
         }
-        // Counted where they lie, without copying each.
+        // Counted where they lie (an array's subscript would copy each).
         scan.findings.withUnsafeBufferPointer { findings in
-            for index in findings.indices { tally.count(findings[index]) }
+            for finding in findings.indices { tally.count(findings.baseAddress! + finding) }
         }
         var warnings = waivers.warnings() + triage.warnings()
         if policy.newFindingsOnly == true, baseline == nil {

@@ -90,32 +90,38 @@ struct JSONFinding: Encodable {
 
     /// The finding; `dueAt` when it is overdue.
     init(_ finding: Finding, dueAt: Date? = nil) {
-        toolID = finding.toolID
-        toolVersion = finding.toolVersion
-        ruleID = finding.ruleID
-        ruleName = finding.ruleName
-        title = finding.title
-        message = finding.message
-        kind = finding.kind.rawValue
-        severity = finding.severity.rawValue
-        rawSeverity = finding.rawSeverity
-        confidence = finding.confidence
-        cwes = finding.cwes
-        advisory = finding.advisory.map { Advisory(id: $0.id, aliases: $0.aliases) }
-        location = finding.location.map {
+        self = withUnsafePointer(to: finding) { JSONFinding($0, dueAt: dueAt) }
+    }
+
+    /// The finding read where it lies: borrowing it from memory a pointer names would copy it
+    /// whole first (retaining each of its texts once more), as the compiler cannot rule out a write.
+    init(_ finding: UnsafePointer<Finding>, dueAt: Date? = nil) {
+        toolID = finding.pointee.toolID
+        toolVersion = finding.pointee.toolVersion
+        ruleID = finding.pointee.ruleID
+        ruleName = finding.pointee.ruleName
+        title = finding.pointee.title
+        message = finding.pointee.message
+        kind = finding.pointee.kind.rawValue
+        severity = finding.pointee.severity.rawValue
+        rawSeverity = finding.pointee.rawSeverity
+        confidence = finding.pointee.confidence
+        cwes = finding.pointee.cwes
+        advisory = finding.pointee.advisory.map { Advisory(id: $0.id, aliases: $0.aliases) }
+        location = finding.pointee.location.map {
             Location(path: $0.path, startLine: $0.startLine, endLine: $0.endLine, startColumn: $0.startColumn, endColumn: $0.endColumn,
                      snippet: $0.snippet)
         }
-        package = finding.package.map {
+        package = finding.pointee.package.map {
             Package(ecosystem: $0.ecosystem, name: $0.name, installedVersion: $0.installedVersion, fixedVersions: $0.fixedVersions, purl: $0.purl)
         }
-        references = finding.references
-        fixAvailable = finding.fixAvailable
-        metadata = finding.metadata
-        suppression = finding.suppression.map { Suppression(source: $0.source.rawValue, justification: $0.justification) }
-        identity = finding.identity
-        raw = finding.raw
-        sources = finding.sources
+        references = finding.pointee.references
+        fixAvailable = finding.pointee.fixAvailable
+        metadata = finding.pointee.metadata
+        suppression = finding.pointee.suppression.map { Suppression(source: $0.source.rawValue, justification: $0.justification) }
+        identity = finding.pointee.identity
+        raw = finding.pointee.raw
+        sources = finding.pointee.sources
         overdue = dueAt.map { _ in true }
         self.dueAt = dueAt
     }

@@ -47,8 +47,12 @@ public struct JSONReporter: Reporter {
             let order = FindingOrder.sortedIndices(scan.findings)
             let findings = scan.findings, overdue = gate.overdue
             try writer.elements(count: order.count) { position, writer in
-                let finding = findings[order[position]]
-                try JSONFinding(finding, dueAt: overdue[finding.identity]).write(to: &writer)
+                // Read where it lies (an array's subscript would copy it, retaining each of its texts once more).
+                let index = order[position]
+                let finding = findings.withUnsafeBufferPointer { findings in
+                    JSONFinding(findings.baseAddress! + index, dueAt: overdue.isEmpty ? nil : overdue[findings[index].identity])
+                }
+                try finding.write(to: &writer)
             }
             try writer.endArray()
             writer.key(Keys.gate.rawValue)
