@@ -12,6 +12,12 @@ public enum WardRuntime {
         ProcessSupervisor.installTerminationHandlers()
     }
 
+    /// Waits for the work a command left running on threads of its own (the history's checkpoint
+    /// after a recording, ``BackgroundCheckpoints``): every front end that exits calls it first.
+    public static func finish() {
+        BackgroundCheckpoints.waitForAll()
+    }
+
     /// Opens the history a scan is recorded in (SQLite, or PostgreSQL through ``openHistory(_:variables:)``);
     /// nil when the scan is not to be `recorded`, so that a scan no history keeps (a pre-commit
     /// hook's) never opens or creates one.

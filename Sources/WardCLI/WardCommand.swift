@@ -46,24 +46,30 @@ public struct WardCommand: AsyncParsableCommand {
             } else {
                 try command.run()
             }
-            Foundation.exit(0)
+            exit(0)
         } catch let failure as WardFailure {
             Console.error(failure.message)
-            Foundation.exit(failure.exitStatus.rawValue)
+            exit(failure.exitStatus.rawValue)
         } catch let error as AppError {
             Console.error(error.description)
-            Foundation.exit(ExitStatus(error.conclusion).rawValue)
+            exit(ExitStatus(error.conclusion).rawValue)
         } catch let code as ExitCode {
-            Foundation.exit(code.rawValue)
+            exit(code.rawValue)
         } catch {
             let code = exitCode(for: error)
             let message = fullMessage(for: error)
             if code == .success {
                 print(message)
-                Foundation.exit(0)
+                exit(0)
             }
             if !message.isEmpty { Console.error(message) }
-            Foundation.exit(ExitStatus.usage.rawValue)
+            exit(ExitStatus.usage.rawValue)
         }
+    }
+
+    /// Exits with `code` once the work the command left running in the background is done.
+    private static func exit(_ code: Int32) -> Never {
+        WardRuntime.finish()
+        Foundation.exit(code)
     }
 }

@@ -14,7 +14,7 @@ extension AppDatabase {
     public func record(_ redacted: Redacted<ScanRun>) throws(StorageError) -> RecordOutcome {
         let scan = redacted.value
         let path = path
-        return try write { db in
+        return try recordingWrite { db in
             try ScanRecorder(db: db, scan: scan, path: path).record()
         }
     }
@@ -48,7 +48,7 @@ extension AppDatabase {
     public func record(_ redacted: Redacted<ScanRun>, readsFirstSeen: Bool,
                        gate: ([String: Date], [String: TriageDecision]) -> Redacted<ScanRun>) throws(StorageError) -> RecordOutcome {
         let path = path
-        return try write { db in
+        return try recordingWrite { db in
             try Self.recordAndGate(ScanRecorder(db: db, scan: redacted.value, path: path), readsFirstSeen: readsFirstSeen, gate: gate)
         }
     }

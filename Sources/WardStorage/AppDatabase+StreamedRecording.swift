@@ -17,7 +17,7 @@ extension AppDatabase {
                        gate: (Redacted<ScanRun>, [String: Date], [String: TriageDecision]) -> Redacted<ScanRun>) throws(StorageError) -> RecordOutcome {
         let path = path
         do {
-            return try write { db in
+            return try recordingWrite { db in
                 let header = stream.header
                 if header.mode == .import, let digest = header.inputDigest,
                    let scanID = try ScanRecorder.importedScanID(db, target: header.target.name, digest: digest) {

@@ -80,6 +80,17 @@ public struct AppDatabase: Sendable {
         }
     }
 
+    /// Runs `body` as ``write(_:)`` does, for a recording: its commit leaves the checkpoint of
+    /// what it wrote to a thread of its own (``BackgroundCheckpoints``).
+    func recordingWrite<Value>(_ body: (Database) throws -> Value) throws(StorageError) -> Value {
+        guard let pool = writer as? DatabasePool else { return try write(body) }
+        do {
+            return try BackgroundCheckpoints.deferred(pool) { try pool.write(body) }
+        } catch {
+            throw DatabaseFailure.storageError(error, path: path, wrap: StorageError.writeFailed)
+        }
+    }
+
     /// The pool of the file at `path`. Two processes opening a new file at once (two pre-commit
     /// chunks on a fresh history) can meet SQLite's SQLITE_BUSY while the file is switched to WAL,
     /// which SQLite answers at once rather than through the busy handler: the opening is tried again
