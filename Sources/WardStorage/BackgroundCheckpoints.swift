@@ -8,8 +8,8 @@ import GRDB
 /// import that is most of a second of copying and syncing with nothing else to do, before the
 /// reports are written. A recording therefore commits without it and hands the checkpoint to a
 /// thread of its own, which holds the pool open until done: the reports are written meanwhile.
-/// The command line waits for every checkpoint before the process exits (``waitForAll()``), so the
-/// log is folded back as it was before; a process that dies first leaves a longer log, which the
+/// The command line waits for every checkpoint before the process exits (``waitForAll(seconds:)``),
+/// so the log is folded back as it was before; a process that dies first leaves a longer log, which the
 /// next writer's commit checkpoints (nothing is lost either way: the log holds what was committed).
 public enum BackgroundCheckpoints {
     private static let running = DispatchGroup()
@@ -35,8 +35,10 @@ public enum BackgroundCheckpoints {
         return try body()
     }
 
-    /// Waits until every checkpoint this process started has finished.
-    public static func waitForAll() {
-        running.wait()
+    /// Waits until every checkpoint this process started has finished, or `seconds` have passed:
+    /// a checkpoint held up longer is left to the next writer rather than delaying the exit.
+    /// Never to be called from a task: it blocks its thread.
+    public static func waitForAll(seconds: Double = 10) {
+        _ = running.wait(timeout: .now() + seconds)
     }
 }
