@@ -52,7 +52,7 @@ public struct RedactionStage: Sendable {
 
     /// A scan as a history read it back: passed as it is when the history vouched that its stored
     /// texts passed this very stage (its ``ScanRun/redaction`` is this stage's fingerprint, set
-    /// by ``HistoryStore/redaction(ofScan:)``), since a second pass of the same stage changes
+    /// by ``HistoryStore/recordedFindings(inScan:rawResults:)``), since a second pass of the same stage changes
     /// nothing; redacted as any scan otherwise (recorded before fingerprints were stored, by
     /// another version of Ward or other rules, or without a matcher).
     public func redact(recorded scan: ScanRun) -> Redacted<ScanRun> {

@@ -32,7 +32,7 @@ public struct ScanRun: Codable, Sendable, Hashable {
     public var scope: ScanScope
     /// The ``RedactionStage/fingerprint`` of the stage its findings passed, once they did; for a
     /// scan read back from a history, set only when the history vouches that every stored text of
-    /// its findings passed that stage (``HistoryStore/redaction(ofScan:)``).
+    /// its findings passed that stage (``HistoryStore/recordedFindings(inScan:rawResults:)``).
     public var redaction: String?
 
     /// Creates a scan record.

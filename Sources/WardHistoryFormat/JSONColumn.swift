@@ -40,10 +40,40 @@ public enum JSONColumn {
     /// Decodes a JSON array of strings; NULL decodes as empty.
     public static func strings(_ text: String?, column: String) throws(InvalidRow) -> [String] {
         guard let text, text != "[]" else { return [] }
+        if let plain = plainStrings(text) { return plain }
         guard let items = try parse(text, column: column).array else { throw InvalidRow("\(column) is not a JSON array") }
         return try items.map { item throws(InvalidRow) in
             guard let string = item.string else { throw InvalidRow("\(column) holds a non-string element") }
             return string
+        }
+    }
+
+    /// The strings of an array as ``text(_:)-([String])`` and SQLite's `json_group_array` write
+    /// them when none needs escaping (`["a","b"]`: no backslash, no control byte, no space between
+    /// elements), cut at each `","`; nil for anything else, which the parser then reads. Without
+    /// a backslash no string can hold a quote, so every quote is a delimiter.
+    static func plainStrings(_ text: String) -> [String]? {
+        var text = text
+        return text.withUTF8 { bytes -> [String]? in
+            let count = bytes.count
+            guard count >= 4, bytes[0] == 0x5B, bytes[1] == 0x22, bytes[count - 2] == 0x22, bytes[count - 1] == 0x5D else { return nil }
+            var strings: [String] = []
+            var start = 2, index = 2
+            while index < count - 2 {
+                let byte = bytes[index]
+                if byte < 0x20 || byte == 0x5C || byte == 0x7F { return nil }
+                if byte == 0x22 {
+                    // A delimiter: only `","` may stand between two strings.
+                    guard index + 2 < count - 1, bytes[index + 1] == 0x2C, bytes[index + 2] == 0x22 else { return nil }
+                    strings.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
+                    index += 3
+                    start = index
+                    continue
+                }
+                index += 1
+            }
+            strings.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<(count - 2)]), as: UTF8.self))
+            return strings
         }
     }
 
