@@ -30,6 +30,8 @@ struct ScanFinisher {
     /// parsed (`scan` then holds that scan's findings): nothing is recorded, and it is gated as the
     /// import recognised while recording is.
     func finish(_ scan: consuming ScanRun, secretsMode: SecretsScanner.Mode? = nil, alreadyRecordedAs: String? = nil) throws(AppError) -> ScanResult {
+        // While the findings have one holder: the gate's merge would otherwise copy them all to do it.
+        FindingMerger.fillSources(&scan.findings)
         // The baseline depends on the scan's target and start only, which redaction leaves alone.
         let baseline = try gates.baselineIdentities(for: scan, policy: policy, request: request, database: database)
         let asOf = request.now ?? gates.now()

@@ -8,17 +8,18 @@ public enum FindingMerger {
     /// One finding per identity, in first-seen order. The report ``FindingPrecedence`` picks is kept as
     /// the primary; its `sources` lists every tool, and aliases, references and fixed versions are united.
     public static func merge(_ findings: [Finding]) -> [Finding] {
-        // Most scans have nothing to merge: their findings stay where they are, sources filled in.
-        let unsourced = findings.withUnsafeBufferPointer { buffer -> [Int]? in
+        // Most scans have nothing to merge: their findings stay where they are, sources filled in
+        // (copied only when some finding still names none).
+        let distinct = findings.withUnsafeBufferPointer { buffer -> Bool in
             var identities = Set<String>(minimumCapacity: buffer.count)
             for index in buffer.indices where !buffer[index].identity.isEmpty {
-                guard identities.insert(buffer[index].identity).inserted else { return nil }
+                guard identities.insert(buffer[index].identity).inserted else { return false }
             }
-            return buffer.indices.filter { buffer[$0].sources.isEmpty }
+            return true
         }
-        if let unsourced {
+        if distinct {
             var result = findings
-            for index in unsourced { result[index].sources = [result[index].toolID] }
+            fillSources(&result)
             return result
         }
         var positions: [String: Int] = [:]
@@ -36,6 +37,15 @@ public enum FindingMerger {
             merged.append(first)
         }
         return merged
+    }
+
+    /// Gives each finding that names no source its own tool as its only one, where it lies: what
+    /// ``merge(_:)`` gives a finding no other tool reported. Done while a scan's findings have one
+    /// holder (before they are stored), it spares the merge a copy of every finding.
+    public static func fillSources(_ findings: inout [Finding]) {
+        for index in findings.indices where findings[index].sources.isEmpty {
+            findings[index].sources = [findings[index].toolID]
+        }
     }
 
     private static func combine(_ existing: Finding, with other: Finding) -> Finding {

@@ -47,3 +47,16 @@ import WardCore
         #expect(lines.progress.contains { $0.hasPrefix("recorded scan ") && $0.contains("7 findings, 7 new, 0 fixed") })
     }
 }
+
+/// An imported scan's findings are held once from the store to the report.
+@Suite struct ImportSharingTests {
+    @Test func theGatedScanSharesTheRecordedFindingsWhenTheGateChangesNone() throws {
+        // Given a report imported under the default policy, which waives or overrides nothing
+        let result = try AppTestbed().importReport()
+        let recorded = result.recorded.value.findings, gated = result.gated.scan.value.findings
+        #expect(!recorded.isEmpty)
+        // Then the gate's scan is the recorded findings' own storage, each with its tool as source
+        #expect(recorded.withUnsafeBufferPointer { $0.baseAddress } == gated.withUnsafeBufferPointer { $0.baseAddress })
+        #expect(gated.allSatisfy { $0.sources == [$0.toolID] })
+    }
+}

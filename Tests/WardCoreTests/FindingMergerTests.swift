@@ -26,4 +26,18 @@ import WardCore
         #expect(first.suppression == nil, "active because pip-audit reports it unsuppressed")
         #expect(merged[1].sources == ["bandit"])
     }
+
+    @Test func sourcesAreFilledWhereTheyLieAndThenNothingIsCopied() {
+        var findings = [
+            Finding(toolID: "bandit", ruleID: "B602", title: "t", message: "m", kind: .sast, severity: .high, identity: "v1:a"),
+            Finding(toolID: "semgrep", ruleID: "r", title: "t", message: "m", kind: .sast, severity: .low, identity: "v1:b"),
+        ]
+        findings[1].sources = ["semgrep", "trivy"]
+        FindingMerger.fillSources(&findings)
+        #expect(findings.map(\.sources) == [["bandit"], ["semgrep", "trivy"]])
+        // Every finding sourced and distinct: the merge hands the same storage back
+        let merged = FindingMerger.merge(findings)
+        #expect(merged == findings)
+        #expect(merged.withUnsafeBufferPointer { $0.baseAddress } == findings.withUnsafeBufferPointer { $0.baseAddress })
+    }
 }
