@@ -84,10 +84,10 @@ public struct AppDatabase: Sendable {
     /// what it wrote to a thread of its own (``BackgroundCheckpoints``).
     func recordingWrite<Value>(_ body: (Database) throws -> Value) throws(StorageError) -> Value {
         guard let pool = writer as? DatabasePool else { return try write(body) }
-        do {
-            return try BackgroundCheckpoints.deferred(pool) { try pool.write(body) }
-        } catch {
-            throw DatabaseFailure.storageError(error, path: path, wrap: StorageError.writeFailed)
+        defer { BackgroundCheckpoints.start(pool) }
+        return try write { db in
+            try BackgroundCheckpoints.suspend(db)
+            return try body(db)
         }
     }
 

@@ -18,21 +18,22 @@ public enum BackgroundCheckpoints {
     /// concurrent recording that has it off).
     static let automaticPages = 1_000
 
-    /// Runs `body` (a write transaction) with SQLite's automatic checkpoint off on `pool`'s
-    /// writing connection, then starts the checkpoint and turns it back on, on a thread of its own.
-    static func deferred<Value>(_ pool: DatabasePool, _ body: () throws -> Value) throws -> Value {
-        try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_autocheckpoint = 0") }
+    /// Turns SQLite's automatic checkpoint off on `db`'s connection: called inside a recording's
+    /// write transaction, so that its commit leaves the log to ``start(_:)``.
+    static func suspend(_ db: Database) throws {
+        try db.execute(sql: "PRAGMA wal_autocheckpoint = 0")
+    }
+
+    /// Checkpoints `pool`'s log and turns the automatic checkpoint back on, on a thread of its own.
+    static func start(_ pool: DatabasePool) {
         running.enter()
-        defer {
-            Thread {
-                defer { running.leave() }
-                try? pool.writeWithoutTransaction { db in
-                    _ = try? db.checkpoint(.passive)
-                    try db.execute(sql: "PRAGMA wal_autocheckpoint = \(automaticPages)")
-                }
-            }.start()
-        }
-        return try body()
+        Thread {
+            defer { running.leave() }
+            try? pool.writeWithoutTransaction { db in
+                _ = try? db.checkpoint(.passive)
+                try db.execute(sql: "PRAGMA wal_autocheckpoint = \(automaticPages)")
+            }
+        }.start()
     }
 
     /// Waits until every checkpoint this process started has finished, or `seconds` have passed:
