@@ -43,6 +43,12 @@ public enum FindingMerger {
     /// ``merge(_:)`` gives a finding no other tool reported. Done while a scan's findings have one
     /// holder (before they are stored), it spares the merge a copy of every finding.
     public static func fillSources(_ findings: inout [Finding]) {
+        // Looked for first: an optimized loop makes the array its own (copying every finding of a
+        // shared one) before its first pass, whether or not any finding then changes.
+        let complete = findings.withUnsafeBufferPointer { buffer in
+            buffer.indices.allSatisfy { !(buffer.baseAddress! + $0).pointee.sources.isEmpty }
+        }
+        guard !complete else { return }
         for index in findings.indices where findings[index].sources.isEmpty {
             findings[index].sources = [findings[index].toolID]
         }

@@ -50,6 +50,39 @@ import TestSupport
         }
     }
 
+    @Test func aLargeReportIsMappedNotCopiedAndUnmappedOnceLetGo() throws {
+        let size = BoundedReader.mappingThreshold + 4_099
+        let bytes = (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ $0 >> 12) }
+        let path = try Fixtures.temporaryDirectory() + "/large.sarif"
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        do {
+            let data = try BoundedReader(limit: size).read(path)
+            #expect(data == Data(bytes))
+            #expect(Self.mappedFiles().contains(path), "the report's pages are the file's, not the process's own memory")
+        }
+        #expect(!Self.mappedFiles().contains(path), "the mapping goes with the data")
+        // Over the limit is refused before anything is mapped, as before.
+        #expect(throws: ScannerError.reportTooLarge(path: path, bytes: size, limit: size - 1)) { try BoundedReader(limit: size - 1).read(path) }
+    }
+
+    @Test func aReportUnderAMegabyteIsReadIntoMemory() throws {
+        let text = String(repeating: "z", count: BoundedReader.mappingThreshold - 1)
+        let path = try Fixtures.write(text, named: "small.json")
+        let data = try BoundedReader(limit: 1 << 21).read(path)
+        #expect(data == Data(text.utf8))
+        #expect(!Self.mappedFiles().contains(path))
+    }
+
+    /// The files mapped into this process, from `/proc/self/maps`.
+    static func mappedFiles() -> Set<String> {
+        let maps = (try? String(contentsOfFile: "/proc/self/maps", encoding: .utf8)) ?? ""
+        return Set(maps.split(separator: "\n").compactMap { line in
+            line.split(separator: " ", maxSplits: 5, omittingEmptySubsequences: true).dropFirst(5).first.map {
+                String($0.trimmingCharacters(in: .whitespaces))
+            }
+        })
+    }
+
     @Test func theCapturedOutputOfARunIsCutAtTheLimit() throws {
         let path = try Fixtures.write(String(repeating: "y", count: 50), named: "stdout")
         let prefix = BoundedReader(limit: 20).prefix(path)

@@ -11,7 +11,8 @@ import Darwin
 /// Only regular files are read, opened with `O_NONBLOCK` and checked with `fstat` before the first
 /// byte, so a FIFO, a device (`/dev/zero`) or a directory is refused at once instead of blocking
 /// or growing without end. The one exception is an explicit stream, `-` or `/dev/stdin`, read up to
-/// the limit and refused past it. Nothing larger than ``limit`` bytes is ever held in memory.
+/// the limit and refused past it. Nothing larger than ``limit`` bytes is ever held in memory, and a
+/// file of a megabyte or more is mapped rather than copied (``mappingThreshold``).
 public struct BoundedReader: Sendable {
     /// Largest report accepted, in bytes.
     public var limit: Int
@@ -45,10 +46,27 @@ public struct BoundedReader: Sendable {
         guard Int(status.st_size) <= limit else {
             throw ScannerError.reportTooLarge(path: name, bytes: Int(status.st_size), limit: limit)
         }
+        if Int(status.st_size) >= Self.mappingThreshold, let mapped = Self.map(descriptor, bytes: Int(status.st_size)) {
+            return mapped
+        }
         let (data, more) = try Self.readUpTo(limit, from: descriptor, name: name)
         // The file grew after fstat.
         if more { throw ScannerError.streamTooLarge(path: name, limit: limit) }
         return data
+    }
+
+    /// Size from which a report is mapped rather than read: a 500 MB log then costs the process
+    /// file pages the kernel can drop and read again, not 500 MB of its own memory.
+    static let mappingThreshold = 1 << 20
+
+    /// The first `bytes` bytes of the open file, mapped read-only and private: unmapped when the
+    /// data is let go. Nil when the file cannot be mapped; it is then read.
+    ///
+    /// The bytes are those of the file as it is read: a report is written before Ward is run on it,
+    /// and a file cut short meanwhile would stop the process (SIGBUS) rather than be misread.
+    private static func map(_ descriptor: Int32, bytes: Int) -> Data? {
+        guard let address = mmap(nil, bytes, PROT_READ, MAP_PRIVATE, descriptor, 0), address != MAP_FAILED else { return nil }
+        return Data(bytesNoCopy: address, count: bytes, deallocator: .custom { address, count in munmap(address, count) })
     }
 
     /// The report at `path`, or `nil` when there is no file there (a tool that wrote none).

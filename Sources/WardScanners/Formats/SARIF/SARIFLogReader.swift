@@ -101,7 +101,8 @@ struct SARIFLogReader {
         let families = Set(runs.map(\.family))
         merged.family = families.count == 1 ? families.first ?? nil : nil
         for run in runs {
-            merged.findings += run.findings
+            // The first run's findings are taken as they are, not copied: most logs have one run.
+            if merged.findings.isEmpty { merged.findings = run.findings } else { merged.findings += run.findings }
             merged.toolErrors += run.toolErrors
         }
         return merged
