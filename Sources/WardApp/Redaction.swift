@@ -12,9 +12,9 @@ public enum Redaction {
         if let cached = matchers.withLock({ $0[key] }) {
             return RedactionStage(knownSecrets: known, matcher: cached)
         }
-        let rules = try SecretRules.builtIn(paths: paths)
+        let (rules, digest) = try SecretRules.builtInWithDigest(paths: paths)
         do {
-            let matcher = try RedactionMatcher(rules: rules, cacheDirectory: paths.cacheDirectory + "/redaction")
+            let matcher = try RedactionMatcher(rules: rules, cacheDirectory: paths.cacheDirectory + "/redaction", sourceDigest: digest)
             matchers.withLock { $0[key] = matcher }
             return RedactionStage(knownSecrets: known, matcher: matcher)
         } catch {

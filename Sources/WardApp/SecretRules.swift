@@ -21,6 +21,12 @@ public enum SecretRules {
     /// Ward's built-in secret rules, parsed once per process and cached parsed beside the compiled
     /// Vectorscan database (``SecretRuleCache``), so a pre-commit run does not parse the YAML.
     static func builtIn(paths: WardPaths) throws(AppError) -> SecretRuleSet {
+        try builtInWithDigest(paths: paths).rules
+    }
+
+    /// ``builtIn(paths:)`` and the SHA-256 of the text the rules were read from, which names them
+    /// (``RedactionMatcher/init(rules:cacheDirectory:sourceDigest:)``).
+    static func builtInWithDigest(paths: WardPaths) throws(AppError) -> (rules: SecretRuleSet, digest: String) {
         let directory = paths.cacheDirectory + "/" + SecretsScanner.id
         if let loaded = loaded.withLock({ $0[directory] }) { return loaded }
         do {
@@ -29,15 +35,16 @@ public enum SecretRules {
             let rules = try SecretRuleCache(directory: directory).rules(for: text) { text in
                 try SecretRuleSet.load(yaml: text, path: path)
             }
-            loaded.withLock { $0[directory] = rules }
-            return rules
+            let result = (rules: rules, digest: SHA256.hexString(SHA256.digest(Array(text.utf8))))
+            loaded.withLock { $0[directory] = result }
+            return result
         } catch {
             throw .wrapping(error)
         }
     }
 
-    /// The built-in rules this process has loaded, by cache directory.
-    private static let loaded = Mutex<[String: SecretRuleSet]>([:])
+    /// The built-in rules this process has loaded and their text's digest, by cache directory.
+    private static let loaded = Mutex<[String: (rules: SecretRuleSet, digest: String)]>([:])
 
     /// The built-in rules with the user's configuration (`configuration`, else `$WARD_HOME/secrets.yml`
     /// when present) applied, and the notes about that configuration, each naming its file.

@@ -12,13 +12,18 @@ public final class RedactionMatcher: SecretMatcher {
     private let digest = Mutex<String?>(nil)
 
     /// Compiles the loosened form of `rules`, caching the compiled database in `cacheDirectory`.
-    public init(rules: SecretRuleSet, cacheDirectory: String? = nil) throws(SecretRuleError) {
+    ///
+    /// - Parameter sourceDigest: the SHA-256 of the whole text `rules` were read from, when they
+    ///   were: it then names the rules in ``fingerprint`` instead of a digest of the parsed set,
+    ///   which costs a JSON encoding of every rule.
+    public init(rules: SecretRuleSet, cacheDirectory: String? = nil, sourceDigest: String? = nil) throws(SecretRuleError) {
         self.rules = Self.loosened(rules)
         detector = try SecretDetector(rules: self.rules, cacheDirectory: cacheDirectory)
+        if let sourceDigest { digest.withLock { $0 = WardVersion.current + "-text-" + sourceDigest } }
     }
 
-    /// Ward's version and the digest of the loosened rules, worked out the first time it is asked
-    /// for: a commit hook that stores nothing never pays for it.
+    /// Ward's version (which fixes how rules are loosened) and the digest of the rules' text, or
+    /// else of the loosened rules, worked out the first time it is asked for.
     public var fingerprint: String? {
         digest.withLock { digest in
             if digest == nil { digest = WardVersion.current + "-" + rules.digest }

@@ -3,6 +3,7 @@ import Testing
 import TestSupport
 @testable import WardApp
 import WardCore
+import WardSecrets
 
 /// An imported scan is stored with the fingerprint of Ward's redaction stage, and read back vouched
 /// for, so that `ward check` and a recognised import do not pass its findings through it again.
@@ -17,6 +18,9 @@ import WardCore
         // Then the scan read back carries that stage's fingerprint, which names Ward's version and rules
         let fingerprint = try #require(stage.fingerprint)
         #expect(fingerprint.contains(WardVersion.current))
+        // named by the rule file's text, not by encoding every parsed rule again in each process
+        let rulesText = try Data(contentsOf: URL(fileURLWithPath: try BuiltInSecretRules.locate()))
+        #expect(fingerprint.hasSuffix("-text-" + SHA256.hexString(SHA256.digest(Array(rulesText)))))
         #expect(try bed.history.recordedScan(id: scanID, target: nil).redaction == fingerprint)
 
         // And checking it, or importing the same report again, gives the gate the import gave

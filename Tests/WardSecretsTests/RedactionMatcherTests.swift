@@ -11,6 +11,17 @@ struct RedactionMatcherTests {
         try RedactionMatcher(rules: try SecretTesting.builtInRules(), cacheDirectory: SecretTesting.sharedCache)
     }
 
+    @Test("the fingerprint names the rules' text when given, else the loosened rules themselves")
+    func fingerprintNamesTheRulesText() throws {
+        let rules = try SecretTesting.builtInRules()
+        let parsed = try #require(try Self.matcher().fingerprint)
+        #expect(parsed == WardVersion.current + "-" + RedactionMatcher.loosened(rules).digest)
+        let named = try RedactionMatcher(rules: rules, cacheDirectory: SecretTesting.sharedCache, sourceDigest: "0f1e")
+        #expect(named.fingerprint == WardVersion.current + "-text-0f1e")
+        let other = try RedactionMatcher(rules: rules, cacheDirectory: SecretTesting.sharedCache, sourceDigest: "0f1f")
+        #expect(other.fingerprint != named.fingerprint && named.fingerprint != parsed)
+    }
+
     @Test("values the detector takes for placeholders are still found for redaction")
     func placeholdersAreFound() throws {
         let awsExample = "AKIA" + "IOSFODNN7EXAMPLE"
