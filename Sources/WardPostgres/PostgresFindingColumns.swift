@@ -22,6 +22,17 @@ enum PostgresFindingColumns {
     /// What an occurrence holds after its scan and finding ids: the tool, where and how it saw it.
     static let occurrence = ["toolId"] + location + ["suppression"]
 
+    /// The location columns as the occurrence `occurrence` of the finding `finding` (table aliases)
+    /// saw it: an inherited location is read from the finding's row (SQLite's `v17-inherited-locations`).
+    static func sighting(occurrence: String, finding: String) -> String {
+        location.map { sightingLocation($0, occurrence: occurrence, finding: finding) }.joined(separator: ", ")
+    }
+
+    /// The location column `column` as the occurrence `occurrence` of the finding `finding` saw it.
+    static func sightingLocation(_ column: String, occurrence: String, finding: String) -> String {
+        #"CASE WHEN \#(occurrence).inherits THEN \#(finding)."\#(column)" ELSE \#(occurrence)."\#(column)" END"#
+    }
+
     /// `"a", "b", …`, prefixed by `table.` when given.
     static func list(_ names: [String], table: String? = nil) -> String {
         names.map { (table.map { "\($0)." } ?? "") + "\"\($0)\"" }.joined(separator: ", ")

@@ -14,8 +14,8 @@ extension PostgresFindingSearch {
             case .lastSeenAt: "f.\"lastSeenAt\""
             case .toolID: "f.\"toolId\" COLLATE \"C\""
             case .ruleID: "f.\"ruleId\" COLLATE \"C\""
-            case .path: "\(location).path COLLATE \"C\""
-            case .startLine: "\(location).\"startLine\""
+            case .path: "\(locationColumn("path")) COLLATE \"C\""
+            case .startLine: locationColumn("startLine")
             case .row: "f.id"
             }
             return key.expressed(as: column)

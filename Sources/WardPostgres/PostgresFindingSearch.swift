@@ -42,6 +42,11 @@ struct PostgresFindingSearch {
 
     var location: String { query.scanID == nil ? "f" : "o" }
 
+    /// The location column `column` as the listing shows it: the finding's, or that scan's sighting's.
+    func locationColumn(_ column: String) -> String {
+        query.scanID == nil ? #"f."\#(column)""# : PostgresFindingColumns.sightingLocation(column, occurrence: "o", finding: "f")
+    }
+
     /// Binds `value` as the next parameter; returns its placeholder.
     mutating func parameter(_ value: some PostgresDynamicTypeEncodable) -> String {
         values.append(value)
@@ -91,11 +96,13 @@ struct PostgresFindingSearch {
         let raw = query.includesRawResults ? #"(SELECT body FROM "rawResult" r WHERE r.id = o."rawId")"# : "NULL::bytea"
         let (from, conditions) = try selection()
         let sources = #"(SELECT array_agg(DISTINCT "toolId") FROM occurrence WHERE "findingId" = f.id)"#
+        let locations = query.scanID == nil ? PostgresFindingColumns.list(PostgresFindingColumns.location, table: "f")
+            : PostgresFindingColumns.sighting(occurrence: "o", finding: "f")
         var sql = """
             SELECT f.identity, f."targetName", \(status), f."firstSeenScanId", f."lastSeenScanId", \
             \(query.scanID == nil ? "f.\"fixedScanId\"" : "NULL::text"), f."firstSeenAt", f."lastSeenAt", \(sources), \
             \(PostgresFindingColumns.list(PostgresFindingColumns.description, table: "f")), \
-            \(PostgresFindingColumns.list(["suppression"] + PostgresFindingColumns.location, table: location)), \(waiver), \(raw), f.id
+            \(PostgresFindingColumns.list(["suppression"], table: location)), \(locations), \(waiver), \(raw), f.id
             FROM \(from)
             """
         if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
@@ -112,7 +119,7 @@ struct PostgresFindingSearch {
         if let minimum = query.minimumSeverity { conditions.append("f.\"severityRank\" >= \(parameter(Int64(minimum.rank)))") }
         if let target = query.target { conditions.append("f.\"targetName\" = \(parameter(target))") }
         // Ward's glob as the regular expression that matches the same paths (a NULL path never does).
-        if let glob = query.pathGlob { conditions.append("\(location).path ~ \(parameter(Glob.regularExpression(glob)))") }
+        if let glob = query.pathGlob { conditions.append("\(locationColumn("path")) ~ \(parameter(Glob.regularExpression(glob)))") }
         if !query.tools.isEmpty {
             conditions.append(#"EXISTS (SELECT 1 FROM occurrence t WHERE t."findingId" = f.id AND t."toolId" = ANY(\#(parameter(query.tools))))"#)
         }

@@ -65,10 +65,32 @@ struct PostgresFindingWriter: FindingBatchWriter {
             PostgresFindingColumns.bindOccurrence(scan.findings[row.position], to: &values)
             values.append(rawID)
         }
-        try session.execute("""
-            INSERT INTO occurrence ("scanId", "findingId", \(PostgresFindingColumns.list(PostgresFindingColumns.occurrence)), "rawId")
-            VALUES \(Self.tuples(rows: batch.count, width: width, leading: ["$1"], from: 2))
-            """, values)
+        try session.execute(Self.insertOccurrences(rows: batch.count, width: width), values)
+    }
+
+    /// Inserts `rows` occurrences (`$1` the scan id, then per row: finding id, the occurrence's
+    /// columns, raw id). An occurrence seen where its finding's row (just written) says the finding
+    /// is inherits that location instead of storing it again (SQLite's `v17-inherited-locations`).
+    static func insertOccurrences(rows: Int, width: Int) -> String {
+        let location = PostgresFindingColumns.location
+        let names = ["findingId"] + PostgresFindingColumns.occurrence + ["rawId"]
+        let aliases = (1...names.count).map { "c\($0)" }
+        let seen = aliases[2..<(2 + location.count)]
+        let stored = seen.map { "CASE WHEN inherits THEN NULL ELSE \($0) END" }
+        let rest = aliases[(2 + location.count)...]
+        // Typed, as the columns are: a NULL parameter is text, and VALUES takes its column's type from its rows.
+        let integers: Set<String> = ["findingId", "startLine", "endLine", "startColumn", "endColumn", "rawId"]
+        let tuples = (0..<rows).map { row in
+            "(" + names.enumerated().map { "$\(2 + row * width + $0.offset)" + (integers.contains($0.element) ? "::bigint" : "::text") }
+                .joined(separator: ", ") + ")"
+        }.joined(separator: ", ")
+        return """
+            INSERT INTO occurrence ("scanId", \(PostgresFindingColumns.list(names)), inherits)
+            SELECT $1, c1, c2, \((stored + rest).joined(separator: ", ")), inherits
+            FROM (SELECT v.*, COALESCE((SELECT (\(seen.map { "v.\($0)" }.joined(separator: ", "))) IS NOT DISTINCT FROM \
+            (\(PostgresFindingColumns.list(location, table: "fi"))) FROM finding fi WHERE fi.id = v.c1), false) AS inherits
+                  FROM (VALUES \(tuples)) AS v(\(aliases.joined(separator: ", ")))) w
+            """
     }
 
     /// `rows` tuples of `width` parameters numbered on from `from`; `leading` expressions are put

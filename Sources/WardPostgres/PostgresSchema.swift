@@ -25,6 +25,8 @@ public enum PostgresSchema {
         PostgresMigration(name: "pg3-byte-order-indexes", statements: PostgresOrderIndexes.statements),
         // SQLite's `v16-scan-redaction`: the fingerprint of the redaction stage a scan's findings passed.
         PostgresMigration(name: "pg4-scan-redaction", statements: [#"ALTER TABLE "scan" ADD COLUMN "redaction" text"#]),
+        // SQLite's `v17-inherited-locations`: an occurrence where its finding is stores no location of its own.
+        PostgresMigration(name: "pg5-inherited-locations", statements: PostgresInheritedLocations.statements),
     ]
 
     /// The history's tables, as SQLite's history counts them.

@@ -19,7 +19,7 @@ extension AppDatabase {
         let sightings: [FindingStory.Sighting] = try read { db in
             let columns = FindingColumns.sighting + FindingColumns.raw
             let rows = try Row.fetchCursor(db, sql: """
-                SELECT o.scanId, s.startedAt, o.toolId, \(FindingColumns.sighting.sqlList(table: "o")), \(FindingColumns.rawBody(of: "o"))
+                SELECT o.scanId, s.startedAt, o.toolId, \(FindingColumns.sightingSQL(occurrence: "o", finding: "f")), \(FindingColumns.rawBody(of: "o"))
                 FROM occurrence o
                 JOIN finding f ON f.id = o.findingId JOIN scan s ON s.id = o.scanId
                 WHERE f.targetName = ? AND f.identity = ? ORDER BY s.startedAt, o.toolId

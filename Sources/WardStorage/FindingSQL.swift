@@ -41,14 +41,21 @@ enum FindingSQL {
         WHERE lastSeenScanId <> ?1 AND id IN (SELECT findingId FROM occurrence WHERE scanId = ?1)
         """
 
-    /// Inserts `rows` occurrences of this scan.
+    /// Inserts `rows` occurrences of this scan. An occurrence seen where its finding's row (just
+    /// written) says the finding is inherits that location instead of storing it again
+    /// (``InheritedLocationMigration``).
     ///
-    /// Parameters: `?1` scan id, then the rows.
+    /// Parameters: `?1` scan id, then the rows: finding id, ``FindingColumns/occurrence``, raw id.
     static func insertOccurrences(rows: Int) -> String {
-        let selected = (1...occurrenceRowWidth).map { "column\($0)" }.joined(separator: ", ")
+        let location = InheritedLocationMigration.columns
+        let seen = (3..<(3 + location.count)).map { "column\($0)" }
+        let stored = seen.map { "IIF(inherits, NULL, \($0))" }.joined(separator: ", ")
+        let rest = ((3 + location.count)...occurrenceRowWidth).map { "column\($0)" }.joined(separator: ", ")
         return """
-            INSERT INTO occurrence (scanId, findingId, \(FindingColumns.occurrence.sqlList()), rawId)
-            SELECT ?1, \(selected) FROM (VALUES \(valuesList(rows: rows, width: occurrenceRowWidth)))
+            INSERT INTO occurrence (scanId, findingId, \(FindingColumns.occurrence.sqlList()), rawId, inherits)
+            SELECT ?1, column1, column2, \(stored), \(rest), inherits
+            FROM (SELECT *, (\(seen.joined(separator: ", "))) IS (SELECT \(location.joined(separator: ", ")) FROM finding WHERE id = column1) AS inherits
+                  FROM (VALUES \(valuesList(rows: rows, width: occurrenceRowWidth))))
             """
     }
 

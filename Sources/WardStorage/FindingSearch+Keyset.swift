@@ -14,8 +14,8 @@ extension FindingSearch {
             case .lastSeenAt: "f.lastSeenAt"
             case .toolID: "f.toolId"
             case .ruleID: "f.ruleId"
-            case .path: "\(locationTable).path"
-            case .startLine: "\(locationTable).startLine"
+            case .path: locationColumn("path")
+            case .startLine: locationColumn("startLine")
             case .row: "f.id"
             }
             return key.expressed(as: column)

@@ -76,6 +76,11 @@ struct FindingSearch {
     /// The finding's location as the query shows it: that scan's occurrence, or the latest one.
     var locationTable: String { query.scanID == nil ? "f" : "o" }
 
+    /// The SQL of the location column `column` (`path`, `startLine`) as the query shows it.
+    func locationColumn(_ column: String) -> String {
+        query.scanID == nil ? "f.\(column)" : FindingColumns.sightingLocation(column, occurrence: "o", finding: "f")
+    }
+
     /// The policy waiver that scan's gate applied, or the latest scan's; NULL when waivers are not shown.
     var waiverColumn: String {
         guard query.showsWaivers else { return "NULL" }
@@ -106,7 +111,7 @@ struct FindingSearch {
                 + "WHERE scanId = f.lastSeenScanId AND findingId = f.id AND toolId = f.toolId)")
         }
         if query.scanID != nil {
-            columns.append(FindingColumns.sighting.sqlList(table: "o") + ", " + (readsRawResults ? FindingColumns.rawBody(of: "o") : "NULL"))
+            columns.append(FindingColumns.sightingSQL(occurrence: "o", finding: "f") + ", " + (readsRawResults ? FindingColumns.rawBody(of: "o") : "NULL"))
         }
         sql += scanJoin(arguments: &arguments)
         var conditions = makeConditions(arguments: &arguments) + reviewConditions(arguments: &arguments)
@@ -160,7 +165,7 @@ struct FindingSearch {
             arguments["target"] = target
         }
         if let glob = query.pathGlob {
-            conditions.append("\(PathGlobFunction.name)(:glob, \(locationTable).path)")
+            conditions.append("\(PathGlobFunction.name)(:glob, \(locationColumn("path")))")
             arguments["glob"] = glob
         }
         if !query.tools.isEmpty {

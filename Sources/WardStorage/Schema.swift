@@ -25,6 +25,7 @@ enum Schema {
         migrator.registerMigration("v12-api-tokens", migrate: APITokenMigration.apply)
         migrator.registerMigration("v15-dashboard-index", migrate: DashboardIndexMigration.apply)
         migrator.registerMigration("v16-scan-redaction", migrate: ScanRedactionMigration.apply)
+        migrator.registerMigration("v17-inherited-locations", migrate: InheritedLocationMigration.apply)
         return migrator
     }
 

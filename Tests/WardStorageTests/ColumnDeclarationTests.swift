@@ -14,7 +14,7 @@ import Testing
             "id", "identity", "targetName", "status", "firstSeenScanId", "lastSeenScanId", "fixedScanId",
             "firstSeenAt", "lastSeenAt", "waiver",
         ],
-        "occurrence": ["scanId", "findingId", "waiver", "rawId"],
+        "occurrence": ["scanId", "findingId", "waiver", "rawId", "inherits"],
     ]
 
     private static let declared: [String: [String]] = [
