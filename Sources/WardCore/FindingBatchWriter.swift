@@ -41,12 +41,16 @@ public struct QueuedOccurrence: Sendable {
     public var findingID: Int64
     /// The reporting finding's position in the scan.
     public var position: Int
+    /// Whether the finding's row, as this scan writes it, holds exactly where this finding was
+    /// seen: the occurrence then stores no location of its own and inherits the row's.
+    public var inheritsLocation: Bool
 
     /// A queued occurrence.
     @inlinable
-    public init(findingID: Int64, position: Int) {
+    public init(findingID: Int64, position: Int, inheritsLocation: Bool) {
         self.findingID = findingID
         self.position = position
+        self.inheritsLocation = inheritsLocation
     }
 }
 

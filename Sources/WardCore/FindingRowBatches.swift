@@ -39,10 +39,11 @@ public struct FindingRowBatches<Writer: FindingBatchWriter> {
         if advisories.count >= Writer.batchSize { try flushAdvisories() }
     }
 
-    /// Queues where this scan saw row `findingID`, as the finding at `position` reports it.
+    /// Queues where this scan saw row `findingID`, as the finding at `position` reports it; it
+    /// inherits its location when the row, as this scan writes it, holds the same one.
     @inlinable
-    public mutating func addOccurrence(findingID: Int64, findingAt position: Int) throws {
-        occurrences.append(QueuedOccurrence(findingID: findingID, position: position))
+    public mutating func addOccurrence(findingID: Int64, findingAt position: Int, inheritsLocation: Bool) throws {
+        occurrences.append(QueuedOccurrence(findingID: findingID, position: position, inheritsLocation: inheritsLocation))
         if occurrences.count == Writer.batchSize { try flush() }
     }
 

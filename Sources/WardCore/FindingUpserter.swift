@@ -82,9 +82,12 @@ public struct FindingUpserter<Rows: FindingRowStore> {
                 try rows.batches.addAdvisoryIDs(findingID: findingID, advisory: advisory)
             }
             tools.removeAll(keepingCapacity: true)
+            // What the row holds once written: its location is every sighting's that saw the same.
+            let rowLocation = merged?.location ?? scan.findings[primary].location
             for member in members where !tools.contains(scan.findings[member].toolID) {
                 tools.append(scan.findings[member].toolID)
-                try rows.batches.addOccurrence(findingID: findingID, findingAt: member)
+                try rows.batches.addOccurrence(findingID: findingID, findingAt: member,
+                                               inheritsLocation: scan.findings[member].location == rowLocation)
             }
         }
         try rows.batches.flush()

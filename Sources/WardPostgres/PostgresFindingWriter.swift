@@ -58,38 +58,36 @@ struct PostgresFindingWriter: FindingBatchWriter {
 
     mutating func writeOccurrences(_ batch: [QueuedOccurrence]) throws {
         let rawIDs = try raws.ids(for: batch.map { scan.findings[$0.position].raw })
-        let width = 2 + PostgresFindingColumns.occurrence.count
         var values = binds(scan.id)
         for (row, rawID) in zip(batch, rawIDs) {
             values.append(row.findingID)
             PostgresFindingColumns.bindOccurrence(scan.findings[row.position], to: &values)
             values.append(rawID)
+            values.append(row.inheritsLocation)
         }
-        try session.execute(Self.insertOccurrences(rows: batch.count, width: width), values)
+        try session.execute(Self.insertOccurrences(rows: batch.count), values)
     }
 
     /// Inserts `rows` occurrences (`$1` the scan id, then per row: finding id, the occurrence's
-    /// columns, raw id). An occurrence seen where its finding's row (just written) says the finding
-    /// is inherits that location instead of storing it again (SQLite's `v17-inherited-locations`).
-    static func insertOccurrences(rows: Int, width: Int) -> String {
-        let location = PostgresFindingColumns.location
-        let names = ["findingId"] + PostgresFindingColumns.occurrence + ["rawId"]
-        let aliases = (1...names.count).map { "c\($0)" }
-        let seen = aliases[2..<(2 + location.count)]
-        let stored = seen.map { "CASE WHEN inherits THEN NULL ELSE \($0) END" }
-        let rest = aliases[(2 + location.count)...]
-        // Typed, as the columns are: a NULL parameter is text, and VALUES takes its column's type from its rows.
-        let integers: Set<String> = ["findingId", "startLine", "endLine", "startColumn", "endColumn", "rawId"]
+    /// columns, raw id, whether it inherits). One that inherits its finding's location stores none
+    /// of its own (SQLite's `v17-inherited-locations`).
+    static func insertOccurrences(rows: Int) -> String {
+        let names = ["findingId"] + PostgresFindingColumns.occurrence + ["rawId", "inherits"]
+        let location = Set(PostgresFindingColumns.location)
+        let inherits = "c\(names.count)"
+        let stored = names.enumerated().dropLast().map { index, name in
+            location.contains(name) ? "CASE WHEN \(inherits) THEN NULL ELSE c\(index + 1) END" : "c\(index + 1)"
+        }
+        // Typed as the columns are: VALUES takes a column's type from its rows, and a NULL parameter is text.
+        let types = ["startLine": "bigint", "endLine": "bigint", "startColumn": "bigint", "endColumn": "bigint", "findingId": "bigint",
+                     "rawId": "bigint", "inherits": "boolean"]
         let tuples = (0..<rows).map { row in
-            "(" + names.enumerated().map { "$\(2 + row * width + $0.offset)" + (integers.contains($0.element) ? "::bigint" : "::text") }
-                .joined(separator: ", ") + ")"
+            "(" + names.enumerated().map { "$\(2 + row * names.count + $0.offset)::\(types[$0.element] ?? "text")" }.joined(separator: ", ") + ")"
         }.joined(separator: ", ")
         return """
-            INSERT INTO occurrence ("scanId", \(PostgresFindingColumns.list(names)), inherits)
-            SELECT $1, c1, c2, \((stored + rest).joined(separator: ", ")), inherits
-            FROM (SELECT v.*, COALESCE((SELECT (\(seen.map { "v.\($0)" }.joined(separator: ", "))) IS NOT DISTINCT FROM \
-            (\(PostgresFindingColumns.list(location, table: "fi"))) FROM finding fi WHERE fi.id = v.c1), false) AS inherits
-                  FROM (VALUES \(tuples)) AS v(\(aliases.joined(separator: ", ")))) w
+            INSERT INTO occurrence ("scanId", \(PostgresFindingColumns.list(names)))
+            SELECT $1, \(stored.joined(separator: ", ")), \(inherits)
+            FROM (VALUES \(tuples)) AS v(\((1...names.count).map { "c\($0)" }.joined(separator: ", ")))
             """
     }
 

@@ -2,9 +2,9 @@
 /// the trigger that gives the occurrences inheriting a finding's location their own copy before
 /// the finding's row takes a new one.
 enum PostgresInheritedLocations {
-    /// The migration's statements.
+    /// The migration's statements, over the location columns as they were when it was written.
     static let statements: [String] = {
-        let columns = PostgresFindingColumns.location
+        let columns = ["path", "startLine", "endLine", "startColumn", "endColumn", "snippet"]
         let old = PostgresFindingColumns.list(columns, table: "OLD")
         let new = PostgresFindingColumns.list(columns, table: "NEW")
         let restored = columns.map { #""\#($0)" = OLD."\#($0)""# }.joined(separator: ", ")

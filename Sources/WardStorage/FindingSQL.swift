@@ -7,8 +7,9 @@ import Foundation
 enum FindingSQL {
     /// Values per finding row: id, identity, then ``FindingColumns/content``.
     static let findingRowWidth = 2 + FindingColumns.content.count
-    /// Values per occurrence row: the finding id, ``FindingColumns/occurrence``, then the raw result's id.
-    static let occurrenceRowWidth = 2 + FindingColumns.occurrence.count
+    /// Values per occurrence row: the finding id, ``FindingColumns/occurrence``, the raw result's id,
+    /// then whether it inherits its finding's location.
+    static let occurrenceRowWidth = 3 + FindingColumns.occurrence.count
 
     /// Upserts `rows` findings. A new row is first and last seen in this scan. An existing row keeps
     /// its target, identity and first sighting; it is rewritten only when it was fixed (it reopens)
@@ -41,21 +42,21 @@ enum FindingSQL {
         WHERE lastSeenScanId <> ?1 AND id IN (SELECT findingId FROM occurrence WHERE scanId = ?1)
         """
 
-    /// Inserts `rows` occurrences of this scan. An occurrence seen where its finding's row (just
-    /// written) says the finding is inherits that location instead of storing it again
-    /// (``InheritedLocationMigration``).
+    /// Inserts `rows` occurrences of this scan. One that inherits its finding's location stores
+    /// none of its own (``InheritedLocationMigration``).
     ///
-    /// Parameters: `?1` scan id, then the rows: finding id, ``FindingColumns/occurrence``, raw id.
+    /// Parameters: `?1` scan id, then the rows: finding id, ``FindingColumns/occurrence``, raw id,
+    /// whether it inherits.
     static func insertOccurrences(rows: Int) -> String {
-        let location = InheritedLocationMigration.columns
-        let seen = (3..<(3 + location.count)).map { "column\($0)" }
-        let stored = seen.map { "IIF(inherits, NULL, \($0))" }.joined(separator: ", ")
-        let rest = ((3 + location.count)...occurrenceRowWidth).map { "column\($0)" }.joined(separator: ", ")
+        let inherits = "column\(occurrenceRowWidth)"
+        let location = Set(FindingColumns.location.names)
+        let stored = FindingColumns.occurrence.names.enumerated().map { index, name in
+            location.contains(name) ? "IIF(\(inherits), NULL, column\(index + 2))" : "column\(index + 2)"
+        }
         return """
             INSERT INTO occurrence (scanId, findingId, \(FindingColumns.occurrence.sqlList()), rawId, inherits)
-            SELECT ?1, column1, column2, \(stored), \(rest), inherits
-            FROM (SELECT *, (\(seen.joined(separator: ", "))) IS (SELECT \(location.joined(separator: ", ")) FROM finding WHERE id = column1) AS inherits
-                  FROM (VALUES \(valuesList(rows: rows, width: occurrenceRowWidth))))
+            SELECT ?1, column1, \(stored.joined(separator: ", ")), column\(occurrenceRowWidth - 1), \(inherits)
+            FROM (VALUES \(valuesList(rows: rows, width: occurrenceRowWidth)))
             """
     }
 

@@ -81,6 +81,7 @@ struct FindingWriter: FindingBatchWriter {
                 try binder.bind(row.findingID)
                 try FindingColumns.occurrence.bind(findings[row.position], to: &binder)
                 try binder.bind(rawID)
+                try binder.bind(row.inheritsLocation)
             }
         }
         try binder.execute()

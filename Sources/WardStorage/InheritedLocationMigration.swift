@@ -10,7 +10,8 @@ import GRDB
 /// `inherits` against the finding's row, and ``FindingColumns/sightingSQL(occurrence:finding:)``
 /// reads the location back from whichever holds it.
 enum InheritedLocationMigration {
-    /// The location columns an occurrence may inherit, in ``FindingColumns/location``'s order.
+    /// The location columns an occurrence may inherit (``FindingColumns/location`` when this
+    /// migration was written, and kept as they were then, as a migration's SQL must be).
     static let columns = ["path", "startLine", "endLine", "startColumn", "endColumn", "snippet"]
 
     static func apply(_ db: Database) throws {
