@@ -6,13 +6,13 @@ import GRDB
 /// repeats it in every sighting; a trigger gives those occurrences their location back before a
 /// finding's row takes a new one. Occurrences recorded before keep theirs.
 ///
-/// The one way occurrences are written and read: ``FindingSQL/insertOccurrences(rows:)`` decides
-/// `inherits` against the finding's row, and ``FindingColumns/sightingSQL(occurrence:finding:)``
-/// reads the location back from whichever holds it.
+/// The one way occurrences are written and read: `FindingUpserter` decides `inherits` where it
+/// chooses the row's content, ``FindingSQL/insertOccurrences(rows:)`` stores NULLs for it, and
+/// ``FindingColumns/sightingSQL(occurrence:finding:)`` reads the location back from whichever holds it.
 enum InheritedLocationMigration {
     /// The location columns an occurrence may inherit (``FindingColumns/location`` when this
     /// migration was written, and kept as they were then, as a migration's SQL must be).
-    static let columns = ["path", "startLine", "endLine", "startColumn", "endColumn", "snippet"]
+    private static let columns = ["path", "startLine", "endLine", "startColumn", "endColumn", "snippet"]
 
     static func apply(_ db: Database) throws {
         let old = columns.map { "OLD.\($0)" }.joined(separator: ", ")
