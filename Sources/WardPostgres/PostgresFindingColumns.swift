@@ -23,14 +23,9 @@ enum PostgresFindingColumns {
     static let occurrence = ["toolId"] + location + ["suppression"]
 
     /// The location columns as the occurrence `occurrence` of the finding `finding` (table aliases)
-    /// saw it: an inherited location is read from the finding's row (SQLite's `v17-inherited-locations`).
+    /// saw it: an inherited location is read from the finding's row (``InheritedLocation``).
     static func sighting(occurrence: String, finding: String) -> String {
-        location.map { sightingLocation($0, occurrence: occurrence, finding: finding) }.joined(separator: ", ")
-    }
-
-    /// The location column `column` as the occurrence `occurrence` of the finding `finding` saw it.
-    static func sightingLocation(_ column: String, occurrence: String, finding: String) -> String {
-        #"CASE WHEN \#(occurrence).inherits THEN \#(finding)."\#(column)" ELSE \#(occurrence)."\#(column)" END"#
+        location.map { InheritedLocation.column($0, occurrence: occurrence, finding: finding) }.joined(separator: ", ")
     }
 
     /// `"a", "b", …`, prefixed by `table.` when given.

@@ -44,7 +44,7 @@ struct PostgresFindingSearch {
 
     /// The location column `column` as the listing shows it: the finding's, or that scan's sighting's.
     func locationColumn(_ column: String) -> String {
-        query.scanID == nil ? #"f."\#(column)""# : PostgresFindingColumns.sightingLocation(column, occurrence: "o", finding: "f")
+        query.scanID == nil ? #"f."\#(column)""# : InheritedLocation.column(column, occurrence: "o", finding: "f")
     }
 
     /// Binds `value` as the next parameter; returns its placeholder.

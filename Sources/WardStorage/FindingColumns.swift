@@ -81,16 +81,10 @@ enum FindingColumns {
     static let sighting: List = location + suppression
 
     /// The SQL of ``sighting`` for the occurrence `occurrence` of the finding `finding` (table
-    /// aliases): a location the occurrence inherits is read from the finding's row.
+    /// aliases): a location the occurrence inherits is read from the finding's row (``InheritedLocation``).
     static func sightingSQL(occurrence: String, finding: String) -> String {
-        (location.names.map { sightingLocation($0, occurrence: occurrence, finding: finding) }
+        (location.names.map { InheritedLocation.column($0, occurrence: occurrence, finding: finding) }
             + suppression.names.map { "\(occurrence).\"\($0)\"" }).joined(separator: ", ")
-    }
-
-    /// The SQL of the location column `column` as the occurrence `occurrence` of the finding
-    /// `finding` saw it (``InheritedLocationMigration``).
-    static func sightingLocation(_ column: String, occurrence: String, finding: String) -> String {
-        "CASE WHEN \(occurrence).inherits THEN \(finding).\"\(column)\" ELSE \(occurrence).\"\(column)\" END"
     }
 
     /// The finding every decoding starts from, before its columns are read into it.

@@ -78,7 +78,7 @@ struct FindingSearch {
 
     /// The SQL of the location column `column` (`path`, `startLine`) as the query shows it.
     func locationColumn(_ column: String) -> String {
-        query.scanID == nil ? "f.\(column)" : FindingColumns.sightingLocation(column, occurrence: "o", finding: "f")
+        query.scanID == nil ? "f.\(column)" : InheritedLocation.column(column, occurrence: "o", finding: "f")
     }
 
     /// The policy waiver that scan's gate applied, or the latest scan's; NULL when waivers are not shown.

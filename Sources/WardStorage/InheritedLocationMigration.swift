@@ -8,7 +8,7 @@ import GRDB
 ///
 /// The one way occurrences are written and read: `FindingUpserter` decides `inherits` where it
 /// chooses the row's content, ``FindingSQL/insertOccurrences(rows:)`` stores NULLs for it, and
-/// ``FindingColumns/sightingSQL(occurrence:finding:)`` reads the location back from whichever holds it.
+/// `InheritedLocation` (WardCore) reads the location back from whichever holds it.
 enum InheritedLocationMigration {
     /// The location columns an occurrence may inherit (``FindingColumns/location`` when this
     /// migration was written, and kept as they were then, as a migration's SQL must be).
