@@ -81,21 +81,20 @@ struct PostgresFindingWriter: FindingBatchWriter {
         // Typed as the columns are: VALUES takes a column's type from its rows, and a NULL parameter is text.
         let types = ["startLine": "bigint", "endLine": "bigint", "startColumn": "bigint", "endColumn": "bigint", "findingId": "bigint",
                      "rawId": "bigint", "inherits": "boolean"]
-        let tuples = (0..<rows).map { row in
-            "(" + names.enumerated().map { "$\(2 + row * names.count + $0.offset)::\(types[$0.element] ?? "text")" }.joined(separator: ", ") + ")"
-        }.joined(separator: ", ")
+        let casts = names.map { "::" + (types[$0] ?? "text") }
         return """
             INSERT INTO occurrence ("scanId", \(PostgresFindingColumns.list(names)))
             SELECT $1, \(stored.joined(separator: ", ")), \(inherits)
-            FROM (VALUES \(tuples)) AS v(\((1...names.count).map { "c\($0)" }.joined(separator: ", ")))
+            FROM (VALUES \(tuples(rows: rows, width: names.count, from: 2, casts: casts))) AS v(\((1...names.count).map { "c\($0)" }.joined(separator: ", ")))
             """
     }
 
     /// `rows` tuples of `width` parameters numbered on from `from`; `leading` expressions are put
-    /// after the first `after` parameters of each tuple (at its start by default).
-    static func tuples(rows: Int, width: Int, leading: [String] = [], from: Int, after: Int = 0) -> String {
+    /// after the first `after` parameters of each tuple (at its start by default); `casts`, when
+    /// given, follow each parameter of a tuple in turn (`::bigint`).
+    static func tuples(rows: Int, width: Int, leading: [String] = [], from: Int, after: Int = 0, casts: [String]? = nil) -> String {
         (0..<rows).map { row in
-            var items = (0..<width).map { "$\(from + row * width + $0)" }
+            var items = (0..<width).map { "$\(from + row * width + $0)" + (casts?[$0] ?? "") }
             items.insert(contentsOf: leading, at: after)
             return "(" + items.joined(separator: ", ") + ")"
         }.joined(separator: ", ")
