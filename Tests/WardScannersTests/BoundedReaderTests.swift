@@ -73,9 +73,11 @@ import TestSupport
         #expect(!Self.mappedFiles().contains(path))
     }
 
-    /// The files mapped into this process, from `/proc/self/maps`.
+    /// The files mapped into this process, from `/proc/self/maps`, read to its end (the file
+    /// claims no size, and a test process with many threads maps more than one read returns).
     static func mappedFiles() -> Set<String> {
-        let maps = (try? String(contentsOfFile: "/proc/self/maps", encoding: .utf8)) ?? ""
+        let data = FileHandle(forReadingAtPath: "/proc/self/maps").flatMap { try? $0.readToEnd() } ?? Data()
+        let maps = String(decoding: data, as: UTF8.self)
         return Set(maps.split(separator: "\n").compactMap { line in
             line.split(separator: " ", maxSplits: 5, omittingEmptySubsequences: true).dropFirst(5).first.map {
                 String($0.trimmingCharacters(in: .whitespaces))
