@@ -28,9 +28,10 @@ public enum Fixtures {
         }
     }
 
-    /// A new empty temporary directory.
+    /// A new empty temporary directory, inside this test process's own scratch directory, which
+    /// goes when the process exits.
     public static func temporaryDirectory(_ name: String = "ward-test") throws -> String {
-        let path = NSTemporaryDirectory() + "\(name)-\(UUID().uuidString.prefix(8))"
+        let path = ScratchRoot.path + "/\(name)-\(UUID().uuidString.prefix(8))"
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         return path
     }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 import WardPostgres
 
@@ -7,8 +8,7 @@ import WardPostgres
 @Suite struct PasswordFileTests {
     /// Writes `text` to a new file with `mode`; returns its path.
     func passwordFile(_ text: String, mode: Int = 0o600) throws -> String {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ward-pgpass-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let directory = URL(fileURLWithPath: try Fixtures.temporaryDirectory("ward-pgpass"))
         let path = directory.appendingPathComponent("pgpass").path
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))
         try FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: path)

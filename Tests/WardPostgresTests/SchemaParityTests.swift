@@ -13,7 +13,7 @@ import WardStorage
 @Suite(.serialized) struct SchemaParityTests {
     /// A new SQLite history, migrated by Ward, read through SQLite's catalog.
     func sqliteTables() throws -> [String: CatalogTable] {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ward-parity-\(UUID().uuidString)")
+        let directory = URL(fileURLWithPath: try Fixtures.temporaryDirectory("ward-parity"))
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("history.sqlite").path
         let applied = try AppDatabase.migrate(path: path)

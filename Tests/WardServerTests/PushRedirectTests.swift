@@ -28,8 +28,7 @@ import TestSupport
     """
 
     @Test func aRedirectIsAnsweredNotFollowedAndTheTokenStaysWithTheNamedServer() async throws {
-        let directory = NSTemporaryDirectory() + "ward-push-redirect-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let directory = try Fixtures.temporaryDirectory("ward-push-redirect")
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let log = directory + "/received.log"
         let python = Process()

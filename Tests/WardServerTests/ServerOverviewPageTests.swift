@@ -58,7 +58,7 @@ import WardStorage
     }
 
     @Test func aDecisionChangesTheDashboardsOverdueCountAtOnce() async throws {
-        let policy = NSTemporaryDirectory() + "ward-sla-\(UUID().uuidString).yml"
+        let policy = try Fixtures.temporaryDirectory("ward-sla") + "/policy.yml"
         try "name: sla\nsla:\n  critical: 1\n  high: 1\n  medium: 1\n  low: 1\n  info: 1\n".write(toFile: policy, atomically: true, encoding: .utf8)
         // The demo's scans moved two years back, so that their findings are past a one-day SLA.
         let past = ServerTestbed.scans.map { scan in

@@ -32,8 +32,7 @@ final class ServerTestbed: Sendable {
     init(listen: String = "127.0.0.1:0", publicURL: String? = nil, requireTokens: Bool = false, postgres: PostgresSettings? = nil,
          scans: [ScanRun] = ServerTestbed.scans, prepare: (WardPaths) throws -> Void = { _ in },
          configure: (inout ServerSettings) throws -> Void = { _ in }) async throws {
-        directory = NSTemporaryDirectory() + "ward-server-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        directory = try Fixtures.temporaryDirectory("ward-server")
         var environment = ["HOME": directory, "WARD_HOME": directory + "/home"]
         environment["PGPASSWORD"] = ProcessInfo.processInfo.environment["PGPASSWORD"]
         paths = WardPaths(databaseOption: postgres.map(TestPostgres.url) ?? directory + "/history.sqlite", environment: environment)

@@ -65,7 +65,7 @@ import WardServer
     }
 
     @Test func aServerOffLoopbackWithoutTokensDoesNotStart() async throws {
-        let settings = try ServerSettings(paths: WardPaths(databaseOption: NSTemporaryDirectory() + "ward-no-tokens-\(UUID()).sqlite"),
+        let settings = try ServerSettings(paths: WardPaths(databaseOption: try Fixtures.temporaryDirectory("ward-no-tokens") + "/history.sqlite"),
                                           listen: "0.0.0.0:0")
         await #expect(throws: ServerError.self) { try await WardServer(settings: settings).run() }
     }

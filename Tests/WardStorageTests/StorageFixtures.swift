@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import WardCore
 import WardStorage
 
@@ -92,9 +93,7 @@ enum StorageFixtures {
 
     /// A new empty directory under the system's temporary directory.
     static func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("ward-storage-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
+        URL(fileURLWithPath: try Fixtures.temporaryDirectory("ward-storage"))
     }
 }
 
