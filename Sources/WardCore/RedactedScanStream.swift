@@ -8,7 +8,8 @@ import Synchronization
 /// The stage's guarantee holds: the thread first gathers the values of the whole scan (every value
 /// found in a file is known before any finding of that file is masked), then masks the findings in
 /// order, ``RedactionStage/chunkSize`` at a time, waiting while ``capacity`` chunks are not yet taken.
-/// The findings handed over are kept, so that ``scan()`` gives the whole redacted scan at the end.
+/// The findings are masked where they lie, so that ``scan()`` gives the whole redacted scan at the
+/// end without a second array of them.
 public final class RedactedScanStream: Sendable {
     /// Chunks waiting between the masking thread and the consumer, at most.
     public static let capacity = 4
@@ -22,39 +23,42 @@ public final class RedactedScanStream: Sendable {
     /// The findings as given, until the masking thread takes them.
     private let pending: Mutex<[Finding]>
     private let runs = Mutex<[ToolRun]>([])
-    private let received: Mutex<[Finding]>
+    /// Every finding, masked, once the masking thread has sent the last.
+    private let masked = Mutex<[Finding]>([])
     private let done = DispatchSemaphore(value: 0)
 
     /// Starts redacting `scan` with `stage` on a thread of its own.
     init(_ scan: consuming ScanRun, stage: RedactionStage) {
         let toolRuns = scan.toolRuns
         count = scan.findings.count
-        var received: [Finding] = []
-        received.reserveCapacity(count)
-        self.received = Mutex(received)
         pending = Mutex(scan.findings)
         scan.findings = []
         scan.toolRuns = []
         scan.redaction = stage.fingerprint
         header = scan
         Thread { [self] in
-            // Taken from `pending`: the findings as given are let go as soon as the last is masked.
-            let all = mask(pending.withLock { pending in
+            // Taken from `pending`, so that this thread holds the only reference and masks in place.
+            var findings = pending.withLock { pending in
                 defer { pending = [] }
                 return pending
-            }, stage: stage)
+            }
+            let all = mask(&findings, stage: stage)
+            masked.withLock { $0 = findings }
             runs.withLock { $0 = stage.redactRuns(toolRuns, values: all) }
             channel.finish()
             done.signal()
         }.start()
     }
 
-    /// Gathers the values of all `findings`, then sends them masked, chunk by chunk, until the
-    /// last or until the consumer cancels; returns every value masked.
-    private func mask(_ findings: [Finding], stage: RedactionStage) -> [String] {
+    /// Gathers the values of all `findings`, then masks them in place and sends copies of them,
+    /// chunk by chunk, until the last or until the consumer cancels; returns every value masked.
+    private func mask(_ findings: inout [Finding], stage: RedactionStage) -> [String] {
         let masking = RedactionStage.Masking(stage.gatherAll(findings))
         for chunk in RedactionStage.chunks(of: findings.count) {
-            guard channel.send(chunk.map { masking.redact(findings[$0], at: $0) }) else { break }
+            for position in chunk {
+                findings[position] = masking.redact(findings[position], at: position)
+            }
+            guard channel.send(Array(findings[chunk])) else { break }
         }
         return masking.all
     }
@@ -63,7 +67,6 @@ public final class RedactedScanStream: Sendable {
     /// (or the stream was cancelled).
     public func next() -> Redacted<[Finding]>? {
         guard let chunk = channel.receive() else { return nil }
-        received.withLock { $0 += chunk }
         return Redacted(chunk)
     }
 
@@ -79,7 +82,7 @@ public final class RedactedScanStream: Sendable {
         done.wait()
         done.signal()
         var scan = header
-        scan.findings = received.withLock { $0 }
+        scan.findings = masked.withLock { $0 }
         scan.toolRuns = runs.withLock { $0 }
         return Redacted(scan)
     }
