@@ -45,9 +45,8 @@ public enum FindingMerger {
     public static func fillSources(_ findings: inout [Finding]) {
         // Looked for first: an optimized loop makes the array its own (copying every finding of a
         // shared one) before its first pass, whether or not any finding then changes.
-        let complete = findings.withUnsafeBufferPointer { buffer in
-            buffer.indices.allSatisfy { !(buffer.baseAddress! + $0).pointee.sources.isEmpty }
-        }
+        var complete = true
+        findings.forEachInPlace { _, finding in complete = complete && !finding.pointee.sources.isEmpty }
         guard !complete else { return }
         for index in findings.indices where findings[index].sources.isEmpty {
             findings[index].sources = [findings[index].toolID]

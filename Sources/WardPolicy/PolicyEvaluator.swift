@@ -45,10 +45,7 @@ public struct PolicyEvaluator: Sendable {
                 if !decisions.isEmpty { triage.apply(to: &scan.findings[index]) }
             }
         }
-        // Counted where they lie (an array's subscript would copy each).
-        scan.findings.withUnsafeBufferPointer { findings in
-            for finding in findings.indices { tally.count(findings.baseAddress! + finding) }
-        }
+        scan.findings.forEachInPlace { _, finding in tally.count(finding) }
         var warnings = waivers.warnings() + triage.warnings()
         if policy.newFindingsOnly == true, baseline == nil {
             warnings.append("no baseline scan of this target: every finding counts as new")

@@ -47,10 +47,8 @@ public struct JSONReporter: Reporter {
             let order = FindingOrder.sortedIndices(scan.findings)
             let findings = scan.findings, overdue = gate.overdue
             try writer.elements(count: order.count) { position, writer in
-                // Read where it lies (an array's subscript would copy it, retaining each of its texts once more).
-                let index = order[position]
-                let finding = findings.withUnsafeBufferPointer { findings in
-                    JSONFinding(findings.baseAddress! + index, dueAt: overdue.isEmpty ? nil : overdue[findings[index].identity])
+                let finding = findings.withElement(at: order[position]) { finding in
+                    JSONFinding(finding, dueAt: overdue.isEmpty ? nil : overdue[finding.pointee.identity])
                 }
                 try finding.write(to: &writer)
             }

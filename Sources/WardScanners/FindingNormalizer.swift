@@ -36,16 +36,12 @@ public struct FindingNormalizer: Sendable {
     public func normalize(_ report: DecodedReport, family: String, source: String) throws(ScannerError) -> [Finding] {
         var hashes: [Int: String] = [:]
         var secrets: [Int: String] = [:]
-        // Read where they lie: an element read from the array would be copied whole, every text of it retained.
-        report.findings.withUnsafeBufferPointer { findings in
-            for index in findings.indices {
-                let decoded = findings.baseAddress! + index
-                if let secret = decoded.pointee.secret {
-                    secrets[index] = secret
-                    hashes[index] = SecretRedaction.fingerprint(secret, key: secretKey)
-                } else if let digest = decoded.pointee.secretDigest {
-                    hashes[index] = SecretRedaction.fingerprint("digest:" + digest.lowercased(), key: secretKey)
-                }
+        report.findings.forEachInPlace { index, decoded in
+            if let secret = decoded.pointee.secret {
+                secrets[index] = secret
+                hashes[index] = SecretRedaction.fingerprint(secret, key: secretKey)
+            } else if let digest = decoded.pointee.secretDigest {
+                hashes[index] = SecretRedaction.fingerprint("digest:" + digest.lowercased(), key: secretKey)
             }
         }
         return try normalize(report.findings, family: family, source: source, secretHashes: hashes, secrets: secrets,
@@ -111,13 +107,10 @@ public struct FindingNormalizer: Sendable {
     /// one line can hold several, and each finding's text and source lines must lose all of them.
     static func secretsByPath(_ findings: [DecodedFinding]) -> [String: [String]] {
         var byPath: [String: Set<String>] = [:]
-        findings.withUnsafeBufferPointer { findings in
-            for index in findings.indices {
-                let decoded = findings.baseAddress! + index
-                guard decoded.pointee.secret != nil || !decoded.pointee.maskedValues.isEmpty else { continue }
-                let values = ([decoded.pointee.secret].compactMap { $0 } + decoded.pointee.maskedValues).filter { !$0.isEmpty }
-                byPath[decoded.pointee.finding.location?.path ?? "", default: []].formUnion(values)
-            }
+        findings.forEachInPlace { _, decoded in
+            guard decoded.pointee.secret != nil || !decoded.pointee.maskedValues.isEmpty else { return }
+            let values = ([decoded.pointee.secret].compactMap { $0 } + decoded.pointee.maskedValues).filter { !$0.isEmpty }
+            byPath[decoded.pointee.finding.location?.path ?? "", default: []].formUnion(values)
         }
         return byPath.mapValues { values in values.sorted { ($0.count, $0) > ($1.count, $1) } }
     }
