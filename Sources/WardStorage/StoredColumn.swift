@@ -19,7 +19,7 @@ struct StoredColumn<Source, Target>: Sendable {
     let read: (@Sendable (inout Target, Row, Int) throws -> Void)?
 
     /// A column holding one value as SQLite stores it (an optional one holds NULL for nil).
-    init<Value: DatabaseValueConvertible & StatementColumnConvertible>(
+    init<Value: DatabaseValueConvertible & StatementColumnConvertible & SendableMetatype>(
         _ name: String,
         _ get: (@Sendable (Source) -> Value)?,
         read set: (@Sendable (inout Target, Value) throws -> Void)?
@@ -28,7 +28,7 @@ struct StoredColumn<Source, Target>: Sendable {
     }
 
     /// A column holding a value SQLite cannot hand over directly (a date), converted by GRDB.
-    init<Value: DatabaseValueConvertible>(
+    init<Value: DatabaseValueConvertible & SendableMetatype>(
         _ name: String,
         _ get: (@Sendable (Source) -> Value)?,
         read set: (@Sendable (inout Target, Value) throws -> Void)?
@@ -36,7 +36,7 @@ struct StoredColumn<Source, Target>: Sendable {
         self.init(name, get, set, decode: { row, index in try row.decode(Value.self, atIndex: index) })
     }
 
-    private init<Value: DatabaseValueConvertible>(
+    private init<Value: DatabaseValueConvertible & SendableMetatype>(
         _ name: String,
         _ get: (@Sendable (Source) -> Value)?,
         _ set: (@Sendable (inout Target, Value) throws -> Void)?,
