@@ -58,7 +58,11 @@ public final class RedactedScanStream: Sendable {
             for position in chunk {
                 findings[position] = masking.redact(findings[position], at: position)
             }
-            guard channel.send(Array(findings[chunk])) else { break }
+            guard channel.send(Array(findings[chunk])) else {
+                // Cancelled: what was not masked is let go, never kept for ``scan()``.
+                findings.removeSubrange(chunk.upperBound...)
+                break
+            }
         }
         return masking.all
     }
@@ -76,7 +80,8 @@ public final class RedactedScanStream: Sendable {
     }
 
     /// The whole scan as redacted, every finding in order with its tool runs redacted: waits for
-    /// (and takes) whatever ``next()`` has not handed over yet. Not for a cancelled stream.
+    /// (and takes) whatever ``next()`` has not handed over yet. A cancelled stream gives only the
+    /// findings masked before it stopped.
     public func scan() -> Redacted<ScanRun> {
         while next() != nil {}
         done.wait()

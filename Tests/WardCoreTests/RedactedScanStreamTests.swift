@@ -52,4 +52,20 @@ import WardCore
         stream.cancel()
         #expect(stream.next() == nil)
     }
+
+    @Test func aCancelledStreamKeepsNoFindingItHadNotMasked() {
+        // Given findings that each quote a token, more than the channel holds
+        let count = RedactionStage.chunkSize * (RedactedScanStream.capacity + 6)
+        let findings = (0..<count).map { Self.finding($0, path: "a.py", message: "found \(Self.token)") }
+        let stream = RedactionStage(matcher: RedactionStageTests.TokenMatcher()).stream(RedactionStageTests.scan(findings))
+
+        // When the consumer takes one chunk and cancels
+        #expect(stream.next()?.value.first?.message.contains("R8xk2LmP") == false)
+        stream.cancel()
+
+        // Then what the stream still gives is masked, and stops where masking stopped
+        let kept = stream.scan().value.findings
+        #expect(kept.count < count)
+        #expect(kept.allSatisfy { !$0.message.contains("R8xk2LmP") })
+    }
 }
