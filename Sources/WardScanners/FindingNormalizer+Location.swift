@@ -19,7 +19,9 @@ extension FindingNormalizer {
         var text = ""
         if var location = finding.location {
             let reported = location.path
-            let memo = context.relativePaths[reported] ?? { let value = paths.relativize(reported); context.relativePaths[reported] = value; return value }()
+            // A plain relative path is its own relative form: cheaper checked than looked up.
+            let memo: String? = PathResolver.isPlainRelative(reported) ? reported
+                : context.relativePaths[reported] ?? { let value = paths.relativize(reported); context.relativePaths[reported] = value; return value }()
             guard let relative = memo else {
                 throw ScannerError.pathOutsideRoot(path: context.source, reportedPath: location.path)
             }
@@ -51,7 +53,7 @@ extension FindingNormalizer {
                 location = finding.location ?? location
             }
             // The first flagged line identifies the finding: every report format carries it.
-            text = location.snippet.map(Self.firstLine) ?? ""
+            text = location.snippet.map(FirstLine.of) ?? ""
         }
         if text.isEmpty { text = "@" + (finding.location?.startLine.map(String.init) ?? finding.message) }
         return (text, recovered)

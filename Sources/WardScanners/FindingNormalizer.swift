@@ -148,17 +148,6 @@ public struct FindingNormalizer: Sendable {
         }
     }
 
-    static func firstLine(_ text: String) -> String {
-        var rest = Substring(text)
-        while !rest.isEmpty {
-            let end = rest.firstIndex(of: "\n") ?? rest.endIndex
-            let line = rest[..<end]
-            if !line.isEmpty && !line.allSatisfy(\.isWhitespace) { return String(line) }
-            rest = end == rest.endIndex ? rest[end...] : rest[rest.index(after: end)...]
-        }
-        return ""
-    }
-
     /// Numbers the code findings of one rule on the same text in the same file by position (0 for
     /// the first), then hashes every identity, in chunks on every core.
     private func assignIdentities(_ findings: inout [Finding], collapsedTexts texts: [String], family: String, secretHashes: [Int: String]) {

@@ -20,6 +20,11 @@ public struct PathResolver: Sendable {
     /// prefixes. Refuses a NUL byte, any other URI scheme (`https://…`), a Windows drive path and a
     /// `file:` URI naming another host.
     public func relativize(_ reported: String) -> String? {
+        Self.isPlainRelative(reported) ? reported : normalized(reported)
+    }
+
+    /// ``relativize(_:)`` of any path, however it is written.
+    func normalized(_ reported: String) -> String? {
         guard var path = Self.localPath(reported), !path.utf8.contains(0) else { return nil }
         if path.utf8.contains(UInt8(ascii: "\\")) && !path.hasPrefix("/") { path = path.replacingOccurrences(of: "\\", with: "/") }
         if path.hasPrefix("/") {
@@ -41,6 +46,28 @@ public struct PathResolver: Sendable {
             }
         }
         return parts.isEmpty ? "." : parts.joined(separator: "/")
+    }
+
+    /// Whether `path` is already what ``relativize(_:)`` makes of it: relative, ASCII, without a colon
+    /// (no scheme or drive), backslash or NUL, and without an empty, `.` or `..` component. Most
+    /// paths a report names are; they are checked in one pass over their bytes.
+    static func isPlainRelative(_ path: String) -> Bool {
+        let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
+        return path.utf8.withContiguousStorageIfAvailable { bytes in
+            guard let first = bytes.first, first != slash else { return false }
+            var start = 0
+            for index in 0...bytes.count {
+                let byte = index < bytes.count ? bytes[index] : slash
+                if byte == slash {
+                    let length = index - start
+                    if length == 0 || (length <= 2 && bytes[start] == dot && (length == 1 || bytes[start + 1] == dot)) { return false }
+                    start = index + 1
+                } else if byte >= 0x80 || byte == 0 || byte == UInt8(ascii: "\\") || byte == UInt8(ascii: ":") {
+                    return false
+                }
+            }
+            return true
+        } ?? false
     }
 
     /// The path a report names, with a `file:` URI turned into its percent-decoded path; `nil` for

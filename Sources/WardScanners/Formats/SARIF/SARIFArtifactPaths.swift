@@ -68,7 +68,8 @@ struct SARIFArtifactPaths {
 
     /// The URI scheme (`file`, `https`), or `nil` for a relative reference.
     static func scheme(of uri: String) -> String? {
-        guard let colon = uri.firstIndex(of: ":"), colon != uri.startIndex else { return nil }
+        // Most URIs a log names are relative: no colon byte, no colon character, no scheme.
+        guard uri.utf8.contains(UInt8(ascii: ":")), let colon = uri.firstIndex(of: ":"), colon != uri.startIndex else { return nil }
         let candidate = uri[..<colon]
         guard let first = candidate.first, first.isLetter,
               candidate.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }) else { return nil }
