@@ -48,7 +48,7 @@ struct FuzzRegressionTests {
     func csvRegressions() throws {
         let inputs = try Fixtures.fuzzRegressions("csv")
         #expect(!inputs.isEmpty)
-        for (name, data) in inputs {
+        for (_, data) in inputs {
             FuzzTarget.csv.run(data)
         }
     }
