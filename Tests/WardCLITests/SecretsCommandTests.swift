@@ -171,6 +171,28 @@ struct SecretsCommandTests {
         #expect(try bed.ward(["secrets", repo]).status == 0)
     }
 
+    @Test("--staged finds a secret among many staged files, and skips a staged submodule pointer, which is no file")
+    func stagedSubmodulePointer() throws {
+        let bed = try CLITestbed()
+        let repo = try Fixtures.temporaryDirectory("ward-git") + "/repo"
+        try FileManager.default.createDirectory(atPath: repo, withIntermediateDirectories: true)
+        _ = try Self.git(["init", "-q"], in: repo)
+        for index in 0..<30 {
+            try Data("value_\(index) = \(index)\n".utf8).write(to: URL(fileURLWithPath: repo + "/f\(index).py"))
+        }
+        try Data("token = '\(Self.githubToken)'\n".utf8).write(to: URL(fileURLWithPath: repo + "/f7.py"))
+        _ = try Self.git(["add", "."], in: repo)
+        _ = try Self.git(["update-index", "--add", "--cacheinfo", "160000,\(String(repeating: "1234", count: 10)),vendored"], in: repo)
+        let staged = try bed.ward(["secrets", "--root", repo, "--staged", "--no-record", "--format", "json", "-o", bed.directory + "/s.json"])
+        #expect(staged.status == 1, "\(staged.stderr)")
+        let found = bed.findings(try bed.json(bed.directory + "/s.json"))
+        #expect(found.map { ($0["location"] as? [String: Any])?["path"] as? String } == ["f7.py"])
+        try FileManager.default.removeItem(atPath: repo + "/f7.py")
+        _ = try Self.git(["add", "-A"], in: repo)
+        let clean = try bed.ward(["secrets", "--root", repo, "--staged", "--no-record"])
+        #expect(clean.status == 0, "\(clean.stdout)\(clean.stderr)")
+    }
+
     @Test("four ward processes record into one history database at the same time")
     func concurrentProcesses() throws {
         let bed = try CLITestbed()

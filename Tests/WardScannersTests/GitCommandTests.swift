@@ -64,6 +64,18 @@ import WardCore
         #expect(!FileManager.default.fileExists(atPath: marker))
     }
 
+    @Test func stagedBlobsAreReadWithoutRunningTheRepositorysPrograms() async throws {
+        let (root, marker) = try await hostileRepository()
+        let git = try #require(GitCommand.locate())
+        // app.py has a diff driver with a textconv program, and the repository an fsmonitor
+        try Data("print(2)\n".utf8).write(to: URL(fileURLWithPath: root + "/app.py"))
+        _ = try await POSIXProcessRunner().run(GitCommand.request(git: git, arguments: ["add", "app.py"], root: root, timeout: .seconds(60)))
+        let read = try await StagedBlobs(git: git, runner: POSIXProcessRunner(), root: root, maxFileSize: 1 << 20).read()
+        #expect(read.contents.map(\.path) == ["app.py"])
+        #expect(read.contents.first.map { String(decoding: $0.data, as: UTF8.self) } == "print(2)\n")
+        #expect(!FileManager.default.fileExists(atPath: marker))
+    }
+
     @Test func inheritedVariablesThatRunProgramsAreRemoved() {
         let request = GitCommand.request(git: "/usr/bin/git", arguments: ["status"], root: "/r")
         #expect(request.removedEnvironment.isSuperset(of: ["GIT_EXTERNAL_DIFF", "GIT_DIR", "GIT_CONFIG_PARAMETERS", "GIT_SSH_COMMAND"]))

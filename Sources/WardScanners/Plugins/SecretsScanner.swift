@@ -155,43 +155,6 @@ public struct SecretsScanner: BuiltInScanner {
     /// The staged blob of every added, copied, modified or renamed file, and the paths of those
     /// larger than the size cap.
     private func stagedContents(root: String) async throws(ScannerError) -> ([SecretContent], [String]) {
-        let names = try await runGit(["diff", "--cached", "--name-only", "-z", "--diff-filter=ACMR", "--no-renames"], root: root)
-        let paths = names.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }.filter { !$0.isEmpty }
-        var contents = [SecretContent?](repeating: nil, count: paths.count)
-        var tooLarge: [String] = []
-        var failure: ScannerError?
-        await withTaskGroup(of: (Int, Result<Data?, ScannerError>).self) { group in
-            var next = 0
-            func launch() {
-                let index = next
-                next += 1
-                group.addTask {
-                    let request = GitCommand.request(git: git, arguments: ["show", "--no-ext-diff", "--no-textconv", ":" + paths[index]],
-                                                     root: root, outputLimit: options.maxFileSize)
-                    do throws(ScannerError) {
-                        let outcome = try await runner.run(request)
-                        if outcome.outputExceeded { return (index, .success(nil)) }
-                        guard outcome.exitStatus == 0 else {
-                            let reason = String(decoding: outcome.standardError.prefix(400), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-                            return (index, .failure(ScannerError.launchFailed(tool: "git", reason: "git show: \(reason)")))
-                        }
-                        return (index, .success(outcome.standardOutput))
-                    } catch {
-                        return (index, .failure(error))
-                    }
-                }
-            }
-            while next < paths.count && next < 8 { launch() }
-            for await (index, result) in group {
-                switch result {
-                case .success(let data?): contents[index] = SecretContent(path: paths[index], data: data)
-                case .success(nil): tooLarge.append(paths[index])
-                case .failure(let error): failure = failure ?? error
-                }
-                if next < paths.count { launch() }
-            }
-        }
-        if let failure { throw failure }
-        return (contents.compactMap { $0 }, tooLarge.sorted())
+        try await StagedBlobs(git: git, runner: runner, root: root, maxFileSize: options.maxFileSize).read()
     }
 }

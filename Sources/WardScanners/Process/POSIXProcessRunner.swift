@@ -9,8 +9,8 @@ import Darwin
 ///
 /// Each tool is spawned without a shell in a new process group, under Ward's supervisor (see
 /// ``ProcessSupervisor``) so that the group dies with Ward, with standard input from `/dev/null`
-/// and its output going to files in Ward's run directory, so a chatty tool can never dead-lock on
-/// a full pipe. Past the timeout the whole group gets SIGTERM, then SIGKILL; after any exit the
+/// (or a file holding the request's input) and its output going to files in Ward's run directory,
+/// so a chatty tool can never dead-lock on a full pipe. Past the timeout the whole group gets SIGTERM, then SIGKILL; after any exit the
 /// group is swept with SIGKILL so no grandchild outlives the run.
 public struct POSIXProcessRunner: CommandRunner {
     /// How long a timed-out group gets between SIGTERM and SIGKILL.
@@ -38,7 +38,14 @@ public struct POSIXProcessRunner: CommandRunner {
         guard mkdir(temporary, 0o700) == 0 else {
             throw ScannerError.launchFailed(tool: tool, reason: "cannot create a temporary directory: \(String(cString: strerror(errno)))")
         }
-        let pid = try spawn(request, tool: tool, outputPath: outputPath, errorPath: errorPath, temporary: temporary)
+        var inputPath = "/dev/null"
+        if let input = request.standardInput {
+            inputPath = scratch.path + "/stdin"
+            guard FileManager.default.createFile(atPath: inputPath, contents: input, attributes: [.posixPermissions: 0o600]) else {
+                throw ScannerError.launchFailed(tool: tool, reason: "cannot write its standard input")
+            }
+        }
+        let pid = try spawn(request, tool: tool, files: (inputPath, outputPath, errorPath), temporary: temporary)
         ProcessSupervisor.started(pid)
         let reaped = await ProcessReaper.wait(for: pid, timeout: request.timeout, gracePeriod: gracePeriod)
         ProcessSupervisor.ended(pid)
@@ -56,14 +63,14 @@ public struct POSIXProcessRunner: CommandRunner {
         )
     }
 
-    private func spawn(_ request: ProcessRequest, tool: String, outputPath: String, errorPath: String,
+    private func spawn(_ request: ProcessRequest, tool: String, files: (input: String, output: String, error: String),
                        temporary: String) throws(ScannerError) -> pid_t {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_addopen(&actions, 2, errorPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 0, files.input, O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, files.output, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, files.error, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         // Descriptors of other threads (pipes of other tools, the database) must not leak into the child.
         if let closeFrom = Self.addCloseFrom { _ = closeFrom(&actions, 3) }
         if let directory = request.workingDirectory {

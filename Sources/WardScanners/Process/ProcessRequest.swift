@@ -18,6 +18,9 @@ public struct ProcessRequest: Sendable, Hashable {
     public var errorLimit: Int
     /// Inherited variables the process must not see (git's `GIT_EXTERNAL_DIFF`, `GIT_DIR`…).
     public var removedEnvironment: Set<String> = []
+    /// What the process reads on standard input (from a file in Ward's run directory); nil for
+    /// `/dev/null`. Never a secret: the file lives as long as the process.
+    public var standardInput: Data?
 
     /// Creates a request.
     public init(
