@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import WardConfig
 import WardCore
 
@@ -160,9 +161,21 @@ public struct SecretRuleSet: Codable, Sendable, Hashable {
         }
     }
 
-    /// A digest of everything that decides what the set matches, for caches.
+    /// A digest of everything that decides what the set matches, for caches: the SHA-256 of the
+    /// set encoded as JSON, computed once per set in a process (a cached set's is known as it is read).
     public var digest: String {
+        if let known = Self.digests.withLock({ $0[self] }) { return known }
         let data = (try? JSONCoding.encode(self, pretty: false)) ?? Data()
-        return SHA256.hexString(SHA256.digest(data: data))
+        let digest = SHA256.hexString(SHA256.digest(data: data))
+        Self.remember(digest: digest, of: self)
+        return digest
     }
+
+    /// Records `digest` as the digest of `rules` for this process.
+    static func remember(digest: String, of rules: SecretRuleSet) {
+        digests.withLock { $0[rules] = digest }
+    }
+
+    /// The digests of the sets this process has named, by set.
+    private static let digests = Mutex<[SecretRuleSet: String]>([:])
 }

@@ -62,6 +62,11 @@ public struct SecretRuleCache: Sendable {
         let body = entry[(newline + 1)...]
         guard header.count == 3, header[0] == format, header[1] == key,
               header[2] == SHA256.hexString(SHA256.digest(data: Data(body))) else { return nil }
-        return try? JSONCoding.decode(SecretRuleSet.self, from: Data(body))
+        guard let rules = SecretRuleSet(cachedJSON: Data(body)) ?? (try? JSONCoding.decode(SecretRuleSet.self, from: Data(body))) else {
+            return nil
+        }
+        // The body is the rule set as `digest` encodes it: its digest is already known.
+        SecretRuleSet.remember(digest: String(header[2]), of: rules)
+        return rules
     }
 }
