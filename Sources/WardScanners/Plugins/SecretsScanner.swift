@@ -142,14 +142,7 @@ public struct SecretsScanner: BuiltInScanner {
     }
 
     private func runGit(_ arguments: [String], root: String, limit: Int = 256 << 20) async throws(ScannerError) -> Data {
-        let request = GitCommand.request(git: git, arguments: arguments, root: root, outputLimit: limit)
-        let outcome = try await runner.run(request)
-        guard outcome.exitStatus == 0, !outcome.outputExceeded else {
-            let reason = outcome.outputExceeded ? "output exceeded \(limit) bytes"
-                : String(decoding: outcome.standardError.prefix(400), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-            throw ScannerError.launchFailed(tool: "git", reason: "git \(arguments.filter { !$0.hasPrefix("-") }.prefix(2).joined(separator: " ")): \(reason)")
-        }
-        return outcome.standardOutput
+        try await GitCommand.output(arguments, git: git, root: root, runner: runner, limit: limit)
     }
 
     /// The staged blob of every added, copied, modified or renamed file, and the paths of those

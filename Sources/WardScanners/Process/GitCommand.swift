@@ -87,3 +87,20 @@ extension GitCommand {
         return text.isEmpty || text.contains(where: \.isNewline) ? nil : text
     }
 }
+
+extension GitCommand {
+    /// What git prints for `arguments` in the work tree at `root` (reading `input` on standard input);
+    /// a failure, or output past `limit` bytes, is an error naming the command and git's message.
+    static func output(_ arguments: [String], git: String, root: String, runner: any CommandRunner, input: Data? = nil,
+                       limit: Int = 256 << 20) async throws(ScannerError) -> Data {
+        var run = request(git: git, arguments: arguments, root: root, outputLimit: limit)
+        run.standardInput = input
+        let outcome = try await runner.run(run)
+        guard outcome.exitStatus == 0, !outcome.outputExceeded else {
+            let reason = outcome.outputExceeded ? "output exceeded \(limit) bytes"
+                : String(decoding: outcome.standardError.prefix(400), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            throw ScannerError.launchFailed(tool: "git", reason: "git \(arguments.filter { !$0.hasPrefix("-") }.prefix(2).joined(separator: " ")): \(reason)")
+        }
+        return outcome.standardOutput
+    }
+}

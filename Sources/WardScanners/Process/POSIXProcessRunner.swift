@@ -10,8 +10,9 @@ import Darwin
 /// Each tool is spawned without a shell in a new process group, under Ward's supervisor (see
 /// ``ProcessSupervisor``) so that the group dies with Ward, with standard input from `/dev/null`
 /// (or a file holding the request's input) and its output going to files in Ward's run directory,
-/// so a chatty tool can never dead-lock on a full pipe. Past the timeout the whole group gets SIGTERM, then SIGKILL; after any exit the
-/// group is swept with SIGKILL so no grandchild outlives the run.
+/// so a chatty tool can never dead-lock on a full pipe. Past the timeout the whole group gets
+/// SIGTERM, then SIGKILL; after any exit the group is swept with SIGKILL so no grandchild outlives
+/// the run.
 public struct POSIXProcessRunner: CommandRunner {
     /// How long a timed-out group gets between SIGTERM and SIGKILL.
     public var gracePeriod: Duration

@@ -94,16 +94,8 @@ struct StagedBlobs {
         return blobs
     }
 
-    private func run(_ arguments: [String], input: Data? = nil, limit: Int = 64 << 20) async throws(ScannerError) -> Data {
-        var request = GitCommand.request(git: git, arguments: arguments, root: root, outputLimit: limit)
-        request.standardInput = input
-        let outcome = try await runner.run(request)
-        guard outcome.exitStatus == 0, !outcome.outputExceeded else {
-            let reason = outcome.outputExceeded ? "output exceeded \(limit) bytes"
-                : String(decoding: outcome.standardError.prefix(400), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-            throw Self.unreadable("git \(arguments.prefix(2).joined(separator: " ")): \(reason)")
-        }
-        return outcome.standardOutput
+    private func run(_ arguments: [String], input: Data? = nil, limit: Int = 256 << 20) async throws(ScannerError) -> Data {
+        try await GitCommand.output(arguments, git: git, root: root, runner: runner, input: input, limit: limit)
     }
 
     private static func unreadable(_ reason: String) -> ScannerError {
