@@ -131,12 +131,18 @@ struct SecretsCommandTests {
         return result.output.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
+    /// A new, empty git repository.
+    static func newRepository() throws -> String {
+        let repo = try Fixtures.temporaryDirectory("ward-git") + "/repo"
+        try FileManager.default.createDirectory(atPath: repo, withIntermediateDirectories: true)
+        _ = try git(["init", "-q"], in: repo)
+        return repo
+    }
+
     @Test("--git-history finds secrets in the lines commits added, with the commit; --staged reads the index")
     func historyAndStaged() throws {
         let bed = try CLITestbed()
-        let repo = try Fixtures.temporaryDirectory("ward-git") + "/repo"
-        try FileManager.default.createDirectory(atPath: repo, withIntermediateDirectories: true)
-        _ = try Self.git(["init", "-q"], in: repo)
+        let repo = try Self.newRepository()
         try Data("one\ntwo\nkey = \"\(Self.awsKey)\"\n".utf8).write(to: URL(fileURLWithPath: repo + "/old.py"))
         _ = try Self.git(["add", "."], in: repo)
         _ = try Self.git(["commit", "-q", "-m", "add"], in: repo)
@@ -174,9 +180,7 @@ struct SecretsCommandTests {
     @Test("--staged finds a secret among many staged files, and skips a staged submodule pointer, which is no file")
     func stagedSubmodulePointer() throws {
         let bed = try CLITestbed()
-        let repo = try Fixtures.temporaryDirectory("ward-git") + "/repo"
-        try FileManager.default.createDirectory(atPath: repo, withIntermediateDirectories: true)
-        _ = try Self.git(["init", "-q"], in: repo)
+        let repo = try Self.newRepository()
         for index in 0..<30 {
             try Data("value_\(index) = \(index)\n".utf8).write(to: URL(fileURLWithPath: repo + "/f\(index).py"))
         }
