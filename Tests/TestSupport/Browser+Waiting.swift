@@ -11,4 +11,22 @@ extension Browser {
             try await Task.sleep(for: .milliseconds(100))
         }
     }
+
+    /// The address of the page shown.
+    public func url() async throws -> String {
+        try await send("GET", "url") as? String ?? ""
+    }
+
+    /// Clicks the element `selector` finds (a link, a form's button) and waits, up to `seconds`,
+    /// until the browser shows another address. A click only starts a navigation: elements found
+    /// before it commits are the old page's, and go stale under the reader.
+    public func follow(_ selector: String, seconds: Double = 15) async throws {
+        let before = try await url()
+        try await find(selector).click()
+        let deadline = Date().addingTimeInterval(seconds)
+        while try await url() == before {
+            guard Date() < deadline else { throw BrowserError.noNavigation(selector: selector) }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+    }
 }

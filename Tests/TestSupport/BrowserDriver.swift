@@ -12,8 +12,29 @@ final class BrowserDriver: Sendable {
     private let process: Mutex<Process?>
 
     /// Starts `chromedriver --port=0` and waits up to `timeout` seconds for the port it prints.
+    ///
+    /// Given port 0, chromedriver picks a port on one address family and then binds the same number
+    /// on the other, which another program on the machine may hold at that moment ("IPv4 port not
+    /// available"): it is then started again, a few times at most.
     init(executable: String, logDirectory: String, timeout: Double = 20) async throws {
-        let logPath = logDirectory + "/chromedriver.log"
+        var attempt = 0
+        while true {
+            attempt += 1
+            let logPath = logDirectory + "/chromedriver-\(attempt).log"
+            let (process, port, log) = try await Self.start(executable, logPath: logPath, timeout: timeout)
+            if let port {
+                self.process = Mutex(process)
+                self.port = port
+                return
+            }
+            Self.kill(process)
+            guard attempt < 4, log.contains("port not available") else { throw BrowserError.driverDidNotStart(log: log) }
+        }
+    }
+
+    /// Starts chromedriver logging to `logPath`; the port it printed (nil when it did not within
+    /// `timeout` seconds, or exited), and its log.
+    private static func start(_ executable: String, logPath: String, timeout: Double) async throws -> (Process, Int?, String) {
         _ = FileManager.default.createFile(atPath: logPath, contents: nil)
         let log = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
         let process = Process()
@@ -24,22 +45,14 @@ final class BrowserDriver: Sendable {
         process.standardInput = FileHandle.nullDevice
         try process.run()
         try? log.close()
-        self.process = Mutex(process)
         // Read the log before looking at the clock: a test process whose threads are busy may wake late.
         let deadline = Date().addingTimeInterval(timeout)
-        var port: Int?
         while true {
             let text = (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? ""
-            port = text.firstMatch(of: /started successfully on port (\d+)/).flatMap { Int($0.1) }
-            if port != nil || !process.isRunning || Date() > deadline { break }
+            if let port = text.firstMatch(of: /started successfully on port (\d+)/).flatMap({ Int($0.1) }) { return (process, port, text) }
+            if !process.isRunning || Date() > deadline { return (process, nil, text) }
             try? await Task.sleep(for: .milliseconds(50))
         }
-        guard let port else {
-            let text = (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? ""
-            Self.kill(process)
-            throw BrowserError.driverDidNotStart(log: text)
-        }
-        self.port = port
     }
 
     deinit {

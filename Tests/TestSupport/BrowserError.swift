@@ -14,6 +14,8 @@ public enum BrowserError: Error, CustomStringConvertible {
     case unexpectedAnswer(path: String)
     /// No element matches a CSS selector.
     case noElement(selector: String)
+    /// Clicking an element did not lead to another page in time.
+    case noNavigation(selector: String)
 
     public var description: String {
         switch self {
@@ -29,6 +31,8 @@ public enum BrowserError: Error, CustomStringConvertible {
             "WebDriver \(path) answered something else than expected"
         case .noElement(let selector):
             "no element matches \(selector)"
+        case .noNavigation(let selector):
+            "clicking \(selector) led to no other page"
         }
     }
 }
