@@ -53,6 +53,26 @@ import TestSupport
         #expect(read.tooLarge == ["big.bin"])
     }
 
+    @Test func aReplaceRefCannotSwapAStagedBlobForAnInnocentOne() async throws {
+        // Given a staged secret whose blob a `refs/replace/` entry maps to an innocent one
+        let root = try Fixtures.temporaryDirectory("ward-staged")
+        _ = try await Self.git(["init", "-q"], in: root)
+        try Self.write("token = 'the real secret'\n", to: root + "/settings.py")
+        _ = try await Self.git(["add", "settings.py"], in: root)
+        let staged = String(decoding: try await Self.git(["rev-parse", ":settings.py"], in: root), as: UTF8.self)
+            .trimmingCharacters(in: .newlines)
+        let innocent = String(decoding: try await Self.git(["hash-object", "-w", "--stdin"], in: root, input: Data("nothing here\n".utf8)),
+                              as: UTF8.self).trimmingCharacters(in: .newlines)
+        try Self.write(innocent + "\n", to: root + "/.git/refs/replace/" + staged)
+        let plain = try await POSIXProcessRunner().run(ProcessRequest(executable: try #require(GitCommand.locate()),
+                                                                     arguments: ["cat-file", "-p", staged], workingDirectory: root))
+        #expect(String(decoding: plain.standardOutput, as: UTF8.self) == "nothing here\n", "the replacement is in force for plain git")
+
+        // When Ward reads the index, it reads the blob git will commit
+        let read = try await StagedBlobs(git: try #require(GitCommand.locate()), runner: POSIXProcessRunner(), root: root, maxFileSize: 100).read()
+        #expect(read.contents.map { String(decoding: $0.data, as: UTF8.self) } == ["token = 'the real secret'\n"])
+    }
+
     @Test func anEmptyIndexChangeReadsNothing() async throws {
         let root = try Fixtures.temporaryDirectory("ward-staged")
         _ = try await Self.git(["init", "-q"], in: root)

@@ -9,8 +9,10 @@ import WardCore
 /// diff and text-conversion drivers. Each command here overrides them on the command line
 /// (`-c core.fsmonitor= -c core.hooksPath=/dev/null -c core.pager=cat -c diff.external=
 /// -c core.attributesFile=/dev/null`, `--no-pager`), ignores the system configuration
-/// (`GIT_CONFIG_NOSYSTEM=1`), never prompts (`GIT_TERMINAL_PROMPT=0`), and drops inherited variables
-/// that would run a program or point git at another repository. Commands that produce diffs add
+/// (`GIT_CONFIG_NOSYSTEM=1`), never prompts (`GIT_TERMINAL_PROMPT=0`), reads the objects as stored
+/// rather than as a `refs/replace/` entry would swap them (`GIT_NO_REPLACE_OBJECTS=1`: a replaced
+/// blob or commit could otherwise show an innocent content in place of one holding a secret), and
+/// drops inherited variables that would run a program or point git at another repository. Commands that produce diffs add
 /// `--no-ext-diff --no-textconv` themselves (``GitPatch``).
 public enum GitCommand {
     /// The options placed before every git subcommand.
@@ -24,7 +26,7 @@ public enum GitCommand {
     /// Variables set for every git process.
     public static let environment = [
         "GIT_CONFIG_NOSYSTEM": "1", "GIT_TERMINAL_PROMPT": "0", "GIT_PAGER": "cat", "PAGER": "cat", "LC_ALL": "C",
-        "GIT_OPTIONAL_LOCKS": "0",
+        "GIT_OPTIONAL_LOCKS": "0", "GIT_NO_REPLACE_OBJECTS": "1",
     ]
 
     /// Inherited variables git never sees: programs it would run, and redirections to another repository.
