@@ -7,4 +7,10 @@ public enum InheritedLocation {
     public static func column(_ column: String, occurrence: String, finding: String) -> String {
         #"CASE WHEN \#(occurrence)."inherits" THEN \#(finding)."\#(column)" ELSE \#(occurrence)."\#(column)" END"#
     }
+
+    /// The SQL that stores the location value `value` of an occurrence being inserted: NULL when
+    /// `inherits`, the SQL of its flag, is true, as the occurrence then reads its finding's.
+    public static func stored(_ value: String, inherits: String) -> String {
+        "CASE WHEN \(inherits) THEN NULL ELSE \(value) END"
+    }
 }

@@ -76,7 +76,7 @@ struct PostgresFindingWriter: FindingBatchWriter {
         let location = Set(PostgresFindingColumns.location)
         let inherits = "c\(names.count)"
         let stored = names.enumerated().dropLast().map { index, name in
-            location.contains(name) ? "CASE WHEN \(inherits) THEN NULL ELSE c\(index + 1) END" : "c\(index + 1)"
+            location.contains(name) ? InheritedLocation.stored("c\(index + 1)", inherits: inherits) : "c\(index + 1)"
         }
         // Typed as the columns are: VALUES takes a column's type from its rows, and a NULL parameter is text.
         let types = ["startLine": "bigint", "endLine": "bigint", "startColumn": "bigint", "endColumn": "bigint", "findingId": "bigint",

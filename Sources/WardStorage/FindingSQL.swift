@@ -1,4 +1,5 @@
 import Foundation
+import WardCore
 
 /// The multi-row statements that write findings and occurrences.
 ///
@@ -51,7 +52,7 @@ enum FindingSQL {
         let inherits = "column\(occurrenceRowWidth)"
         let location = Set(FindingColumns.location.names)
         let stored = FindingColumns.occurrence.names.enumerated().map { index, name in
-            location.contains(name) ? "IIF(\(inherits), NULL, column\(index + 2))" : "column\(index + 2)"
+            location.contains(name) ? InheritedLocation.stored("column\(index + 2)", inherits: inherits) : "column\(index + 2)"
         }
         return """
             INSERT INTO occurrence (scanId, findingId, \(FindingColumns.occurrence.sqlList()), rawId, inherits)
