@@ -21,7 +21,7 @@ extension FindingNormalizer {
             let reported = location.path
             // A plain relative path is its own relative form: cheaper checked than looked up.
             let memo: String? = PathResolver.isPlainRelative(reported) ? reported
-                : context.relativePaths[reported] ?? { let value = paths.relativize(reported); context.relativePaths[reported] = value; return value }()
+                : context.relativePaths[reported] ?? { let value = paths.normalized(reported); context.relativePaths[reported] = value; return value }()
             guard let relative = memo else {
                 throw ScannerError.pathOutsideRoot(path: context.source, reportedPath: location.path)
             }
