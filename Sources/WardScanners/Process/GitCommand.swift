@@ -12,8 +12,8 @@ import WardCore
 /// (`GIT_CONFIG_NOSYSTEM=1`), never prompts (`GIT_TERMINAL_PROMPT=0`), reads the objects as stored
 /// rather than as a `refs/replace/` entry would swap them (`GIT_NO_REPLACE_OBJECTS=1`: a replaced
 /// blob or commit could otherwise show an innocent content in place of one holding a secret), and
-/// drops inherited variables that would run a program or point git at another repository. Commands that produce diffs add
-/// `--no-ext-diff --no-textconv` themselves (``GitPatch``).
+/// drops inherited variables that would run a program or point git at another repository.
+/// Commands that produce diffs add `--no-ext-diff --no-textconv` themselves (``GitPatch``).
 public enum GitCommand {
     /// The options placed before every git subcommand.
     public static let safetyOptions = [
