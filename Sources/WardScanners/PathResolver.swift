@@ -109,8 +109,13 @@ public struct PathResolver: Sendable {
 
     /// ``containedFile(_:)`` with each directory's real location looked up once in `directories`
     /// (directory → its real path inside the root, or `nil` outside): a report names the same
-    /// folders over and over (shared by the threads of one report). The file itself is checked with one `lstat`; a file that is a link
-    /// is resolved whole, as ``containedFile(_:)`` does, so no link leads out of the root.
+    /// folders over and over (shared by the threads of one report). The file itself is checked with
+    /// one `lstat`; a file that is a link is resolved whole, as ``containedFile(_:)`` does, so no link
+    /// leads out of the root.
+    ///
+    /// Unlike ``containedFile(_:)``, `nil` also when there is nothing to read: a folder that does not
+    /// exist (found once for all its files, as a report imported without its tree names thousands)
+    /// or a file that does not.
     func containedFile(_ relative: String, directories: RealDirectories) -> String? {
         guard !relative.hasPrefix("/") else { return nil }
         let slash = relative.lastIndex(of: "/")
@@ -119,12 +124,14 @@ public struct PathResolver: Sendable {
         guard !name.isEmpty, name != ".", name != ".." else { return containedFile(relative) }
         let real = directories.location(of: directory) {
             let resolved = directory.isEmpty ? root : ((root + "/" + directory) as NSString).resolvingSymlinksInPath
-            return resolved == root || resolved.hasPrefix(root + "/") ? resolved : nil
+            guard resolved == root || resolved.hasPrefix(root + "/") else { return nil }
+            var info = stat()
+            return stat(resolved, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR ? resolved : nil
         }
         guard let real else { return nil }
         let candidate = real + "/" + name
         var info = stat()
-        if lstat(candidate, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK { return containedFile(relative) }
-        return candidate
+        guard lstat(candidate, &info) == 0 else { return nil }
+        return (info.st_mode & S_IFMT) == S_IFLNK ? containedFile(relative) : candidate
     }
 }

@@ -11,7 +11,7 @@ final class RealDirectories: Sendable {
     var count: Int { resolved.withLock(\.count) }
 
     /// The real location of `directory` (root-relative), `resolve`d the first time it is asked for;
-    /// `nil` when it lies outside the root. Two threads asking at once may both resolve it.
+    /// `nil` when it lies outside the root or is no folder. Two threads asking at once may both resolve it.
     func location(of directory: String, resolve: () -> String?) -> String? {
         if let known = resolved.withLock({ $0[directory] }) { return known }
         let location = resolve()
