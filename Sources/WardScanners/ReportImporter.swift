@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import WardCore
 
 /// Reads existing report files of one tool into tool runs and normalized findings.
@@ -74,16 +75,25 @@ public struct ReportImporter: Sendable {
 
     /// The checked runs of one report file, its bytes added to `digest`; an error about the
     /// content names its line and column. The bytes are let go on return, before normalizing.
+    ///
+    /// The bytes are hashed on another thread while they are parsed (the digest is then of exactly
+    /// the bytes parsed): parsing starts with a checking pass over the whole document on one core.
     private func decodedRuns(of file: String, with plugin: any ReportImporting, reader: BoundedReader,
                              digest: inout ReportDigest.Accumulator) throws(ScannerError) -> [DecodedReport] {
         let data = try reader.read(file)
-        digest.add(content: data)
+        let fileDigest = Mutex<[UInt8]>([])
+        let hashing = DispatchGroup()
+        DispatchQueue.global().async(group: hashing) { fileDigest.withLock { $0 = SHA256.digest(data: data) } }
+        let runs: [DecodedReport]
         do {
-            return try plugin.decodeRuns(data, source: file).map { report throws(ScannerError) in
+            runs = try plugin.decodeRuns(data, source: file).map { report throws(ScannerError) in
                 try ReportChecks.checked(report, source: file)
             }
         } catch {
             throw error.located(in: data)
         }
+        hashing.wait()
+        digest.add(fileDigest: fileDigest.withLock { $0 })
+        return runs
     }
 }

@@ -37,9 +37,6 @@ public enum ReportDigest {
         /// Adds one report file, by its own SHA-256.
         mutating func add(fileDigest: [UInt8]) { hasher.update(fileDigest) }
 
-        /// Adds one report file's content.
-        mutating func add(content: Data) { hasher.update(SHA256.digest(data: content)) }
-
         /// The digest, in lowercase hexadecimal.
         mutating func finalize() -> String { SHA256.hexString(hasher.finalize()) }
     }
