@@ -66,7 +66,7 @@ extension ConfigNode {
                 }
                 members[name.string] = try child(value, keyPath: keyNode.keyPath).json(depth: depth + 1, maximumDepth: maximumDepth, budget: &budget)
             }
-            return .object(members)
+            return .object(JSONObject(members))
         case .alias:
             throw wrongType("a value")
         }

@@ -141,34 +141,43 @@ public struct JSONParser {
     private mutating func parseObject(depth: Int) throws(SyntaxError) -> JSONValue {
         guard depth <= Self.maximumDepth else { throw error("nesting deeper than \(Self.maximumDepth)") }
         position += 1
-        var members: [String: JSONValue] = [:]
-        var pairs: [(String, JSONValue)] = []
+        var members: [JSONObject.Member] = []
+        // Names are looked for among the few already read, or in a set once an object grows.
+        var names: Set<String>?
         skipWhitespace()
-        if position < bytes.count, bytes[position] == UInt8(ascii: "}") { position += 1; return .object(members) }
+        if position < bytes.count, bytes[position] == UInt8(ascii: "}") { position += 1; return .object(JSONObject()) }
         while true {
             skipWhitespace()
             guard position < bytes.count else { throw error("unexpected end of data") }
             guard bytes[position] == UInt8(ascii: "\"") else { throw error("expected a member name") }
             let keyStart = position
             let key = try parseString()
-            guard checked || members[key] == nil else { throw error("member name given twice in one object", at: keyStart) }
+            if !checked, Self.isRepeated(key, in: members, names: &names) {
+                throw error("member name given twice in one object", at: keyStart)
+            }
             skipWhitespace()
             guard position < bytes.count else { throw error("unexpected end of data") }
             guard bytes[position] == UInt8(ascii: ":") else { throw error("expected ':'") }
             position += 1
             skipWhitespace()
-            let value = try parseValue(depth: depth)
-            if checked { pairs.append((key, value)) } else { members[key] = value }
+            members.append(JSONObject.Member(key: key, value: try parseValue(depth: depth)))
             skipWhitespace()
             guard position < bytes.count else { throw error("unexpected end of data") }
             if bytes[position] == UInt8(ascii: ",") { position += 1; continue }
             if bytes[position] == UInt8(ascii: "}") {
                 position += 1
-                // Checked names are distinct: one dictionary of the right size, each name hashed once.
-                return .object(checked ? Dictionary(pairs, uniquingKeysWith: { first, _ in first }) : members)
+                return .object(JSONObject(distinct: members))
             }
             throw error("expected ',' or '}'")
         }
+    }
+
+    /// Whether `key` names one of `members` already; `names` holds them all once there are many,
+    /// so a hostile object of a million members costs a million lookups, not a million squared.
+    private static func isRepeated(_ key: String, in members: [JSONObject.Member], names: inout Set<String>?) -> Bool {
+        if names == nil, members.count >= 16 { names = Set(members.map(\.key)) }
+        if names != nil { return names?.insert(key).inserted == false }
+        return members.contains { $0.key == key }
     }
 
     private mutating func parseArray(depth: Int) throws(SyntaxError) -> JSONValue {

@@ -25,8 +25,8 @@ extension JSONValue {
             output.append(UInt8(ascii: "]"))
         case .object(let members):
             output.append(UInt8(ascii: "{"))
-            // Members sorted once by key, each written from the pair rather than looked up again.
-            for (index, member) in members.sorted(by: { $0.key < $1.key }).enumerated() {
+            // Members are kept sorted by key.
+            for (index, member) in members.members.enumerated() {
                 if index > 0 { output.append(UInt8(ascii: ",")) }
                 Self.writeString(member.key, to: &output)
                 output.append(UInt8(ascii: ":"))

@@ -12,11 +12,11 @@ public enum JSONValue: Sendable, Hashable {
     case double(Double)
     case string(String)
     case array([JSONValue])
-    case object([String: JSONValue])
+    case object(JSONObject)
 
     /// The member named `key`, or `.null` when this is not an object or has no such member.
     public subscript(key: String) -> JSONValue {
-        if case .object(let members) = self { return members[key] ?? .null }
+        if case .object(let object) = self { return object[key] ?? .null }
         return .null
     }
 
@@ -76,7 +76,7 @@ public enum JSONValue: Sendable, Hashable {
     }
 
     /// The members, or `nil` when this is not an object.
-    public var object: [String: JSONValue]? {
+    public var object: JSONObject? {
         if case .object(let members) = self { return members }
         return nil
     }

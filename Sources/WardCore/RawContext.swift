@@ -82,7 +82,7 @@ enum RawContext {
         case .object(let members):
             var result: [String: JSONValue] = [:]
             for (key, member) in members { result[redact(key)] = walk(member, keep: keep, redact: redact) }
-            return .object(result)
+            return .object(JSONObject(result))
         default:
             return value
         }

@@ -72,7 +72,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         if let elements = document.elements(at: path) { return .array(Array(elements)) }
         switch value {
         case .object(let members):
-            return .object(Dictionary(uniqueKeysWithValues: members.map { ($0.key, reassembled(document, at: path + [.key($0.key)], value: $0.value)) }))
+            return .object(JSONObject(Dictionary(uniqueKeysWithValues: members.map { ($0.key, reassembled(document, at: path + [.key($0.key)], value: $0.value)) })))
         case .array(let items):
             return .array(items.enumerated().map { reassembled(document, at: path + [.index($0.offset)], value: $0.element) })
         default:

@@ -32,7 +32,7 @@ public enum JSONColumn {
     /// A suppression as a JSON object, or nil.
     public static func text(_ suppression: Suppression?) -> String? {
         guard let suppression else { return nil }
-        var members = ["source": JSONValue.string(suppression.source.rawValue)]
+        var members: JSONObject = ["source": .string(suppression.source.rawValue)]
         if let justification = suppression.justification { members["justification"] = .string(justification) }
         return JSONValue.object(members).serialized
     }

@@ -59,13 +59,13 @@ import WardCore
             document["toolRuns"] = try JSONParser.parse(JSONCoding.encode(runs))
             document["findings"] = try JSONParser.parse(JSONCoding.encode(result.findings))
             document["digest"] = .string(result.digest)
-            document["secretValues"] = .object(result.secretValues.mapValues { values in
+            document["secretValues"] = .object(JSONObject(result.secretValues.mapValues { values in
                 .string("\(values.count) values, SHA-256 \(SHA256.hexString(SHA256.digest(data: Data(values.sorted().joined(separator: "\n").utf8))))")
-            })
+            }))
         } catch let error as ScannerError {
             document["error"] = .string(error.description.replacingOccurrences(of: Fixtures.repository + "/", with: ""))
         }
-        let tree = try JSONSerialization.jsonObject(with: Data(JSONValue.object(document).serialized.utf8))
+        let tree = try JSONSerialization.jsonObject(with: Data(JSONValue.object(JSONObject(document)).serialized.utf8))
         return try JSONSerialization.data(withJSONObject: tree, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]) + Data("\n".utf8)
     }
 

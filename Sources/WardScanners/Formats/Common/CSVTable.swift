@@ -62,6 +62,6 @@ struct CSVTable {
         for (column, name) in header.enumerated() where column < row.count {
             members[name] = .string(row[column])
         }
-        return .object(members)
+        return .object(JSONObject(members))
     }
 }

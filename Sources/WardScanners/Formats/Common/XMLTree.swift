@@ -27,7 +27,7 @@ public struct XMLTree: Sendable, Equatable {
     var object: JSONValue {
         var members = attributes.mapValues { JSONValue.string($0) }
         if !text.isEmpty { members["text"] = .string(text) }
-        return .object(members)
+        return .object(JSONObject(members))
     }
 
     /// Parses `data` into its root element through ``XMLDocumentReader``: no entity is expanded,

@@ -59,8 +59,8 @@ struct PipAuditCycloneDXReader {
         func text(_ element: XMLTree, _ name: String) -> JSONValue {
             element.elements(name).first.map { JSONValue.string($0.text.trimmingCharacters(in: .whitespacesAndNewlines)) } ?? .null
         }
-        func object(_ element: XMLTree, _ names: [String]) -> [String: JSONValue] {
-            var members: [String: JSONValue] = [:]
+        func object(_ element: XMLTree, _ names: [String]) -> JSONObject {
+            var members = JSONObject()
             for name in names where !text(element, name).isNull { members[name] = text(element, name) }
             return members
         }
@@ -109,7 +109,7 @@ struct PipAuditCycloneDXReader {
         let body = purl.dropFirst("pkg:pypi/".count).prefix { $0 != "?" && $0 != "#" }
         let parts = body.split(separator: "@", maxSplits: 1).map(String.init)
         guard let name = parts.first?.removingPercentEncoding, !name.isEmpty else { return nil }
-        var members: [String: JSONValue] = ["name": .string(name), "purl": .string(purl)]
+        var members: JSONObject = ["name": .string(name), "purl": .string(purl)]
         if parts.count == 2 { members["version"] = .string(parts[1].removingPercentEncoding ?? parts[1]) }
         return .object(members)
     }

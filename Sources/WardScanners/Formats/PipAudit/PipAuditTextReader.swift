@@ -53,7 +53,7 @@ struct PipAuditTextReader {
                 for (key, value) in row { raw[key] = .string(value) }
                 findings.append(PipAuditJSONReader.finding(
                     id: id, aliases: aliases, package: name, version: row["Version"].flatMap { $0.isEmpty ? nil : $0 }, purl: nil,
-                    description: row["Description"], fixed: fixed, severity: (.medium, nil), references: [], raw: .object(raw)
+                    description: row["Description"], fixed: fixed, severity: (.medium, nil), references: [], raw: .object(JSONObject(raw))
                 ))
             }
         }

@@ -12,7 +12,7 @@ import WardCore
 /// repository.
 struct SARIFArtifactPaths {
     /// The run's `originalUriBaseIds`.
-    let bases: [String: JSONValue]
+    let bases: JSONObject
     /// The run's `artifacts` (2.1.0) or `files` (2.0.0), for locations that only give an index.
     let artifacts: JSONValue
     /// Whether a directory exists (replaceable in tests).

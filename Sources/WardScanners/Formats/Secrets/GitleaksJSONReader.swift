@@ -116,7 +116,7 @@ struct GitleaksCSVReader {
                     members[name] = .string(value)
                 }
             }
-            items.append(.object(members))
+            items.append(.object(JSONObject(members)))
         }
         return try GitleaksJSONReader().decode(.array(items), source: source)
     }
