@@ -157,14 +157,17 @@ public struct FindingNormalizer: Sendable {
     }
 
     private static func identities(of all: [Finding], collapsedTexts texts: [String], family: String, secretHashes: [Int: String]) -> [String] {
+        // Findings are read where they lie (see `forEachInPlace`), not copied out of the array.
         let nonCode = ParallelChunks.joined(count: all.count) { chunk in
-            chunk.map { nonCodeIdentity(all[$0], secretHash: secretHashes[$0]) }
+            all.withUnsafeBufferPointer { findings in chunk.map { nonCodeIdentity(findings[$0], secretHash: secretHashes[$0]) } }
         }
         let occurrences = OccurrenceNumbering.occurrences(of: all, collapsedTexts: texts, isCode: nonCode.map { $0 == nil })
         return ParallelChunks.joined(count: all.count) { chunk in
-            chunk.map { index in
-                nonCode[index] ?? Identity.code(family: family, ruleID: all[index].ruleID, path: all[index].location?.path ?? "",
-                                                 flaggedText: texts[index], occurrence: occurrences[index])
+            all.withUnsafeBufferPointer { findings in
+                chunk.map { index in
+                    nonCode[index] ?? Identity.code(family: family, ruleID: findings[index].ruleID, path: findings[index].location?.path ?? "",
+                                                     flaggedText: texts[index], occurrence: occurrences[index])
+                }
             }
         }
     }

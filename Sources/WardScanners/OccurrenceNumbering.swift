@@ -10,11 +10,14 @@ import WardCore
 enum OccurrenceNumbering {
     /// The number of each finding `isCode` marks (0 for the others), given its collapsed flagged text.
     static func occurrences(of all: [Finding], collapsedTexts texts: [String], isCode: [Bool]) -> [Int] {
+        // Findings are read where they lie (see `forEachInPlace`), not copied out of the array.
         let separated = ParallelChunks.map(count: all.count) { chunk in
-            chunk.contains { isCode[$0] && holdsSeparator(all[$0], text: texts[$0]) }
+            all.withUnsafeBufferPointer { findings in chunk.contains { isCode[$0] && holdsSeparator(findings[$0], text: texts[$0]) } }
         }.contains(true)
         var byPath: [String: [Int]] = [:]
-        for index in all.indices where isCode[index] { byPath[separated ? "" : all[index].location?.path ?? "", default: []].append(index) }
+        all.forEachInPlace { index, finding in
+            if isCode[index] { byPath[separated ? "" : finding.pointee.location?.path ?? "", default: []].append(index) }
+        }
         let files = Array(byPath.values)
         let numbered = ParallelChunks.map(count: files.count, chunkSize: max(1, files.count / 64)) { chunk in
             chunk.flatMap { number(files[$0], of: all, texts: texts, joined: separated) }
