@@ -45,11 +45,13 @@ public struct JSONObject: Sendable, Hashable {
             members.sort { $0.key < $1.key }
             return
         }
-        for index in 1..<members.count where members[index].key < members[index - 1].key {
-            var position = index
-            while position > 0, members[position].key < members[position - 1].key {
-                members.swapAt(position, position - 1)
-                position -= 1
+        members.withUnsafeMutableBufferPointer { members in
+            for index in 1..<members.count where members[index].key < members[index - 1].key {
+                var position = index
+                while position > 0, members[position].key < members[position - 1].key {
+                    members.swapAt(position, position - 1)
+                    position -= 1
+                }
             }
         }
     }

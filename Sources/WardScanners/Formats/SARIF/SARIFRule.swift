@@ -2,8 +2,9 @@ import Foundation
 import WardCore
 
 /// One rule of a SARIF run with the CWE texts it names itself, read once for all of its results:
-/// a run of 200,000 results usually names a few hundred rules.
-struct SARIFRule {
+/// a run of 200,000 results usually names a few hundred rules. A class, so that handing a result
+/// its rule costs one reference, not one for each of its texts.
+final class SARIFRule: Sendable {
     /// The rule object (`.null` when a result names no known rule).
     let value: JSONValue
     /// Its tags that mention a CWE, in order.
