@@ -5,16 +5,29 @@ extension JSONParser {
     mutating func parseString() throws(SyntaxError) -> String {
         position += 1
         let start = position
-        // Fast path: no escapes.
+        // Fast path: no escapes. Eight bytes at a time while none is a quote, a backslash or a
+        // control byte (most text), noting whether any is not ASCII; then byte by byte.
+        var bits: UInt64 = 0
+        if let base = bytes.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while position + 8 <= bytes.count {
+                let word = raw.loadUnaligned(fromByteOffset: position, as: UInt64.self)
+                if JSONValue.needsEscape(word, keepsDEL: true) { break }
+                bits |= word
+                position += 8
+            }
+        }
         while position < bytes.count {
             let byte = bytes[position]
             if byte == UInt8(ascii: "\"") {
-                let text = try validated(UnsafeBufferPointer(rebasing: bytes[start..<position]), from: start)
+                let stored = UnsafeBufferPointer(rebasing: bytes[start..<position])
+                let text = bits & 0x8080_8080_8080_8080 == 0 ? String(decoding: stored, as: UTF8.self) : try validated(stored, from: start)
                 position += 1
                 return text
             }
             if byte == UInt8(ascii: "\\") { break }
             if byte < 0x20 { throw error("control character in string") }
+            bits |= UInt64(byte)
             position += 1
         }
         var buffer = Array(UnsafeBufferPointer(rebasing: bytes[start..<position]))

@@ -87,6 +87,14 @@ struct JSONValidator {
         let count = bytes.count
         var plain = true
         scan: while index < count {
+            // Eight plain bytes at a time: ASCII, and no quote, backslash or control byte among them.
+            if index + 8 <= count, let base = bytes.baseAddress {
+                let word = UnsafeRawPointer(base).loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                if word & 0x8080_8080_8080_8080 == 0, !JSONValue.needsEscape(word, keepsDEL: true) {
+                    index += 8
+                    continue scan
+                }
+            }
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
                 position = index + 1
