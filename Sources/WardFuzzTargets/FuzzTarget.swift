@@ -71,8 +71,9 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     private static func reassembled(_ document: JSONDocument, at path: [JSONDocument.Step], value: JSONValue) -> JSONValue {
         if let elements = document.elements(at: path) { return .array(Array(elements)) }
         switch value {
-        case .object(let members):
-            return .object(JSONObject(Dictionary(uniqueKeysWithValues: members.map { ($0.key, reassembled(document, at: path + [.key($0.key)], value: $0.value)) })))
+        case .object(var object):
+            for (key, member) in object { object[key] = reassembled(document, at: path + [.key(key)], value: member) }
+            return .object(object)
         case .array(let items):
             return .array(items.enumerated().map { reassembled(document, at: path + [.index($0.offset)], value: $0.element) })
         default:
