@@ -100,26 +100,6 @@ public struct JSONObject: Sendable, Hashable {
             }
         }
     }
-
-    /// Removes the member named `key`, returning its value.
-    @discardableResult
-    public mutating func removeValue(forKey key: String) -> JSONValue? {
-        let old = self[key]
-        self[key] = nil
-        return old
-    }
-
-    /// The object with each value transformed.
-    public func mapValues(_ transform: (JSONValue) throws -> JSONValue) rethrows -> JSONObject {
-        var copy = self
-        for index in copy.members.indices { copy.members[index].value = try transform(copy.members[index].value) }
-        return copy
-    }
-
-    /// The members as a dictionary.
-    public var dictionary: [String: JSONValue] {
-        Dictionary(uniqueKeysWithValues: members.map { ($0.key, $0.value) })
-    }
 }
 
 extension JSONObject: Sequence {
