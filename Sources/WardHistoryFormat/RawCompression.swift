@@ -1,7 +1,8 @@
 import CZlib
 import Foundation
 
-/// How a raw tool result is kept in `rawResult.body`: its UTF-8 bytes as one zlib stream.
+/// How a raw tool result is kept in `rawResult.body`: its UTF-8 bytes as one zlib stream,
+/// compressed against ``RawDictionary`` (which the stream's header names).
 ///
 /// Results are small (a few hundred bytes to a few kilobytes), so one compressor is kept for a
 /// whole write and reset per value: opening a zlib stream for every value would cost more than
@@ -32,6 +33,10 @@ public final class RawCompressor {
 
     private func compress(_ bytes: UnsafeBufferPointer<UInt8>) throws(InvalidRow) -> Data {
         deflateReset(&stream)
+        let primed = RawDictionary.current.withUnsafeBufferPointer {
+            deflateSetDictionary(&stream, $0.baseAddress, uInt($0.count))
+        }
+        guard primed == Z_OK else { throw InvalidRow("cannot prime zlib with the raw result dictionary (\(primed))") }
         let bound = Int(deflateBound(&stream, uLong(bytes.count)))
         if output.count < bound { output = [UInt8](repeating: 0, count: bound) }
         let status: CInt = output.withUnsafeMutableBufferPointer { out in
@@ -46,9 +51,10 @@ public final class RawCompressor {
     }
 }
 
-/// Reads back what ``RawCompressor`` stored.
+/// Reads back what ``RawCompressor`` stored, and the bodies written before it used a dictionary.
 public enum RawCompression {
-    /// The text of a stored zlib stream; a body that is not one is an invalid row.
+    /// The text of a stored zlib stream; a body that is not one, or names a dictionary this version
+    /// does not have, is an invalid row.
     public static func text(_ body: Data) throws(InvalidRow) -> String {
         var stream = z_stream()
         guard inflateInit_(&stream, ZLIB_VERSION, CInt(MemoryLayout<z_stream>.size)) == Z_OK else {
@@ -66,12 +72,23 @@ public enum RawCompression {
                     stream.next_out = out.baseAddress
                     stream.avail_out = uInt(out.count)
                     status = inflate(&stream, Z_NO_FLUSH)
+                    if status == Z_NEED_DICT { status = primed(&stream) }
                     return out.count - Int(stream.avail_out)
                 }
                 result.append(contentsOf: chunk[0..<produced])
             } while status == Z_OK
         }
+        if status == Z_NEED_DICT {
+            throw InvalidRow("a stored raw result was compressed with a dictionary this version of ward does not have (written by a newer ward?)")
+        }
         guard status == Z_STREAM_END, stream.avail_in == 0 else { throw InvalidRow("a stored raw result is not a zlib stream") }
         return String(decoding: result, as: UTF8.self)
+    }
+
+    /// Gives the stream the dictionary its header names (its Adler-32, in `adler` once inflate asks):
+    /// `Z_OK` to go on, `Z_NEED_DICT` again, which ends the read, for one this version does not have.
+    private static func primed(_ stream: inout z_stream) -> CInt {
+        guard let dictionary = RawDictionary.dictionary(id: UInt32(truncatingIfNeeded: stream.adler)) else { return Z_NEED_DICT }
+        return dictionary.withUnsafeBufferPointer { inflateSetDictionary(&stream, $0.baseAddress, uInt($0.count)) }
     }
 }

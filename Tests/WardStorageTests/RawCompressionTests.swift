@@ -30,4 +30,50 @@ import WardHistoryFormat
         #expect(throws: InvalidRow.self) { try RawCompression.text(Data("not zlib at all".utf8)) }
         #expect(throws: InvalidRow.self) { try RawCompression.text(Data()) }
     }
+
+    /// One result of Semgrep's SARIF log of pygoat, as Ward stores it: 602 bytes, 361 by zlib alone.
+    static let sarifResult = #"{"fingerprints":{"matchBasedId/v1":"requires login"},"locations":[{"physicalLocation":"#
+        + #"{"artifactLocation":{"uri":"pygoat/challenge/views.py","uriBaseId":"%SRCROOT%"},"region":{"endColumn":45,"endLine":13,"#
+        + #""snippet":{"text":"        if not request.user.is_authenticated:"},"startColumn":16,"startLine":13}}}],"message":"#
+        + #"{"text":"Is \"is_authenticated\" a function or an attribute? If it is a function, you may have meant "#
+        + #"request.user.is_authenticated() because request.user.is_authenticated is always true."},"properties":{},"#
+        + #""ruleId":"rules-py.python.lang.maintainability.is-function-without-parentheses"}"#
+
+    @Test func aBodyNamesTheDictionaryItWasCompressedAgainstAndIsSmallerForIt() throws {
+        let body = [UInt8](try RawCompressor().compress(Self.sarifResult))
+        #expect(body[1] & 0x20 != 0, "FDICT")
+        #expect(body[2..<6].reduce(UInt32(0)) { $0 << 8 | UInt32($1) } == RawDictionary.currentID)
+        #expect(Self.sarifResult.utf8.count == 602)
+        #expect(body.count < 260, "\(body.count) bytes")
+    }
+
+    /// Histories hold bodies that name the dictionary by its Adler-32: editing it would make them unreadable.
+    @Test func theShippedDictionaryNeverChanges() {
+        #expect(RawDictionary.currentID == 0xF5C5_172F)
+        #expect(RawDictionary.current.count == 5_474)
+    }
+
+    @Test func aBodyWrittenWithoutADictionaryStillReads() throws {
+        let body = Data(hex: "789cab564ace484dce8ecf4c51b2522a2acd492dd62ba82cc9c8cfd34bad484d56d2512a482cc9004a2516140025946a019f8410a6")
+        #expect(try RawCompression.text(body) == #"{"check_id":"rules.python.exec","path":"app.py"}"#)
+    }
+
+    @Test func aBodyNamingADictionaryThisVersionDoesNotHaveIsAnInvalidRow() {
+        // Compressed against `{"check_id":"other-dictionary"}`.
+        let body = Data(hex: "78bbb1db0b6aab46962e2acd492dd62ba82cc9c8cfd34bad484d56aa0500be6e0bb3")
+        #expect(throws: InvalidRow.self) { try RawCompression.text(body) }
+    }
+}
+
+private extension Data {
+    init(hex: String) {
+        var bytes: [UInt8] = []
+        var index = hex.startIndex
+        while index < hex.endIndex {
+            let next = hex.index(index, offsetBy: 2)
+            bytes.append(UInt8(hex[index..<next], radix: 16)!)
+            index = next
+        }
+        self.init(bytes)
+    }
 }
