@@ -3,9 +3,9 @@ import Foundation
 
 /// The preset dictionary raw results are compressed against: the keys, and the values that recur,
 /// of the results each importer reads, in the order Ward writes them (keys sorted, no spaces). A
-/// result of a few hundred bytes shares little with itself: zlib alone keeps 0.49 of the bytes of
-/// the results in real reports of every supported tool, 0.62 of a Semgrep SARIF log's; primed with
-/// these texts, 0.38 and 0.40.
+/// result of a few hundred bytes shares little with itself: zlib alone keeps 0.51 of the bytes of
+/// the results in the fixture reports of every supported tool, primed with these texts 0.39
+/// (`bench/raw-compression`).
 ///
 /// zlib records the dictionary's Adler-32 in each stream's header, so a body names the dictionary
 /// it needs. A shipped dictionary is never edited (histories hold bodies that name it): a better
