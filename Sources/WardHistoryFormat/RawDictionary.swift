@@ -1,4 +1,3 @@
-import CZlib
 import Foundation
 
 /// The preset dictionary raw results are compressed against: the keys, and the values that recur,
@@ -15,15 +14,11 @@ public enum RawDictionary {
     public static let current: [UInt8] = Array(texts.joined().utf8)
 
     /// `current`'s Adler-32, the id its bodies carry.
-    public static let currentID: UInt32 = adler32(current)
+    public static let currentID: UInt32 = current.withUnsafeBufferPointer(RawCompression.adler32)
 
     /// The dictionary a stored body names by `id`; nil for one this version does not know.
     static func dictionary(id: UInt32) -> [UInt8]? {
         id == currentID ? current : nil
-    }
-
-    static func adler32(_ bytes: [UInt8]) -> UInt32 {
-        bytes.withUnsafeBufferPointer { UInt32(CZlib.adler32(1, $0.baseAddress, uInt($0.count))) }
     }
 
     /// Less frequent shapes first: zlib finds the last bytes of its window nearest and cheapest.

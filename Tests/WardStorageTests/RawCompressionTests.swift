@@ -53,6 +53,18 @@ import WardHistoryFormat
         #expect(RawDictionary.current.count == 5_474)
     }
 
+    /// zlib's own wrapper (Python's `zlib.compressobj(1, zlib.DEFLATED, 15, 4, zdict=...)`) around the
+    /// same settings: Ward reads it, and writes the same header.
+    @Test func aStreamZlibsWrapperWroteAgainstTheDictionaryReadsAndBeginsAsWardsDo() throws {
+        let body = Data(hex: "783ff5c5172f03e67c44b50992008e9d81cb2ebdd48ad464a03fa0e5486241015002c8071a0ba93691e2d235280854e8d402000f0d1a33")
+        let text = #"{"check_id":"rules.python.exec","path":"app.py","extra":{"severity":"ERROR"}}"#
+        #expect(try RawCompression.text(body) == text)
+        #expect(try RawCompressor().compress(text).prefix(6) == body.prefix(6))
+        var corrupted = body
+        corrupted[corrupted.count - 1] ^= 1
+        #expect(throws: InvalidRow.self) { try RawCompression.text(corrupted) }
+    }
+
     @Test func aBodyWrittenWithoutADictionaryStillReads() throws {
         let body = Data(hex: "789cab564ace484dce8ecf4c51b2522a2acd492dd62ba82cc9c8cfd34bad484d56d2512a482cc9004a2516140025946a019f8410a6")
         #expect(try RawCompression.text(body) == #"{"check_id":"rules.python.exec","path":"app.py"}"#)

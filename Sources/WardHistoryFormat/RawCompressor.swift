@@ -1,0 +1,59 @@
+import CZlib
+import Foundation
+
+/// Compresses raw tool results for `rawResult.body` (read back by ``RawCompression``): each one
+/// a zlib stream against ``RawDictionary``, whose id its header carries.
+///
+/// Results are small (a few hundred bytes to a few kilobytes), so one compressor is kept for a
+/// whole write and reset per value: opening a zlib stream for every value would cost more than
+/// compressing it. The window is the largest zlib allows; a small hash (memory level 4) keeps a
+/// reset cheap, and the fastest level compresses these short JSON texts nearly as well as the
+/// default one at a fraction of its cost. zlib is asked for the raw deflate data only, and the
+/// header and checksum are written here: zlib's own wrapper would sum the dictionary again for
+/// every value. The bytes are those zlib's wrapper writes.
+/// Only text that passed the redaction stage is ever given to it.
+public final class RawCompressor {
+    private var stream = z_stream()
+    private var output = [UInt8](repeating: 0, count: 4096)
+
+    /// Opens the compressor.
+    public init() throws(InvalidRow) {
+        let status = deflateInit2_(&stream, Z_BEST_SPEED, Z_DEFLATED, -MAX_WBITS, 4, Z_DEFAULT_STRATEGY,
+                                   ZLIB_VERSION, CInt(MemoryLayout<z_stream>.size))
+        guard status == Z_OK else { throw InvalidRow("cannot start zlib (\(status))") }
+    }
+
+    deinit {
+        deflateEnd(&stream)
+    }
+
+    /// The zlib stream of `text`.
+    public func compress(_ text: String) throws(InvalidRow) -> Data {
+        var text = text
+        return try text.withUTF8 { bytes in Result { () throws(InvalidRow) in try compress(bytes) } }.get()
+    }
+
+    private func compress(_ bytes: UnsafeBufferPointer<UInt8>) throws(InvalidRow) -> Data {
+        deflateReset(&stream)
+        let primed = RawDictionary.current.withUnsafeBufferPointer {
+            deflateSetDictionary(&stream, $0.baseAddress, uInt($0.count))
+        }
+        guard primed == Z_OK else { throw InvalidRow("cannot prime zlib with the raw result dictionary (\(primed))") }
+        let header = RawCompression.dictionaryHeader(id: RawDictionary.currentID)
+        let bound = header.count + Int(deflateBound(&stream, uLong(bytes.count))) + 4
+        if output.count < bound { output = [UInt8](repeating: 0, count: bound) }
+        let status: CInt = output.withUnsafeMutableBufferPointer { out in
+            for (index, byte) in header.enumerated() { out[index] = byte }
+            stream.next_in = UnsafeMutablePointer(mutating: bytes.baseAddress)
+            stream.avail_in = uInt(bytes.count)
+            stream.next_out = out.baseAddress! + header.count
+            stream.avail_out = uInt(out.count - header.count - 4)
+            return deflate(&stream, Z_FINISH)
+        }
+        guard status == Z_STREAM_END else { throw InvalidRow("cannot compress a raw result (\(status))") }
+        let end = header.count + Int(stream.total_out)
+        let checksum = RawCompression.adler32(bytes)
+        for index in 0..<4 { output[end + index] = UInt8(truncatingIfNeeded: checksum >> UInt32(24 - 8 * index)) }
+        return Data(output[0..<end + 4])
+    }
+}
