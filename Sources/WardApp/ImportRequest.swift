@@ -23,6 +23,9 @@ public struct ImportRequest: Sendable {
     /// Whether the flagged lines are read from the files under the root (false for an upload: the
     /// root is the uploader's, and the server's own files must never be read for it).
     public var readsSourceFiles = true
+    /// Whether a report asked for shows raw tool results: when false, an import recognised by its
+    /// digest reads the recorded scan without them (they are most of its bytes).
+    public var showsRawResults = true
 
     /// Creates a request.
     public init(tool: String, files: [String], root: String? = nil, target: String? = nil, origin: ScanOrigin = ScanOrigin(),

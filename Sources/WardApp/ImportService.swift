@@ -79,7 +79,7 @@ public struct ImportService: Sendable {
             throw .wrapping(error)
         }
         guard let scanID else { return nil }
-        return (try HistoryService.recordedScan(id: scanID, target: target.name, in: database), digest)
+        return (try HistoryService.recordedScan(id: scanID, target: target.name, in: database, rawResults: request.showsRawResults), digest)
     }
 
     /// The imported scan's target: where the reports' tree came from, as flags, else the CI variables, say.

@@ -35,6 +35,8 @@ public struct UploadService: Sendable {
         var request = ImportRequest(tool: document.tool, files: folder.files, root: checked.root, target: document.target,
                                     origin: checked.origin, maxReportBytes: maxReportBytes, gate: GateRequest(policy: checked.policy))
         request.readsSourceFiles = false
+        // The receipt holds the verdict and counts, never a finding's raw result.
+        request.showsRawResults = false
         let context = WardContext(paths: paths, environment: environment, log: .silent, variables: [:])
         let result: ScanResult
         do {

@@ -44,8 +44,9 @@ struct ImportCommand: AsyncParsableCommand {
     func run() async throws {
         global.apply()
         let timer = PhaseTimer(enabled: timings)
-        let request = ImportRequest(tool: tool, files: files, root: root, target: target, origin: origin.origin,
+        var request = ImportRequest(tool: tool, files: files, root: root, target: target, origin: origin.origin,
                                     maxReportBytes: maxReportBytes, pluginDirectory: pluginDirectory, gate: gating.request)
+        request.showsRawResults = ReportService.showRawResults(output.formats)
         let result = try ImportService(global.context(timer: timer)).importReports(request)
         let exit = try VerdictOutput.present(result.gated, recordedScanID: result.recording.scanID, output: output, gating: gating,
                                              console: global.console)

@@ -27,6 +27,23 @@ import WardStorage
         #expect(try bed.history.scans(ScanQuery()).count == 1)
     }
 
+    /// Raw results are most of a recorded scan's bytes: read back only for a report that shows them.
+    @Test func aRecognisedImportReadsRawResultsOnlyWhenAReportShowsThem() throws {
+        let bed = try AppTestbed()
+        let first = try bed.importReport()
+        #expect(!first.gated.scan.value.findings.isEmpty)
+        #expect(first.gated.scan.value.findings.allSatisfy { $0.raw != nil })
+        let service = ImportService(WardContext(paths: bed.paths, environment: bed.environment, log: .silent))
+        for shows in [false, true] {
+            var request = ImportRequest(tool: "bandit", files: [AppTestbed.banditReport], root: AppTestbed.tinyRoot, target: "tiny")
+            request.showsRawResults = shows
+            let again = try service.importReports(request)
+            #expect(again.recording == .alreadyRecorded(scanID: try #require(first.recording.scanID)))
+            #expect(again.gated.scan.value.findings.count == first.gated.scan.value.findings.count)
+            #expect(again.gated.scan.value.findings.compactMap(\.raw).sorted() == (shows ? first.gated.scan.value.findings.compactMap(\.raw).sorted() : []))
+        }
+    }
+
     @Test func aRecordedDigestIsTrustedOnlyForItsExactBytesAndTarget() throws {
         // Given a history that recorded an import of `recorded.json` for target tiny (bytes that
         // do not parse: were they parsed again, the import would be rejected)
