@@ -27,6 +27,9 @@ public enum PostgresSchema {
         PostgresMigration(name: "pg4-scan-redaction", statements: [#"ALTER TABLE "scan" ADD COLUMN "redaction" text"#]),
         // SQLite's `v17-inherited-locations`: an occurrence where its finding is stores no location of its own.
         PostgresMigration(name: "pg5-inherited-locations", statements: PostgresInheritedLocations.statements),
+        // SQLite's `v18-raw-dictionary`: raw results may be compressed against a dictionary older
+        // wards do not have; they refuse the history at once instead of failing on a raw result.
+        PostgresMigration(name: "pg6-raw-dictionary", statements: []),
     ]
 
     /// The history's tables, as SQLite's history counts them.

@@ -26,6 +26,7 @@ enum Schema {
         migrator.registerMigration("v15-dashboard-index", migrate: DashboardIndexMigration.apply)
         migrator.registerMigration("v16-scan-redaction", migrate: ScanRedactionMigration.apply)
         migrator.registerMigration("v17-inherited-locations", migrate: InheritedLocationMigration.apply)
+        migrator.registerMigration("v18-raw-dictionary", migrate: RawDictionaryMigration.apply)
         return migrator
     }
 
