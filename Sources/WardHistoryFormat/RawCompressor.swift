@@ -13,18 +13,30 @@ import Foundation
 /// every value. The bytes are those zlib's wrapper writes.
 /// Only text that passed the redaction stage is ever given to it.
 public final class RawCompressor {
+    /// A stream primed with the dictionary once: each value is compressed by a copy of it, which
+    /// costs less than priming a reset stream (zlib hashes the whole dictionary every time).
+    private var primed = z_stream()
     private var stream = z_stream()
+    private var streamOpen = false
     private var output = [UInt8](repeating: 0, count: 4096)
 
     /// Opens the compressor.
     public init() throws(InvalidRow) {
-        let status = deflateInit2_(&stream, Z_BEST_SPEED, Z_DEFLATED, -MAX_WBITS, 4, Z_DEFAULT_STRATEGY,
+        let status = deflateInit2_(&primed, Z_BEST_SPEED, Z_DEFLATED, -MAX_WBITS, 4, Z_DEFAULT_STRATEGY,
                                    ZLIB_VERSION, CInt(MemoryLayout<z_stream>.size))
         guard status == Z_OK else { throw InvalidRow("cannot start zlib (\(status))") }
+        let dictionary = RawDictionary.current.withUnsafeBufferPointer {
+            deflateSetDictionary(&primed, $0.baseAddress, uInt($0.count))
+        }
+        guard dictionary == Z_OK else {
+            deflateEnd(&primed)
+            throw InvalidRow("cannot prime zlib with the raw result dictionary (\(dictionary))")
+        }
     }
 
     deinit {
-        deflateEnd(&stream)
+        if streamOpen { deflateEnd(&stream) }
+        deflateEnd(&primed)
     }
 
     /// The zlib stream of `text`.
@@ -34,11 +46,10 @@ public final class RawCompressor {
     }
 
     private func compress(_ bytes: UnsafeBufferPointer<UInt8>) throws(InvalidRow) -> Data {
-        deflateReset(&stream)
-        let primed = RawDictionary.current.withUnsafeBufferPointer {
-            deflateSetDictionary(&stream, $0.baseAddress, uInt($0.count))
-        }
-        guard primed == Z_OK else { throw InvalidRow("cannot prime zlib with the raw result dictionary (\(primed))") }
+        if streamOpen { deflateEnd(&stream) }
+        let copied = deflateCopy(&stream, &primed)
+        streamOpen = copied == Z_OK
+        guard streamOpen else { throw InvalidRow("cannot start zlib (\(copied))") }
         let header = RawCompression.dictionaryHeader(id: RawDictionary.currentID)
         let bound = header.count + Int(deflateBound(&stream, uLong(bytes.count))) + 4
         if output.count < bound { output = [UInt8](repeating: 0, count: bound) }
