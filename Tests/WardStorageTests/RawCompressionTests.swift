@@ -47,6 +47,23 @@ import WardHistoryFormat
         #expect(body.count < 260, "\(body.count) bytes")
     }
 
+    /// A body from a hostile or damaged history: the wrapper's check bits, the dictionary's id, the
+    /// deflate data and the text's checksum let no single flipped bit change the text read back.
+    /// (A few bits change nothing deflate reads back: the padding of its last byte, say.)
+    @Test func noSingleBitFlipOfABodyReadsAsAnotherText() throws {
+        let body = try RawCompressor().compress(Self.sarifResult)
+        var refused = 0
+        for index in body.indices {
+            for bit in 0..<8 {
+                var flipped = body
+                flipped[index] ^= UInt8(1 << bit)
+                guard let text = try? RawCompression.text(flipped) else { refused += 1; continue }
+                #expect(text == Self.sarifResult, "byte \(index), bit \(bit)")
+            }
+        }
+        #expect(refused > body.count * 8 - 8, "\(refused) of \(body.count * 8) flips refused")
+    }
+
     /// Histories hold bodies that name the dictionary by its Adler-32: editing it would make them unreadable.
     @Test func theShippedDictionaryNeverChanges() {
         #expect(RawDictionary.currentID == 0xF5C5_172F)
