@@ -8,10 +8,11 @@ import Foundation
 /// whole write: opening a zlib stream and priming it with the dictionary for every value would
 /// cost more than compressing it. The window is the largest zlib allows; a small hash (memory
 /// level 4) keeps a copy of the primed stream cheap, and the fastest level compresses these short
-/// JSON texts nearly as well as the default one at a fraction of its cost. zlib is asked for the raw deflate data only, and the
-/// header and checksum are written here: zlib's own wrapper would sum the dictionary again for
-/// every value. The bytes are those zlib's wrapper writes.
-/// Only text that passed the redaction stage is ever given to it.
+/// JSON texts nearly as well as the default one at a fraction of its cost.
+///
+/// zlib is asked for the raw deflate data only, and the header and checksum are written here:
+/// zlib's own wrapper would sum the dictionary again for every value. The bytes are those zlib's
+/// wrapper writes. Only text that passed the redaction stage is ever given to it.
 public final class RawCompressor {
     /// A stream primed with the dictionary once: each value is compressed by a copy of it, which
     /// costs less than priming a reset stream (zlib hashes the whole dictionary every time).
