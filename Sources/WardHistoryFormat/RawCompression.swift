@@ -39,7 +39,8 @@ public enum RawCompression {
         if body[1] & 0x20 != 0 {
             guard body.count >= 10 else { throw notZlib }
             guard let named = RawDictionary.dictionary(id: number(body, at: 2)) else {
-                throw InvalidRow("a stored raw result was compressed with a dictionary this version of ward does not have (written by a newer ward?)")
+                throw InvalidRow("a stored raw result was compressed with a dictionary this version of ward does not have "
+                    + "(written by a newer ward?)")
             }
             (dictionary, start) = (named, 6)
         }
@@ -50,7 +51,8 @@ public enum RawCompression {
     }
 
     /// Raw deflate data inflated, after `dictionary`; `failure` unless it ends exactly where the data does.
-    private static func inflated(_ data: UnsafeBufferPointer<UInt8>, dictionary: [UInt8]?, orThrow failure: InvalidRow) throws(InvalidRow) -> [UInt8] {
+    private static func inflated(_ data: UnsafeBufferPointer<UInt8>, dictionary: [UInt8]?,
+                                 orThrow failure: InvalidRow) throws(InvalidRow) -> [UInt8] {
         var stream = z_stream()
         guard inflateInit2_(&stream, -MAX_WBITS, ZLIB_VERSION, CInt(MemoryLayout<z_stream>.size)) == Z_OK else {
             throw InvalidRow("cannot start zlib")
@@ -84,7 +86,8 @@ public enum RawCompression {
         bytes[offset..<offset + 4].reduce(0) { $0 << 8 | UInt32($1) }
     }
 
-    private static func bigEndian(_ value: UInt32) -> [UInt8] {
+    /// `value`'s four bytes, most significant first: how the wrapper writes an id or a checksum.
+    static func bigEndian(_ value: UInt32) -> [UInt8] {
         [24, 16, 8, 0].map { UInt8(truncatingIfNeeded: value >> UInt32($0)) }
     }
 }

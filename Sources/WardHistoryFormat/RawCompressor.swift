@@ -20,6 +20,8 @@ public final class RawCompressor {
     private var stream = z_stream()
     private var streamOpen = false
     private var output = [UInt8](repeating: 0, count: 4096)
+    /// The wrapper's first bytes, the same for every value: they name the current dictionary.
+    private static let header = RawCompression.dictionaryHeader(id: RawDictionary.currentID)
 
     /// Opens the compressor.
     public init() throws(InvalidRow) {
@@ -51,7 +53,7 @@ public final class RawCompressor {
         let copied = deflateCopy(&stream, &primed)
         streamOpen = copied == Z_OK
         guard streamOpen else { throw InvalidRow("cannot start zlib (\(copied))") }
-        let header = RawCompression.dictionaryHeader(id: RawDictionary.currentID)
+        let header = Self.header
         let bound = header.count + Int(deflateBound(&stream, uLong(bytes.count))) + 4
         if output.count < bound { output = [UInt8](repeating: 0, count: bound) }
         let status: CInt = output.withUnsafeMutableBufferPointer { out in
@@ -64,8 +66,7 @@ public final class RawCompressor {
         }
         guard status == Z_STREAM_END else { throw InvalidRow("cannot compress a raw result (\(status))") }
         let end = header.count + Int(stream.total_out)
-        let checksum = RawCompression.adler32(bytes)
-        for index in 0..<4 { output[end + index] = UInt8(truncatingIfNeeded: checksum >> UInt32(24 - 8 * index)) }
+        output.replaceSubrange(end..<end + 4, with: RawCompression.bigEndian(RawCompression.adler32(bytes)))
         return Data(output[0..<end + 4])
     }
 }
