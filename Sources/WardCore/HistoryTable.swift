@@ -24,7 +24,7 @@ public struct HistoryTable: Sendable, Hashable, CustomStringConvertible {
         HistoryTable(name: "toolRun", key: ["id"]),
         HistoryTable(name: "finding", key: ["id"]),
         HistoryTable(name: "rawResult", key: ["id"]),
-        HistoryTable(name: "occurrence", key: ["scanId", "findingId", "toolId"]),
+        HistoryTable(name: "occurrence", key: ["scanKey", "findingId", "toolId"]),
         HistoryTable(name: "findingEvent", key: ["id"]),
         HistoryTable(name: "triage", key: ["id"]),
         HistoryTable(name: "findingAdvisory", key: ["advisoryId", "findingId"]),

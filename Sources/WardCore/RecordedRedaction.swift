@@ -18,7 +18,7 @@ public enum RecordedRedaction {
           NOT EXISTS (SELECT 1 FROM "scan" o WHERE o."targetName" = s."targetName" AND o."redaction" IS DISTINCT FROM s."redaction")
           OR NOT EXISTS (
             SELECT 1 FROM "occurrence" x JOIN "finding" f ON f."id" = x."findingId" JOIN "scan" l ON l."id" = f."lastSeenScanId"
-            WHERE x."scanId" = s."id" AND l."redaction" IS DISTINCT FROM s."redaction"))
+            WHERE x."scanKey" = s."key" AND l."redaction" IS DISTINCT FROM s."redaction"))
         """
     }
 }

@@ -76,10 +76,11 @@ struct PostgresFindingSearch {
             // finding would be evaluated over the whole history).
             from += """
                  JOIN (SELECT DISTINCT ON (p."findingId") p.* FROM occurrence p JOIN finding pf ON pf.id = p."findingId"
-                  WHERE p."scanId" = \(scan) ORDER BY p."findingId", (p."toolId" = pf."toolId") DESC, p."toolId") o ON o."findingId" = f.id
+                  WHERE \(ScanKey.occurrence("p", inScan: scan)) ORDER BY p."findingId", (p."toolId" = pf."toolId") DESC, p."toolId") o ON o."findingId" = f.id
                 """
         } else {
-            from += #" LEFT JOIN occurrence o ON o."scanId" = f."lastSeenScanId" AND o."findingId" = f.id AND o."toolId" = f."toolId""#
+            from += #" LEFT JOIN scan ls ON ls.id = f."lastSeenScanId""#
+                + #" LEFT JOIN occurrence o ON o."scanKey" = ls."key" AND o."findingId" = f.id AND o."toolId" = f."toolId""#
         }
         var conditions = try makeConditions(status: status, waiver: waiver)
         conditions += reviewConditions(status: status, waiver: waiver)

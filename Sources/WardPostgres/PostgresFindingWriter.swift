@@ -83,8 +83,8 @@ struct PostgresFindingWriter: FindingBatchWriter {
                      "rawId": "bigint", "inherits": "boolean"]
         let casts = names.map { "::" + (types[$0] ?? "text") }
         return """
-            INSERT INTO occurrence ("scanId", \(PostgresFindingColumns.list(names)))
-            SELECT $1, \(stored.joined(separator: ", ")), \(inherits)
+            INSERT INTO occurrence ("scanKey", \(PostgresFindingColumns.list(names)))
+            SELECT \(ScanKey.of(scanID: "$1")), \(stored.joined(separator: ", ")), \(inherits)
             FROM (VALUES \(tuples(rows: rows, width: names.count, from: 2, casts: casts))) AS v(\((1...names.count).map { "c\($0)" }.joined(separator: ", ")))
             """
     }

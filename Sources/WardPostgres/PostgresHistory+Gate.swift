@@ -32,7 +32,7 @@ extension PostgresHistory {
             var result: [String: Suppression] = [:]
             for row in try session.query("""
                 SELECT DISTINCT f.identity, o.waiver FROM occurrence o JOIN finding f ON f.id = o."findingId"
-                WHERE o."scanId" = $1 AND o.waiver IS NOT NULL
+                WHERE \(ScanKey.occurrence("o", inScan: "$1")) AND o.waiver IS NOT NULL
                 """, binds(scanID)) {
                 let (identity, waiver) = try row.decode((String, String).self)
                 result[identity] = try JSONColumn.suppression(waiver, column: "waiver")
@@ -67,7 +67,7 @@ extension PostgresHistory {
     static func firstSeen(_ session: PostgresSession, scanID: String) throws -> [String: Date] {
         var result: [String: Date] = [:]
         for row in try session.query("""
-            SELECT f.identity, f."firstSeenAt" FROM finding f WHERE f.id IN (SELECT "findingId" FROM occurrence WHERE "scanId" = $1)
+            SELECT f.identity, f."firstSeenAt" FROM finding f WHERE f.id IN (SELECT "findingId" FROM occurrence o WHERE \(ScanKey.occurrence("o", inScan: "$1")))
             """, binds(scanID)) {
             let (identity, at) = try row.decode((String, Date).self)
             result[identity] = at
@@ -109,7 +109,7 @@ extension PostgresHistory {
             """
         let values = binds(identities, waivers, scan.target.name, scan.id)
         try session.execute("""
-            UPDATE occurrence SET waiver = w.waiver FROM (\(waived)) AS w WHERE occurrence."scanId" = $4 AND occurrence."findingId" = w.id
+            UPDATE occurrence SET waiver = w.waiver FROM (\(waived)) AS w WHERE \(ScanKey.occurrence("occurrence", inScan: "$4")) AND occurrence."findingId" = w.id
             """, values)
         try session.execute("""
             UPDATE finding SET waiver = w.waiver FROM (\(waived)) AS w WHERE finding.id = w.id AND finding."lastSeenScanId" = $4

@@ -16,7 +16,7 @@ extension PostgresHistory {
             func search(in scan: ScanSummary, other: ScanSummary, knownBefore: Bool = false) throws -> [TrackedFinding] {
                 var search = PostgresFindingSearch(query: FindingQuery(scanID: scan.scanID))
                 search.condition = { search in
-                    let absent = #"NOT EXISTS (SELECT 1 FROM occurrence x WHERE x."scanId" = \#(search.parameter(other.scanID)) AND x."findingId" = f.id)"#
+                    let absent = "NOT EXISTS (SELECT 1 FROM occurrence x WHERE \(ScanKey.occurrence("x", inScan: search.parameter(other.scanID))) AND x.\"findingId\" = f.id)"
                     return knownBefore ? absent + #" AND f."firstSeenAt" <= \#(search.parameter(earlier.startedAt))"# : absent
                 }
                 return try search.fetch(session)
@@ -34,7 +34,7 @@ extension PostgresHistory {
     private static func severityChanges(_ session: PostgresSession, from: ScanSummary, to: ScanSummary) throws -> [ScanDiff.SeverityChange] {
         var search = PostgresFindingSearch(query: FindingQuery(scanID: to.scanID))
         search.condition = { search in
-            #"EXISTS (SELECT 1 FROM occurrence x WHERE x."scanId" = \#(search.parameter(from.scanID)) AND x."findingId" = f.id) "#
+            "EXISTS (SELECT 1 FROM occurrence x WHERE \(ScanKey.occurrence("x", inScan: search.parameter(from.scanID))) AND x.\"findingId\" = f.id) "
                 + #"AND EXISTS (SELECT 1 FROM "findingEvent" e WHERE e."findingId" = f.id AND e.kind = 'severity-changed' "#
                 + "AND e.at > \(search.parameter(from.startedAt)) AND e.at <= \(search.parameter(to.startedAt)))"
         }

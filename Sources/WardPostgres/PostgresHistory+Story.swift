@@ -17,9 +17,9 @@ extension PostgresHistory {
         }
         return try read("reading the story of \(identity)") { session in
             let sightings = try session.query("""
-                SELECT o."scanId", s."startedAt", o."toolId", o.suppression, \(PostgresFindingColumns.sighting(occurrence: "o", finding: "f")),
+                SELECT s.id, s."startedAt", o."toolId", o.suppression, \(PostgresFindingColumns.sighting(occurrence: "o", finding: "f")),
                   (SELECT body FROM "rawResult" r WHERE r.id = o."rawId")
-                FROM occurrence o JOIN finding f ON f.id = o."findingId" JOIN scan s ON s.id = o."scanId"
+                FROM occurrence o JOIN finding f ON f.id = o."findingId" JOIN scan s ON s."key" = o."scanKey"
                 WHERE f."targetName" = $1 AND f.identity = $2 ORDER BY s."startedAt", o."toolId" COLLATE "C"
                 """, binds(targetName, full)).map { row in
                 var reader = PostgresRowReader(row)

@@ -30,6 +30,8 @@ public enum PostgresSchema {
         // SQLite's `v18-raw-dictionary`: raw results may be compressed against a dictionary older
         // wards do not have; they refuse the history at once instead of failing on a raw result.
         PostgresMigration(name: "pg6-raw-dictionary", statements: []),
+        // SQLite's `v19-scan-keys`: occurrences refer to their scan by its integer key.
+        PostgresMigration(name: "pg7-scan-keys", statements: PostgresScanKeys.statements),
     ]
 
     /// The history's tables, as SQLite's history counts them.

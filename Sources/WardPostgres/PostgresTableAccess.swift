@@ -57,15 +57,21 @@ struct PostgresTableAccess: HistoryTableWriter {
         try session.execute("INSERT INTO \(quoted(table.name)) (\(list)) SELECT * FROM unnest(\(arrays))", values)
     }
 
-    /// Gathers the table's statistics and moves the sequence of its identity column, if it has one, past the largest id.
+    /// Gathers the table's statistics and moves the sequence of each of its identity columns (a row
+    /// id, a scan's key) past the largest value copied.
     func finish(_ table: HistoryTable) throws {
         // Statistics for the planner now, as after a restore: until autovacuum came by, the
         // reviewers' queries on a freshly copied table would be planned for an empty one.
         try session.execute("ANALYZE \(quoted(table.name))")
-        guard table.key == ["id"],
-              let sequence = try session.query("SELECT pg_get_serial_sequence($1, 'id')", binds(quoted(table.name))).first?.decode(String?.self)
-        else { return }
-        try session.execute("SELECT setval($1::regclass, coalesce((SELECT max(id) FROM \(quoted(table.name))), 0) + 1, false)", binds(sequence))
+        let identities = try session.query("""
+            SELECT attname::text, pg_get_serial_sequence($1, attname) FROM pg_attribute
+            WHERE attrelid = to_regclass($1) AND attidentity <> '' AND NOT attisdropped
+            """, binds(quoted(table.name))).map { try $0.decode((String, String).self) }
+        for (column, sequence) in identities {
+            try session.execute("""
+                SELECT setval($1::regclass, coalesce((SELECT max(\(quoted(column))) FROM \(quoted(table.name))), 0) + 1, false)
+                """, binds(sequence))
+        }
     }
 
     /// The values of `columns` in `row`, by each column's kind.

@@ -14,7 +14,7 @@ extension AppDatabase {
             throw StorageError.readFailed(path: path, reason: "scans \(earlier.scanID.prefix(8)) and \(later.scanID.prefix(8)) are of different targets")
         }
         return try read { db in
-            let absent = "NOT EXISTS (SELECT 1 FROM occurrence x WHERE x.scanId = :other AND x.findingId = f.id)"
+            let absent = "NOT EXISTS (SELECT 1 FROM occurrence x WHERE \(ScanKey.occurrence("x", inScan: ":other")) AND x.findingId = f.id)"
             func search(in scan: ScanSummary, other: ScanSummary, _ extra: String = "") throws -> [TrackedFinding] {
                 var search = FindingSearch(query: FindingQuery(scanID: scan.scanID))
                 search.condition = (absent + extra, ["other": other.scanID, "since": earlier.startedAt])
@@ -34,7 +34,7 @@ extension AppDatabase {
     private static func severityChanges(_ db: Database, from: ScanSummary, to: ScanSummary) throws -> [ScanDiff.SeverityChange] {
         var search = FindingSearch(query: FindingQuery(scanID: to.scanID))
         search.condition = ("""
-            EXISTS (SELECT 1 FROM occurrence x WHERE x.scanId = :other AND x.findingId = f.id)
+            EXISTS (SELECT 1 FROM occurrence x WHERE \(ScanKey.occurrence("x", inScan: ":other")) AND x.findingId = f.id)
             AND EXISTS (SELECT 1 FROM findingEvent e WHERE e.findingId = f.id AND e.kind = 'severity-changed'
                         AND e.at > :since AND e.at <= :until)
             """, ["other": from.scanID, "since": from.startedAt, "until": to.startedAt])

@@ -12,12 +12,13 @@ extension AppDatabase {
     /// (a report that shows them); they are most of what a scan holds.
     ///
     /// A large scan is read in ranges of finding ids on several reader connections at once. The
-    /// history's revision (its latest occurrence and its scans) is read before and after: when a scan
-    /// was recorded or removed in between, the ranges may disagree (a finding's `sources`), and the
+    /// history's revision (its largest scan key and its number of scans) is read before and after:
+    /// when a scan was recorded in between, the ranges may disagree (a finding's `sources`), and the
     /// scan is read again in one transaction.
     public func recordedFindings(inScan scanID: String, rawResults: Bool = true) throws(StorageError) -> (findings: [Finding], redaction: String?) {
         let (ids, revision, redaction) = try read { db in
-            (try Int64.fetchAll(db, sql: "SELECT DISTINCT findingId FROM occurrence WHERE scanId = ? ORDER BY findingId", arguments: [scanID]),
+            (try Int64.fetchAll(db, sql: "SELECT DISTINCT findingId FROM occurrence o WHERE \(ScanKey.occurrence("o", inScan: "?")) ORDER BY findingId",
+                                arguments: [scanID]),
              try Self.revision(db), try Self.redaction(db, scanID: scanID))
         }
         guard ids.count >= Self.parallelReadThreshold, writer is DatabasePool else { return try recordedFindings(scanID, rawResults, ids: nil) }
@@ -48,8 +49,11 @@ extension AppDatabase {
         try String.fetchOne(db, sql: RecordedRedaction.query(placeholder: "?1"), arguments: [scanID])
     }
 
-    /// What changes when a scan is recorded or removed: the latest occurrence and the number of scans.
+    /// What changes when a scan is recorded: the largest scan key and the number of scans. Everything
+    /// a recording writes (occurrences, findings' rows) is written in the transaction that adds its
+    /// scan, under a key larger than any before.
     private static func revision(_ db: Database) throws -> [Int64] {
-        [try Int64.fetchOne(db, sql: "SELECT max(rowid) FROM occurrence") ?? 0, try Int64.fetchOne(db, sql: "SELECT count(*) FROM scan") ?? 0]
+        let row = try Row.fetchOne(db, sql: #"SELECT coalesce(max("key"), 0), count(*) FROM scan"#)
+        return [row?[0] ?? 0, row?[1] ?? 0]
     }
 }

@@ -19,9 +19,9 @@ extension AppDatabase {
         let sightings: [FindingStory.Sighting] = try read { db in
             let columns = FindingColumns.sighting + FindingColumns.raw
             let rows = try Row.fetchCursor(db, sql: """
-                SELECT o.scanId, s.startedAt, o.toolId, \(FindingColumns.sightingSQL(occurrence: "o", finding: "f")), \(FindingColumns.rawBody(of: "o"))
+                SELECT s.id, s.startedAt, o.toolId, \(FindingColumns.sightingSQL(occurrence: "o", finding: "f")), \(FindingColumns.rawBody(of: "o"))
                 FROM occurrence o
-                JOIN finding f ON f.id = o.findingId JOIN scan s ON s.id = o.scanId
+                JOIN finding f ON f.id = o.findingId JOIN scan s ON s."key" = o.scanKey
                 WHERE f.targetName = ? AND f.identity = ? ORDER BY s.startedAt, o.toolId
                 """, arguments: [targetName, full])
             var result: [FindingStory.Sighting] = []

@@ -40,7 +40,7 @@ enum FindingSQL {
     /// Parameters: `?1` scan id, `?2` time seen.
     static let markSeen = """
         UPDATE finding SET lastSeenScanId = ?1, lastSeenAt = ?2
-        WHERE lastSeenScanId <> ?1 AND id IN (SELECT findingId FROM occurrence WHERE scanId = ?1)
+        WHERE lastSeenScanId <> ?1 AND id IN (SELECT findingId FROM occurrence o WHERE \(ScanKey.occurrence("o", inScan: "?1")))
         """
 
     /// Inserts `rows` occurrences of this scan. One that inherits its finding's location stores
@@ -55,8 +55,8 @@ enum FindingSQL {
             location.contains(name) ? InheritedLocation.stored("column\(index + 2)", inherits: inherits) : "column\(index + 2)"
         }
         return """
-            INSERT INTO occurrence (scanId, findingId, \(FindingColumns.occurrence.sqlList()), rawId, inherits)
-            SELECT ?1, column1, \(stored.joined(separator: ", ")), column\(occurrenceRowWidth - 1), \(inherits)
+            INSERT INTO occurrence (scanKey, findingId, \(FindingColumns.occurrence.sqlList()), rawId, inherits)
+            SELECT \(ScanKey.of(scanID: "?1")), column1, \(stored.joined(separator: ", ")), column\(occurrenceRowWidth - 1), \(inherits)
             FROM (VALUES \(valuesList(rows: rows, width: occurrenceRowWidth)))
             """
     }

@@ -108,7 +108,7 @@ struct FindingSearch {
         var sql = byFirstSeen ? "FROM finding f INDEXED BY finding_on_firstSeenAt" : "FROM finding f"
         if query.scanID == nil {
             columns.append(!readsRawResults ? "NULL" : "(SELECT \(FindingColumns.rawBody(of: "occurrence")) FROM occurrence "
-                + "WHERE scanId = f.lastSeenScanId AND findingId = f.id AND toolId = f.toolId)")
+                + "WHERE \(ScanKey.occurrence("occurrence", inScan: "f.lastSeenScanId")) AND findingId = f.id AND toolId = f.toolId)")
         }
         if query.scanID != nil {
             columns.append(FindingColumns.sightingSQL(occurrence: "o", finding: "f") + ", " + (readsRawResults ? FindingColumns.rawBody(of: "o") : "NULL"))
@@ -148,9 +148,9 @@ struct FindingSearch {
         guard let scanID = query.scanID else { return "" }
         arguments["scan"] = scanID
         return """
-             JOIN occurrence o ON o.scanId = :scan AND o.findingId = f.id AND o.toolId = COALESCE(
-              (SELECT toolId FROM occurrence WHERE scanId = :scan AND findingId = f.id AND toolId = f.toolId),
-              (SELECT min(toolId) FROM occurrence WHERE scanId = :scan AND findingId = f.id))
+             JOIN occurrence o ON \(ScanKey.occurrence("o", inScan: ":scan")) AND o.findingId = f.id AND o.toolId = COALESCE(
+              (SELECT toolId FROM occurrence x WHERE \(ScanKey.occurrence("x", inScan: ":scan")) AND findingId = f.id AND toolId = f.toolId),
+              (SELECT min(toolId) FROM occurrence x WHERE \(ScanKey.occurrence("x", inScan: ":scan")) AND findingId = f.id))
             """
     }
 

@@ -11,7 +11,7 @@ enum ScanDecisions {
     static func firstSeen(_ db: Database, scanID: String, count: Int = 0) throws -> [String: Date] {
         let rows = try Row.fetchCursor(db, sql: """
             SELECT f.identity, f.firstSeenAt FROM finding f
-            WHERE f.id IN (SELECT findingId FROM occurrence WHERE scanId = ?)
+            WHERE f.id IN (SELECT findingId FROM occurrence o WHERE \(ScanKey.occurrence("o", inScan: "?")))
             """, arguments: [scanID])
         var result: [String: Date] = [:]
         result.reserveCapacity(count)
@@ -43,7 +43,7 @@ enum ScanDecisions {
         let arguments: StatementArguments = ["pairs": JSONValue.array(pairs).serialized, "target": scan.target.name, "scan": scan.id]
         try db.execute(sql: """
             UPDATE occurrence SET waiver = waived.waiver FROM (\(waived)) AS waived
-            WHERE occurrence.scanId = :scan AND occurrence.findingId = waived.findingId
+            WHERE \(ScanKey.occurrence("occurrence", inScan: ":scan")) AND occurrence.findingId = waived.findingId
             """, arguments: arguments)
         try db.execute(sql: """
             UPDATE finding SET waiver = waived.waiver FROM (\(waived)) AS waived
@@ -55,7 +55,7 @@ enum ScanDecisions {
     static func waivers(_ db: Database, scanID: String) throws -> [String: Suppression] {
         let rows = try Row.fetchCursor(db, sql: """
             SELECT DISTINCT f.identity, o.waiver FROM occurrence o JOIN finding f ON f.id = o.findingId
-            WHERE o.scanId = ? AND o.waiver IS NOT NULL
+            WHERE \(ScanKey.occurrence("o", inScan: "?")) AND o.waiver IS NOT NULL
             """, arguments: [scanID])
         var result: [String: Suppression] = [:]
         while let row = try rows.next() {

@@ -65,10 +65,14 @@ struct ScanRecorder {
         )
     }
 
+    /// Inserts the scan's row under the next scan key: one more than the largest, which only this
+    /// transaction (SQLite's one writer) can take.
     private func insertScan() throws {
         let columns = ScanColumns.all.bound
         let placeholders = Array(repeating: "?", count: columns.count).joined(separator: ", ")
-        var binder = StatementBinder(try db.makeStatement(sql: "INSERT INTO scan (\(columns.sqlList())) VALUES (\(placeholders))"))
+        var binder = StatementBinder(try db.makeStatement(sql: """
+            INSERT INTO scan (\(columns.sqlList()), "key") VALUES (\(placeholders), (SELECT coalesce(max("key"), 0) + 1 FROM scan))
+            """))
         try columns.bind(scan, to: &binder)
         try binder.execute()
     }

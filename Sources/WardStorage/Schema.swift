@@ -27,6 +27,7 @@ enum Schema {
         migrator.registerMigration("v16-scan-redaction", migrate: ScanRedactionMigration.apply)
         migrator.registerMigration("v17-inherited-locations", migrate: InheritedLocationMigration.apply)
         migrator.registerMigration("v18-raw-dictionary", migrate: RawDictionaryMigration.apply)
+        migrator.registerMigration("v19-scan-keys", migrate: ScanKeyMigration.apply)
         return migrator
     }
 

@@ -8,13 +8,13 @@ import Testing
 @Suite struct ColumnDeclarationTests {
     /// Columns each table's statements write themselves rather than through its declared list.
     private static let writtenBySQL: [String: Set<String>] = [
-        "scan": [],
+        "scan": ["key"],
         "toolRun": ["id", "scanId"],
         "finding": [
             "id", "identity", "targetName", "status", "firstSeenScanId", "lastSeenScanId", "fixedScanId",
             "firstSeenAt", "lastSeenAt", "waiver",
         ],
-        "occurrence": ["scanId", "findingId", "waiver", "rawId", "inherits"],
+        "occurrence": ["scanKey", "findingId", "waiver", "rawId", "inherits"],
     ]
 
     private static let declared: [String: [String]] = [
