@@ -30,6 +30,11 @@ import WardStorage
             let decided = try WardProcess.run(["triage", String(identity.prefix(12)), "--db", url, "--state", "confirmed",
                                                "--reason", "reviewed again after the move", "--target", HistoryStory.target])
             #expect(decided.status == 0, "\(decided.stderr)")
+            // And scan keys continue after the copied ones: the copy records the next scan.
+            let next = try WardProcess.run(["import", "--db", url, "--tool", "bandit", "--root", Fixtures.path("projects/tiny"),
+                                            "--target", "other", Fixtures.path("reports/bandit/tiny-bandit-1.9.4.json"),
+                                            "-o", story.directory + "/next.txt"])
+            #expect(next.status == 1, "\(next.stderr)")
         }
         #expect(try AppDatabase.open(path: back).tableCounts() == AppDatabase.open(path: sqlite).tableCounts())
     }
