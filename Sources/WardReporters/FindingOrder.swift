@@ -16,31 +16,54 @@ public enum FindingOrder {
 
     /// `indices` of `findings` in the order of ``sorted(_:)``.
     public static func sorted(_ indices: [Int], of findings: [Finding]) -> [Int] {
-        // Each finding's sort key is read once; comparisons then read the keys where they lie.
-        // Reading a finding's location per comparison would copy it (and retain every string it holds).
+        // Each finding's sort key is read once, its path and rule as their ranks among the distinct
+        // paths and rules (String's order, each distinct text compared once), so comparisons are of
+        // integers; the identity is compared only between findings equal in everything else.
+        let (paths, rules) = findings.withUnsafeBufferPointer { buffer in
+            (ranks(buffer.map { $0.location?.path ?? "" }), ranks(buffer.map(\.ruleID)))
+        }
         let keys = findings.withUnsafeBufferPointer { buffer in
-            buffer.map { Key(rank: $0.severity.rank, path: $0.location?.path ?? "", line: $0.location?.startLine ?? 0,
-                             ruleID: $0.ruleID, identity: $0.identity) }
+            buffer.indices.map { Key(rank: buffer[$0].severity.rank, path: paths[$0], line: buffer[$0].location?.startLine ?? 0,
+                                     rule: rules[$0]) }
         }
         return keys.withUnsafeBufferPointer { keys in
-            indices.sorted { keys[$0].precedes(keys[$1]) }
+            findings.withUnsafeBufferPointer { findings in
+                indices.sorted { left, right in
+                    let (a, b) = (keys[left], keys[right])
+                    if a != b { return a.precedes(b) }
+                    return findings[left].identity < findings[right].identity
+                }
+            }
         }
     }
 
-    /// What the order compares of one finding.
-    private struct Key {
+    /// Each text's rank among the distinct `texts` in String's order; equal texts share a rank.
+    static func ranks(_ texts: [String]) -> [Int] {
+        var ids: [String: Int] = [:]
+        var distinct: [String] = []
+        let provisional = texts.map { text in
+            if let id = ids[text] { return id }
+            ids[text] = distinct.count
+            distinct.append(text)
+            return distinct.count - 1
+        }
+        var rankOfID = [Int](repeating: 0, count: distinct.count)
+        for (rank, id) in distinct.indices.sorted(by: { distinct[$0] < distinct[$1] }).enumerated() { rankOfID[id] = rank }
+        return provisional.map { rankOfID[$0] }
+    }
+
+    /// What the order compares of one finding before its identity.
+    private struct Key: Equatable {
         let rank: Int
-        let path: String
+        let path: Int
         let line: Int
-        let ruleID: String
-        let identity: String
+        let rule: Int
 
         func precedes(_ other: Key) -> Bool {
             if rank != other.rank { return rank > other.rank }
             if path != other.path { return path < other.path }
             if line != other.line { return line < other.line }
-            if ruleID != other.ruleID { return ruleID < other.ruleID }
-            return identity < other.identity
+            return rule < other.rule
         }
     }
 }

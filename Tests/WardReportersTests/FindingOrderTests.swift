@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 import WardCore
 @testable import WardReporters
 
@@ -28,5 +29,27 @@ import WardCore
             let shuffled = seed == 0 ? expected.reversed() : expected.shuffled(using: &generator)
             #expect(FindingOrder.sorted(shuffled).map(\.identity) == expected.map(\.identity))
         }
+    }
+
+    @Test(arguments: 0..<20) func theOrderIsTheOrderOfTheirFieldsCompared(seed: Int) {
+        // Findings drawn from few paths and rules (paths in non-ASCII too, and absent), so most
+        // comparisons tie on something, against a sort that compares the fields themselves
+        var generator = SeededGenerator(state: UInt64(seed))
+        let paths: [String?] = [nil, "", "a.py", "a.py/b", "B.py", "é.py", "e\u{301}x.py", "z/ü.py"]
+        let findings = (0..<300).map { index in
+            Self.finding(Severity.allCases[Int(generator.next() % UInt64(Severity.allCases.count))],
+                         paths[Int(generator.next() % UInt64(paths.count))], Int(generator.next() % 4),
+                         ["r2", "r10", "R1"][Int(generator.next() % 3)], "v1:\(generator.next() % 50)-\(index)")
+        }
+        let expected = findings.sorted { a, b in
+            let (pa, pb) = (a.location?.path ?? "", b.location?.path ?? "")
+            let (la, lb) = (a.location?.startLine ?? 0, b.location?.startLine ?? 0)
+            if a.severity.rank != b.severity.rank { return a.severity.rank > b.severity.rank }
+            if pa != pb { return pa < pb }
+            if la != lb { return la < lb }
+            if a.ruleID != b.ruleID { return a.ruleID < b.ruleID }
+            return a.identity < b.identity
+        }
+        #expect(FindingOrder.sorted(findings).map(\.identity) == expected.map(\.identity))
     }
 }
