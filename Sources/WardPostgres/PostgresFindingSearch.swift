@@ -76,7 +76,8 @@ struct PostgresFindingSearch {
             // finding would be evaluated over the whole history).
             from += """
                  JOIN (SELECT DISTINCT ON (p."findingId") p.* FROM occurrence p JOIN finding pf ON pf.id = p."findingId"
-                  WHERE \(ScanKey.occurrence("p", inScan: scan)) ORDER BY p."findingId", (p."toolId" = pf."toolId") DESC, p."toolId") o ON o."findingId" = f.id
+                  WHERE \(ScanKey.occurrence("p", inScan: scan))
+                  ORDER BY p."findingId", (p."toolId" = pf."toolId") DESC, p."toolId") o ON o."findingId" = f.id
                 """
         } else {
             from += #" LEFT JOIN scan ls ON ls.id = f."lastSeenScanId""#

@@ -67,7 +67,8 @@ extension PostgresHistory {
     static func firstSeen(_ session: PostgresSession, scanID: String) throws -> [String: Date] {
         var result: [String: Date] = [:]
         for row in try session.query("""
-            SELECT f.identity, f."firstSeenAt" FROM finding f WHERE f.id IN (SELECT "findingId" FROM occurrence o WHERE \(ScanKey.occurrence("o", inScan: "$1")))
+            SELECT f.identity, f."firstSeenAt" FROM finding f
+            WHERE f.id IN (SELECT "findingId" FROM occurrence o WHERE \(ScanKey.occurrence("o", inScan: "$1")))
             """, binds(scanID)) {
             let (identity, at) = try row.decode((String, Date).self)
             result[identity] = at
@@ -109,7 +110,8 @@ extension PostgresHistory {
             """
         let values = binds(identities, waivers, scan.target.name, scan.id)
         try session.execute("""
-            UPDATE occurrence SET waiver = w.waiver FROM (\(waived)) AS w WHERE \(ScanKey.occurrence("occurrence", inScan: "$4")) AND occurrence."findingId" = w.id
+            UPDATE occurrence SET waiver = w.waiver FROM (\(waived)) AS w
+            WHERE \(ScanKey.occurrence("occurrence", inScan: "$4")) AND occurrence."findingId" = w.id
             """, values)
         try session.execute("""
             UPDATE finding SET waiver = w.waiver FROM (\(waived)) AS w WHERE finding.id = w.id AND finding."lastSeenScanId" = $4

@@ -16,7 +16,8 @@ extension PostgresHistory {
             func search(in scan: ScanSummary, other: ScanSummary, knownBefore: Bool = false) throws -> [TrackedFinding] {
                 var search = PostgresFindingSearch(query: FindingQuery(scanID: scan.scanID))
                 search.condition = { search in
-                    let absent = "NOT EXISTS (SELECT 1 FROM occurrence x WHERE \(ScanKey.occurrence("x", inScan: search.parameter(other.scanID))) AND x.\"findingId\" = f.id)"
+                    let inOther = ScanKey.occurrence("x", inScan: search.parameter(other.scanID))
+                    let absent = "NOT EXISTS (SELECT 1 FROM occurrence x WHERE \(inOther) AND x.\"findingId\" = f.id)"
                     return knownBefore ? absent + #" AND f."firstSeenAt" <= \#(search.parameter(earlier.startedAt))"# : absent
                 }
                 return try search.fetch(session)

@@ -36,7 +36,8 @@ struct PostgresRecorder {
         if merged.knownCount > 0 {
             try session.execute("""
                 UPDATE finding SET "lastSeenScanId" = $1, "lastSeenAt" = $2
-                WHERE "targetName" = $3 AND "lastSeenScanId" <> $1 AND id IN (SELECT "findingId" FROM occurrence o WHERE \(ScanKey.occurrence("o", inScan: "$1")))
+                WHERE "targetName" = $3 AND "lastSeenScanId" <> $1
+                  AND id IN (SELECT "findingId" FROM occurrence o WHERE \(ScanKey.occurrence("o", inScan: "$1")))
                 """, binds(scan.id, scan.startedAt, scan.target.name))
             try session.execute("""
                 UPDATE finding SET waiver = NULL WHERE "targetName" = $1 AND "lastSeenScanId" = $2 AND waiver IS NOT NULL

@@ -17,8 +17,7 @@ extension AppDatabase {
     /// scan is read again in one transaction.
     public func recordedFindings(inScan scanID: String, rawResults: Bool = true) throws(StorageError) -> (findings: [Finding], redaction: String?) {
         let (ids, revision, redaction) = try read { db in
-            (try Int64.fetchAll(db, sql: "SELECT DISTINCT findingId FROM occurrence o WHERE \(ScanKey.occurrence("o", inScan: "?")) ORDER BY findingId",
-                                arguments: [scanID]),
+            (try Int64.fetchAll(db, sql: Self.findingIDsOfScan, arguments: [scanID]),
              try Self.revision(db), try Self.redaction(db, scanID: scanID))
         }
         guard ids.count >= Self.parallelReadThreshold, writer is DatabasePool else { return try recordedFindings(scanID, rawResults, ids: nil) }
@@ -43,6 +42,9 @@ extension AppDatabase {
         }
         return try read { db in (try search.fetchFindings(db), ids == nil ? try Self.redaction(db, scanID: scanID) : nil) }
     }
+
+    /// The ids of the findings the scan `?` saw, in order.
+    private static let findingIDsOfScan = "SELECT DISTINCT findingId FROM occurrence o WHERE \(ScanKey.occurrence("o", inScan: "?")) ORDER BY findingId"
 
     /// The fingerprint of the redaction stage every stored text of the scan's findings passed, if one did.
     private static func redaction(_ db: Database, scanID: String) throws -> String? {

@@ -17,7 +17,7 @@ extension AppDatabase {
             throw StorageError.unknownFinding(path: path, identity: identity)
         }
         let sightings: [FindingStory.Sighting] = try read { db in
-            let columns = FindingColumns.sighting + FindingColumns.raw
+            let columns = FindingColumns.sightingAndRaw
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT s.id, s.startedAt, o.toolId, \(FindingColumns.sightingSQL(occurrence: "o", finding: "f")), \(FindingColumns.rawBody(of: "o"))
                 FROM occurrence o

@@ -80,6 +80,9 @@ enum FindingColumns {
     /// ``raw``, kept apart).
     static let sighting: List = location + suppression
 
+    /// A scan's sighting of a finding, then its raw result: what a finding read for a scan ends with.
+    static let sightingAndRaw: List = sighting + raw
+
     /// The SQL of ``sighting`` for the occurrence `occurrence` of the finding `finding` (table
     /// aliases): a location the occurrence inherits is read from the finding's row (``InheritedLocation``).
     static func sightingSQL(occurrence: String, finding: String) -> String {

@@ -207,7 +207,7 @@ struct FindingSearch {
         try FindingColumns.content.read(row, at: offset, into: &finding)
         finding.identity = try row.decode(String.self, atIndex: 0)
         let waiver = try JSONColumn.suppression(row[offset + FindingColumns.content.count] as String?, column: "waiver")
-        let seen = query.scanID == nil ? FindingColumns.raw : FindingColumns.sighting + FindingColumns.raw
+        let seen = query.scanID == nil ? FindingColumns.raw : FindingColumns.sightingAndRaw
         try seen.read(row, at: offset + FindingColumns.content.count + 1, into: &finding)
         // What the source or the tool suppressed stays as it was; a policy waiver shows where nothing else did.
         if finding.suppression == nil { finding.suppression = waiver }
