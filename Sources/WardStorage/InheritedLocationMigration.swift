@@ -15,17 +15,23 @@ enum InheritedLocationMigration {
     private static let columns = ["path", "startLine", "endLine", "startColumn", "endColumn", "snippet"]
 
     static func apply(_ db: Database) throws {
+        try db.execute(sql: "ALTER TABLE occurrence ADD COLUMN inherits BOOLEAN NOT NULL DEFAULT 0")
+        try db.execute(sql: trigger)
+    }
+
+    /// The trigger that gives inheriting occurrences their location back; `v19-scan-keys`, which
+    /// rebuilds the occurrence table, creates it again from this same text.
+    static var trigger: String {
         let old = columns.map { "OLD.\($0)" }.joined(separator: ", ")
         let new = columns.map { "NEW.\($0)" }.joined(separator: ", ")
         let restored = columns.map { "\($0) = OLD.\($0)" }.joined(separator: ", ")
-        try db.execute(sql: """
-            ALTER TABLE occurrence ADD COLUMN inherits BOOLEAN NOT NULL DEFAULT 0;
+        return """
             CREATE TRIGGER finding_keeps_inherited_locations
             BEFORE UPDATE OF \(columns.joined(separator: ", ")) ON finding
             WHEN (\(old)) IS NOT (\(new))
             BEGIN
               UPDATE occurrence SET \(restored), inherits = 0 WHERE findingId = OLD.id AND inherits;
-            END;
-            """)
+            END
+            """
     }
 }

@@ -33,16 +33,8 @@ enum ScanKeyMigration {
             CREATE UNIQUE INDEX "scan_on_targetName_inputDigest" ON "scan"("targetName", "inputDigest")
               WHERE ("inputDigest" IS NOT NULL) AND ("mode" = 'import');
             CREATE INDEX "occurrence_on_findingId_toolId" ON "occurrence"("findingId", "toolId");
-            CREATE TRIGGER finding_keeps_inherited_locations
-            BEFORE UPDATE OF path, startLine, endLine, startColumn, endColumn, snippet ON finding
-            WHEN (OLD.path, OLD.startLine, OLD.endLine, OLD.startColumn, OLD.endColumn, OLD.snippet)
-              IS NOT (NEW.path, NEW.startLine, NEW.endLine, NEW.startColumn, NEW.endColumn, NEW.snippet)
-            BEGIN
-              UPDATE occurrence SET path = OLD.path, startLine = OLD.startLine, endLine = OLD.endLine,
-                startColumn = OLD.startColumn, endColumn = OLD.endColumn, snippet = OLD.snippet, inherits = 0
-              WHERE findingId = OLD.id AND inherits;
-            END;
             """)
+        try db.execute(sql: InheritedLocationMigration.trigger)
     }
 
     /// The scan table's columns as `v1-history` to `v16-scan-redaction` left them.
