@@ -16,24 +16,25 @@ public enum FindingOrder {
 
     /// `indices` of `findings` in the order of ``sorted(_:)``.
     public static func sorted(_ indices: [Int], of findings: [Finding]) -> [Int] {
-        // Each finding's sort key is read once, its path and rule as their ranks among the distinct
-        // paths and rules (String's order, each distinct text compared once), so comparisons are of
-        // integers; the identity is compared only between findings equal in everything else.
-        let (paths, rules) = findings.withUnsafeBufferPointer { buffer in
-            (ranks(buffer.map { $0.location?.path ?? "" }), ranks(buffer.map(\.ruleID)))
-        }
-        let keys = findings.withUnsafeBufferPointer { buffer in
-            buffer.indices.map { Key(rank: buffer[$0].severity.rank, path: paths[$0], line: buffer[$0].location?.startLine ?? 0,
-                                     rule: rules[$0]) }
-        }
-        return keys.withUnsafeBufferPointer { keys in
-            findings.withUnsafeBufferPointer { findings in
-                indices.sorted { left, right in
+        // Each listed finding's sort key is read once, its path and rule as their ranks among the
+        // distinct paths and rules listed (String's order, each distinct text compared once), so
+        // comparisons are of integers; the identity is compared only between findings equal in
+        // everything else. Findings not listed cost nothing (SARIF orders each tool's apart).
+        findings.withUnsafeBufferPointer { findings in
+            let paths = ranks(indices.map { findings[$0].location?.path ?? "" })
+            let rules = ranks(indices.map { findings[$0].ruleID })
+            let keys = indices.indices.map { position in
+                let finding = findings[indices[position]]
+                return Key(rank: finding.severity.rank, path: paths[position], line: finding.location?.startLine ?? 0,
+                           rule: rules[position])
+            }
+            return keys.withUnsafeBufferPointer { keys in
+                keys.indices.sorted { left, right in
                     let (a, b) = (keys[left], keys[right])
                     if a != b { return a.precedes(b) }
-                    return findings[left].identity < findings[right].identity
+                    return findings[indices[left]].identity < findings[indices[right]].identity
                 }
-            }
+            }.map { indices[$0] }
         }
     }
 
