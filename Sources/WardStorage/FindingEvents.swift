@@ -17,15 +17,8 @@ struct FindingEvents {
     func recordSightings(newRowIDs: ClosedRange<Int64>?, reopened: [Int64], severityChanges: [(id: Int64, from: String, to: String)],
                          links: [FindingLineage.Link]) throws {
         if let newRowIDs {
-            // The id range reads the new rows alone, in order, however many rows the target holds.
-            try db.execute(
-                sql: """
-                    INSERT INTO findingEvent (findingId, scanId, kind, at)
-                    SELECT id, ?1, 'opened', ?3 FROM finding
-                    WHERE id BETWEEN ?4 AND ?5 AND targetName = ?2 AND firstSeenScanId = ?1 ORDER BY id
-                    """,
-                arguments: [scan.id, scan.target.name, scan.startedAt, newRowIDs.lowerBound, newRowIDs.upperBound]
-            )
+            try db.execute(sql: Self.opened,
+                           arguments: [scan.id, scan.target.name, scan.startedAt, newRowIDs.lowerBound, newRowIDs.upperBound])
         }
         let insert = try db.cachedStatement(sql: "INSERT INTO findingEvent (findingId, scanId, kind, at, detail) VALUES (?, ?, ?, ?, ?)")
         for id in reopened {
@@ -39,6 +32,21 @@ struct FindingEvents {
             try insert.execute(arguments: [change.id, scan.id, "severity-changed", scan.startedAt, detail])
         }
     }
+
+    /// `opened` events for the new rows, whose ids lie in `?4...?5`.
+    ///
+    /// The id range reads the new rows alone, in order, however many rows the target holds: the
+    /// table is read by its row ids (`NOT INDEXED`), because with the values bound as parameters
+    /// SQLite would otherwise prefer the index on `targetName` and read, then sort, every row of the
+    /// target (measured: 0.75 s instead of 0.48 s for 200,000 new findings, and proportional to the
+    /// target's history for a scan that adds a few).
+    ///
+    /// Parameters: `?1` scan id, `?2` target name, `?3` time seen, `?4` and `?5` the first and last new id.
+    static let opened = """
+        INSERT INTO findingEvent (findingId, scanId, kind, at)
+        SELECT id, ?1, 'opened', ?3 FROM finding NOT INDEXED
+        WHERE id BETWEEN ?4 AND ?5 AND targetName = ?2 AND firstSeenScanId = ?1 ORDER BY id
+        """
 
     /// One event of `kind` for every finding id `select` returns; `?1` in `select` and in the
     /// event is the scan's id.
