@@ -127,6 +127,7 @@ struct SARIFLogReader {
         report.findings = try ParallelChunks.joined(count: results.count) { [paths] (chunk: Range<Int>) throws(ScannerError) -> [DecodedFinding] in
             var decoded: [DecodedFinding] = []
             decoded.reserveCapacity(chunk.count)
+            var interner = TextInterner()
             for index in chunk {
                 let result = results[index]
                 guard result.object != nil else {
@@ -135,6 +136,7 @@ struct SARIFLogReader {
                 if let kind = result["kind"].string, kind == "pass" || kind == "notApplicable" { continue }
                 var (finding, secret) = makeFinding(result, rule: rules.rule(for: result), tool: tool, dialect: dialect, rules: rules, paths: paths)
                 finding.metadata["tool"] = tool
+                interner.share(&finding)
                 decoded.append(DecodedFinding(finding, secret: secret))
             }
             return decoded

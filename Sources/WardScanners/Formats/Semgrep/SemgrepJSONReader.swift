@@ -17,13 +17,16 @@ struct SemgrepJSONReader {
         var chunks = ParallelChunks.map(count: results.count) { (chunk: Range<Int>) -> DecodedChunk in
             var decoded = DecodedChunk()
             decoded.findings.reserveCapacity(chunk.count)
+            var interner = TextInterner()
             for index in chunk {
                 let result = results[index]
                 guard result["test_id"].isNull else { decoded.foreign = true; break }
                 guard decoded.invalid == nil else { continue }
                 do throws(ScannerError) {
                     try Self.checkRequired(result, at: JSONPath().key("results").index(index), source: source)
-                    decoded.findings.append(try finding(result, source: source))
+                    var finding = try finding(result, source: source)
+                    interner.share(&finding)
+                    decoded.findings.append(finding)
                 } catch {
                     decoded.invalid = error
                 }
