@@ -7,8 +7,9 @@ import Foundation
 /// decoded result holds its own copy of each. Swift strings, arrays and dictionaries share their
 /// storage when copied, so handing every finding the first copy of a value seen keeps one: the
 /// readers of reports that run that large (SARIF, Semgrep's JSON) share the texts of each finding
-/// as they decode it. Measured on a 200,000-result SARIF log: 450 MB of decoded findings became
-/// 382 MB, in the same time.
+/// as they decode it, and both histories as they read a stored scan back. Measured on a
+/// 200,000-result SARIF log: 450 MB of decoded findings became 382 MB, and `ward check` of a stored
+/// scan of that size peaked at 289 MB instead of 366, in the same time.
 ///
 /// Texts short enough to be stored inside the string itself (15 bytes of UTF-8) hold no storage
 /// and are left as they are, as are the texts that differ in every finding (identity, snippet,

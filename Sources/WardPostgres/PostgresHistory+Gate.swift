@@ -54,9 +54,12 @@ extension PostgresHistory {
         return try read("reading scan \(scanID.prefix(8))") { session in
             var search = PostgresFindingSearch(query: query)
             search.recordedOrder = true
+            // The texts the findings repeat held once, as the SQLite history reads them (``TextInterner``).
+            var interner = TextInterner()
             let findings = try search.fetch(session).map { tracked in
                 var finding = tracked.finding
                 finding.sources = tracked.sources
+                interner.share(&finding)
                 return finding
             }
             let redaction = try session.query(RecordedRedaction.query(placeholder: "$1"), binds(scanID)).first?.decode(String.self)

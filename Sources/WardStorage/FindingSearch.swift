@@ -65,9 +65,12 @@ struct FindingSearch {
         let sql = makeSQL(arguments: &arguments)
         let rows = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(arguments))
         var results: [Finding] = []
+        // A rule's texts and a file's path repeat over the findings: each is held once (``TextInterner``).
+        var interner = TextInterner()
         while let row = try rows.next() {
             var finding = try decodeFinding(row, at: historyColumns.count)
             finding.sources = try JSONColumn.strings(row[historyColumns.count - 1], column: "sources").sorted()
+            interner.share(&finding)
             results.append(finding)
         }
         return results
