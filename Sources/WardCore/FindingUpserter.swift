@@ -59,7 +59,7 @@ public struct FindingUpserter<Rows: FindingRowStore> {
         var reported = Set<Int64>()
         var members: [Int] = []
         var tools: [String] = []
-        for head in groups.heads {
+        for head in FindingWriteOrder.sorted(groups.heads, in: scan.findings) {
             groups.members(startingAt: head, into: &members)
             let row = existing[scan.findings[head].identity]
             let primary = FindingPrecedence.describing(members, in: scan.findings, incumbentTool: row?.toolID) ?? head

@@ -1,0 +1,51 @@
+import Foundation
+
+/// The order in which a scan's findings are written to a history: most severe first, then by path
+/// (as bytes, as SQLite compares text; no path first) and first line (none first).
+///
+/// Most of the finding table's indexes lead with these columns (the listing orders), and new rows
+/// take ascending ids in the order they are written. Written in this order, a large scan's new
+/// rows go into those indexes a page after another instead of at random places in them, so far
+/// fewer pages are read and rewritten once the indexes outgrow the page cache; the table itself,
+/// ordered by id, is appended to either way. Measured with an 800,000-result log into an empty
+/// history, the store took 37.8 s instead of 64.5 s. Nothing reads meaning into the order:
+/// findings read back are ordered by their reader (reports, listings), and ties keep the scan's order.
+public enum FindingWriteOrder {
+    /// `heads` (positions in `findings`) in write order.
+    public static func sorted(_ heads: [Int], in findings: [Finding]) -> [Int] {
+        // Each distinct path ranked once, then integers compared: a large scan has few paths per finding.
+        var pathRanks: [PathBytes?: Int] = [:]
+        for head in heads { pathRanks[findings[head].location.map { PathBytes($0.path) }] = 0 }
+        let paths = pathRanks.keys.sorted { left, right in
+            guard let right else { return false }
+            guard let left else { return true }
+            return left.text.utf8.lexicographicallyPrecedes(right.text.utf8)
+        }
+        for (rank, path) in paths.enumerated() { pathRanks[path] = rank }
+        var keys = heads.map { head in
+            let location = findings[head].location
+            return (severity: -findings[head].severity.rank, path: pathRanks[location.map { PathBytes($0.path) }] ?? 0,
+                    line: location?.startLine ?? Int.min, head: head)
+        }
+        keys.sort { ($0.severity, $0.path, $0.line, $0.head) < ($1.severity, $1.path, $1.line, $1.head) }
+        return keys.map(\.head)
+    }
+
+    /// A path compared by its bytes: two spellings of one accented letter are two paths to SQLite.
+    private struct PathBytes: Hashable {
+        let text: String
+
+        init(_ text: String) {
+            self.text = text
+        }
+
+        static func == (left: Self, right: Self) -> Bool {
+            left.text.utf8.elementsEqual(right.text.utf8)
+        }
+
+        func hash(into hasher: inout Hasher) {
+            var text = text
+            text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        }
+    }
+}
