@@ -13,7 +13,10 @@ import Foundation
 ///
 /// Texts short enough to be stored inside the string itself (15 bytes of UTF-8) hold no storage
 /// and are left as they are, as are the texts that differ in every finding (identity, snippet,
-/// raw result), which would only fill the table. Values are replaced by equal values only.
+/// raw result), which would only fill the table. A value is replaced only by one with the same
+/// bytes: Swift compares strings by canonical equivalence, so two spellings of one accented letter
+/// (two files on disk) are equal strings; only values whose texts are all ASCII, where equal
+/// strings have equal bytes, are shared.
 public struct TextInterner: Sendable {
     private var texts: Set<String> = []
     private var lists: Set<[String]> = []
@@ -32,15 +35,26 @@ public struct TextInterner: Sendable {
         finding.rawSeverity = finding.rawSeverity.map { shared($0) }
         finding.confidence = finding.confidence.map { shared($0) }
         if let path = finding.location?.path { finding.location?.path = shared(path) }
-        if !finding.cwes.isEmpty { finding.cwes = lists.insert(finding.cwes).memberAfterInsert }
-        if !finding.references.isEmpty { finding.references = lists.insert(finding.references).memberAfterInsert }
-        if !finding.sources.isEmpty { finding.sources = lists.insert(finding.sources).memberAfterInsert }
-        if !finding.metadata.isEmpty { finding.metadata = maps.insert(finding.metadata).memberAfterInsert }
+        finding.cwes = shared(finding.cwes)
+        finding.references = shared(finding.references)
+        finding.sources = shared(finding.sources)
+        if !finding.metadata.isEmpty, finding.metadata.allSatisfy({ Self.isASCII($0.key) && Self.isASCII($0.value) }) {
+            finding.metadata = maps.insert(finding.metadata).memberAfterInsert
+        }
     }
 
-    /// `text`, or the equal text seen first.
+    /// `text`, or the text with the same bytes seen first.
     public mutating func shared(_ text: String) -> String {
-        guard text.utf8.count > 15 else { return text }
+        guard text.utf8.count > 15, Self.isASCII(text) else { return text }
         return texts.insert(text).memberAfterInsert
+    }
+
+    private mutating func shared(_ list: [String]) -> [String] {
+        guard !list.isEmpty, list.allSatisfy(Self.isASCII) else { return list }
+        return lists.insert(list).memberAfterInsert
+    }
+
+    private static func isASCII(_ text: String) -> Bool {
+        text.utf8.allSatisfy { $0 < 0x80 }
     }
 }

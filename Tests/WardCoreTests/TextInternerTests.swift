@@ -55,6 +55,35 @@ import WardCore
         #expect(Self.storage(first.identity) != Self.storage(second.identity))
     }
 
+    @Test func twoSpellingsOfOneLetterKeepTheirBytes() {
+        // Given two findings whose texts are equal strings (canonically) but not equal bytes: two files on disk
+        let composed = "src/handlers/caf\u{E9}_views.py", decomposed = "src/handlers/cafe\u{301}_views.py"
+        #expect(composed == decomposed)
+        func finding(_ text: String) -> Finding {
+            Finding(toolID: "semgrep", ruleID: "rule." + text, title: text, message: text, kind: .sast, severity: .high,
+                    cwes: [text], location: SourceLocation(path: text, startLine: 1), references: [text],
+                    metadata: ["k": text], identity: "v1:x")
+        }
+        var first = finding(composed)
+        var second = finding(decomposed)
+
+        // When both pass one interner
+        var interner = TextInterner()
+        interner.share(&first)
+        interner.share(&second)
+
+        // Then each keeps its own bytes in every text
+        let bytes = Array(decomposed.utf8)
+        #expect(Array(second.location?.path.utf8 ?? "".utf8) == bytes)
+        #expect(Array(second.title.utf8) == bytes)
+        #expect(Array(second.message.utf8) == bytes)
+        #expect(Array(second.ruleID.utf8) == Array(("rule." + decomposed).utf8))
+        #expect(second.cwes.map { Array($0.utf8) } == [bytes])
+        #expect(second.references.map { Array($0.utf8) } == [bytes])
+        #expect(Array(second.metadata["k"]?.utf8 ?? "".utf8) == bytes)
+        #expect(Array(first.location?.path.utf8 ?? "".utf8) == Array(composed.utf8))
+    }
+
     @Test func differentTextsAreNotReplaced() {
         var interner = TextInterner()
         var first = Self.finding(1, path: "src/module/one.py")

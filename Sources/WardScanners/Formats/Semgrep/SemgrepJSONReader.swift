@@ -24,9 +24,9 @@ struct SemgrepJSONReader {
                 guard decoded.invalid == nil else { continue }
                 do throws(ScannerError) {
                     try Self.checkRequired(result, at: JSONPath().key("results").index(index), source: source)
-                    var finding = try finding(result, source: source)
-                    interner.share(&finding)
-                    decoded.findings.append(finding)
+                    var decodedFinding = try finding(result, source: source)
+                    interner.share(&decodedFinding)
+                    decoded.findings.append(decodedFinding)
                 } catch {
                     decoded.invalid = error
                 }
