@@ -14,18 +14,15 @@ public enum FindingWriteOrder {
     /// `heads` (positions in `findings`) in write order.
     public static func sorted(_ heads: [Int], in findings: [Finding]) -> [Int] {
         // Each distinct path ranked once, then integers compared: a large scan has few paths per finding.
-        var pathRanks: [PathBytes?: Int] = [:]
-        for head in heads { pathRanks[findings[head].location.map { PathBytes($0.path) }] = 0 }
-        let paths = pathRanks.keys.sorted { left, right in
+        let paths = DistinctRanks.of(heads.map { findings[$0].location.map { PathBytes($0.path) } }) { left, right in
             guard let right else { return false }
             guard let left else { return true }
             return left.text.utf8.lexicographicallyPrecedes(right.text.utf8)
         }
-        for (rank, path) in paths.enumerated() { pathRanks[path] = rank }
-        var keys = heads.map { head in
-            let location = findings[head].location
-            return (severity: -findings[head].severity.rank, path: pathRanks[location.map { PathBytes($0.path) }] ?? 0,
-                    line: location?.startLine ?? Int.min, head: head)
+        var keys = heads.indices.map { position in
+            let finding = findings[heads[position]]
+            return (severity: -finding.severity.rank, path: paths[position], line: finding.location?.startLine ?? Int.min,
+                    head: heads[position])
         }
         keys.sort { ($0.severity, $0.path, $0.line, $0.head) < ($1.severity, $1.path, $1.line, $1.head) }
         return keys.map(\.head)

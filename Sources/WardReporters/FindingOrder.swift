@@ -21,8 +21,8 @@ public enum FindingOrder {
         // comparisons are of integers; the identity is compared only between findings equal in
         // everything else. Findings not listed cost nothing (SARIF orders each tool's apart).
         findings.withUnsafeBufferPointer { findings in
-            let paths = ranks(indices.map { findings[$0].location?.path ?? "" })
-            let rules = ranks(indices.map { findings[$0].ruleID })
+            let paths = DistinctRanks.of(indices.map { findings[$0].location?.path ?? "" }, by: <)
+            let rules = DistinctRanks.of(indices.map { findings[$0].ruleID }, by: <)
             let keys = indices.indices.map { position in
                 let finding = findings[indices[position]]
                 return Key(rank: finding.severity.rank, path: paths[position], line: finding.location?.startLine ?? 0,
@@ -36,21 +36,6 @@ public enum FindingOrder {
                 }
             }.map { indices[$0] }
         }
-    }
-
-    /// Each text's rank among the distinct `texts` in String's order; equal texts share a rank.
-    static func ranks(_ texts: [String]) -> [Int] {
-        var ids: [String: Int] = [:]
-        var distinct: [String] = []
-        let provisional = texts.map { text in
-            if let id = ids[text] { return id }
-            ids[text] = distinct.count
-            distinct.append(text)
-            return distinct.count - 1
-        }
-        var rankOfID = [Int](repeating: 0, count: distinct.count)
-        for (rank, id) in distinct.indices.sorted(by: { distinct[$0] < distinct[$1] }).enumerated() { rankOfID[id] = rank }
-        return provisional.map { rankOfID[$0] }
     }
 
     /// What the order compares of one finding before its identity.
