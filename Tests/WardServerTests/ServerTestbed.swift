@@ -83,6 +83,9 @@ final class ServerTestbed: Sendable {
     func request(_ path: String, method: String = "GET", headers: [String: String] = [:], body: Data? = nil) async throws -> Answer {
         var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)\(path)")!)
         request.httpMethod = method
+        // Generous: the server answers on Swift's shared thread pool, which the rest of the suite
+        // may hold with long synchronous work on a busy machine.
+        request.timeoutInterval = 600
         for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
         request.httpBody = body
         let (data, response) = try await URLSession.shared.data(for: request)
