@@ -17,7 +17,7 @@ public enum FindingWriteOrder {
         let paths = DistinctRanks.of(heads.map { findings[$0].location.map { PathBytes($0.path) } }) { left, right in
             guard let right else { return false }
             guard let left else { return true }
-            return left.text.utf8.lexicographicallyPrecedes(right.text.utf8)
+            return PathBytes.compare(left, right) < 0
         }
         var keys = heads.indices.map { position in
             let finding = findings[heads[position]]
@@ -37,7 +37,22 @@ public enum FindingWriteOrder {
         }
 
         static func == (left: Self, right: Self) -> Bool {
-            left.text.utf8.elementsEqual(right.text.utf8)
+            compare(left, right) == 0
+        }
+
+        /// Negative, zero or positive as `left`'s bytes sort before, with or after `right`'s
+        /// (`memcmp`, then the shorter first): a large scan's paths are nearly all distinct, and
+        /// comparing them a byte at a time through their views took a twentieth of a 200,000-result
+        /// import.
+        static func compare(_ left: Self, _ right: Self) -> Int {
+            var (left, right) = (left.text, right.text)
+            return left.withUTF8 { first in
+                right.withUTF8 { second in
+                    let common = min(first.count, second.count)
+                    let order = common == 0 ? 0 : memcmp(first.baseAddress!, second.baseAddress!, common)
+                    return order != 0 ? Int(order) : first.count - second.count
+                }
+            }
         }
 
         func hash(into hasher: inout Hasher) {

@@ -6,7 +6,7 @@ import WardCore
 /// Findings are written most severe first, then by path as bytes (none first) and first line (none
 /// first), ties in the scan's order: the order of the history's listing indexes.
 @Suite struct FindingWriteOrderTests {
-    static let paths: [String?] = [nil, "a.py", "B.py", "a/b.py", "a.py.bak", "é.py", "e\u{301}.py", "z.py", "ä/x.py"]
+    static let paths: [String?] = [nil, "", "a.py", "B.py", "a/b.py", "a.py.bak", "é.py", "e\u{301}.py", "z.py", "ä/x.py"]
 
     static func finding(_ severity: Severity, _ path: String?, _ line: Int?) -> Finding {
         Finding(toolID: "semgrep", ruleID: "r", title: "t", message: "m", kind: .sast, severity: severity,
