@@ -42,8 +42,7 @@ public enum FindingWriteOrder {
 
         /// Negative, zero or positive as `left`'s bytes sort before, with or after `right`'s
         /// (`memcmp`, then the shorter first): a large scan's paths are nearly all distinct, and
-        /// comparing them a byte at a time through their views took a twentieth of a 200,000-result
-        /// import.
+        /// comparing them a byte at a time through their views took 0.2-0.3 s of storing 200,000.
         static func compare(_ left: Self, _ right: Self) -> Int {
             var (left, right) = (left.text, right.text)
             return left.withUTF8 { first in
