@@ -38,23 +38,19 @@ public struct TextInterner: Sendable {
         finding.cwes = shared(finding.cwes)
         finding.references = shared(finding.references)
         finding.sources = shared(finding.sources)
-        if !finding.metadata.isEmpty, finding.metadata.allSatisfy({ Self.isASCII($0.key) && Self.isASCII($0.value) }) {
+        if !finding.metadata.isEmpty, finding.metadata.allSatisfy({ ASCIIText.isASCII($0.key) && ASCIIText.isASCII($0.value) }) {
             finding.metadata = maps.insert(finding.metadata).memberAfterInsert
         }
     }
 
     /// `text`, or the text with the same bytes seen first.
     public mutating func shared(_ text: String) -> String {
-        guard text.utf8.count > 15, Self.isASCII(text) else { return text }
+        guard text.utf8.count > 15, ASCIIText.isASCII(text) else { return text }
         return texts.insert(text).memberAfterInsert
     }
 
     private mutating func shared(_ list: [String]) -> [String] {
-        guard !list.isEmpty, list.allSatisfy(Self.isASCII) else { return list }
+        guard !list.isEmpty, list.allSatisfy({ ASCIIText.isASCII($0) }) else { return list }
         return lists.insert(list).memberAfterInsert
-    }
-
-    private static func isASCII(_ text: String) -> Bool {
-        text.utf8.allSatisfy { $0 < 0x80 }
     }
 }
