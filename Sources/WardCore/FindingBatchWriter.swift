@@ -25,13 +25,16 @@ public struct QueuedFinding: Sendable {
     public var position: Int
     /// That finding as it describes the row after uniting what the other tools said, when it differs.
     public var merged: Finding?
+    /// The ``FindingContentDigest`` of what the row describes (`merged`, else the finding).
+    public var contentDigest: [UInt8]
 
     /// A queued finding row.
     @inlinable
-    public init(id: Int64, position: Int, merged: Finding?) {
+    public init(id: Int64, position: Int, merged: Finding?, contentDigest: [UInt8]) {
         self.id = id
         self.position = position
         self.merged = merged
+        self.contentDigest = contentDigest
     }
 }
 

@@ -23,10 +23,10 @@ public struct FindingRowBatches<Writer: FindingBatchWriter> {
 
     /// Queues the finding at `position` in the scan as row `id` (see
     /// ``FindingBatchWriter/writeFindings(_:)``); `merged`, when given, describes the row after
-    /// uniting what the other tools said.
+    /// uniting what the other tools said; `contentDigest` is the digest of what the row describes.
     @inlinable
-    public mutating func upsert(id: Int64, findingAt position: Int, merged: Finding?) throws {
-        findings.append(QueuedFinding(id: id, position: position, merged: merged))
+    public mutating func upsert(id: Int64, findingAt position: Int, merged: Finding?, contentDigest: [UInt8]) throws {
+        findings.append(QueuedFinding(id: id, position: position, merged: merged, contentDigest: contentDigest))
         if findings.count == Writer.batchSize { try flushFindings() }
     }
 

@@ -37,13 +37,16 @@ public struct StoredFinding: Sendable {
     public var severity: String
     /// Its latest path.
     public var path: String?
+    /// The ``FindingContentDigest`` of what it describes; nil for a row written before histories kept it.
+    public var contentDigest: [UInt8]?
 
     /// A stored row.
-    public init(id: Int64, isOpen: Bool, toolID: String, severity: String, path: String?) {
+    public init(id: Int64, isOpen: Bool, toolID: String, severity: String, path: String?, contentDigest: [UInt8]? = nil) {
         self.id = id
         self.isOpen = isOpen
         self.toolID = toolID
         self.severity = severity
         self.path = path
+        self.contentDigest = contentDigest
     }
 }

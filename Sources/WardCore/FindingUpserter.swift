@@ -77,9 +77,14 @@ public struct FindingUpserter<Rows: FindingRowStore> {
                 counts.newCount += 1
             }
             let merged = united(members, primary: primary)
-            try rows.batches.upsert(id: findingID, findingAt: primary, merged: merged)
-            if let advisory = merged?.advisory ?? scan.findings[primary].advisory {
-                try rows.batches.addAdvisoryIDs(findingID: findingID, advisory: advisory)
+            let digest = FindingContentDigest.of(merged ?? scan.findings[primary])
+            // An open row that already says exactly this is left alone (its advisory ids too): the
+            // scan's occurrences move its last sighting.
+            if row.map({ !$0.isOpen || $0.contentDigest != digest }) ?? true {
+                try rows.batches.upsert(id: findingID, findingAt: primary, merged: merged, contentDigest: digest)
+                if let advisory = merged?.advisory ?? scan.findings[primary].advisory {
+                    try rows.batches.addAdvisoryIDs(findingID: findingID, advisory: advisory)
+                }
             }
             tools.removeAll(keepingCapacity: true)
             // What the row holds once written: its location is every sighting's that saw the same.

@@ -22,13 +22,15 @@ struct PostgresFindingRows: FindingRowStore {
     func existingRows() throws -> [String: StoredFinding] {
         var existing: [String: StoredFinding] = [:]
         let rows = try session.query("""
-            SELECT identity, id, status, "toolId", severity, path FROM finding WHERE "targetName" = $1
+            SELECT identity, id, status, "toolId", severity, path, "contentDigest" FROM finding WHERE "targetName" = $1
             """, binds(scan.target.name))
+        existing.reserveCapacity(rows.count)
         for row in rows {
             var reader = PostgresRowReader(row)
             let identity: String = try reader.next()
             existing[identity] = StoredFinding(id: try reader.next(), isOpen: try reader.next(String.self) == "open",
-                                               toolID: try reader.next(), severity: try reader.next(), path: try reader.next())
+                                               toolID: try reader.next(), severity: try reader.next(), path: try reader.next(),
+                                               contentDigest: (try reader.next(Data?.self)).map { Array($0) })
         }
         return existing
     }

@@ -6,7 +6,7 @@ import WardHistoryFormat
 /// Writes batches of one scan's findings, advisory ids and occurrences to PostgreSQL in multi-row
 /// statements, for ``FindingRowBatches``, as SQLite's writer does.
 struct PostgresFindingWriter: FindingBatchWriter {
-    /// Rows per statement (a finding row binds 31 values; PostgreSQL allows 65,535 per statement).
+    /// Rows per statement (a finding row binds 32 values; PostgreSQL allows 65,535 per statement).
     static let batchSize = 256
 
     private let session: PostgresSession
@@ -21,8 +21,8 @@ struct PostgresFindingWriter: FindingBatchWriter {
     }
 
     /// Upserts `batch`. A new row is first and last seen in this scan; an existing row keeps its
-    /// target, identity and first sighting, and is rewritten only when it was fixed (it reopens) or
-    /// its description changed, as in SQLite's history.
+    /// target, identity and first sighting, and is rewritten only when it was fixed (it reopens), its
+    /// description changed or it has no content digest yet, as in SQLite's history.
     mutating func writeFindings(_ batch: [QueuedFinding]) throws {
         let content = PostgresFindingColumns.content
         var values = binds(scan.target.name, scan.id, scan.startedAt)
@@ -30,16 +30,17 @@ struct PostgresFindingWriter: FindingBatchWriter {
             values.append(row.id)
             values.append(scan.findings[row.position].identity)
             PostgresFindingColumns.bindContent(row.merged ?? scan.findings[row.position], to: &values)
+            try values.append(Data(row.contentDigest))
         }
         let updates = content.map { "\"\($0)\" = excluded.\"\($0)\"" }.joined(separator: ", ")
         try session.execute("""
             INSERT INTO finding (id, identity, "targetName", status, "firstSeenScanId", "lastSeenScanId", "firstSeenAt", "lastSeenAt", \
-            \(PostgresFindingColumns.list(content)))
-            VALUES \(Self.tuples(rows: batch.count, width: 2 + content.count, leading: ["$1", "'open'", "$2", "$2", "$3", "$3"], from: 4,
+            \(PostgresFindingColumns.list(content)), "contentDigest")
+            VALUES \(Self.tuples(rows: batch.count, width: 3 + content.count, leading: ["$1", "'open'", "$2", "$2", "$3", "$3"], from: 4,
                                  after: 2))
             ON CONFLICT (id) DO UPDATE SET status = 'open', "fixedScanId" = NULL, "lastSeenScanId" = excluded."lastSeenScanId", \
-            "lastSeenAt" = excluded."lastSeenAt", \(updates)
-            WHERE finding.status <> 'open'
+            "lastSeenAt" = excluded."lastSeenAt", \(updates), "contentDigest" = excluded."contentDigest"
+            WHERE finding.status <> 'open' OR finding."contentDigest" IS DISTINCT FROM excluded."contentDigest"
                OR (\(PostgresFindingColumns.list(content, table: "finding"))) IS DISTINCT FROM (\(PostgresFindingColumns.list(content, table: "excluded")))
             """, values)
     }

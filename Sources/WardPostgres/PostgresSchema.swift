@@ -32,6 +32,8 @@ public enum PostgresSchema {
         PostgresMigration(name: "pg6-raw-dictionary", statements: []),
         // SQLite's `v19-scan-keys`: occurrences refer to their scan by its integer key.
         PostgresMigration(name: "pg7-scan-keys", statements: PostgresScanKeys.statements),
+        // SQLite's `v20-content-digests`: the digest of what each finding row describes.
+        PostgresMigration(name: "pg8-content-digests", statements: [#"ALTER TABLE "finding" ADD COLUMN "contentDigest" bytea"#]),
     ]
 
     /// The history's tables, as SQLite's history counts them.

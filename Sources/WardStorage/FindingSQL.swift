@@ -6,16 +6,17 @@ import WardCore
 /// Values common to every row are numbered parameters bound once, before the VALUES tuples
 /// that hold what differs per row (SQLite numbers a plain `?` one past the largest so far).
 enum FindingSQL {
-    /// Values per finding row: id, identity, then ``FindingColumns/content``.
-    static let findingRowWidth = 2 + FindingColumns.content.count
+    /// Values per finding row: id, identity, ``FindingColumns/content``, then its content digest.
+    static let findingRowWidth = 3 + FindingColumns.content.count
     /// Values per occurrence row: the finding id, ``FindingColumns/occurrence``, the raw result's id,
     /// then whether it inherits its finding's location.
     static let occurrenceRowWidth = 3 + FindingColumns.occurrence.count
 
     /// Upserts `rows` findings. A new row is first and last seen in this scan. An existing row keeps
-    /// its target, identity and first sighting; it is rewritten only when it was fixed (it reopens)
-    /// or its description changed, so a re-scan leaves the indexes of unchanged rows alone
-    /// (``markSeen`` then moves their last sighting).
+    /// its target, identity and first sighting; it is rewritten only when it was fixed (it reopens),
+    /// its description changed or it has no content digest yet, so a re-scan leaves the indexes of
+    /// unchanged rows alone (``markSeen`` then moves their last sighting). The upserter does not
+    /// even queue an open row whose digest is the scan's (``FindingContentDigest``).
     ///
     /// Parameters: `?1` target name, `?2` scan id, `?3` time seen, then the rows.
     static func upsertFindings(rows: Int) -> String {
@@ -24,12 +25,12 @@ enum FindingSQL {
         let updates = content.names.map { "\"\($0)\" = excluded.\"\($0)\"" }.joined(separator: ", ")
         return """
             INSERT INTO finding (id, identity, targetName, status, firstSeenScanId, lastSeenScanId, firstSeenAt, \
-            lastSeenAt, \(content.sqlList()))
-            SELECT column1, column2, ?1, 'open', ?2, ?2, ?3, ?3, \(selected)
+            lastSeenAt, \(content.sqlList()), contentDigest)
+            SELECT column1, column2, ?1, 'open', ?2, ?2, ?3, ?3, \(selected), column\(findingRowWidth)
             FROM (VALUES \(valuesList(rows: rows, width: findingRowWidth))) WHERE true
             ON CONFLICT DO UPDATE SET status = 'open', fixedScanId = NULL, lastSeenScanId = excluded.lastSeenScanId, \
-            lastSeenAt = excluded.lastSeenAt, \(updates)
-            WHERE status <> 'open'
+            lastSeenAt = excluded.lastSeenAt, \(updates), contentDigest = excluded.contentDigest
+            WHERE status <> 'open' OR contentDigest IS NOT excluded.contentDigest
                OR (\(content.sqlList())) IS NOT (\(content.sqlList(table: "excluded")))
             """
     }

@@ -53,6 +53,7 @@ struct FindingWriter: FindingBatchWriter {
                 } else {
                     try FindingColumns.content.bind(findings[row.position], to: &binder)
                 }
+                try binder.bind(Data(row.contentDigest))
             }
         }
         try binder.execute()

@@ -28,6 +28,7 @@ enum Schema {
         migrator.registerMigration("v17-inherited-locations", migrate: InheritedLocationMigration.apply)
         migrator.registerMigration("v18-raw-dictionary", migrate: RawDictionaryMigration.apply)
         migrator.registerMigration("v19-scan-keys", migrate: ScanKeyMigration.apply)
+        migrator.registerMigration("v20-content-digests", migrate: ContentDigestMigration.apply)
         return migrator
     }
 

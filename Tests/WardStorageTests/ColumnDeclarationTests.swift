@@ -12,7 +12,7 @@ import Testing
         "toolRun": ["id", "scanId"],
         "finding": [
             "id", "identity", "targetName", "status", "firstSeenScanId", "lastSeenScanId", "fixedScanId",
-            "firstSeenAt", "lastSeenAt", "waiver",
+            "firstSeenAt", "lastSeenAt", "waiver", "contentDigest",
         ],
         "occurrence": ["scanKey", "findingId", "waiver", "rawId", "inherits"],
     ]
