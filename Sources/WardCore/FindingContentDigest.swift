@@ -13,47 +13,65 @@ import Foundation
 public enum FindingContentDigest {
     /// The digest of `finding`'s description.
     public static func of(_ finding: Finding) -> [UInt8] {
-        var hasher = Feed()
-        hasher.add(finding.toolID)
-        hasher.add(finding.toolVersion)
-        hasher.add(finding.ruleID)
-        hasher.add(finding.ruleName)
-        hasher.add(finding.title)
-        hasher.add(finding.message)
-        hasher.add(finding.kind.rawValue)
-        hasher.add(finding.severity.rawValue)
-        hasher.add(finding.rawSeverity)
-        hasher.add(finding.confidence)
-        hasher.add(finding.cwes)
-        hasher.add(finding.advisory?.id)
-        hasher.add(finding.advisory?.aliases)
-        hasher.add(finding.location?.path)
-        for number in [finding.location?.startLine, finding.location?.endLine, finding.location?.startColumn, finding.location?.endColumn] {
-            hasher.add(number.map(String.init))
-        }
-        hasher.add(finding.location?.snippet)
-        hasher.add(finding.package?.ecosystem)
-        hasher.add(finding.package?.name)
-        hasher.add(finding.package?.installedVersion)
-        hasher.add(finding.package?.fixedVersions)
-        hasher.add(finding.package?.purl)
-        hasher.add(finding.references)
-        hasher.add(finding.fixAvailable ? "1" : "0")
-        hasher.add(finding.metadata.sorted { $0.key < $1.key }.flatMap { [$0.key, $0.value] })
-        hasher.add(finding.suppression?.source.rawValue)
-        hasher.add(finding.suppression?.justification)
-        return Array(hasher.sha.finalize().prefix(16))
+        var bytes: [UInt8] = []
+        return of(finding, scratch: &bytes)
     }
 
-    /// Values fed to SHA-256: each text as its length and bytes, each list as its count and texts,
-    /// an absent one as a length no text has.
+    /// The digest of `finding`'s description, its bytes gathered in `scratch` (kept between calls,
+    /// so that a scan's findings are fed to SHA-256 once each, from one buffer).
+    public static func of(_ finding: Finding, scratch bytes: inout [UInt8]) -> [UInt8] {
+        bytes.removeAll(keepingCapacity: true)
+        var feed = Feed(bytes: [])
+        swap(&feed.bytes, &bytes)
+        defer { swap(&feed.bytes, &bytes) }
+        feed.add(finding.toolID)
+        feed.add(finding.toolVersion)
+        feed.add(finding.ruleID)
+        feed.add(finding.ruleName)
+        feed.add(finding.title)
+        feed.add(finding.message)
+        feed.add(finding.kind.rawValue)
+        feed.add(finding.severity.rawValue)
+        feed.add(finding.rawSeverity)
+        feed.add(finding.confidence)
+        feed.add(finding.cwes)
+        feed.add(finding.advisory?.id)
+        feed.add(finding.advisory?.aliases)
+        feed.add(finding.location?.path)
+        feed.add(finding.location?.startLine)
+        feed.add(finding.location?.endLine)
+        feed.add(finding.location?.startColumn)
+        feed.add(finding.location?.endColumn)
+        feed.add(finding.location?.snippet)
+        feed.add(finding.package?.ecosystem)
+        feed.add(finding.package?.name)
+        feed.add(finding.package?.installedVersion)
+        feed.add(finding.package?.fixedVersions)
+        feed.add(finding.package?.purl)
+        feed.add(finding.references)
+        feed.add(finding.fixAvailable ? 1 : 0)
+        feed.add(finding.metadata.count < 2 ? finding.metadata.flatMap { [$0.key, $0.value] }
+                     : finding.metadata.sorted { $0.key < $1.key }.flatMap { [$0.key, $0.value] })
+        feed.add(finding.suppression?.source.rawValue)
+        feed.add(finding.suppression?.justification)
+        return Array(SHA256.digest(feed.bytes).prefix(16))
+    }
+
+    /// The bytes fed to SHA-256: each text as its length and bytes, each number as a zero length and
+    /// its eight bytes, each list as its count and texts, an absent value as a length no text has.
     private struct Feed {
-        var sha = SHA256.Hasher()
+        var bytes: [UInt8]
 
         mutating func add(_ text: String?) {
-            guard var text else { return add(length: .max) }
+            guard let text else { return add(length: .max) }
             add(length: UInt64(text.utf8.count))
-            text.withUTF8 { sha.update(UnsafeRawBufferPointer($0)) }
+            bytes.append(contentsOf: text.utf8)
+        }
+
+        mutating func add(_ number: Int?) {
+            guard let number else { return add(length: .max) }
+            add(length: 0)
+            add(length: UInt64(bitPattern: Int64(number)))
         }
 
         mutating func add(_ texts: [String]?) {
@@ -63,7 +81,7 @@ public enum FindingContentDigest {
         }
 
         private mutating func add(length: UInt64) {
-            withUnsafeBytes(of: length.littleEndian) { sha.update($0) }
+            withUnsafeBytes(of: length.littleEndian) { bytes.append(contentsOf: $0) }
         }
     }
 }

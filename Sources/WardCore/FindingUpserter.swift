@@ -59,6 +59,8 @@ public struct FindingUpserter<Rows: FindingRowStore> {
         var reported = Set<Int64>()
         var members: [Int] = []
         var tools: [String] = []
+        let digests = contentDigests()
+        var scratch: [UInt8] = []
         for head in FindingWriteOrder.sorted(groups.heads, in: scan.findings) {
             groups.members(startingAt: head, into: &members)
             let row = existing[scan.findings[head].identity]
@@ -77,7 +79,7 @@ public struct FindingUpserter<Rows: FindingRowStore> {
                 counts.newCount += 1
             }
             let merged = united(members, primary: primary)
-            let digest = FindingContentDigest.of(merged ?? scan.findings[primary])
+            let digest = merged.map { FindingContentDigest.of($0, scratch: &scratch) } ?? digests[primary]
             // An open row that already says exactly this is left alone (its advisory ids too): the
             // scan's occurrences move its last sighting.
             if row.map({ !$0.isOpen || $0.contentDigest != digest }) ?? true {
@@ -98,6 +100,16 @@ public struct FindingUpserter<Rows: FindingRowStore> {
         try rows.batches.flush()
         counts.unreportedOpenCount = existing.values.count(where: { $0.isOpen && !reported.contains($0.id) })
         return counts
+    }
+
+    /// The ``FindingContentDigest`` of every finding of the scan, by position, computed on every core.
+    private func contentDigests() -> [[UInt8]] {
+        let findings = scan.findings
+        return ParallelChunks.map(count: findings.count) { chunk in
+            var scratch: [UInt8] = []
+            // Read where they lie: copying a finding out costs a retain per field.
+            return findings.withUnsafeBufferPointer { findings in chunk.map { FindingContentDigest.of(findings[$0], scratch: &scratch) } }
+        }.flatMap { $0 }
     }
 
     /// The finding at `primary` with the advisory ids of every other member among its aliases, when
