@@ -55,6 +55,11 @@ public struct DuplicateMatching {
     /// stored row of an identity and whether it is open; `unreportedOpen` are the open rows of the
     /// target whose identity the scan does not report.
     public func renames(heads: [Int], row: (String) -> (id: Int64, isOpen: Bool)?, unreportedOpen: [Int64]) throws -> [Rename] {
+        // Nothing the target held is gone and every finding has its own open row (a re-scan of
+        // unchanged code): every group has as many open rows as findings, so none is matched.
+        if unreportedOpen.isEmpty, heads.allSatisfy({ row(scan.findings[$0].identity)?.isOpen == true }) {
+            return []
+        }
         // A cheap hash of each group first: only groups with several findings, or with an open row the
         // scan no longer reports, have their exact key built (equal keys have equal hashes).
         var hashed: [(head: Int, hash: Int)] = []

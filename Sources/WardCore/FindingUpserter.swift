@@ -131,14 +131,13 @@ public struct FindingUpserter<Rows: FindingRowStore> {
     private func matchDuplicates(groups: IdentityGroups, existing: inout [String: StoredFinding]) throws -> [FindingLineage.Link] {
         // A new target (or an empty history) has no row to give another identity.
         guard !existing.isEmpty else { return [] }
-        var reported = Set<Int64>()
-        var paths = Set<String>()
-        for head in groups.heads {
-            if let row = existing[scan.findings[head].identity] { reported.insert(row.id) }
-            if let path = scan.findings[head].location?.path { paths.insert(path) }
+        var reported = Set<Int64>(minimumCapacity: groups.heads.count)
+        scan.findings.withUnsafeBufferPointer { findings in
+            for head in groups.heads {
+                if let row = existing[findings[head].identity] { reported.insert(row.id) }
+            }
         }
-        // Only rows in files the scan reported something in can be a duplicate's other copy.
-        let unreported = existing.values.filter { $0.isOpen && !reported.contains($0.id) && $0.path.map(paths.contains) == true }.map(\.id)
+        let unreported = unreportedOpenRows(groups: groups, existing: existing, reported: reported)
         // Renames only ever touch stored rows of the scan's groups: a reported one, or an open one it left unreported.
         guard !reported.isEmpty || !unreported.isEmpty else { return [] }
         let rows = rows
@@ -159,6 +158,19 @@ public struct FindingUpserter<Rows: FindingRowStore> {
             FindingLineage.Link(rowID: rename.rowID, previous: rename.previous, identity: rename.identity, kind: .rekeyed,
                                 detail: ["from": rename.previous, "path": rename.path, "reason": "duplicate"])
         }
+    }
+
+    /// The open rows the scan does not report in files it reported something in: only those can be
+    /// a duplicate's other copy. The scan's paths are gathered only when some open row is unreported.
+    private func unreportedOpenRows(groups: IdentityGroups, existing: [String: StoredFinding], reported: Set<Int64>) -> [Int64] {
+        guard existing.values.contains(where: { $0.isOpen && !reported.contains($0.id) }) else { return [] }
+        var paths = Set<String>()
+        scan.findings.withUnsafeBufferPointer { findings in
+            for head in groups.heads {
+                if let path = findings[head].location?.path { paths.insert(path) }
+            }
+        }
+        return existing.values.filter { $0.isOpen && !reported.contains($0.id) && $0.path.map(paths.contains) == true }.map(\.id)
     }
 
     /// The links from vanished findings to the scan's new identities (see ``FindingLineage``).
