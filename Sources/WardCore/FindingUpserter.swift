@@ -51,7 +51,8 @@ public struct FindingUpserter<Rows: FindingRowStore> {
             try rows.setIdentity(link.identity, rowID: link.rowID)
             existing[link.identity] = existing.removeValue(forKey: link.previous)
         }
-        let newIDs = try rows.newIDs(count: groups.heads.count(where: { existing[scan.findings[$0].identity] == nil }))
+        let (order, newCount) = writeOrder(groups.heads, existing: existing)
+        let newIDs = try rows.newIDs(count: newCount)
         var fresh = newIDs.makeIterator()
         var counts = Counts(findingCount: groups.count)
         counts.links = duplicates + links
@@ -61,7 +62,7 @@ public struct FindingUpserter<Rows: FindingRowStore> {
         var tools: [String] = []
         let digests = contentDigests()
         var scratch: [UInt8] = []
-        for head in FindingWriteOrder.sorted(groups.heads, in: scan.findings) {
+        for head in order {
             groups.members(startingAt: head, into: &members)
             let row = existing[scan.findings[head].identity]
             let primary = FindingPrecedence.describing(members, in: scan.findings, incumbentTool: row?.toolID) ?? head
@@ -100,6 +101,22 @@ public struct FindingUpserter<Rows: FindingRowStore> {
         try rows.batches.flush()
         counts.unreportedOpenCount = existing.values.count(where: { $0.isOpen && !reported.contains($0.id) })
         return counts
+    }
+
+    /// `heads` in the order they are written, and how many are new: those the history holds by
+    /// row id (the table's order, and the order the occurrence table clusters a scan's rows in),
+    /// then the new ones in ``FindingWriteOrder``, taking ascending ids after them. A re-scan
+    /// then sorts integers, and its occurrences go in at the end of its key range one after another.
+    private func writeOrder(_ heads: [Int], existing: [String: StoredFinding]) -> (order: [Int], newCount: Int) {
+        var known: [(id: Int64, head: Int)] = []
+        var new: [Int] = []
+        scan.findings.withUnsafeBufferPointer { findings in
+            for head in heads {
+                if let row = existing[findings[head].identity] { known.append((row.id, head)) } else { new.append(head) }
+            }
+        }
+        known.sort { $0.id < $1.id }
+        return (known.map(\.head) + FindingWriteOrder.sorted(new, in: scan.findings), new.count)
     }
 
     /// The ``FindingContentDigest`` of every finding of the scan, by position, computed on every core.

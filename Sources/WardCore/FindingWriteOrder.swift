@@ -1,7 +1,8 @@
 import Foundation
 
-/// The order in which a scan's findings are written to a history: most severe first, then by path
-/// (as bytes, as SQLite compares text; no path first) and first line (none first).
+/// The order in which a scan's new findings are written to a history: most severe first, then by
+/// path (as bytes, as SQLite compares text; no path first) and first line (none first). Rows the
+/// history holds already are written before them, by id (``FindingUpserter``).
 ///
 /// Most of the finding table's indexes lead with these columns (the listing orders), and new rows
 /// take ascending ids in the order they are written. Written in this order, a large scan's new
