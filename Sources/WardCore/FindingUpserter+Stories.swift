@@ -1,0 +1,66 @@
+import Foundation
+
+/// The stories a scan keeps: duplicated flagged lines and moved findings take over the rows of the
+/// findings they continue before any row is written.
+extension FindingUpserter {
+    /// Gives the rows of duplicated flagged lines the identities their nearest findings have (see
+    /// ``DuplicateMatching``), in the history and in `existing`; returns their `rekeyed` links.
+    func matchDuplicates(groups: IdentityGroups, existing: inout [String: StoredFinding]) throws -> [FindingLineage.Link] {
+        // A new target (or an empty history) has no row to give another identity.
+        guard !existing.isEmpty else { return [] }
+        var reported = Set<Int64>(minimumCapacity: groups.heads.count)
+        scan.findings.withUnsafeBufferPointer { findings in
+            for head in groups.heads {
+                if let row = existing[findings[head].identity] { reported.insert(row.id) }
+            }
+        }
+        let unreported = unreportedOpenRows(groups: groups, existing: existing, reported: reported)
+        // Renames only ever touch stored rows of the scan's groups: a reported one, or an open one it left unreported.
+        guard !reported.isEmpty || !unreported.isEmpty else { return [] }
+        let rows = rows
+        let snapshot = existing
+        let renames = try DuplicateMatching(scan: scan, rows: { try rows.codeRows(ids: $0) })
+            .renames(heads: groups.heads, row: { snapshot[$0].map { ($0.id, $0.isOpen) } }, unreportedOpen: unreported)
+        // Through placeholders first: two rows may trade identities, and identities are unique per target.
+        for rename in renames {
+            try rows.setPlaceholderIdentity(rowID: rename.rowID)
+        }
+        var moved: [String: StoredFinding] = [:]
+        for rename in renames {
+            try rows.setIdentity(rename.identity, rowID: rename.rowID)
+            moved[rename.identity] = existing.removeValue(forKey: rename.previous)
+        }
+        existing.merge(moved) { _, new in new }
+        return renames.map { rename in
+            FindingLineage.Link(rowID: rename.rowID, previous: rename.previous, identity: rename.identity, kind: .rekeyed,
+                                detail: ["from": rename.previous, "path": rename.path, "reason": "duplicate"])
+        }
+    }
+
+    /// The open rows the scan does not report in files it reported something in: only those can be
+    /// a duplicate's other copy. The scan's paths are gathered only when some open row is unreported.
+    private func unreportedOpenRows(groups: IdentityGroups, existing: [String: StoredFinding], reported: Set<Int64>) -> [Int64] {
+        guard existing.values.contains(where: { $0.isOpen && !reported.contains($0.id) }) else { return [] }
+        var paths = Set<String>()
+        scan.findings.withUnsafeBufferPointer { findings in
+            for head in groups.heads {
+                if let path = findings[head].location?.path { paths.insert(path) }
+            }
+        }
+        return existing.values.filter { $0.isOpen && !reported.contains($0.id) && $0.path.map(paths.contains) == true }.map(\.id)
+    }
+
+    /// The links from vanished findings to the scan's new identities (see ``FindingLineage``).
+    func lineage(groups: IdentityGroups, existing: [String: StoredFinding]) throws -> [Int: FindingLineage.Link] {
+        var newHeads: [Int] = []
+        var reported = Set<Int64>()
+        for head in groups.heads {
+            if let row = existing[scan.findings[head].identity] { reported.insert(row.id) } else { newHeads.append(head) }
+        }
+        // Only an open row the scan does not report can continue a new finding: none, no link to look for.
+        guard !newHeads.isEmpty, existing.values.contains(where: { $0.isOpen && !reported.contains($0.id) }) else { return [:] }
+        let rows = rows
+        return try FindingLineage(scan: scan, openRows: { visit in try rows.forEachOpenRow(visit) })
+            .links(newHeads: newHeads, reportedRows: reported)
+    }
+}
