@@ -21,67 +21,61 @@ public enum FindingContentDigest {
     /// so that a scan's findings are fed to SHA-256 once each, from one buffer).
     public static func of(_ finding: Finding, scratch bytes: inout [UInt8]) -> [UInt8] {
         bytes.removeAll(keepingCapacity: true)
-        var feed = Feed(bytes: [])
-        swap(&feed.bytes, &bytes)
-        defer { swap(&feed.bytes, &bytes) }
-        feed.add(finding.toolID)
-        feed.add(finding.toolVersion)
-        feed.add(finding.ruleID)
-        feed.add(finding.ruleName)
-        feed.add(finding.title)
-        feed.add(finding.message)
-        feed.add(finding.kind.rawValue)
-        feed.add(finding.severity.rawValue)
-        feed.add(finding.rawSeverity)
-        feed.add(finding.confidence)
-        feed.add(finding.cwes)
-        feed.add(finding.advisory?.id)
-        feed.add(finding.advisory?.aliases)
-        feed.add(finding.location?.path)
-        feed.add(finding.location?.startLine)
-        feed.add(finding.location?.endLine)
-        feed.add(finding.location?.startColumn)
-        feed.add(finding.location?.endColumn)
-        feed.add(finding.location?.snippet)
-        feed.add(finding.package?.ecosystem)
-        feed.add(finding.package?.name)
-        feed.add(finding.package?.installedVersion)
-        feed.add(finding.package?.fixedVersions)
-        feed.add(finding.package?.purl)
-        feed.add(finding.references)
-        feed.add(finding.fixAvailable ? 1 : 0)
-        feed.add(finding.metadata.count < 2 ? finding.metadata.flatMap { [$0.key, $0.value] }
-                     : finding.metadata.sorted { $0.key < $1.key }.flatMap { [$0.key, $0.value] })
-        feed.add(finding.suppression?.source.rawValue)
-        feed.add(finding.suppression?.justification)
-        return Array(SHA256.digest(feed.bytes).prefix(16))
+        bytes.feed(finding.toolID)
+        bytes.feed(finding.toolVersion)
+        bytes.feed(finding.ruleID)
+        bytes.feed(finding.ruleName)
+        bytes.feed(finding.title)
+        bytes.feed(finding.message)
+        bytes.feed(finding.kind.rawValue)
+        bytes.feed(finding.severity.rawValue)
+        bytes.feed(finding.rawSeverity)
+        bytes.feed(finding.confidence)
+        bytes.feed(finding.cwes)
+        bytes.feed(finding.advisory?.id)
+        bytes.feed(finding.advisory?.aliases)
+        bytes.feed(finding.location?.path)
+        bytes.feed(finding.location?.startLine)
+        bytes.feed(finding.location?.endLine)
+        bytes.feed(finding.location?.startColumn)
+        bytes.feed(finding.location?.endColumn)
+        bytes.feed(finding.location?.snippet)
+        bytes.feed(finding.package?.ecosystem)
+        bytes.feed(finding.package?.name)
+        bytes.feed(finding.package?.installedVersion)
+        bytes.feed(finding.package?.fixedVersions)
+        bytes.feed(finding.package?.purl)
+        bytes.feed(finding.references)
+        bytes.feed(finding.fixAvailable ? 1 : 0)
+        bytes.feed(finding.metadata.sorted { $0.key < $1.key }.flatMap { [$0.key, $0.value] })
+        bytes.feed(finding.suppression?.source.rawValue)
+        bytes.feed(finding.suppression?.justification)
+        return Array(SHA256.digest(bytes).prefix(16))
+    }
+}
+
+/// The bytes fed to SHA-256: each text as its length and bytes, each number as a zero length and
+/// its eight bytes, each list as its count and texts, an absent value as a length no text has.
+private extension [UInt8] {
+    mutating func feed(_ text: String?) {
+        guard let text else { return feed(length: .max) }
+        feed(length: UInt64(text.utf8.count))
+        append(contentsOf: text.utf8)
     }
 
-    /// The bytes fed to SHA-256: each text as its length and bytes, each number as a zero length and
-    /// its eight bytes, each list as its count and texts, an absent value as a length no text has.
-    private struct Feed {
-        var bytes: [UInt8]
+    mutating func feed(_ number: Int?) {
+        guard let number else { return feed(length: .max) }
+        feed(length: 0)
+        feed(length: UInt64(bitPattern: Int64(number)))
+    }
 
-        mutating func add(_ text: String?) {
-            guard let text else { return add(length: .max) }
-            add(length: UInt64(text.utf8.count))
-            bytes.append(contentsOf: text.utf8)
-        }
+    mutating func feed(_ texts: [String]?) {
+        guard let texts else { return feed(length: .max) }
+        feed(length: UInt64(texts.count))
+        for text in texts { feed(text) }
+    }
 
-        mutating func add(_ number: Int?) {
-            guard let number else { return add(length: .max) }
-            add(length: 0)
-            add(length: UInt64(bitPattern: Int64(number)))
-        }
-
-        mutating func add(_ texts: [String]?) {
-            guard let texts else { return add(length: .max) }
-            add(length: UInt64(texts.count))
-            for text in texts { add(text) }
-        }
-
-        private mutating func add(length: UInt64) {
-            withUnsafeBytes(of: length.littleEndian) { bytes.append(contentsOf: $0) }
-        }
+    mutating func feed(length: UInt64) {
+        Swift.withUnsafeBytes(of: length.littleEndian) { append(contentsOf: $0) }
     }
 }
