@@ -49,7 +49,7 @@ final class ServerTestbed: Sendable {
         settings.requireTokensOnLoopback = requireTokens
         try configure(&settings)
         let (ports, continuation) = AsyncStream<Int>.makeStream()
-        task = Task {
+        task = Task(executorPreference: ServerExecutor.shared) {
             defer { continuation.finish() }
             try await WardServer(settings: settings).run { continuation.yield($0) }
         }
@@ -83,8 +83,8 @@ final class ServerTestbed: Sendable {
     func request(_ path: String, method: String = "GET", headers: [String: String] = [:], body: Data? = nil) async throws -> Answer {
         var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)\(path)")!)
         request.httpMethod = method
-        // Generous: the server answers on Swift's shared thread pool, which the rest of the suite
-        // may hold with long synchronous work on a busy machine.
+        // Generous: the whole suite runs at once, and a two-core machine running it is slow to
+        // come back to this task even once the server (on threads of its own) has answered.
         request.timeoutInterval = 600
         for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
         request.httpBody = body
