@@ -14,8 +14,14 @@ public struct WardServer: Sendable {
     }
 
     /// Serves until the task is cancelled or the process is asked to stop; `ready` is told the
-    /// port once it is bound.
+    /// port once it is bound. Every task of the server runs on ``ServerExecutor``.
     public func run(ready: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
+        try await withTaskExecutorPreference(ServerExecutor.shared) {
+            try await serve(ready: ready)
+        }
+    }
+
+    private func serve(ready: @escaping @Sendable (Int) async -> Void) async throws {
         // One history for every request: SQLite's pool of readers, or PostgreSQL connections kept open.
         var settings = settings
         settings.paths = try settings.paths.keepingHistoryOpen()

@@ -49,7 +49,7 @@ final class ServerTestbed: Sendable {
         settings.requireTokensOnLoopback = requireTokens
         try configure(&settings)
         let (ports, continuation) = AsyncStream<Int>.makeStream()
-        task = Task(executorPreference: ServerExecutor.shared) {
+        task = Task {
             defer { continuation.finish() }
             try await WardServer(settings: settings).run { continuation.yield($0) }
         }

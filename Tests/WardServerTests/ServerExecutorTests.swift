@@ -5,8 +5,9 @@ import FoundationNetworking
 #endif
 import Testing
 
-/// The server the tests talk to answers however busy the rest of the suite keeps Swift's shared pool.
-@Suite struct ServerTestbedTests {
+/// The server answers however long the rest of the process holds Swift's shared pool: its handlers
+/// wait on the history, and a process embedding it (this suite) waits on other work.
+@Suite struct ServerExecutorTests {
     /// A refusal the test reports instead of an answer.
     struct NoAnswer: Error, CustomStringConvertible {
         var description: String
@@ -14,7 +15,8 @@ import Testing
 
     /// Holds every thread of the shared pool with a task that waits, as a test waiting for a
     /// process does, and asks the server for its findings from a thread of its own meanwhile. A
-    /// server on the shared pool cannot answer until the threads are let go: this fails then.
+    /// server on the shared pool cannot answer until the threads are let go: this fails then (it
+    /// did, with a timeout, before the server had an executor of its own).
     @Test func theServerAnswersWhileEveryThreadOfTheSharedPoolIsHeld() async throws {
         let bed = try await ServerTestbed()
         let url = URL(string: "http://127.0.0.1:\(bed.port)/api/v1/findings")!
