@@ -83,8 +83,8 @@ final class ServerTestbed: Sendable {
     func request(_ path: String, method: String = "GET", headers: [String: String] = [:], body: Data? = nil) async throws -> Answer {
         var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)\(path)")!)
         request.httpMethod = method
-        // Generous: the whole suite runs at once, and a two-core machine running it is slow to
-        // come back to this task even once the server (on threads of its own) has answered.
+        // Generous: the whole suite runs at once, and on a two-core machine the server shares its
+        // cores with every other test.
         request.timeoutInterval = 600
         for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
         request.httpBody = body
