@@ -3,11 +3,9 @@ import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
-import PostgresNIO
 import Synchronization
 import Testing
 import TestSupport
-import WardPostgres
 
 /// The server answers on threads of its own, whatever holds Swift's shared pool: its handlers wait
 /// on the history, and a process embedding it (this suite) waits on other work.
@@ -28,32 +26,69 @@ import WardPostgres
             let base = "http://127.0.0.1:\(bed.port)/api/v1/"
             // More than the shared pool's threads (one per core), fewer than the server's 16.
             let waiting = min(ProcessInfo.processInfo.activeProcessorCount + 2, 12)
-            try await PostgresStore(settings: settings).withConnection("test") { connection, logger in
-                // Let go after 20 s whatever happens, so that a failing run cannot hang.
-                for sql in ["SET idle_in_transaction_session_timeout = '20s'", "BEGIN", #"LOCK TABLE "finding" IN ACCESS EXCLUSIVE MODE"#] {
-                    for try await _ in try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger) {}
+            // The timed part runs on a thread of its own: a busy suite could hold this task's
+            // continuations on the shared pool for minutes.
+            let statuses = try await withCheckedThrowingContinuation { continuation in
+                Thread.detachNewThread {
+                    continuation.resume(with: Result {
+                        let lock = try TableLock(database: TestPostgres.url(settings), table: "finding")
+                        defer { lock.release() }
+                        return try Self.statusesWhileWaiting(base: base, waiting: waiting, lock: lock)
+                    })
                 }
-                let statuses = try await withCheckedThrowingContinuation { continuation in
-                    Thread.detachNewThread {
-                        continuation.resume(with: Result { try Self.statusesWhileWaiting(base: base, waiting: waiting) })
-                    }
-                }
-                _ = try? await connection.query(PostgresQuery(unsafeSQL: "COMMIT"), logger: logger).collect()
-                #expect(statuses.free == 200, "a request that needs no history waited for the lock")
-                #expect(try statuses.waiting() == Array(repeating: 200, count: waiting))
             }
+            #expect(statuses.free == 200, "a request that needs no history waited for the lock")
+            #expect(statuses.waiting == Array(repeating: 200, count: waiting))
             withExtendedLifetime(bed) {}
         }
     }
 
-    /// Sends `waiting` listings of findings (which wait for the lock), then, once they have had
-    /// time to reach it, the API document (which needs no history) with a short timeout; returns
-    /// its status, and a wait for the listings' statuses.
-    static func statusesWhileWaiting(base: String, waiting: Int) throws -> (free: Int, waiting: () throws -> [Int]) {
+    /// Sends `waiting` listings of findings (which wait for `lock`), then, once they have had time
+    /// to reach it, the API document (which needs no history) with a short timeout; returns its
+    /// status, and the listings' statuses once the lock is let go.
+    static func statusesWhileWaiting(base: String, waiting: Int, lock: TableLock) throws -> (free: Int, waiting: [Int]) {
         let listings = (0..<waiting).map { _ in Fetch(URL(string: base + "findings")!, timeout: 600) }
         Thread.sleep(forTimeInterval: 3)
         let free = try Fetch(URL(string: base + "openapi.json")!, timeout: 10).status()
-        return (free, { try listings.map { try $0.status() } })
+        lock.release()
+        return (free, try listings.map { try $0.status() })
+    }
+
+    /// A PostgreSQL table locked by `psql` in a transaction of its own until released (or, should
+    /// the test fail to release it, for a minute at most).
+    final class TableLock: Sendable {
+        private let process = Process()
+        private let input = Pipe()
+
+        init(database: String, table: String) throws {
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", database]
+            let output = Pipe()
+            process.standardInput = input
+            process.standardOutput = output
+            try process.run()
+            input.fileHandleForWriting.write(Data("""
+                SET idle_in_transaction_session_timeout = '60s';
+                BEGIN;
+                LOCK TABLE "\(table)" IN ACCESS EXCLUSIVE MODE;
+                \\echo locked
+
+                """.utf8))
+            var printed = Data()
+            while !String(decoding: printed, as: UTF8.self).contains("locked") {
+                let more = output.fileHandleForReading.availableData
+                guard !more.isEmpty else { throw NoAnswer(description: "psql could not lock \(table)") }
+                printed += more
+            }
+        }
+
+        /// Commits, which lets the table go; once only.
+        func release() {
+            guard process.isRunning else { return }
+            input.fileHandleForWriting.write(Data("COMMIT;\n".utf8))
+            try? input.fileHandleForWriting.close()
+            process.waitUntilExit()
+        }
     }
 
     /// A request sent at once from URLSession's own threads, its status waited for on the caller's.
