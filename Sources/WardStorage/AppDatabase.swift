@@ -14,6 +14,11 @@ public struct AppDatabase: Sendable {
     static let writerCacheKibibytes = 65_536
     /// How much of the file each connection maps into memory for reading.
     static let mmapBytes = 268_435_456
+    /// Bytes per page of a new history; an existing one keeps the size it was created with.
+    /// Against SQLite's 4096, `bench/history`'s 1.2M findings take 1,540 bytes a finding instead of
+    /// 1,576 and were generated in 216 s instead of 235, each query as fast (medians of five within
+    /// a few milliseconds); 16384 saved a little more room but wrote more slowly.
+    static let pageSize = 8_192
 
     /// The database file path ("(memory)" for in-memory).
     public let path: String
@@ -124,6 +129,8 @@ public struct AppDatabase: Sendable {
             // Sorts (ORDER BY of a whole scan, index builds in migrations) stay in memory.
             try db.execute(sql: "PRAGMA temp_store = MEMORY")
             if !db.configuration.readonly {
+                // Only a file without tables takes it, before it turns to WAL (the pool does that next).
+                try db.execute(sql: "PRAGMA page_size = \(pageSize)")
                 try Schema.checkOwnership(db, path: path)
                 // Under WAL, NORMAL syncs at checkpoints only: a commit survives a crash of Ward,
                 // and at worst the last commits are lost on power failure, never the file's integrity.

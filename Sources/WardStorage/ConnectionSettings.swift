@@ -10,12 +10,15 @@ public struct ConnectionSettings: Sendable, Hashable {
     public var synchronous: Int
     /// Whether foreign keys are enforced.
     public var foreignKeys: Bool
+    /// Bytes per page of the file, fixed when it was created.
+    public var pageSize: Int
 
     /// Creates a settings value.
-    public init(journalMode: String, busyTimeoutMilliseconds: Int, synchronous: Int, foreignKeys: Bool) {
+    public init(journalMode: String, busyTimeoutMilliseconds: Int, synchronous: Int, foreignKeys: Bool, pageSize: Int) {
         self.journalMode = journalMode
         self.busyTimeoutMilliseconds = busyTimeoutMilliseconds
         self.synchronous = synchronous
         self.foreignKeys = foreignKeys
+        self.pageSize = pageSize
     }
 }

@@ -47,6 +47,8 @@ import WardStorage
 
         // When this version opens it
         let database = try AppDatabase.open(path: bed.database)
+        // Then its pages keep the size they were written with (only a new file takes Ward's)
+        #expect(try database.connectionSettings().pageSize == 4_096)
 
         // Then every scan and finding reads as it was stored
         let scans = try database.scans(target: nil, limit: 10)

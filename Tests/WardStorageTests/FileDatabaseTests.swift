@@ -16,10 +16,11 @@ import WardStorage
         // When it is opened
         let database = try AppDatabase.open(path: path)
 
-        // Then it is in WAL mode, waits 30 s for locks, syncs NORMAL and enforces foreign keys
+        // Then it is in WAL mode, waits 30 s for locks, syncs NORMAL, enforces foreign keys and has 8 KB pages
         #expect(database.path == path)
         let settings = try database.connectionSettings()
-        #expect(settings == ConnectionSettings(journalMode: "wal", busyTimeoutMilliseconds: 30_000, synchronous: 1, foreignKeys: true))
+        #expect(settings == ConnectionSettings(journalMode: "wal", busyTimeoutMilliseconds: 30_000, synchronous: 1, foreignKeys: true,
+                                               pageSize: 8_192))
         #expect(FileManager.default.fileExists(atPath: path))
     }
 
