@@ -40,7 +40,7 @@ extension PostgresHistory {
             let filter = target == nil ? "" : #" AND f."targetName" = $1"#
             return try session.query("""
                 SELECT f.identity, f."targetName", t.state, t.reason, t."expiresAt", t.author, t.at, f."toolId", f."ruleId", f.path, \
-                f."startLine", f.title
+                f."startLine", \(StoredTitle.sql(title: "f.title", message: "f.message"))
                 FROM triage t JOIN finding f ON f.id = t."findingId"
                 WHERE t.id = (SELECT max(id) FROM triage WHERE "findingId" = t."findingId") AND t.state <> 'reopen'\(filter)
                 ORDER BY f."targetName" COLLATE "C", f.identity COLLATE "C"

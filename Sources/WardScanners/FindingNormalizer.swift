@@ -68,6 +68,9 @@ public struct FindingNormalizer: Sendable {
             normalized.collapsedTexts.reserveCapacity(chunk.count)
             for index in chunk {
                 var finding = input[index].finding
+                // Every finding with a message has a title: reports name findings by it, and a history
+                // stores a title that is its message once (`StoredTitle`), an empty one then reading back as the message.
+                if finding.title.isEmpty, !finding.message.isEmpty { finding.title = ReportText.firstSentence(finding.message) }
                 if input[index].secret != nil || !input[index].maskedValues.isEmpty {
                     let own = [input[index].secret].compactMap { $0 } + input[index].maskedValues
                     finding = SecretRedaction.redact(finding, secrets: Self.masks(neighbours[finding.location?.path ?? ""], own: own))

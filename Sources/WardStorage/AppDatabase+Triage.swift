@@ -71,7 +71,7 @@ extension AppDatabase {
                 arguments = [target]
             }
             let rows = try Row.fetchCursor(db, sql: """
-                SELECT f.identity, f.targetName, t.state, t.reason, t.expiresAt, t.author, t.at, f.toolId, f.ruleId, f.path, f.startLine, f.title
+                SELECT f.identity, f.targetName, t.state, t.reason, t.expiresAt, t.author, t.at, f.toolId, f.ruleId, f.path, f.startLine, \(StoredTitle.sql(title: "f.title", message: "f.message"))
                 FROM triage t JOIN finding f ON f.id = t.findingId WHERE \(filter) ORDER BY f.targetName, f.identity
                 """, arguments: arguments)
             var result: [TriagedFinding] = []

@@ -47,8 +47,12 @@ enum FindingColumns {
         StoredColumn("toolVersion", { $0.toolVersion }, read: { $0.toolVersion = $1 }),
         StoredColumn("ruleId", { $0.ruleID }, read: { $0.ruleID = $1 }),
         StoredColumn("ruleName", { $0.ruleName }, read: { $0.ruleName = $1 }),
-        StoredColumn("title", { $0.title }, read: { $0.title = $1 }),
-        StoredColumn("message", { $0.message }, read: { $0.message = $1 }),
+        // The title is read before the message, which restores a title stored as the message (`StoredTitle`).
+        StoredColumn("title", { StoredTitle.stored($0) }, read: { $0.title = $1 }),
+        StoredColumn("message", { $0.message }, read: { finding, message in
+            finding.message = message
+            finding.title = StoredTitle.title(stored: finding.title, message: message)
+        }),
         .enumeration("kind", { $0.kind }, read: { $0.kind = $1 }),
         .enumeration("severity", { $0.severity }, read: { $0.severity = $1 }),
         StoredColumn("severityRank", { $0.severity.rank }, read: nil),

@@ -45,6 +45,21 @@ import WardCore
         #expect(one[0].identity == two[0].identity)
     }
 
+    @Test func aFindingWithAMessageButNoTitleIsTitledByItsFirstLine() throws {
+        // Given a finding a plugin gave a message and an empty title, and one with neither
+        let normalizer = FindingNormalizer(paths: PathResolver(root: try Fixtures.temporaryDirectory(), strict: false))
+        var untitled = finding("B605", "a.py", line: 3)
+        untitled.title = ""
+        untitled.message = "\nShell command built from input.\nPass a list."
+        var blank = finding("B605", "a.py", line: 9)
+        blank.title = ""
+        blank.message = ""
+        // When they are normalized
+        let normalized = try normalizer.normalize([untitled, blank], family: "bandit", source: "r")
+        // Then the first is titled by its message's first line, the other stays without either
+        #expect(normalized.map(\.title) == ["Shell command built from input.", ""])
+    }
+
     @Test func refusesAFindingOutsideTheRoot() throws {
         let normalizer = FindingNormalizer(paths: PathResolver(root: try Fixtures.temporaryDirectory(), strict: true))
         #expect(throws: ScannerError.pathOutsideRoot(path: "r.json", reportedPath: "../../etc/passwd")) {
