@@ -67,8 +67,18 @@ public struct SemgrepScanner: ToolScanner {
 
     /// Semgrep prefixes rule ids with the rule file's directory; Ward's own pack keeps its plain ids.
     static func normalizedRuleID(_ id: String) -> String {
-        guard let range = LiteralText.firstRange(of: "ward.python.", in: id) else { return id }
-        return range.lowerBound == id.startIndex || id[id.index(before: range.lowerBound)] == "." ? String(id[range.lowerBound...]) : id
+        // An id that is already plain is handed back as it is, not copied (every result of a large log).
+        guard let range = LiteralText.firstRange(of: "ward.python.", in: id), range.lowerBound != id.startIndex else { return id }
+        return id[id.index(before: range.lowerBound)] == "." ? String(id[range.lowerBound...]) : id
+    }
+
+    /// A rule's name: the last dot-separated part of its id that is not empty, `nil` when none is
+    /// (what `split(separator: ".").last` gives, without an array of the parts for every result).
+    static func ruleName(_ id: String) -> String? {
+        guard let last = id.lastIndex(where: { $0 != "." }) else { return nil }
+        let end = id.index(after: last)
+        let start = id[..<end].lastIndex(of: ".").map { id.index(after: $0) } ?? id.startIndex
+        return start == id.startIndex && end == id.endIndex ? id : String(id[start..<end])
     }
 
     public func decode(_ data: Data, source: String) throws(ScannerError) -> DecodedReport {

@@ -53,7 +53,7 @@ extension SARIFDialect {
         toolID: "semgrep", writes: { $0.contains("semgrep") }, kind: .sast,
         adjust: { finding, _, _ in
             finding.ruleID = SemgrepScanner.normalizedRuleID(finding.ruleID)
-            finding.ruleName = finding.ruleID.split(separator: ".").last.map(String.init)
+            finding.ruleName = SemgrepScanner.ruleName(finding.ruleID)
         }
     )
 

@@ -20,7 +20,7 @@ enum SemgrepFinding {
         raw: String? = nil
     ) -> Finding {
         Finding(
-            toolID: SemgrepScanner.id, ruleID: ruleID, ruleName: ruleID.split(separator: ".").last.map(String.init),
+            toolID: SemgrepScanner.id, ruleID: ruleID, ruleName: SemgrepScanner.ruleName(ruleID),
             title: ReportText.firstSentence(message), message: message, kind: .sast, severity: SemgrepScanner.severity(rawSeverity),
             rawSeverity: rawSeverity, confidence: confidence, cwes: cwes, location: location, references: references,
             fixAvailable: fixAvailable, metadata: metadata, suppression: suppression, raw: raw

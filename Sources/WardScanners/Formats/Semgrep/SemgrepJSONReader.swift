@@ -87,7 +87,7 @@ struct SemgrepJSONReader {
         return Finding(
             toolID: SemgrepScanner.id,
             ruleID: checkID,
-            ruleName: checkID.split(separator: ".").last.map(String.init),
+            ruleName: SemgrepScanner.ruleName(checkID),
             title: ReportText.firstSentence(message),
             message: message,
             kind: .sast,

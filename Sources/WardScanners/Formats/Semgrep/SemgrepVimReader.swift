@@ -15,7 +15,7 @@ struct SemgrepVimReader {
             return Finding(
                 toolID: SemgrepScanner.id,
                 ruleID: ruleID,
-                ruleName: ruleID.split(separator: ".").last.map(String.init),
+                ruleName: SemgrepScanner.ruleName(ruleID),
                 title: ReportText.firstSentence(entry.body),
                 message: entry.body,
                 kind: .sast,
