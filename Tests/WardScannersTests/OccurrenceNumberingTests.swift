@@ -46,6 +46,15 @@ import WardCore
         #expect(OccurrenceNumbering.occurrences(of: all, collapsedTexts: texts, isCode: isCode) == Self.reference(all, texts: texts, isCode: isCode))
     }
 
+    @Test(arguments: [5, 6])
+    func aReportOfAboutAsManyFilesAsFindingsIsNumberedAsOnePassWould(seed: Int) {
+        // Most files hold one finding, a few several; some paths are equal only canonically (é composed
+        // and decomposed), which String compares and hashes as one.
+        let paths = (0..<3_000).map { "src/module_\($0 / 50)/handler_\($0).py" } + ["caf\u{E9}.py", "cafe\u{301}.py", ""]
+        let (all, texts, isCode) = Self.findings(count: 4_000, paths: paths, rules: ["a", "b"], seed: UInt64(seed))
+        #expect(OccurrenceNumbering.occurrences(of: all, collapsedTexts: texts, isCode: isCode) == Self.reference(all, texts: texts, isCode: isCode))
+    }
+
     @Test func aSeparatorInAPathNumbersTheReportAsOneAsTheJoinedKeyDid() {
         // "a" in "b␟c" and "a␟b" in "c" join to the same key: they share one count, so no two get one identity.
         let (all, texts, isCode) = Self.findings(count: 3_000, paths: ["b\u{1F}c", "c", "d"], rules: ["a", "a\u{1F}b"], seed: 9)
