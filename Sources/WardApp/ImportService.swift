@@ -31,7 +31,14 @@ public struct ImportService: Sendable {
         context.log.phaseEnded("open")
         let started = context.environment.now()
         let target = Self.target(request, root: root, variables: context.variables)
-        if let recognised = try recognised(request, target: target, root: normalizer.paths.root, database: database) {
+        // Read and hashed once: recognised before anything is parsed, and parsed as read.
+        let reports: ReportFiles
+        do {
+            reports = try ReportFiles.read(request.files, plugin: plugin, root: normalizer.paths.root, limit: request.maxReportBytes)
+        } catch {
+            throw .wrapping(error)
+        }
+        if let recognised = try recognised(reports.digest, request: request, target: target, database: database) {
             context.log.phaseEnded("digest")
             let scan = ScanRun(
                 id: context.environment.makeID(), target: target, mode: .import, startedAt: started,
@@ -45,7 +52,7 @@ public struct ImportService: Sendable {
         }
         var result: ReportImporter.Result
         do {
-            result = try ReportImporter(maxReportBytes: request.maxReportBytes).importReports(request.files, plugin: plugin, normalizer: normalizer)
+            result = try ReportImporter(maxReportBytes: request.maxReportBytes).importReports(consume reports, plugin: plugin, normalizer: normalizer)
         } catch {
             throw .wrapping(error)
         }
@@ -65,13 +72,9 @@ public struct ImportService: Sendable {
     }
 
     /// The scan recorded from exactly these report bytes for `target`, with the digest that
-    /// recognised it, found before anything is parsed; nil when the reports are new (or cannot be
-    /// hashed ahead, standard input say: they are then read, and recognised after parsing as before).
-    private func recognised(_ request: ImportRequest, target: ScanTarget, root: String,
+    /// recognised it, found before anything is parsed; nil when the reports are new.
+    private func recognised(_ digest: String, request: ImportRequest, target: ScanTarget,
                             database: any HistoryStore) throws(AppError) -> (recorded: ScanRun, digest: String)? {
-        guard let digest = ReportDigest.of(request.files, toolID: request.tool, root: root, limit: request.maxReportBytes) else {
-            return nil
-        }
         let scanID: String?
         do {
             scanID = try database.importedScanID(target: target.name, digest: digest)

@@ -22,6 +22,24 @@ import TestSupport
         #expect(second.status == first.status)
     }
 
+    @Test func aReportImportedAgainThroughStandardInputIsRecognisedBeforeItIsParsed() throws {
+        // Given a report imported from its file
+        let bed = try CLITestbed()
+        let root = Fixtures.path("projects/tiny")
+        let first = try bed.ward(["import", "--tool", "bandit", "--root", root, banditReport, "-o", bed.directory + "/1.txt"])
+        #expect(first.status == 1, "\(first.stderr)")
+        let before = try bed.counts()
+        // When the same bytes come again on standard input
+        let second = try bed.ward(["import", "--tool", "bandit", "--root", root, "--timings", "-", "-o", bed.directory + "/2.txt"],
+                                  input: banditReport)
+        // Then they are recognised by their digest, and nothing is parsed or stored
+        #expect(second.stderr.contains("already imported"), "\(second.stderr)")
+        #expect(second.stderr.contains("ward: timing digest"))
+        #expect(!second.stderr.contains("parse"))
+        #expect(second.status == first.status)
+        #expect(try bed.counts() == before)
+    }
+
     @Test func importsSARIFAndJSONOfBothTools() throws {
         let bed = try CLITestbed()
         let root = Fixtures.path("projects/tiny")
