@@ -38,17 +38,24 @@ public struct ImportService: Sendable {
         } catch {
             throw .wrapping(error)
         }
-        if let recognised = try recognised(reports.digest, request: request, target: target, database: database) {
+        let digest = reports.digest
+        if let scanID = try recordedImport(digest, target: target, database: database) {
+            // The recorded scan answers: the report bytes are let go before it is read back.
+            _ = consume reports
+            var recorded = try HistoryService.recordedScan(id: scanID, target: target.name, in: database, rawResults: request.showsRawResults)
             context.log.phaseEnded("digest")
+            // Handed on, not shared: the finisher changes the findings in place, which would copy them all.
+            let findings = recorded.findings
+            recorded.findings = []
             let scan = ScanRun(
                 id: context.environment.makeID(), target: target, mode: .import, startedAt: started,
                 finishedAt: context.environment.now(), wardVersion: context.environment.version,
-                toolRuns: recognised.recorded.toolRuns, findings: recognised.recorded.findings, inputDigest: recognised.digest,
-                redaction: recognised.recorded.redaction
+                toolRuns: recorded.toolRuns, findings: consume findings, inputDigest: digest,
+                redaction: recorded.redaction
             )
             let finisher = ScanFinisher(database: database, redaction: try Redaction.stage(paths: context.paths),
                                         gates: gates, policy: policy, request: request.gate, triage: triage, log: context.log)
-            return try finisher.finish(scan, alreadyRecordedAs: recognised.recorded.id)
+            return try finisher.finish(scan, alreadyRecordedAs: scanID)
         }
         var result: ReportImporter.Result
         do {
@@ -71,18 +78,14 @@ public struct ImportService: Sendable {
         return try finisher.finish(consume scan)
     }
 
-    /// The scan recorded from exactly these report bytes for `target`, with the digest that
-    /// recognised it, found before anything is parsed; nil when the reports are new.
-    private func recognised(_ digest: String, request: ImportRequest, target: ScanTarget,
-                            database: any HistoryStore) throws(AppError) -> (recorded: ScanRun, digest: String)? {
-        let scanID: String?
+    /// The import recorded from exactly these report bytes (by their `digest`) for `target`, found
+    /// before anything is parsed; nil when the reports are new.
+    private func recordedImport(_ digest: String, target: ScanTarget, database: any HistoryStore) throws(AppError) -> String? {
         do {
-            scanID = try database.importedScanID(target: target.name, digest: digest)
+            return try database.importedScanID(target: target.name, digest: digest)
         } catch {
             throw .wrapping(error)
         }
-        guard let scanID else { return nil }
-        return (try HistoryService.recordedScan(id: scanID, target: target.name, in: database, rawResults: request.showsRawResults), digest)
     }
 
     /// The imported scan's target: where the reports' tree came from, as flags, else the CI variables, say.

@@ -49,14 +49,15 @@ public struct ReportImporter: Sendable {
         // Each file's bytes are let go once decoded, before the next is: one file held at a time.
         var pending: [ReportFiles.File] = reports.files.reversed()
         reports.files = []
-        while let file = pending.popLast() {
+        while let name = pending.last?.name {
             let started = ContinuousClock.now
-            var decodedRuns = try decodedRuns(of: file, with: plugin)
+            // The file's bytes go with the call: unmapped once decoded, before its findings are normalized.
+            var decodedRuns = try decodedRuns(of: pending.removeLast(), with: plugin)
             for index in decodedRuns.indices {
                 let decoded = decodedRuns[index]
                 // Each run's decoded findings are let go once normalized: one copy at a time.
                 decodedRuns[index].findings = []
-                var normalized = try normalizer.normalize(decoded, family: decoded.family ?? plugin.id, source: file.name)
+                var normalized = try normalizer.normalize(decoded, family: decoded.family ?? plugin.id, source: name)
                 secretValues.merge(normalizer.secretValuesByPath(decoded), uniquingKeysWith: +)
                 for position in normalized.indices where normalized[position].toolVersion == nil {
                     normalized[position].toolVersion = decoded.toolVersion
@@ -67,7 +68,7 @@ public struct ReportImporter: Sendable {
                 runs.append(ToolRun(
                     toolID: plugin.id, toolVersion: decoded.toolVersion, state: .succeeded,
                     duration: POSIXProcessRunner.seconds(ContinuousClock.now - started),
-                    errors: decoded.toolErrors, inputs: [file.name], findingCount: count, skipped: decoded.skipped
+                    errors: decoded.toolErrors, inputs: [name], findingCount: count, skipped: decoded.skipped
                 ))
             }
         }
@@ -77,7 +78,7 @@ public struct ReportImporter: Sendable {
     }
 
     /// The checked runs of one report file; an error about the content names its line and column.
-    private func decodedRuns(of file: ReportFiles.File, with plugin: any ReportImporting) throws(ScannerError) -> [DecodedReport] {
+    private func decodedRuns(of file: consuming ReportFiles.File, with plugin: any ReportImporting) throws(ScannerError) -> [DecodedReport] {
         do {
             return try plugin.decodeRuns(file.data, source: file.name).map { report throws(ScannerError) in
                 try ReportChecks.checked(report, source: file.name)
