@@ -34,6 +34,9 @@ public enum PostgresSchema {
         PostgresMigration(name: "pg7-scan-keys", statements: PostgresScanKeys.statements),
         // SQLite's `v20-content-digests`: the digest of what each finding row describes.
         PostgresMigration(name: "pg8-content-digests", statements: [#"ALTER TABLE "finding" ADD COLUMN "contentDigest" bytea"#]),
+        // SQLite's `v21-stored-titles`: a title that is its finding's message is stored empty; older
+        // wards, which would show such findings untitled, refuse the history at once.
+        PostgresMigration(name: "pg9-stored-titles", statements: []),
     ]
 
     /// The history's tables, as SQLite's history counts them.

@@ -29,6 +29,7 @@ enum Schema {
         migrator.registerMigration("v18-raw-dictionary", migrate: RawDictionaryMigration.apply)
         migrator.registerMigration("v19-scan-keys", migrate: ScanKeyMigration.apply)
         migrator.registerMigration("v20-content-digests", migrate: ContentDigestMigration.apply)
+        migrator.registerMigration("v21-stored-titles", migrate: StoredTitleMigration.apply)
         return migrator
     }
 

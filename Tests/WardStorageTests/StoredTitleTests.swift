@@ -1,7 +1,8 @@
 import Foundation
+import GRDB
 import Testing
 import WardCore
-import WardStorage
+@testable import WardStorage
 
 /// A title that is its finding's message is stored once, in the message's column, and every read
 /// of the history gives it back with exactly the bytes it had; other titles are stored as they are.
@@ -61,5 +62,24 @@ import WardStorage
         #expect(Dictionary(uniqueKeysWithValues: recorded.map { ($0.identity, Array($0.title.utf8)) }) == titles)
         #expect(Dictionary(uniqueKeysWithValues: listed.map { ($0.finding.identity, Array($0.finding.title.utf8)) }) == titles)
         #expect(triaged.map(\.title) == ["User input reaches a shell command."])
+    }
+
+    @Test func aWardFromBeforeTitlesWereStoredOnceRefusesAHistoryThisOneWrote() throws {
+        // Given a history this version wrote
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ward-titles-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("history.sqlite").path
+        _ = try AppDatabase.open(path: path).record(F.scan("scan", findings: Self.findings, at: 0))
+        // When a ward that knows every migration but the stored titles' looks at it
+        var older = DatabaseMigrator()
+        for identifier in Schema.migrator.migrations where identifier != "v21-stored-titles" {
+            older.registerMigration(identifier) { _ in }
+        }
+        let queue = try DatabaseQueue(path: path)
+        defer { try? queue.close() }
+        // Then it finds a migration it does not know, and refuses the history rather than show its findings untitled
+        #expect(try queue.read(older.hasBeenSuperseded))
+        #expect(try queue.read(Schema.migrator.hasBeenSuperseded) == false)
     }
 }
