@@ -4,7 +4,7 @@ import WardCore
 /// The digest that recognises a repeated import: SHA-256 over the tool id and the root, then over
 /// each report file's own SHA-256. ``ReportFiles`` forms it as it reads the files, before anything
 /// is parsed, and it is stored with the scan (``ReportImporter/Result/digest``).
-public enum ReportDigest {
+enum ReportDigest {
     /// The digest formed one file at a time: the one place its formula lives.
     struct Accumulator {
         private var hasher = SHA256.Hasher()
