@@ -37,6 +37,14 @@ public enum PostgresSchema {
         // SQLite's `v21-stored-titles`: a title that is its finding's message is stored empty; older
         // wards, which would show such findings untitled, refuse the history at once.
         PostgresMigration(name: "pg9-stored-titles", statements: []),
+        // SQLite's `v22-identity-key`: identity and target are unique together through the index that
+        // answers look-ups by identity (a prefix too, as a range whatever the collation), instead of a
+        // constraint on (target, identity) beside a second index on the identity.
+        PostgresMigration(name: "pg10-identity-key", statements: [
+            #"ALTER TABLE "finding" DROP CONSTRAINT "finding_targetName_identity_key""#,
+            #"DROP INDEX "finding_on_identity""#,
+            #"CREATE UNIQUE INDEX "finding_on_identity" ON "finding"("identity" text_pattern_ops, "targetName")"#,
+        ]),
     ]
 
     /// The history's tables, as SQLite's history counts them.

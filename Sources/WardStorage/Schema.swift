@@ -30,6 +30,7 @@ enum Schema {
         migrator.registerMigration("v19-scan-keys", migrate: ScanKeyMigration.apply)
         migrator.registerMigration("v20-content-digests", migrate: ContentDigestMigration.apply)
         migrator.registerMigration("v21-stored-titles", migrate: StoredTitleMigration.apply)
+        migrator.registerMigration("v22-identity-key", migrate: IdentityKeyMigration.apply)
         return migrator
     }
 
