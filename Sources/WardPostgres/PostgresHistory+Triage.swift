@@ -14,7 +14,7 @@ extension PostgresHistory {
                 INSERT INTO triage ("findingId", state, reason, "expiresAt", author, at) VALUES ($1, $2, $3, $4, $5, $6)
                 """, binds(rowID, decision.state.rawValue, decision.reason, decision.expires, decision.author, decision.at))
             try session.execute("""
-                INSERT INTO "findingEvent" ("findingId", "scanId", kind, at, detail) VALUES ($1, NULL, 'triaged', $2, $3)
+                INSERT INTO "findingEvent" ("findingId", kind, at, detail) VALUES ($1, 'triaged', $2, $3)
                 """, binds(rowID, decision.at, JSONColumn.text(["state": decision.state.rawValue])))
             return (identity, target)
         }

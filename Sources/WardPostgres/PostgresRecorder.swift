@@ -63,8 +63,8 @@ struct PostgresRecorder {
     /// `severity-changed` events, in that order (as SQLite's history appends them).
     private func recordSightings(_ merged: FindingUpserter<PostgresFindingRows>.Counts) throws {
         try session.execute("""
-            INSERT INTO "findingEvent" ("findingId", "scanId", kind, at)
-            SELECT id, $1, 'opened', $3 FROM finding WHERE "targetName" = $2 AND "firstSeenScanId" = $1 ORDER BY id
+            INSERT INTO "findingEvent" ("findingId", "scanKey", kind, at)
+            SELECT id, \(ScanKey.of(scanID: "$1")), 'opened', $3 FROM finding WHERE "targetName" = $2 AND "firstSeenScanId" = $1 ORDER BY id
             """, binds(scan.id, scan.target.name, scan.startedAt))
         var events: [(id: Int64, kind: String, detail: String?)] = merged.reopened.map { ($0, "reopened", nil) }
         events += merged.links.map { ($0.rowID, $0.kind.rawValue, JSONColumn.text($0.detail)) }
@@ -79,10 +79,10 @@ struct PostgresRecorder {
                 values.append(event.kind)
                 values.append(event.detail)
                 let first = 3 + offset * 3
-                return "($\(first), $1, $\(first + 1), $2, $\(first + 2))"
+                return "($\(first), \(ScanKey.of(scanID: "$1")), $\(first + 1), $2, $\(first + 2))"
             }
             try session.execute("""
-                INSERT INTO "findingEvent" ("findingId", "scanId", kind, at, detail) VALUES \(tuples.joined(separator: ", "))
+                INSERT INTO "findingEvent" ("findingId", "scanKey", kind, at, detail) VALUES \(tuples.joined(separator: ", "))
                 """, values)
         }
     }
@@ -101,15 +101,15 @@ struct PostgresRecorder {
             values.append(paths)
         }
         try session.execute("""
-            INSERT INTO "findingEvent" ("findingId", "scanId", kind, at)
-            SELECT f.id, $1, 'fixed', $3 FROM finding f
+            INSERT INTO "findingEvent" ("findingId", "scanKey", kind, at)
+            SELECT f.id, \(ScanKey.of(scanID: "$1")), 'fixed', $3 FROM finding f
             WHERE f."targetName" = $2 AND f.status = 'open' AND f."lastSeenScanId" <> $1
               AND NOT EXISTS (SELECT 1 FROM occurrence o WHERE o."findingId" = f.id AND o."toolId" <> ALL($4))\(scope)
             ORDER BY f.id
             """, values)
         return try session.execute("""
             UPDATE finding SET status = 'fixed', "fixedScanId" = $1
-            WHERE id IN (SELECT "findingId" FROM "findingEvent" WHERE "scanId" = $1 AND kind = 'fixed')
+            WHERE id IN (SELECT "findingId" FROM "findingEvent" WHERE "scanKey" = \(ScanKey.of(scanID: "$1")) AND kind = 'fixed')
             """, binds(scan.id))
     }
 }

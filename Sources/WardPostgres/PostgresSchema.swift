@@ -45,6 +45,14 @@ public enum PostgresSchema {
             #"DROP INDEX "finding_on_identity""#,
             #"CREATE UNIQUE INDEX "finding_on_identity" ON "finding"("identity" text_pattern_ops, "targetName")"#,
         ]),
+        // SQLite's `v23-event-scan-keys`: events name their scan by its integer key, as occurrences do.
+        PostgresMigration(name: "pg11-event-scan-keys", statements: [
+            #"ALTER TABLE "findingEvent" ADD COLUMN "scanKey" bigint REFERENCES "scan"("key") ON DELETE CASCADE"#,
+            #"UPDATE "findingEvent" e SET "scanKey" = s."key" FROM "scan" s WHERE s.id = e."scanId""#,
+            // Dropping the column drops its foreign key and the index on it.
+            #"ALTER TABLE "findingEvent" DROP COLUMN "scanId""#,
+            #"CREATE INDEX "findingEvent_on_scanKey_kind" ON "findingEvent"("scanKey", "kind")"#,
+        ]),
     ]
 
     /// The history's tables, as SQLite's history counts them.

@@ -20,7 +20,7 @@ extension AppDatabase {
                 arguments: [rowID, decision.state.rawValue, decision.reason, decision.expires, decision.author, decision.at]
             )
             try db.execute(
-                sql: "INSERT INTO findingEvent (findingId, scanId, kind, at, detail) VALUES (?, NULL, 'triaged', ?, ?)",
+                sql: "INSERT INTO findingEvent (findingId, kind, at, detail) VALUES (?, 'triaged', ?, ?)",
                 arguments: [rowID, decision.at, JSONColumn.text(["state": decision.state.rawValue])]
             )
             return (identity, target)

@@ -20,7 +20,9 @@ struct FindingEvents {
             try db.execute(sql: Self.opened,
                            arguments: [scan.id, scan.target.name, scan.startedAt, newRowIDs.lowerBound, newRowIDs.upperBound])
         }
-        let insert = try db.cachedStatement(sql: "INSERT INTO findingEvent (findingId, scanId, kind, at, detail) VALUES (?, ?, ?, ?, ?)")
+        let insert = try db.cachedStatement(
+            sql: "INSERT INTO findingEvent (findingId, scanKey, kind, at, detail) VALUES (?, \(ScanKey.of(scanID: "?")), ?, ?, ?)"
+        )
         for id in reopened {
             try insert.execute(arguments: [id, scan.id, "reopened", scan.startedAt, nil])
         }
@@ -43,18 +45,18 @@ struct FindingEvents {
     ///
     /// Parameters: `?1` scan id, `?2` target name, `?3` time seen, `?4` and `?5` the first and last new id.
     static let opened = """
-        INSERT INTO findingEvent (findingId, scanId, kind, at)
-        SELECT id, ?1, 'opened', ?3 FROM finding NOT INDEXED
+        INSERT INTO findingEvent (findingId, scanKey, kind, at)
+        SELECT id, \(ScanKey.of(scanID: "?1")), 'opened', ?3 FROM finding NOT INDEXED
         WHERE id BETWEEN ?4 AND ?5 AND targetName = ?2 AND firstSeenScanId = ?1 ORDER BY id
         """
 
     /// One event of `kind` for every finding id `select` returns; `?1` in `select` and in the
-    /// event is the scan's id.
+    /// event is the scan's id (the event holds the scan's key, ``WardCore/ScanKey``).
     func record(kind: String, forRowsOf select: String, arguments: StatementArguments) throws {
         try db.execute(
             sql: """
-                INSERT INTO findingEvent (findingId, scanId, kind, at)
-                SELECT id, ?1, '\(kind)', (SELECT startedAt FROM scan WHERE id = ?1) FROM (\(select)) ORDER BY id
+                INSERT INTO findingEvent (findingId, scanKey, kind, at)
+                SELECT r.id, s."key", '\(kind)', s.startedAt FROM (\(select)) r JOIN scan s ON s.id = ?1 ORDER BY r.id
                 """,
             arguments: arguments
         )

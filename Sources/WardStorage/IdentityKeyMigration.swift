@@ -22,7 +22,7 @@ enum IdentityKeyMigration {
             WHERE tbl_name = 'finding' AND type IN ('index', 'trigger') AND sql IS NOT NULL AND name <> 'finding_on_identity'
             ORDER BY type, name
             """)
-        let counter = try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'finding'")
+        let counter = try AutoincrementCounter.read(db, table: "finding")
         try db.execute(sql: """
             CREATE TABLE findingKeyed (\(columns));
             INSERT INTO findingKeyed SELECT * FROM finding ORDER BY id;
@@ -31,9 +31,7 @@ enum IdentityKeyMigration {
             CREATE UNIQUE INDEX finding_on_identity ON finding(identity, targetName);
             """)
         for sql in kept { try db.execute(sql: sql) }
-        if let counter {
-            try db.execute(sql: "UPDATE sqlite_sequence SET seq = max(seq, ?) WHERE name = 'finding'", arguments: [counter])
-        }
+        try AutoincrementCounter.restore(db, table: "finding", to: counter)
     }
 
     /// The finding table's columns as `v1-history` to `v21-stored-titles` left them.

@@ -112,7 +112,7 @@ struct ScanRecorder {
             """
         try FindingEvents(db: db, scan: scan).record(kind: "fixed", forRowsOf: fixed, arguments: arguments)
         try db.execute(
-            sql: "UPDATE finding SET status = 'fixed', fixedScanId = ?1 WHERE id IN (SELECT findingId FROM findingEvent WHERE scanId = ?1 AND kind = 'fixed')",
+            sql: "UPDATE finding SET status = 'fixed', fixedScanId = ?1 WHERE id IN (SELECT findingId FROM findingEvent WHERE scanKey = \(ScanKey.of(scanID: "?1")) AND kind = 'fixed')",
             arguments: [scan.id]
         )
         return db.changesCount

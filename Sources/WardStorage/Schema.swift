@@ -31,6 +31,7 @@ enum Schema {
         migrator.registerMigration("v20-content-digests", migrate: ContentDigestMigration.apply)
         migrator.registerMigration("v21-stored-titles", migrate: StoredTitleMigration.apply)
         migrator.registerMigration("v22-identity-key", migrate: IdentityKeyMigration.apply)
+        migrator.registerMigration("v23-event-scan-keys", migrate: EventScanKeyMigration.apply)
         return migrator
     }
 
