@@ -5,6 +5,10 @@ import Foundation
 /// a large list sorted by the ranks compares integers instead of the values themselves.
 public enum DistinctRanks {
     /// The rank of each of `values` among the distinct ones ordered by `areInIncreasingOrder`.
+    ///
+    /// Inlinable, so a caller in another module (the reporters' finding order) gets it specialized
+    /// for its value type: otherwise every hash and comparison goes through the generic witnesses.
+    @inlinable
     public static func of<Value: Hashable>(_ values: [Value], by areInIncreasingOrder: (Value, Value) -> Bool) -> [Int] {
         var ids: [Value: Int] = [:]
         var distinct: [Value] = []

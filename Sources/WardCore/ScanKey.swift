@@ -1,11 +1,12 @@
-/// How an occurrence names its scan in either history: by the scan's integer `key`, not its id.
+/// How an occurrence or an event names its scan in either history: by the scan's integer `key`,
+/// not its id.
 ///
 /// A scan's id is a 36-character UUID text, and a history holds millions of occurrences, each
 /// keyed by its scan: as text, the scan id was a fifth of a large history's file. Every scan has
 /// a `key` of its own (unique, never reused: SQLite takes the largest plus one inside its single
-/// writer, PostgreSQL an identity column), and `occurrence."scanKey"` refers to it. Callers keep
-/// passing scan ids: ``of(scanID:)`` turns one into its key inside the statement, where both
-/// backends evaluate it once.
+/// writer, PostgreSQL an identity column), and `occurrence."scanKey"` and `findingEvent."scanKey"`
+/// refer to it. Callers keep passing scan ids: ``of(scanID:)`` turns one into its key inside the
+/// statement, where both backends evaluate it once.
 public enum ScanKey {
     /// The scan key of the scan whose id `scanID` holds (a parameter or a column), as an SQL
     /// expression both backends read the same way (quoted camelCase names).
