@@ -56,7 +56,7 @@ struct FindingEvents {
         try db.execute(
             sql: """
                 INSERT INTO findingEvent (findingId, scanKey, kind, at)
-                SELECT r.id, s."key", '\(kind)', s.startedAt FROM (\(select)) r JOIN scan s ON s.id = ?1 ORDER BY r.id
+                SELECT id, \(ScanKey.of(scanID: "?1")), '\(kind)', (SELECT startedAt FROM scan WHERE id = ?1) FROM (\(select)) ORDER BY id
                 """,
             arguments: arguments
         )

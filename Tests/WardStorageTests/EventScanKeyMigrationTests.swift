@@ -72,4 +72,29 @@ import WardCore
         #expect(reopened.map { [$0["id"] as Int64, $0["kind"] as String, $0["scan"] as String] as [AnyHashable] } == [[Int64(5), "reopened", "s-c"]])
         #expect(try database.story(identity: "v1:aaaa1111", target: "demo").events.map(\.scanID) == ["s-b", nil, "s-a", "s-c"])
     }
+
+    @Test func eventsOfAScanWithoutItsRowAreRefusedNotDropped() throws {
+        // Given a history with a finding, and a scan whose row was never written
+        let queue = try DatabaseQueue()
+        try Schema.migrator.migrate(queue)
+        try queue.write { db in
+            try db.execute(sql: """
+                INSERT INTO scan (id, targetName, targetRoot, mode, startedAt, finishedAt, wardVersion, complete, "key")
+                VALUES ('s-1', 'demo', '/srv/demo', 'scan', ?, ?, '0.1.0', 1, 1)
+                """, arguments: [F.date(0), F.date(5)])
+            try db.execute(sql: """
+                INSERT INTO finding (id, targetName, identity, status, firstSeenScanId, lastSeenScanId, firstSeenAt,
+                  lastSeenAt, toolId, ruleId, title, message, kind, severity, severityRank, cwes, "references", fixAvailable, metadata)
+                VALUES (1, 'demo', 'v1:aaaa1111', 'open', 's-1', 's-1', ?, ?, 'bandit', 'R1', '', 'm', 'sast', 'high', 3, '[]', '[]', 0, '{}')
+                """, arguments: [F.date(0), F.date(0)])
+        }
+        // When its fixed events are written, then the write fails rather than store none
+        #expect(throws: DatabaseError.self) {
+            try queue.write { db in
+                try FindingEvents(db: db, scan: F.scan("s-missing", findings: [])).record(
+                    kind: "fixed", forRowsOf: "SELECT id FROM finding WHERE ?1 IS NOT NULL", arguments: ["s-missing"])
+            }
+        }
+        #expect(try queue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM findingEvent") } == 0)
+    }
 }
