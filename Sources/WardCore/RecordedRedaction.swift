@@ -17,7 +17,7 @@ public enum RecordedRedaction {
         SELECT s."redaction" FROM "scan" s WHERE s."id" = \(placeholder) AND s."redaction" IS NOT NULL AND (
           NOT EXISTS (SELECT 1 FROM "scan" o WHERE o."targetName" = s."targetName" AND o."redaction" IS DISTINCT FROM s."redaction")
           OR NOT EXISTS (
-            SELECT 1 FROM "occurrence" x JOIN "finding" f ON f."id" = x."findingId" JOIN "scan" l ON l."id" = f."lastSeenScanId"
+            SELECT 1 FROM "occurrence" x JOIN "finding" f ON f."id" = x."findingId" JOIN "scan" l ON l."key" = f."lastSeenScanKey"
             WHERE x."scanKey" = s."key" AND l."redaction" IS DISTINCT FROM s."redaction"))
         """
     }

@@ -80,8 +80,7 @@ struct PostgresFindingSearch {
                   ORDER BY p."findingId", (p."toolId" = pf."toolId") DESC, p."toolId") o ON o."findingId" = f.id
                 """
         } else {
-            from += #" LEFT JOIN scan ls ON ls.id = f."lastSeenScanId""#
-                + #" LEFT JOIN occurrence o ON o."scanKey" = ls."key" AND o."findingId" = f.id AND o."toolId" = f."toolId""#
+            from += #" LEFT JOIN occurrence o ON o."scanKey" = f."lastSeenScanKey" AND o."findingId" = f.id AND o."toolId" = f."toolId""#
         }
         var conditions = try makeConditions(status: status, waiver: waiver)
         conditions += reviewConditions(status: status, waiver: waiver)
@@ -101,8 +100,9 @@ struct PostgresFindingSearch {
         let locations = query.scanID == nil ? PostgresFindingColumns.list(PostgresFindingColumns.location, table: "f")
             : PostgresFindingColumns.sighting(occurrence: "o", finding: "f")
         var sql = """
-            SELECT f.identity, f."targetName", \(status), f."firstSeenScanId", f."lastSeenScanId", \
-            \(query.scanID == nil ? "f.\"fixedScanId\"" : "NULL::text"), f."firstSeenAt", f."lastSeenAt", \(sources), \
+            SELECT f.identity, f."targetName", \(status), \(ScanKey.id(of: #"f."firstSeenScanKey""#)), \
+            \(ScanKey.id(of: #"f."lastSeenScanKey""#)), \(query.scanID == nil ? ScanKey.id(of: #"f."fixedScanKey""#) : "NULL::text"), \
+            f."firstSeenAt", f."lastSeenAt", \(sources), \
             \(PostgresFindingColumns.list(PostgresFindingColumns.description, table: "f")), \
             \(PostgresFindingColumns.list(["suppression"], table: location)), \(locations), \(waiver), \(raw), f.id
             FROM \(from)

@@ -11,12 +11,19 @@ struct PostgresFindingWriter: FindingBatchWriter {
 
     private let session: PostgresSession
     private let scan: ScanRun
+    /// The scan's key, which its findings' rows hold (``WardCore/ScanKey``).
+    private let scanKey: Int64
     private var raws: PostgresRawResults
 
-    /// A writer for `scan`, whose row already exists.
+    /// A writer for `scan`, whose row already exists: its key is read once, and a scan without a
+    /// row fails here rather than write findings that name no scan.
     init(session: PostgresSession, scan: ScanRun) throws {
         self.session = session
         self.scan = scan
+        guard let key = try session.query(#"SELECT "key" FROM scan WHERE id = $1"#, binds(scan.id)).first?.decode(Int64.self) else {
+            throw PostgresError.queryFailed(context: "record", reason: "the scan's row is missing")
+        }
+        scanKey = key
         raws = try PostgresRawResults(session: session)
     }
 
@@ -25,7 +32,7 @@ struct PostgresFindingWriter: FindingBatchWriter {
     /// description changed or it has no content digest yet, as in SQLite's history.
     mutating func writeFindings(_ batch: [QueuedFinding]) throws {
         let content = PostgresFindingColumns.content
-        var values = binds(scan.target.name, scan.id, scan.startedAt)
+        var values = binds(scan.target.name, scanKey, scan.startedAt)
         for row in batch {
             values.append(row.id)
             values.append(scan.findings[row.position].identity)
@@ -34,11 +41,11 @@ struct PostgresFindingWriter: FindingBatchWriter {
         }
         let updates = content.map { "\"\($0)\" = excluded.\"\($0)\"" }.joined(separator: ", ")
         try session.execute("""
-            INSERT INTO finding (id, identity, "targetName", status, "firstSeenScanId", "lastSeenScanId", "firstSeenAt", "lastSeenAt", \
+            INSERT INTO finding (id, identity, "targetName", status, "firstSeenScanKey", "lastSeenScanKey", "firstSeenAt", "lastSeenAt", \
             \(PostgresFindingColumns.list(content)), "contentDigest")
             VALUES \(Self.tuples(rows: batch.count, width: 3 + content.count, leading: ["$1", "'open'", "$2", "$2", "$3", "$3"], from: 4,
                                  after: 2))
-            ON CONFLICT (id) DO UPDATE SET status = 'open', "fixedScanId" = NULL, "lastSeenScanId" = excluded."lastSeenScanId", \
+            ON CONFLICT (id) DO UPDATE SET status = 'open', "fixedScanKey" = NULL, "lastSeenScanKey" = excluded."lastSeenScanKey", \
             "lastSeenAt" = excluded."lastSeenAt", \(updates), "contentDigest" = excluded."contentDigest"
             WHERE finding.status <> 'open' OR finding."contentDigest" IS DISTINCT FROM excluded."contentDigest"
                OR (\(PostgresFindingColumns.list(content, table: "finding"))) IS DISTINCT FROM (\(PostgresFindingColumns.list(content, table: "excluded")))

@@ -117,7 +117,7 @@ extension PostgresHistory {
             WHERE \(ScanKey.occurrence("occurrence", inScan: "$4")) AND occurrence."findingId" = w.id
             """, values)
         try session.execute("""
-            UPDATE finding SET waiver = w.waiver FROM (\(waived)) AS w WHERE finding.id = w.id AND finding."lastSeenScanId" = $4
+            UPDATE finding SET waiver = w.waiver FROM (\(waived)) AS w WHERE finding.id = w.id AND finding."lastSeenScanKey" = \(ScanKey.of(scanID: "$4"))
             """, values)
     }
 }

@@ -61,7 +61,7 @@ extension PostgresHistory {
 
     static func events(_ session: PostgresSession, identity: String, target: String) throws -> [FindingEvent] {
         try session.query("""
-            SELECT e.kind, (SELECT s.id FROM scan s WHERE s."key" = e."scanKey"), e.at, e.detail FROM "findingEvent" e JOIN finding f ON f.id = e."findingId"
+            SELECT e.kind, \(ScanKey.id(of: #"e."scanKey""#)), e.at, e.detail FROM "findingEvent" e JOIN finding f ON f.id = e."findingId"
             WHERE f."targetName" = $1 AND f.identity = $2 ORDER BY e.id
             """, binds(target, identity)).map { row in
             var reader = PostgresRowReader(row)

@@ -35,12 +35,12 @@ struct PostgresRecorder {
         let merged = try upserter.upsertAll()
         if merged.knownCount > 0 {
             try session.execute("""
-                UPDATE finding SET "lastSeenScanId" = $1, "lastSeenAt" = $2
-                WHERE "targetName" = $3 AND "lastSeenScanId" <> $1
+                UPDATE finding SET "lastSeenScanKey" = \(ScanKey.of(scanID: "$1")), "lastSeenAt" = $2
+                WHERE "targetName" = $3 AND "lastSeenScanKey" <> \(ScanKey.of(scanID: "$1"))
                   AND id IN (SELECT "findingId" FROM occurrence o WHERE \(ScanKey.occurrence("o", inScan: "$1")))
                 """, binds(scan.id, scan.startedAt, scan.target.name))
             try session.execute("""
-                UPDATE finding SET waiver = NULL WHERE "targetName" = $1 AND "lastSeenScanId" = $2 AND waiver IS NOT NULL
+                UPDATE finding SET waiver = NULL WHERE "targetName" = $1 AND "lastSeenScanKey" = \(ScanKey.of(scanID: "$2")) AND waiver IS NOT NULL
                 """, binds(scan.target.name, scan.id))
         }
         try recordSightings(merged)
@@ -64,7 +64,8 @@ struct PostgresRecorder {
     private func recordSightings(_ merged: FindingUpserter<PostgresFindingRows>.Counts) throws {
         try session.execute("""
             INSERT INTO "findingEvent" ("findingId", "scanKey", kind, at)
-            SELECT id, \(ScanKey.of(scanID: "$1")), 'opened', $3 FROM finding WHERE "targetName" = $2 AND "firstSeenScanId" = $1 ORDER BY id
+            SELECT id, \(ScanKey.of(scanID: "$1")), 'opened', $3 FROM finding
+            WHERE "targetName" = $2 AND "firstSeenScanKey" = \(ScanKey.of(scanID: "$1")) ORDER BY id
             """, binds(scan.id, scan.target.name, scan.startedAt))
         var events: [(id: Int64, kind: String, detail: String?)] = merged.reopened.map { ($0, "reopened", nil) }
         events += merged.links.map { ($0.rowID, $0.kind.rawValue, JSONColumn.text($0.detail)) }
@@ -103,12 +104,12 @@ struct PostgresRecorder {
         try session.execute("""
             INSERT INTO "findingEvent" ("findingId", "scanKey", kind, at)
             SELECT f.id, \(ScanKey.of(scanID: "$1")), 'fixed', $3 FROM finding f
-            WHERE f."targetName" = $2 AND f.status = 'open' AND f."lastSeenScanId" <> $1
+            WHERE f."targetName" = $2 AND f.status = 'open' AND f."lastSeenScanKey" <> \(ScanKey.of(scanID: "$1"))
               AND NOT EXISTS (SELECT 1 FROM occurrence o WHERE o."findingId" = f.id AND o."toolId" <> ALL($4))\(scope)
             ORDER BY f.id
             """, values)
         return try session.execute("""
-            UPDATE finding SET status = 'fixed', "fixedScanId" = $1
+            UPDATE finding SET status = 'fixed', "fixedScanKey" = \(ScanKey.of(scanID: "$1"))
             WHERE id IN (SELECT "findingId" FROM "findingEvent" WHERE "scanKey" = \(ScanKey.of(scanID: "$1")) AND kind = 'fixed')
             """, binds(scan.id))
     }

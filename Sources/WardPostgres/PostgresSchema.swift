@@ -53,6 +53,18 @@ public enum PostgresSchema {
             #"ALTER TABLE "findingEvent" DROP COLUMN "scanId""#,
             #"CREATE INDEX "findingEvent_on_scanKey_kind" ON "findingEvent"("scanKey", "kind")"#,
         ]),
+        // SQLite's `v24-finding-scan-keys`: a finding names the scans that saw it first and last and
+        // the one that fixed it by their keys.
+        PostgresMigration(name: "pg12-finding-scan-keys", statements: [
+            #"ALTER TABLE "finding" ADD COLUMN "firstSeenScanKey" bigint, ADD COLUMN "lastSeenScanKey" bigint, ADD COLUMN "fixedScanKey" bigint"#,
+            #"""
+            UPDATE "finding" f SET "firstSeenScanKey" = (SELECT "key" FROM scan WHERE id = f."firstSeenScanId"),
+              "lastSeenScanKey" = (SELECT "key" FROM scan WHERE id = f."lastSeenScanId"),
+              "fixedScanKey" = (SELECT "key" FROM scan WHERE id = f."fixedScanId")
+            """#,
+            #"ALTER TABLE "finding" ALTER COLUMN "firstSeenScanKey" SET NOT NULL, ALTER COLUMN "lastSeenScanKey" SET NOT NULL"#,
+            #"ALTER TABLE "finding" DROP COLUMN "firstSeenScanId", DROP COLUMN "lastSeenScanId", DROP COLUMN "fixedScanId""#,
+        ]),
     ]
 
     /// The history's tables, as SQLite's history counts them.

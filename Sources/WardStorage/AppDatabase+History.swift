@@ -66,7 +66,7 @@ extension AppDatabase {
     public func events(identity: String, target: String) throws(StorageError) -> [FindingEvent] {
         try read { db in
             let rows = try Row.fetchCursor(db, sql: """
-                SELECT e.kind, (SELECT s.id FROM scan s WHERE s."key" = e.scanKey), e.at, e.detail FROM findingEvent e JOIN finding f ON f.id = e.findingId
+                SELECT e.kind, \(ScanKey.id(of: "e.scanKey")), e.at, e.detail FROM findingEvent e JOIN finding f ON f.id = e.findingId
                 WHERE f.targetName = ? AND f.identity = ? ORDER BY e.id
                 """, arguments: [target, identity])
             var events: [FindingEvent] = []

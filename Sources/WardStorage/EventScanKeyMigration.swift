@@ -6,28 +6,20 @@ import GRDB
 ///
 /// Every event of a scan held the scan's id twice, in its row and in the index that finds a scan's
 /// events (`findingEvent_on_scanKey_kind` now), and a scan's new findings each get an event. Events
-/// without a scan (triage decisions) keep none. The table is built again with the key last, as
-/// PostgreSQL's `ALTER TABLE … ADD COLUMN` places it, its rows copied in id order and its
-/// AUTOINCREMENT counter kept. GRDB runs the migration with foreign keys off and checks them all
-/// before it commits.
+/// without a scan (triage decisions) keep none. The table is built again (``TableRebuild``) with the key
+/// last, as PostgreSQL's `ALTER TABLE … ADD COLUMN` places it.
 enum EventScanKeyMigration {
     static func apply(_ db: Database) throws {
-        let counter = try AutoincrementCounter.read(db, table: "findingEvent")
-        try db.execute(sql: """
-            CREATE TABLE findingEventKeyed (
-              "id" INTEGER PRIMARY KEY AUTOINCREMENT,
-              "findingId" INTEGER NOT NULL REFERENCES "finding"("id") ON DELETE CASCADE,
-              "kind" TEXT NOT NULL CHECK ("kind" IN ('opened', 'fixed', 'reopened', 'severity-changed', 'moved', 'rekeyed', 'triaged')),
-              "at" DATETIME NOT NULL, "detail" TEXT,
-              "scanKey" INTEGER REFERENCES "scan"("key") ON DELETE CASCADE);
-            INSERT INTO findingEventKeyed
-              SELECT e.id, e.findingId, e.kind, e.at, e.detail, s."key"
-              FROM findingEvent e LEFT JOIN scan s ON s.id = e.scanId ORDER BY e.id;
-            DROP TABLE findingEvent;
-            ALTER TABLE findingEventKeyed RENAME TO findingEvent;
-            CREATE INDEX "findingEvent_on_findingId_id" ON "findingEvent"("findingId", "id");
-            CREATE INDEX "findingEvent_on_scanKey_kind" ON "findingEvent"("scanKey", "kind");
-            """)
-        try AutoincrementCounter.restore(db, table: "findingEvent", to: counter)
+        try TableRebuild(table: "findingEvent", columns: """
+            "id" INTEGER PRIMARY KEY AUTOINCREMENT,
+            "findingId" INTEGER NOT NULL REFERENCES "finding"("id") ON DELETE CASCADE,
+            "kind" TEXT NOT NULL CHECK ("kind" IN ('opened', 'fixed', 'reopened', 'severity-changed', 'moved', 'rekeyed', 'triaged')),
+            "at" DATETIME NOT NULL, "detail" TEXT,
+            "scanKey" INTEGER REFERENCES "scan"("key") ON DELETE CASCADE
+            """, select: """
+            SELECT e.id, e.findingId, e.kind, e.at, e.detail, s."key"
+            FROM findingEvent e LEFT JOIN scan s ON s.id = e.scanId ORDER BY e.id
+            """, replacing: ["findingEvent_on_scanId_kind"]).apply(db)
+        try db.execute(sql: #"CREATE INDEX "findingEvent_on_scanKey_kind" ON "findingEvent"("scanKey", "kind")"#)
     }
 }

@@ -47,7 +47,7 @@ struct FindingEvents {
     static let opened = """
         INSERT INTO findingEvent (findingId, scanKey, kind, at)
         SELECT id, \(ScanKey.of(scanID: "?1")), 'opened', ?3 FROM finding NOT INDEXED
-        WHERE id BETWEEN ?4 AND ?5 AND targetName = ?2 AND firstSeenScanId = ?1 ORDER BY id
+        WHERE id BETWEEN ?4 AND ?5 AND targetName = ?2 AND firstSeenScanKey = \(ScanKey.of(scanID: "?1")) ORDER BY id
         """
 
     /// One event of `kind` for every finding id `select` returns; `?1` in `select` and in the

@@ -24,11 +24,12 @@ enum FindingSQL {
         let selected = (0..<content.count).map { "column\($0 + 3)" }.joined(separator: ", ")
         let updates = content.names.map { "\"\($0)\" = excluded.\"\($0)\"" }.joined(separator: ", ")
         return """
-            INSERT INTO finding (id, identity, targetName, status, firstSeenScanId, lastSeenScanId, firstSeenAt, \
+            INSERT INTO finding (id, identity, targetName, status, firstSeenScanKey, lastSeenScanKey, firstSeenAt, \
             lastSeenAt, \(content.sqlList()), contentDigest)
-            SELECT column1, column2, ?1, 'open', ?2, ?2, ?3, ?3, \(selected), column\(findingRowWidth)
+            SELECT column1, column2, ?1, 'open', \(ScanKey.of(scanID: "?2")), \(ScanKey.of(scanID: "?2")), ?3, ?3, \(selected), \
+            column\(findingRowWidth)
             FROM (VALUES \(valuesList(rows: rows, width: findingRowWidth))) WHERE true
-            ON CONFLICT DO UPDATE SET status = 'open', fixedScanId = NULL, lastSeenScanId = excluded.lastSeenScanId, \
+            ON CONFLICT DO UPDATE SET status = 'open', fixedScanKey = NULL, lastSeenScanKey = excluded.lastSeenScanKey, \
             lastSeenAt = excluded.lastSeenAt, \(updates), contentDigest = excluded.contentDigest
             WHERE status <> 'open' OR contentDigest IS NOT excluded.contentDigest
                OR (\(content.sqlList())) IS NOT (\(content.sqlList(table: "excluded")))
@@ -40,8 +41,9 @@ enum FindingSQL {
     ///
     /// Parameters: `?1` scan id, `?2` time seen.
     static let markSeen = """
-        UPDATE finding SET lastSeenScanId = ?1, lastSeenAt = ?2
-        WHERE lastSeenScanId <> ?1 AND id IN (SELECT findingId FROM occurrence o WHERE \(ScanKey.occurrence("o", inScan: "?1")))
+        UPDATE finding SET lastSeenScanKey = \(ScanKey.of(scanID: "?1")), lastSeenAt = ?2
+        WHERE lastSeenScanKey <> \(ScanKey.of(scanID: "?1"))
+          AND id IN (SELECT findingId FROM occurrence o WHERE \(ScanKey.occurrence("o", inScan: "?1")))
         """
 
     /// Inserts `rows` occurrences of this scan. One that inherits its finding's location stores

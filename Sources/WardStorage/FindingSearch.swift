@@ -28,8 +28,8 @@ struct FindingSearch {
     /// Columns before the descriptive ones: history, then the source tools as a JSON array.
     private var historyColumns: [String] {
         [
-            "f.identity", "f.targetName", statusColumn, "f.firstSeenScanId", "f.lastSeenScanId",
-            query.scanID == nil ? "f.fixedScanId" : "NULL", "f.firstSeenAt", "f.lastSeenAt",
+            "f.identity", "f.targetName", statusColumn, ScanKey.id(of: "f.firstSeenScanKey"), ScanKey.id(of: "f.lastSeenScanKey"),
+            query.scanID == nil ? ScanKey.id(of: "f.fixedScanKey") : "NULL", "f.firstSeenAt", "f.lastSeenAt",
             "(SELECT json_group_array(DISTINCT toolId) FROM occurrence WHERE occurrence.findingId = f.id)",
         ]
     }
@@ -111,7 +111,7 @@ struct FindingSearch {
         var sql = byFirstSeen ? "FROM finding f INDEXED BY finding_on_firstSeenAt" : "FROM finding f"
         if query.scanID == nil {
             columns.append(!readsRawResults ? "NULL" : "(SELECT \(FindingColumns.rawBody(of: "occurrence")) FROM occurrence "
-                + "WHERE \(ScanKey.occurrence("occurrence", inScan: "f.lastSeenScanId")) AND findingId = f.id AND toolId = f.toolId)")
+                + "WHERE occurrence.scanKey = f.lastSeenScanKey AND findingId = f.id AND toolId = f.toolId)")
         }
         if query.scanID != nil {
             columns.append(FindingColumns.sightingSQL(occurrence: "o", finding: "f") + ", " + (readsRawResults ? FindingColumns.rawBody(of: "o") : "NULL"))

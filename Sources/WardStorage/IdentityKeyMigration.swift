@@ -11,27 +11,14 @@ import GRDB
 /// storing the 200,000 findings of `bench/ingest`'s log with every index took 9.4 s, of which the
 /// second identity index 1.6 s (`bench/finding-inserts`), and 57 bytes a finding of the history.
 ///
-/// SQLite drops a table's constraint only by building the table again: the rows are copied in id
-/// order, the table's other indexes and its trigger are created again from the text they were
-/// created with, and the table's AUTOINCREMENT counter is kept, so an id is never given twice.
-/// GRDB runs the migration with foreign keys off and checks them all before it commits.
+/// SQLite drops a table's constraint only by building the table again (``TableRebuild``: the
+/// rows copied in id order, the other indexes and the trigger created again as they were, the
+/// AUTOINCREMENT counter kept, so an id is never given twice).
 enum IdentityKeyMigration {
     static func apply(_ db: Database) throws {
-        let kept = try String.fetchAll(db, sql: """
-            SELECT sql FROM sqlite_master
-            WHERE tbl_name = 'finding' AND type IN ('index', 'trigger') AND sql IS NOT NULL AND name <> 'finding_on_identity'
-            ORDER BY type, name
-            """)
-        let counter = try AutoincrementCounter.read(db, table: "finding")
-        try db.execute(sql: """
-            CREATE TABLE findingKeyed (\(columns));
-            INSERT INTO findingKeyed SELECT * FROM finding ORDER BY id;
-            DROP TABLE finding;
-            ALTER TABLE findingKeyed RENAME TO finding;
-            CREATE UNIQUE INDEX finding_on_identity ON finding(identity, targetName);
-            """)
-        for sql in kept { try db.execute(sql: sql) }
-        try AutoincrementCounter.restore(db, table: "finding", to: counter)
+        try TableRebuild(table: "finding", columns: columns, select: "SELECT * FROM finding ORDER BY id",
+                         replacing: ["finding_on_identity"]).apply(db)
+        try db.execute(sql: "CREATE UNIQUE INDEX finding_on_identity ON finding(identity, targetName)")
     }
 
     /// The finding table's columns as `v1-history` to `v21-stored-titles` left them.

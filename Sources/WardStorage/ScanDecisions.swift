@@ -22,7 +22,7 @@ enum ScanDecisions {
     /// Clears the latest waiver of every finding the scan saw: until its gate says otherwise, the
     /// latest sighting is waived by nothing.
     static func clearLatestWaivers(_ db: Database, scan: ScanRun) throws {
-        try db.execute(sql: "UPDATE finding SET waiver = NULL WHERE targetName = ? AND lastSeenScanId = ? AND waiver IS NOT NULL",
+        try db.execute(sql: "UPDATE finding SET waiver = NULL WHERE targetName = ?1 AND lastSeenScanKey = \(ScanKey.of(scanID: "?2")) AND waiver IS NOT NULL",
                        arguments: [scan.target.name, scan.id])
     }
 
@@ -47,7 +47,7 @@ enum ScanDecisions {
             """, arguments: arguments)
         try db.execute(sql: """
             UPDATE finding SET waiver = waived.waiver FROM (\(waived)) AS waived
-            WHERE finding.id = waived.findingId AND finding.lastSeenScanId = :scan
+            WHERE finding.id = waived.findingId AND finding.lastSeenScanKey = \(ScanKey.of(scanID: ":scan"))
             """, arguments: arguments)
     }
 

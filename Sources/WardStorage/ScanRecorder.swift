@@ -104,7 +104,7 @@ struct ScanRecorder {
         }
         let fixed = """
             SELECT finding.id FROM finding
-            WHERE targetName = ?2 AND status = 'open' AND lastSeenScanId <> ?3
+            WHERE targetName = ?2 AND status = 'open' AND lastSeenScanKey <> \(ScanKey.of(scanID: "?3"))
               AND NOT EXISTS (
                 SELECT 1 FROM occurrence
                 WHERE occurrence.findingId = finding.id AND occurrence.toolId NOT IN (\(placeholders))
@@ -112,7 +112,10 @@ struct ScanRecorder {
             """
         try FindingEvents(db: db, scan: scan).record(kind: "fixed", forRowsOf: fixed, arguments: arguments)
         try db.execute(
-            sql: "UPDATE finding SET status = 'fixed', fixedScanId = ?1 WHERE id IN (SELECT findingId FROM findingEvent WHERE scanKey = \(ScanKey.of(scanID: "?1")) AND kind = 'fixed')",
+            sql: """
+                UPDATE finding SET status = 'fixed', fixedScanKey = \(ScanKey.of(scanID: "?1"))
+                WHERE id IN (SELECT findingId FROM findingEvent WHERE scanKey = \(ScanKey.of(scanID: "?1")) AND kind = 'fixed')
+                """,
             arguments: [scan.id]
         )
         return db.changesCount

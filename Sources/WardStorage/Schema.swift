@@ -32,6 +32,7 @@ enum Schema {
         migrator.registerMigration("v21-stored-titles", migrate: StoredTitleMigration.apply)
         migrator.registerMigration("v22-identity-key", migrate: IdentityKeyMigration.apply)
         migrator.registerMigration("v23-event-scan-keys", migrate: EventScanKeyMigration.apply)
+        migrator.registerMigration("v24-finding-scan-keys", migrate: FindingScanKeyMigration.apply)
         return migrator
     }
 

@@ -39,7 +39,8 @@ import WardPostgres
             let rows = try await TestPostgres.rows(String(format: Self.occurrences, #"s.id = o."scanId""#), on: settings, columns: 7)
 
             // When the current version migrates it
-            #expect(try await PostgresStore(settings: settings).migrate() == ["pg7-scan-keys", "pg8-content-digests", "pg9-stored-titles", "pg10-identity-key", "pg11-event-scan-keys"])
+            #expect(try await PostgresStore(settings: settings).migrate() == ["pg7-scan-keys", "pg8-content-digests", "pg9-stored-titles", "pg10-identity-key", "pg11-event-scan-keys",
+                                                                                           "pg12-finding-scan-keys"])
 
             // Then every occurrence is there under its scan's key, scans are numbered in the order
             // they started, and a new scan takes the next key

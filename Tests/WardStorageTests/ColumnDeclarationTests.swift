@@ -11,7 +11,7 @@ import Testing
         "scan": ["key"],
         "toolRun": ["id", "scanId"],
         "finding": [
-            "id", "identity", "targetName", "status", "firstSeenScanId", "lastSeenScanId", "fixedScanId",
+            "id", "identity", "targetName", "status", "firstSeenScanKey", "lastSeenScanKey", "fixedScanKey",
             "firstSeenAt", "lastSeenAt", "waiver", "contentDigest",
         ],
         "occurrence": ["scanKey", "findingId", "waiver", "rawId", "inherits"],

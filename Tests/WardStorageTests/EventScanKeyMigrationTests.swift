@@ -83,9 +83,9 @@ import WardCore
                 VALUES ('s-1', 'demo', '/srv/demo', 'scan', ?, ?, '0.1.0', 1, 1)
                 """, arguments: [F.date(0), F.date(5)])
             try db.execute(sql: """
-                INSERT INTO finding (id, targetName, identity, status, firstSeenScanId, lastSeenScanId, firstSeenAt,
+                INSERT INTO finding (id, targetName, identity, status, firstSeenScanKey, lastSeenScanKey, firstSeenAt,
                   lastSeenAt, toolId, ruleId, title, message, kind, severity, severityRank, cwes, "references", fixAvailable, metadata)
-                VALUES (1, 'demo', 'v1:aaaa1111', 'open', 's-1', 's-1', ?, ?, 'bandit', 'R1', '', 'm', 'sast', 'high', 3, '[]', '[]', 0, '{}')
+                VALUES (1, 'demo', 'v1:aaaa1111', 'open', 1, 1, ?, ?, 'bandit', 'R1', '', 'm', 'sast', 'high', 3, '[]', '[]', 0, '{}')
                 """, arguments: [F.date(0), F.date(0)])
         }
         // When its fixed events are written, then the write fails rather than store none
