@@ -93,6 +93,15 @@ struct PostgresFindingSearch {
         return (from, conditions)
     }
 
+    /// The scans of a finding's sightings (`firstScan`, `lastScan`, `fixedScan`), joined by their
+    /// keys to show their ids: the planner hashes the scan table once for a large listing where a
+    /// look-up per row would probe its index three times.
+    private static let sightingScans = #"""
+        LEFT JOIN scan "firstScan" ON "firstScan"."key" = f."firstSeenScanKey" \#
+        LEFT JOIN scan "lastScan" ON "lastScan"."key" = f."lastSeenScanKey" \#
+        LEFT JOIN scan "fixedScan" ON "fixedScan"."key" = f."fixedScanKey"
+        """#
+
     private mutating func makeSQL() throws -> String {
         let raw = query.includesRawResults ? #"(SELECT body FROM "rawResult" r WHERE r.id = o."rawId")"# : "NULL::bytea"
         let (from, conditions) = try selection()
@@ -100,12 +109,11 @@ struct PostgresFindingSearch {
         let locations = query.scanID == nil ? PostgresFindingColumns.list(PostgresFindingColumns.location, table: "f")
             : PostgresFindingColumns.sighting(occurrence: "o", finding: "f")
         var sql = """
-            SELECT f.identity, f."targetName", \(status), \(ScanKey.id(of: #"f."firstSeenScanKey""#)), \
-            \(ScanKey.id(of: #"f."lastSeenScanKey""#)), \(query.scanID == nil ? ScanKey.id(of: #"f."fixedScanKey""#) : "NULL::text"), \
-            f."firstSeenAt", f."lastSeenAt", \(sources), \
+            SELECT f.identity, f."targetName", \(status), "firstScan".id, "lastScan".id, \
+            \(query.scanID == nil ? #""fixedScan".id"# : "NULL::text"), f."firstSeenAt", f."lastSeenAt", \(sources), \
             \(PostgresFindingColumns.list(PostgresFindingColumns.description, table: "f")), \
             \(PostgresFindingColumns.list(["suppression"], table: location)), \(locations), \(waiver), \(raw), f.id
-            FROM \(from)
+            FROM \(from) \(Self.sightingScans)
             """
         if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
         sql += " ORDER BY " + (recordedOrder && query.scanID != nil ? #"o."findingId""# : ordering)

@@ -22,14 +22,19 @@ struct FindingSearch {
     /// sort, which SQLite then reads off the occurrence index without sorting.
     var recordedOrder = false
 
+    /// Whether the ids of the scans that saw each finding first and last, and fixed it, are read
+    /// (each a look-up by the key the row holds): not for findings read without their history.
+    var readsScanIDs = true
+
     /// Whether the raw column is read: when both the search and its query ask for raw results.
     private var readsRawResults: Bool { rawResults && query.includesRawResults }
 
     /// Columns before the descriptive ones: history, then the source tools as a JSON array.
     private var historyColumns: [String] {
         [
-            "f.identity", "f.targetName", statusColumn, ScanKey.id(of: "f.firstSeenScanKey"), ScanKey.id(of: "f.lastSeenScanKey"),
-            query.scanID == nil ? ScanKey.id(of: "f.fixedScanKey") : "NULL", "f.firstSeenAt", "f.lastSeenAt",
+            "f.identity", "f.targetName", statusColumn, readsScanIDs ? ScanKey.id(of: "f.firstSeenScanKey") : "NULL",
+            readsScanIDs ? ScanKey.id(of: "f.lastSeenScanKey") : "NULL",
+            readsScanIDs && query.scanID == nil ? ScanKey.id(of: "f.fixedScanKey") : "NULL", "f.firstSeenAt", "f.lastSeenAt",
             "(SELECT json_group_array(DISTINCT toolId) FROM occurrence WHERE occurrence.findingId = f.id)",
         ]
     }
@@ -62,7 +67,9 @@ struct FindingSearch {
     /// Runs the query for its findings alone, each with its `sources`.
     func fetchFindings(_ db: Database) throws -> [Finding] {
         var arguments: [String: (any DatabaseValueConvertible)?] = [:]
-        let sql = makeSQL(arguments: &arguments)
+        var search = self
+        search.readsScanIDs = false
+        let sql = search.makeSQL(arguments: &arguments)
         let rows = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(arguments))
         var results: [Finding] = []
         // A rule's texts and a file's path repeat over the findings: each is held once (``TextInterner``).
