@@ -13,10 +13,10 @@ struct PostgresFindingRows: FindingRowStore {
     var batches: FindingRowBatches<PostgresFindingWriter>
 
     /// Rows of `scan`'s target, written in `session`'s transaction.
-    init(session: PostgresSession, scan: ScanRun) throws {
+    init(session: PostgresSession, scan: ScanRun, scanKey: Int64) throws {
         self.session = session
         self.scan = scan
-        batches = FindingRowBatches(writer: try PostgresFindingWriter(session: session, scan: scan))
+        batches = FindingRowBatches(writer: try PostgresFindingWriter(session: session, scan: scan, scanKey: scanKey))
     }
 
     func existingRows() throws -> [String: StoredFinding] {

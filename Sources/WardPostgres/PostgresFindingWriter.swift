@@ -15,15 +15,11 @@ struct PostgresFindingWriter: FindingBatchWriter {
     private let scanKey: Int64
     private var raws: PostgresRawResults
 
-    /// A writer for `scan`, whose row already exists: its key is read once, and a scan without a
-    /// row fails here rather than write findings that name no scan.
-    init(session: PostgresSession, scan: ScanRun) throws {
+    /// A writer for `scan`, whose row already exists under `scanKey`.
+    init(session: PostgresSession, scan: ScanRun, scanKey: Int64) throws {
         self.session = session
         self.scan = scan
-        guard let key = try session.query(#"SELECT "key" FROM scan WHERE id = $1"#, binds(scan.id)).first?.decode(Int64.self) else {
-            throw PostgresError.queryFailed(context: "record", reason: "the scan's row is missing")
-        }
-        scanKey = key
+        self.scanKey = scanKey
         raws = try PostgresRawResults(session: session)
     }
 

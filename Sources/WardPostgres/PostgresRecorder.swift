@@ -30,8 +30,8 @@ struct PostgresRecorder {
            let scanID = try Self.importedScanID(session, target: scan.target.name, digest: digest) {
             return .alreadyRecorded(scanID: scanID)
         }
-        try PostgresScanRows.insert(scan, session)
-        var upserter = FindingUpserter(scan: scan, rows: try PostgresFindingRows(session: session, scan: scan))
+        let scanKey = try PostgresScanRows.insert(scan, session)
+        var upserter = FindingUpserter(scan: scan, rows: try PostgresFindingRows(session: session, scan: scan, scanKey: scanKey))
         let merged = try upserter.upsertAll()
         if merged.knownCount > 0 {
             try session.execute("""
@@ -43,7 +43,7 @@ struct PostgresRecorder {
                 UPDATE finding SET waiver = NULL WHERE "targetName" = $1 AND "lastSeenScanKey" = \(ScanKey.of(scanID: "$2")) AND waiver IS NOT NULL
                 """, binds(scan.target.name, scan.id))
         }
-        try recordSightings(merged)
+        try recordSightings(merged, scanKey: scanKey)
         let fixedCount = try markFixed()
         try session.execute("""
             UPDATE scan SET "findingCount" = $1, "newCount" = $2, "reopenedCount" = $3, "fixedCount" = $4 WHERE id = $5
@@ -61,26 +61,25 @@ struct PostgresRecorder {
 
     /// `opened` for every finding this scan saw first, then `reopened`, `moved` or `rekeyed`, and
     /// `severity-changed` events, in that order (as SQLite's history appends them).
-    private func recordSightings(_ merged: FindingUpserter<PostgresFindingRows>.Counts) throws {
+    private func recordSightings(_ merged: FindingUpserter<PostgresFindingRows>.Counts, scanKey: Int64) throws {
         try session.execute("""
             INSERT INTO "findingEvent" ("findingId", "scanKey", kind, at)
-            SELECT id, \(ScanKey.of(scanID: "$1")), 'opened', $3 FROM finding
-            WHERE "targetName" = $2 AND "firstSeenScanKey" = \(ScanKey.of(scanID: "$1")) ORDER BY id
-            """, binds(scan.id, scan.target.name, scan.startedAt))
+            SELECT id, $1, 'opened', $3 FROM finding WHERE "targetName" = $2 AND "firstSeenScanKey" = $1 ORDER BY id
+            """, binds(scanKey, scan.target.name, scan.startedAt))
         var events: [(id: Int64, kind: String, detail: String?)] = merged.reopened.map { ($0, "reopened", nil) }
         events += merged.links.map { ($0.rowID, $0.kind.rawValue, JSONColumn.text($0.detail)) }
         events += merged.severityChanges.map { ($0.id, "severity-changed", JSONColumn.text(["from": $0.from, "to": $0.to])) }
         for start in stride(from: 0, to: events.count, by: 1000) {
             let batch = events[start..<min(events.count, start + 1000)]
             var values = PostgresBindings(capacity: 2 + batch.count * 3)
-            values.append(scan.id)
+            values.append(scanKey)
             values.append(scan.startedAt)
             let tuples = batch.enumerated().map { offset, event in
                 values.append(event.id)
                 values.append(event.kind)
                 values.append(event.detail)
                 let first = 3 + offset * 3
-                return "($\(first), \(ScanKey.of(scanID: "$1")), $\(first + 1), $2, $\(first + 2))"
+                return "($\(first), $1, $\(first + 1), $2, $\(first + 2))"
             }
             try session.execute("""
                 INSERT INTO "findingEvent" ("findingId", "scanKey", kind, at, detail) VALUES \(tuples.joined(separator: ", "))

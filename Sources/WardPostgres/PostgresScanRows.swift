@@ -17,17 +17,22 @@ enum PostgresScanRows {
         required, skipped
         """
 
-    /// Inserts the scan's row (its counts zero until its findings are stored) and its tool runs.
-    static func insert(_ scan: ScanRun, _ session: PostgresSession) throws {
+    /// Inserts the scan's row (its counts zero until its findings are stored) and its tool runs, and
+    /// returns the key the row was given (``WardCore/ScanKey``).
+    static func insert(_ scan: ScanRun, _ session: PostgresSession) throws -> Int64 {
         var values = binds(scan.id, scan.target.name, scan.target.root, scan.mode.rawValue, scan.startedAt, scan.finishedAt, scan.wardVersion,
                            scan.isComplete, scan.inputDigest, scan.target.branch, scan.target.commit, scan.target.runURL)
         values.append(scan.scope.paths.map(JSONColumn.text))
         values.append(scan.redaction)
-        try session.execute("""
+        let inserted = try session.query("""
             INSERT INTO scan (id, "targetName", "targetRoot", mode, "startedAt", "finishedAt", "wardVersion", complete, "inputDigest", \
             branch, "commitId", "runUrl", scope, redaction) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+            RETURNING "key"
             """, values)
-        guard !scan.toolRuns.isEmpty else { return }
+        guard let key = try inserted.first?.decode(Int64.self) else {
+            throw PostgresError.queryFailed(context: "record", reason: "the scan's row returned no key")
+        }
+        guard !scan.toolRuns.isEmpty else { return key }
         var runs = binds(scan.id)
         let tuples = scan.toolRuns.enumerated().map { index, run in
             runs.append(run.toolID)
@@ -49,6 +54,7 @@ enum PostgresScanRows {
         try session.execute("""
             INSERT INTO "toolRun" ("scanId", \(toolRunColumns)) VALUES \(tuples.joined(separator: ", "))
             """, runs)
+        return key
     }
 
     /// The scans `filter` selects (SQL after `FROM scan s`: WHERE, ORDER BY, LIMIT), with their tool runs.

@@ -12,13 +12,13 @@ struct FindingRows: FindingRowStore {
     /// The rows queued for writing, sent through a ``FindingWriter``.
     var batches: FindingRowBatches<FindingWriter>
 
-    /// Rows of `scan`'s target, written in `db`'s transaction; `rawIDs` are the `rawResult` rows
+    /// Rows of `scan`'s target (its row inserted under `scanKey`), written in `db`'s transaction; `rawIDs` are the `rawResult` rows
     /// of the findings' raw results, by position, when they were stored as the findings arrived, and
     /// `rawRowsReady` inserts those still being compressed that are ready.
-    init(db: Database, scan: ScanRun, rawIDs: [Int64?]? = nil, rawRowsReady: (() throws -> Void)? = nil) throws {
+    init(db: Database, scan: ScanRun, scanKey: Int64, rawIDs: [Int64?]? = nil, rawRowsReady: (() throws -> Void)? = nil) throws {
         self.db = db
         self.scan = scan
-        batches = FindingRowBatches(writer: try FindingWriter(db: db, scan: scan, rawIDs: rawIDs, rawRowsReady: rawRowsReady))
+        batches = FindingRowBatches(writer: try FindingWriter(db: db, scan: scan, scanKey: scanKey, rawIDs: rawIDs, rawRowsReady: rawRowsReady))
     }
 
     func existingRows() throws -> [String: StoredFinding] {

@@ -18,7 +18,7 @@ enum FindingSQL {
     /// unchanged rows alone (``markSeen`` then moves their last sighting). The upserter does not
     /// even queue an open row whose digest is the scan's (``FindingContentDigest``).
     ///
-    /// Parameters: `?1` target name, `?2` scan id, `?3` time seen, then the rows.
+    /// Parameters: `?1` target name, `?2` scan key, `?3` time seen, then the rows.
     static func upsertFindings(rows: Int) -> String {
         let content = FindingColumns.content
         let selected = (0..<content.count).map { "column\($0 + 3)" }.joined(separator: ", ")
@@ -26,8 +26,7 @@ enum FindingSQL {
         return """
             INSERT INTO finding (id, identity, targetName, status, firstSeenScanKey, lastSeenScanKey, firstSeenAt, \
             lastSeenAt, \(content.sqlList()), contentDigest)
-            SELECT column1, column2, ?1, 'open', \(ScanKey.of(scanID: "?2")), \(ScanKey.of(scanID: "?2")), ?3, ?3, \(selected), \
-            column\(findingRowWidth)
+            SELECT column1, column2, ?1, 'open', ?2, ?2, ?3, ?3, \(selected), column\(findingRowWidth)
             FROM (VALUES \(valuesList(rows: rows, width: findingRowWidth))) WHERE true
             ON CONFLICT DO UPDATE SET status = 'open', fixedScanKey = NULL, lastSeenScanKey = excluded.lastSeenScanKey, \
             lastSeenAt = excluded.lastSeenAt, \(updates), contentDigest = excluded.contentDigest
@@ -49,7 +48,7 @@ enum FindingSQL {
     /// Inserts `rows` occurrences of this scan. One that inherits its finding's location stores
     /// none of its own (``InheritedLocationMigration``).
     ///
-    /// Parameters: `?1` scan id, then the rows: finding id, ``FindingColumns/occurrence``, raw id,
+    /// Parameters: `?1` scan key, then the rows: finding id, ``FindingColumns/occurrence``, raw id,
     /// whether it inherits.
     static func insertOccurrences(rows: Int) -> String {
         let inherits = "column\(occurrenceRowWidth)"
@@ -59,7 +58,7 @@ enum FindingSQL {
         }
         return """
             INSERT INTO occurrence (scanKey, findingId, \(FindingColumns.occurrence.sqlList()), rawId, inherits)
-            SELECT \(ScanKey.of(scanID: "?1")), column1, \(stored.joined(separator: ", ")), column\(occurrenceRowWidth - 1), \(inherits)
+            SELECT ?1, column1, \(stored.joined(separator: ", ")), column\(occurrenceRowWidth - 1), \(inherits)
             FROM (VALUES \(valuesList(rows: rows, width: occurrenceRowWidth)))
             """
     }

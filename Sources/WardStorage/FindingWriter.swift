@@ -20,14 +20,17 @@ struct FindingWriter: FindingBatchWriter {
     private let fullOccurrenceBatch: Statement
     private var raws: RawResults
     private let rawIDs: [Int64?]?
+    /// The key of the scan's row, which its findings' and occurrences' rows hold.
+    private let scanKey: Int64
     private let rawRowsReady: (() throws -> Void)?
 
-    /// Prepares a writer for `scan`, whose row already exists; `rawIDs`, when given, are the stored
+    /// Prepares a writer for `scan`, whose row already exists under `scanKey`; `rawIDs`, when given, are the stored
     /// raw results of its findings, by position, and `rawRowsReady` inserts those of them still being
     /// compressed that are ready (called after each batch of occurrences).
-    init(db: Database, scan: ScanRun, rawIDs: [Int64?]? = nil, rawRowsReady: (() throws -> Void)? = nil) throws {
+    init(db: Database, scan: ScanRun, scanKey: Int64, rawIDs: [Int64?]? = nil, rawRowsReady: (() throws -> Void)? = nil) throws {
         self.db = db
         self.scan = scan
+        self.scanKey = scanKey
         self.rawIDs = rawIDs
         self.rawRowsReady = rawRowsReady
         fullFindingBatch = try db.cachedStatement(sql: FindingSQL.upsertFindings(rows: Self.batchSize))
@@ -41,7 +44,7 @@ struct FindingWriter: FindingBatchWriter {
             : try db.makeStatement(sql: FindingSQL.upsertFindings(rows: batch.count))
         var binder = StatementBinder(statement)
         try binder.bind(scan.target.name)
-        try binder.bind(scan.id)
+        try binder.bind(scanKey)
         try binder.bind(scan.startedAt)
         // Bound where they lie in the scan: a finding is large, and copying one costs a retain per field.
         try scan.findings.withUnsafeBufferPointer { findings in
@@ -76,7 +79,7 @@ struct FindingWriter: FindingBatchWriter {
         let rawIDs = try self.rawIDs.map { stored in batch.map { stored[$0.position] } }
             ?? raws.ids(for: batch.map { scan.findings[$0.position].raw })
         var binder = StatementBinder(statement)
-        try binder.bind(scan.id)
+        try binder.bind(scanKey)
         try scan.findings.withUnsafeBufferPointer { findings in
             for (row, rawID) in zip(batch, rawIDs) {
                 try binder.bind(row.findingID)

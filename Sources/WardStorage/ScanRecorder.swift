@@ -25,18 +25,19 @@ struct ScanRecorder {
         if let scanID = try alreadyImportedScanID() {
             return .alreadyRecorded(scanID: scanID)
         }
-        try insertScan()
+        let scanKey = try insertScan()
         try insertToolRuns()
-        var upserter = FindingUpserter(scan: scan, rows: try FindingRows(db: db, scan: scan, rawIDs: rawIDs, rawRowsReady: rawRowsReady))
+        var upserter = FindingUpserter(scan: scan, rows: try FindingRows(db: db, scan: scan, scanKey: scanKey, rawIDs: rawIDs,
+                                                                                rawRowsReady: rawRowsReady))
         let merged = try upserter.upsertAll()
         if merged.knownCount > 0 {
             try db.execute(sql: FindingSQL.markSeen, arguments: [scan.id, scan.startedAt])
             try ScanDecisions.clearLatestWaivers(db, scan: scan)
         }
-        try FindingEvents(db: db, scan: scan).recordSightings(newRowIDs: merged.newRowIDs, reopened: merged.reopened,
+        try FindingEvents(db: db, scan: scan, scanKey: scanKey).recordSightings(newRowIDs: merged.newRowIDs, reopened: merged.reopened,
                                                               severityChanges: merged.severityChanges, links: merged.links)
         // Only an open row the scan did not report can become fixed: none, nothing to look for.
-        let fixedCount = merged.unreportedOpenCount > 0 ? try markFixed() : 0
+        let fixedCount = merged.unreportedOpenCount > 0 ? try markFixed(scanKey: scanKey) : 0
         try db.execute(
             sql: "UPDATE scan SET findingCount = ?, newCount = ?, reopenedCount = ?, fixedCount = ? WHERE id = ?",
             arguments: [merged.findingCount, merged.newCount, merged.reopened.count, fixedCount, scan.id]
@@ -66,15 +67,16 @@ struct ScanRecorder {
     }
 
     /// Inserts the scan's row under the next scan key: one more than the largest, which only this
-    /// transaction (SQLite's one writer) can take.
-    private func insertScan() throws {
+    /// transaction (SQLite's one writer) can take. Returns that key, which the scan's events hold.
+    private func insertScan() throws -> Int64 {
         let columns = ScanColumns.all.bound
         let placeholders = Array(repeating: "?", count: columns.count).joined(separator: ", ")
         var binder = StatementBinder(try db.makeStatement(sql: """
             INSERT INTO scan (\(columns.sqlList()), "key") VALUES (\(placeholders), (SELECT coalesce(max("key"), 0) + 1 FROM scan))
+            RETURNING "key"
             """))
         try columns.bind(scan, to: &binder)
-        try binder.execute()
+        return try binder.fetchKey()
     }
 
     private func insertToolRuns() throws {
@@ -92,7 +94,7 @@ struct ScanRecorder {
     /// Marks fixed every open finding of the target this scan did not report, when the scan is
     /// complete, its scope covers the finding's path, and every tool that ever reported the finding
     /// succeeded in it; each gets a `fixed` event.
-    private func markFixed() throws -> Int {
+    private func markFixed(scanKey: Int64) throws -> Int {
         let succeeded = scan.succeededTools
         guard scan.isComplete, !succeeded.isEmpty else { return 0 }
         let placeholders = Array(repeating: "?", count: succeeded.count).joined(separator: ", ")
@@ -110,7 +112,7 @@ struct ScanRecorder {
                 WHERE occurrence.findingId = finding.id AND occurrence.toolId NOT IN (\(placeholders))
               )\(scope)
             """
-        try FindingEvents(db: db, scan: scan).record(kind: "fixed", forRowsOf: fixed, arguments: arguments)
+        try FindingEvents(db: db, scan: scan, scanKey: scanKey).record(kind: "fixed", forRowsOf: fixed, arguments: arguments)
         try db.execute(
             sql: """
                 UPDATE finding SET status = 'fixed', fixedScanKey = \(ScanKey.of(scanID: "?1"))

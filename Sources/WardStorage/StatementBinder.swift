@@ -47,6 +47,14 @@ struct StatementBinder {
         try statement.execute()
     }
 
+    /// Runs the statement for the one integer it returns (an insert's `RETURNING` column).
+    func fetchKey() throws -> Int64 {
+        guard let key = try Int64.fetchOne(statement) else {
+            throw DatabaseError(resultCode: .SQLITE_ERROR, message: "the statement returned no row", sql: statement.sql)
+        }
+        return key
+    }
+
     /// SQLite copies the text (`SQLITE_TRANSIENT`), so it may be let go once bound.
     private static let transient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
 

@@ -91,7 +91,7 @@ import WardCore
         // When its fixed events are written, then the write fails rather than store none
         #expect(throws: DatabaseError.self) {
             try queue.write { db in
-                try FindingEvents(db: db, scan: F.scan("s-missing", findings: [])).record(
+                try FindingEvents(db: db, scan: F.scan("s-missing", findings: []), scanKey: 2).record(
                     kind: "fixed", forRowsOf: "SELECT id FROM finding WHERE ?1 IS NOT NULL", arguments: ["s-missing"])
             }
         }

@@ -15,14 +15,13 @@ import Testing
         // When SQLite plans the statement that writes the opened events
         let plan = try queue.read { db in
             try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + FindingEvents.opened,
-                             arguments: ["scan", "target", "2026-01-01 00:00:00.000", 1, 2]).map { $0["detail"] as String }
+                             arguments: [7, "target", "2026-01-01 00:00:00.000", 1, 2]).map { $0["detail"] as String }
         }
 
-        // Then it searches the finding table by its row ids, and neither reads an index of the target's rows nor sorts them
-        // (the one other index it reads is the scan's, for the scan's key, by the scan's id)
+        // Then it searches the finding table by its row ids, and neither reads an index nor sorts
+        // (the scan's key is bound, not looked up)
         #expect(plan.contains { $0.contains("SEARCH finding USING INTEGER PRIMARY KEY") }, "\(plan)")
-        #expect(plan.contains { $0.hasPrefix("SEARCH scan USING") && $0.hasSuffix("(id=?)") }, "\(plan)")
-        #expect(!plan.contains { $0.contains("INDEX") && !$0.contains("INTEGER PRIMARY KEY") && !$0.hasPrefix("SEARCH scan ") }, "\(plan)")
+        #expect(!plan.contains { $0.contains("INDEX") && !$0.contains("INTEGER PRIMARY KEY") }, "\(plan)")
         #expect(!plan.contains { $0.contains("TEMP B-TREE") }, "\(plan)")
     }
 }
