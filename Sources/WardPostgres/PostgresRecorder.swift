@@ -35,16 +35,15 @@ struct PostgresRecorder {
         let merged = try upserter.upsertAll()
         if merged.knownCount > 0 {
             try session.execute("""
-                UPDATE finding SET "lastSeenScanKey" = \(ScanKey.of(scanID: "$1")), "lastSeenAt" = $2
-                WHERE "targetName" = $3 AND "lastSeenScanKey" <> \(ScanKey.of(scanID: "$1"))
-                  AND id IN (SELECT "findingId" FROM occurrence o WHERE \(ScanKey.occurrence("o", inScan: "$1")))
-                """, binds(scan.id, scan.startedAt, scan.target.name))
+                UPDATE finding SET "lastSeenScanKey" = $1, "lastSeenAt" = $2
+                WHERE "targetName" = $3 AND "lastSeenScanKey" <> $1 AND id IN (SELECT "findingId" FROM occurrence o WHERE o."scanKey" = $1)
+                """, binds(scanKey, scan.startedAt, scan.target.name))
             try session.execute("""
-                UPDATE finding SET waiver = NULL WHERE "targetName" = $1 AND "lastSeenScanKey" = \(ScanKey.of(scanID: "$2")) AND waiver IS NOT NULL
-                """, binds(scan.target.name, scan.id))
+                UPDATE finding SET waiver = NULL WHERE "targetName" = $1 AND "lastSeenScanKey" = $2 AND waiver IS NOT NULL
+                """, binds(scan.target.name, scanKey))
         }
         try recordSightings(merged, scanKey: scanKey)
-        let fixedCount = try markFixed()
+        let fixedCount = try markFixed(scanKey: scanKey)
         try session.execute("""
             UPDATE scan SET "findingCount" = $1, "newCount" = $2, "reopenedCount" = $3, "fixedCount" = $4 WHERE id = $5
             """, binds(Int64(merged.findingCount), Int64(merged.newCount), Int64(merged.reopened.count), Int64(fixedCount), scan.id))
@@ -90,10 +89,10 @@ struct PostgresRecorder {
     /// Marks fixed every open finding of the target this scan did not report, when the scan is
     /// complete, its scope covers the finding's path, and every tool that ever reported the finding
     /// succeeded in it; each gets a `fixed` event.
-    private func markFixed() throws -> Int {
+    private func markFixed(scanKey: Int64) throws -> Int {
         let succeeded = scan.succeededTools
         guard scan.isComplete, !succeeded.isEmpty else { return 0 }
-        var values = binds(scan.id, scan.target.name, scan.startedAt)
+        var values = binds(scanKey, scan.target.name, scan.startedAt)
         values.append(succeeded)
         var scope = ""
         if let paths = scan.scope.paths {
@@ -102,14 +101,14 @@ struct PostgresRecorder {
         }
         try session.execute("""
             INSERT INTO "findingEvent" ("findingId", "scanKey", kind, at)
-            SELECT f.id, \(ScanKey.of(scanID: "$1")), 'fixed', $3 FROM finding f
-            WHERE f."targetName" = $2 AND f.status = 'open' AND f."lastSeenScanKey" <> \(ScanKey.of(scanID: "$1"))
+            SELECT f.id, $1, 'fixed', $3 FROM finding f
+            WHERE f."targetName" = $2 AND f.status = 'open' AND f."lastSeenScanKey" <> $1
               AND NOT EXISTS (SELECT 1 FROM occurrence o WHERE o."findingId" = f.id AND o."toolId" <> ALL($4))\(scope)
             ORDER BY f.id
             """, values)
         return try session.execute("""
-            UPDATE finding SET status = 'fixed', "fixedScanKey" = \(ScanKey.of(scanID: "$1"))
-            WHERE id IN (SELECT "findingId" FROM "findingEvent" WHERE "scanKey" = \(ScanKey.of(scanID: "$1")) AND kind = 'fixed')
-            """, binds(scan.id))
+            UPDATE finding SET status = 'fixed', "fixedScanKey" = $1
+            WHERE id IN (SELECT "findingId" FROM "findingEvent" WHERE "scanKey" = $1 AND kind = 'fixed')
+            """, binds(scanKey))
     }
 }

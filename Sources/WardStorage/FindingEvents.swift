@@ -51,12 +51,13 @@ struct FindingEvents {
         """
 
     /// One event of `kind` for every finding id `select` returns; `?1` in `select` and in the
-    /// event is the scan's id (the event holds the scan's key, ``WardCore/ScanKey``).
+    /// event is the scan's key, and the event's time is the start of the scan with that key (a
+    /// key without its scan's row fails the write: the time cannot be NULL).
     func record(kind: String, forRowsOf select: String, arguments: StatementArguments) throws {
         try db.execute(
             sql: """
                 INSERT INTO findingEvent (findingId, scanKey, kind, at)
-                SELECT id, \(ScanKey.of(scanID: "?1")), '\(kind)', (SELECT startedAt FROM scan WHERE id = ?1) FROM (\(select)) ORDER BY id
+                SELECT id, ?1, '\(kind)', (SELECT startedAt FROM scan WHERE "key" = ?1) FROM (\(select)) ORDER BY id
                 """,
             arguments: arguments
         )

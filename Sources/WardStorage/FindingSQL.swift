@@ -38,11 +38,10 @@ enum FindingSQL {
     /// Moves the last sighting to this scan for every finding with an occurrence in it that the
     /// upsert left alone.
     ///
-    /// Parameters: `?1` scan id, `?2` time seen.
+    /// Parameters: `?1` scan key, `?2` time seen.
     static let markSeen = """
-        UPDATE finding SET lastSeenScanKey = \(ScanKey.of(scanID: "?1")), lastSeenAt = ?2
-        WHERE lastSeenScanKey <> \(ScanKey.of(scanID: "?1"))
-          AND id IN (SELECT findingId FROM occurrence o WHERE \(ScanKey.occurrence("o", inScan: "?1")))
+        UPDATE finding SET lastSeenScanKey = ?1, lastSeenAt = ?2
+        WHERE lastSeenScanKey <> ?1 AND id IN (SELECT findingId FROM occurrence o WHERE o.scanKey = ?1)
         """
 
     /// Inserts `rows` occurrences of this scan. One that inherits its finding's location stores

@@ -31,7 +31,7 @@ struct ScanRecorder {
                                                                                 rawRowsReady: rawRowsReady))
         let merged = try upserter.upsertAll()
         if merged.knownCount > 0 {
-            try db.execute(sql: FindingSQL.markSeen, arguments: [scan.id, scan.startedAt])
+            try db.execute(sql: FindingSQL.markSeen, arguments: [scanKey, scan.startedAt])
             try ScanDecisions.clearLatestWaivers(db, scan: scan)
         }
         try FindingEvents(db: db, scan: scan, scanKey: scanKey).recordSightings(newRowIDs: merged.newRowIDs, reopened: merged.reopened,
@@ -98,7 +98,8 @@ struct ScanRecorder {
         let succeeded = scan.succeededTools
         guard scan.isComplete, !succeeded.isEmpty else { return 0 }
         let placeholders = Array(repeating: "?", count: succeeded.count).joined(separator: ", ")
-        var arguments = StatementArguments([scan.id, scan.target.name, scan.id]) + StatementArguments(succeeded)
+        var arguments: StatementArguments = [scanKey, scan.target.name]
+        arguments += StatementArguments(succeeded)
         var scope = ""
         if let paths = scan.scope.paths {
             scope = " AND finding.path IN (SELECT value FROM json_each(?))"
@@ -106,7 +107,7 @@ struct ScanRecorder {
         }
         let fixed = """
             SELECT finding.id FROM finding
-            WHERE targetName = ?2 AND status = 'open' AND lastSeenScanKey <> \(ScanKey.of(scanID: "?3"))
+            WHERE targetName = ?2 AND status = 'open' AND lastSeenScanKey <> ?1
               AND NOT EXISTS (
                 SELECT 1 FROM occurrence
                 WHERE occurrence.findingId = finding.id AND occurrence.toolId NOT IN (\(placeholders))
@@ -115,10 +116,10 @@ struct ScanRecorder {
         try FindingEvents(db: db, scan: scan, scanKey: scanKey).record(kind: "fixed", forRowsOf: fixed, arguments: arguments)
         try db.execute(
             sql: """
-                UPDATE finding SET status = 'fixed', fixedScanKey = \(ScanKey.of(scanID: "?1"))
-                WHERE id IN (SELECT findingId FROM findingEvent WHERE scanKey = \(ScanKey.of(scanID: "?1")) AND kind = 'fixed')
+                UPDATE finding SET status = 'fixed', fixedScanKey = ?1
+                WHERE id IN (SELECT findingId FROM findingEvent WHERE scanKey = ?1 AND kind = 'fixed')
                 """,
-            arguments: [scan.id]
+            arguments: [scanKey]
         )
         return db.changesCount
     }
