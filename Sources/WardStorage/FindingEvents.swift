@@ -50,16 +50,17 @@ struct FindingEvents {
         WHERE id BETWEEN ?4 AND ?5 AND targetName = ?2 AND firstSeenScanKey = ?1 ORDER BY id
         """
 
-    /// One event of `kind` for every finding id `select` returns; `?1` in `select` and in the
-    /// event is the scan's key, and the event's time is the start of the scan with that key (a
-    /// key without its scan's row fails the write: the time cannot be NULL).
+    /// One event of `kind` for every finding id `select` returns. `?1` in `select` and in the
+    /// event is ``scanKey``, bound here; `arguments` are `select`'s parameters from `?2` on. The
+    /// event's time is the start of the scan with that key (a key without its scan's row fails the
+    /// write: the time cannot be NULL).
     func record(kind: String, forRowsOf select: String, arguments: StatementArguments) throws {
         try db.execute(
             sql: """
                 INSERT INTO findingEvent (findingId, scanKey, kind, at)
                 SELECT id, ?1, '\(kind)', (SELECT startedAt FROM scan WHERE "key" = ?1) FROM (\(select)) ORDER BY id
                 """,
-            arguments: arguments
+            arguments: [scanKey] + arguments
         )
     }
 }

@@ -98,7 +98,7 @@ struct ScanRecorder {
         let succeeded = scan.succeededTools
         guard scan.isComplete, !succeeded.isEmpty else { return 0 }
         let placeholders = Array(repeating: "?", count: succeeded.count).joined(separator: ", ")
-        var arguments: StatementArguments = [scanKey, scan.target.name]
+        var arguments: StatementArguments = [scan.target.name]
         arguments += StatementArguments(succeeded)
         var scope = ""
         if let paths = scan.scope.paths {

@@ -92,7 +92,7 @@ import WardCore
         #expect(throws: DatabaseError.self) {
             try queue.write { db in
                 try FindingEvents(db: db, scan: F.scan("s-missing", findings: []), scanKey: 2).record(
-                    kind: "fixed", forRowsOf: "SELECT id FROM finding WHERE ?1 IS NOT NULL", arguments: [2])
+                    kind: "fixed", forRowsOf: "SELECT id FROM finding WHERE ?1 IS NOT NULL", arguments: [])
             }
         }
         #expect(try queue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM findingEvent") } == 0)
