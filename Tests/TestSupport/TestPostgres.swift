@@ -48,6 +48,15 @@ public enum TestPostgres {
         }
     }
 
+    /// Applies every migration of the history before the one named `name`: a history as the
+    /// versions before that migration left it. A name that is not a migration fails.
+    public static func migrate(_ settings: PostgresSettings, before name: String) async throws {
+        guard let index = PostgresSchema.migrations.firstIndex(where: { $0.name == name }) else {
+            throw PostgresError.migrationFailed(name: name, reason: "the history has no such migration")
+        }
+        _ = try await PostgresStore(settings: settings).migrate(Array(PostgresSchema.migrations[..<index]))
+    }
+
     /// Runs one statement.
     public static func execute(_ sql: String, on settings: PostgresSettings) async throws {
         try await PostgresStore(settings: settings).withConnection("test") { connection, logger in

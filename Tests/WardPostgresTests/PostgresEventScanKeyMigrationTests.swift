@@ -13,8 +13,7 @@ import WardPostgres
         try await TestPostgres.withFreshDatabase { settings in
             // Given a history migrated up to the identity key, with events of two scans and a
             // decision's event without a scan
-            let before = PostgresSchema.migrations.prefix { $0.name != "pg11-event-scan-keys" }
-            _ = try await PostgresStore(settings: settings).migrate(Array(before))
+            try await TestPostgres.migrate(settings, before: "pg11-event-scan-keys")
             try await TestPostgres.execute("""
                 INSERT INTO scan (id, "targetName", "targetRoot", mode, "startedAt", "finishedAt", "wardVersion", complete) VALUES
                   ('s-b', 'demo', '/srv', 'scan', '2026-01-01 10:00Z', '2026-01-01 10:01Z', '0.1.0', true),

@@ -11,8 +11,7 @@ import WardPostgres
         try await TestPostgres.withFreshDatabase { settings in
             // Given a history migrated up to the events' keys, with scans `s-b` and `s-a`, a finding
             // seen by both and one fixed by `s-a`
-            let before = PostgresSchema.migrations.prefix { $0.name != "pg12-finding-scan-keys" }
-            _ = try await PostgresStore(settings: settings).migrate(Array(before))
+            try await TestPostgres.migrate(settings, before: "pg12-finding-scan-keys")
             try await TestPostgres.execute("""
                 INSERT INTO scan (id, "targetName", "targetRoot", mode, "startedAt", "finishedAt", "wardVersion", complete) VALUES
                   ('s-b', 'demo', '/srv', 'scan', '2026-01-01 10:00Z', '2026-01-01 10:01Z', '0.1.0', true),

@@ -15,8 +15,7 @@ import WardPostgres
         try await TestPostgres.withFreshDatabase { settings in
             // Given a history migrated up to the raw dictionary, whose scans started in an order
             // their ids do not sort in
-            let before = PostgresSchema.migrations.prefix { $0.name != "pg7-scan-keys" }
-            _ = try await PostgresStore(settings: settings).migrate(Array(before))
+            try await TestPostgres.migrate(settings, before: "pg7-scan-keys")
             try await TestPostgres.execute("""
                 INSERT INTO scan (id, "targetName", "targetRoot", mode, "startedAt", "finishedAt", "wardVersion", complete) VALUES
                   ('s-b', 'demo', '/srv', 'scan', '2026-01-01 10:00Z', '2026-01-01 10:01Z', '0.1.0', true),
