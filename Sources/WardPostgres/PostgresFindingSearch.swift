@@ -35,8 +35,9 @@ struct PostgresFindingSearch {
     /// Runs the search: each finding with its row number (for a keyset cursor).
     mutating func fetchRows(_ session: PostgresSession) throws -> [(finding: TrackedFinding, row: Int64)] {
         let sql = try makeSQL()
+        let inflater = try RawInflater()
         return try session.query(sql, values).map { row in
-            (try decode(row), try row.makeRandomAccess()[row.makeRandomAccess().count - 1].decode(Int64.self))
+            (try decode(row, inflater: inflater), try row.makeRandomAccess()[row.makeRandomAccess().count - 1].decode(Int64.self))
         }
     }
 
@@ -141,7 +142,7 @@ struct PostgresFindingSearch {
         return conditions
     }
 
-    private func decode(_ row: PostgresRow) throws -> TrackedFinding {
+    private func decode(_ row: PostgresRow, inflater: RawInflater) throws -> TrackedFinding {
         var reader = PostgresRowReader(row)
         let identity: String = try reader.next()
         let target: String = try reader.next()
@@ -157,7 +158,7 @@ struct PostgresFindingSearch {
         let waiver = try JSONColumn.suppression(reader.next(String?.self), column: "waiver")
         // What the source or the tool suppressed stays as it was; a policy waiver shows where nothing else did.
         if finding.suppression == nil { finding.suppression = waiver }
-        finding.raw = try reader.next(Data?.self).map(RawCompression.text)
+        finding.raw = try reader.next(Data?.self).map(inflater.text)
         return TrackedFinding(
             finding: finding, target: target, status: status, sources: sources, firstSeenScanID: firstSeenScanID,
             lastSeenScanID: lastSeenScanID, fixedScanID: fixedScanID, firstSeenAt: firstSeenAt, lastSeenAt: lastSeenAt

@@ -58,8 +58,9 @@ struct FindingSearch {
         let sql = makeSQL(arguments: &arguments, byFirstSeen: try isNarrowDateRange(db), keyset: keyset)
         let rows = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(arguments))
         var results: [(finding: TrackedFinding, row: Int64)] = []
+        let inflater = try RawInflater()
         while let row = try rows.next() {
-            results.append((try decode(row), try row.decode(Int64.self, atIndex: row.count - 1)))
+            results.append((try decode(row, inflater: inflater), try row.decode(Int64.self, atIndex: row.count - 1)))
         }
         return results
     }
@@ -74,8 +75,9 @@ struct FindingSearch {
         var results: [Finding] = []
         // A rule's texts and a file's path repeat over the findings: each is held once (``TextInterner``).
         var interner = TextInterner()
+        let inflater = try RawInflater()
         while let row = try rows.next() {
-            var finding = try decodeFinding(row, at: historyColumns.count)
+            var finding = try decodeFinding(row, at: historyColumns.count, inflater: inflater)
             finding.sources = try JSONColumn.strings(row[historyColumns.count - 1], column: "sources").sorted()
             interner.share(&finding)
             results.append(finding)
@@ -191,7 +193,7 @@ struct FindingSearch {
         return conditions
     }
 
-    private func decode(_ row: Row) throws -> TrackedFinding {
+    private func decode(_ row: Row, inflater: RawInflater) throws -> TrackedFinding {
         var reader = RowReader(row: row)
         reader.skip() // the identity, read with the finding
         let target: String = try reader.next()
@@ -202,7 +204,7 @@ struct FindingSearch {
         let firstSeenAt: Date = try reader.next()
         let lastSeenAt: Date = try reader.next()
         let sources = try JSONColumn.strings(reader.next(), column: "sources").sorted()
-        let finding = try decodeFinding(row, at: reader.index)
+        let finding = try decodeFinding(row, at: reader.index, inflater: inflater)
         return TrackedFinding(
             finding: finding, target: target, status: status, sources: sources,
             firstSeenScanID: firstSeenScanID, lastSeenScanID: lastSeenScanID, fixedScanID: fixedScanID,
@@ -210,15 +212,19 @@ struct FindingSearch {
         )
     }
 
-    /// The finding whose descriptive columns start at `offset`: its content, the waiver, then its
-    /// latest raw result or the scan's sighting.
-    private func decodeFinding(_ row: Row, at offset: Int) throws -> Finding {
+    /// The finding whose descriptive columns start at `offset`: its content, the waiver, then the
+    /// scan's sighting (with a scan) and the raw result, inflated by `inflater` from the row's bytes.
+    private func decodeFinding(_ row: Row, at offset: Int, inflater: RawInflater) throws -> Finding {
         var finding = FindingColumns.blank
         try FindingColumns.content.read(row, at: offset, into: &finding)
         finding.identity = try row.decode(String.self, atIndex: 0)
         let waiver = try JSONColumn.suppression(row[offset + FindingColumns.content.count] as String?, column: "waiver")
-        let seen = query.scanID == nil ? FindingColumns.raw : FindingColumns.sightingAndRaw
-        try seen.read(row, at: offset + FindingColumns.content.count + 1, into: &finding)
+        var next = offset + FindingColumns.content.count + 1
+        if query.scanID != nil {
+            try FindingColumns.sighting.read(row, at: next, into: &finding)
+            next += FindingColumns.sighting.count
+        }
+        finding.raw = try row.withUnsafeData(atIndex: next) { body in try body.map(inflater.text) }
         // What the source or the tool suppressed stays as it was; a policy waiver shows where nothing else did.
         if finding.suppression == nil { finding.suppression = waiver }
         return finding
