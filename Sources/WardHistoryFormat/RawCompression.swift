@@ -2,7 +2,7 @@ import CZlib
 import Foundation
 
 /// Reads back what ``RawCompressor`` stored, and the bodies written before it used a dictionary:
-/// each a zlib stream (RFC 1950), unwrapped here, its deflate data inflated by zlib.
+/// each a zlib stream (RFC 1950), unwrapped here, its deflate data inflated by zlib (``RawInflater``).
 ///
 /// The wrapper is read here rather than by zlib's, which sums a preset dictionary again for every
 /// value before it uses it; the stream's own checksum of the text is still checked.
