@@ -80,6 +80,7 @@ public enum JSONColumn {
     /// Decodes a JSON object of strings.
     public static func stringMap(_ text: String, column: String) throws(InvalidRow) -> [String: String] {
         if text == "{}" { return [:] }
+        if let plain = plainStringMap(text) { return plain }
         guard let members = try parse(text, column: column).object else { throw InvalidRow("\(column) is not a JSON object") }
         var result: [String: String] = [:]
         for (key, value) in members {
@@ -87,6 +88,46 @@ public enum JSONColumn {
             result[key] = string
         }
         return result
+    }
+
+    /// The members of an object of strings as ``text(_:)-([String:String])`` writes it when none needs
+    /// escaping (`{"a":"b","c":"d"}`: no backslash, no control byte, no space), each name cut at
+    /// `":"` and each value at `","` or the closing `"}`; nil for anything else, a name given twice
+    /// included, which the parser then reads (or refuses). Without a backslash no string can hold
+    /// a quote, so every quote is a delimiter.
+    static func plainStringMap(_ text: String) -> [String: String]? {
+        var text = text
+        return text.withUTF8 { bytes -> [String: String]? in
+            let count = bytes.count
+            guard count >= 7, bytes[0] == 0x7B, bytes[1] == 0x22, bytes[count - 2] == 0x22, bytes[count - 1] == 0x7D else { return nil }
+            var members: [String: String] = [:]
+            var start = 2
+            while true {
+                // The name, then `":"`, then the value, each up to its closing quote before the final `}`.
+                guard let nameEnd = closingQuote(bytes, from: start, before: count - 1), nameEnd + 2 < count - 1,
+                      bytes[nameEnd + 1] == 0x3A, bytes[nameEnd + 2] == 0x22,
+                      let valueEnd = closingQuote(bytes, from: nameEnd + 3, before: count - 1) else { return nil }
+                let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<nameEnd]), as: UTF8.self)
+                let value = String(decoding: UnsafeBufferPointer(rebasing: bytes[(nameEnd + 3)..<valueEnd]), as: UTF8.self)
+                guard members.updateValue(value, forKey: name) == nil else { return nil }
+                if valueEnd == count - 2 { return members }
+                guard valueEnd + 2 < count - 1, bytes[valueEnd + 1] == 0x2C, bytes[valueEnd + 2] == 0x22 else { return nil }
+                start = valueEnd + 3
+            }
+        }
+    }
+
+    /// The position of the first quote at or after `start` and before `end`; nil when a byte before
+    /// it would need escaping (a control byte, a backslash, DEL) or there is none.
+    private static func closingQuote(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, before end: Int) -> Int? {
+        var index = start
+        while index < end {
+            let byte = bytes[index]
+            if byte == 0x22 { return index }
+            if byte < 0x20 || byte == 0x5C || byte == 0x7F { return nil }
+            index += 1
+        }
+        return nil
     }
 
     /// Decodes a suppression; NULL decodes as nil.

@@ -76,9 +76,11 @@ struct FindingSearch {
         // A rule's texts and a file's path repeat over the findings: each is held once (``TextInterner``).
         var interner = TextInterner()
         let inflater = try RawInflater()
+        // The history columns' SQL is built once, not for each row.
+        let content = search.historyColumns.count
         while let row = try rows.next() {
-            var finding = try decodeFinding(row, at: historyColumns.count, inflater: inflater)
-            finding.sources = try JSONColumn.strings(row[historyColumns.count - 1], column: "sources").sorted()
+            var finding = try decodeFinding(row, at: content, inflater: inflater)
+            finding.sources = try JSONColumn.strings(row[content - 1], column: "sources").sorted()
             interner.share(&finding)
             results.append(finding)
         }
