@@ -32,8 +32,9 @@ public struct FindingNormalizer: Sendable {
         return result
     }
 
-    /// Normalizes a decoded report, hashing and redacting the secrets it carries.
-    public func normalize(_ report: DecodedReport, family: String, source: String) throws(ScannerError) -> [Finding] {
+    /// Normalizes a decoded report, hashing and redacting the secrets it carries. Handed the report
+    /// (`consume`), its decoded findings are let go once normalized, before they are numbered.
+    public func normalize(_ report: consuming DecodedReport, family: String, source: String) throws(ScannerError) -> [Finding] {
         var hashes: [Int: String] = [:]
         var secrets: [Int: String] = [:]
         report.findings.forEachInPlace { index, decoded in
@@ -44,8 +45,12 @@ public struct FindingNormalizer: Sendable {
                 hashes[index] = SecretRedaction.fingerprint("digest:" + digest.lowercased(), key: secretKey)
             }
         }
-        return try normalize(report.findings, family: family, source: source, secretHashes: hashes, secrets: secrets,
-                             masks: Self.secretsByPath(report.findings), readSources: !report.contentOutsideTree)
+        let masks = Self.secretsByPath(report.findings)
+        let findings = report.findings
+        // The call below holds the decoded findings' only copy, and lets it go.
+        report.findings = []
+        return try normalize(consume findings, family: family, source: source, secretHashes: hashes, secrets: secrets,
+                             masks: masks, readSources: !report.contentOutsideTree)
     }
 
     /// Normalizes every finding of one report, given the keyed hashes and clear values of its
@@ -57,10 +62,33 @@ public struct FindingNormalizer: Sendable {
     ///
     /// - Parameter source: the report file or tool, named in errors.
     /// - Throws: ``ScannerError/pathOutsideRoot(path:reportedPath:)`` when a path leaves the root.
-    private func normalize(_ input: [DecodedFinding], family: String, source: String, secretHashes: [Int: String], secrets: [Int: String],
-                           masks neighbours: [String: [String]], readSources: Bool) throws(ScannerError) -> [Finding] {
+    private func normalize(_ decoded: consuming [DecodedFinding], family: String, source: String, secretHashes: [Int: String],
+                           secrets: [Int: String], masks neighbours: [String: [String]], readSources: Bool) throws(ScannerError) -> [Finding] {
+        var chunks = try normalizedChunks(decoded, source: source, secrets: secrets, masks: neighbours, readSources: readSources)
+        // Every finding is in a chunk now (each chunk copied its findings out): the decoded ones go
+        // before the chunks are joined, rather than with the numbered result.
+        _ = consume decoded
+        var result: [Finding] = []
+        result.reserveCapacity(chunks.reduce(0) { $0 + $1.findings.count })
+        var texts: [String] = []
+        texts.reserveCapacity(result.capacity)
+        var secretHashes = secretHashes
+        for index in chunks.indices {
+            secretHashes.merge(chunks[index].recoveredSecretHashes) { _, recovered in recovered }
+            result += chunks[index].findings
+            texts += chunks[index].collapsedTexts
+            // Let go once appended: the findings are held about once, not twice.
+            chunks[index] = NormalizedChunk()
+        }
+        assignIdentities(&result, collapsedTexts: texts, family: family, secretHashes: secretHashes)
+        return result
+    }
+
+    /// The findings of `input` normalized in chunks on every core, in order; identities not yet numbered.
+    private func normalizedChunks(_ input: [DecodedFinding], source: String, secrets: [Int: String],
+                                  masks neighbours: [String: [String]], readSources: Bool) throws(ScannerError) -> [NormalizedChunk] {
         let directories = RealDirectories()
-        var chunks = try ParallelChunks.map(count: input.count) { (chunk: Range<Int>) throws(ScannerError) -> NormalizedChunk in
+        return try ParallelChunks.map(count: input.count) { (chunk: Range<Int>) throws(ScannerError) -> NormalizedChunk in
             var located = LocationContext(cache: SourceCache(limit: sourceReadLimit, directories: directories), secrets: secrets, neighbours: neighbours,
                                           readSources: readSources, source: source)
             var normalized = NormalizedChunk()
@@ -82,20 +110,6 @@ public struct FindingNormalizer: Sendable {
             }
             return normalized
         }
-        var result: [Finding] = []
-        result.reserveCapacity(input.count)
-        var texts: [String] = []
-        texts.reserveCapacity(input.count)
-        var secretHashes = secretHashes
-        for index in chunks.indices {
-            secretHashes.merge(chunks[index].recoveredSecretHashes) { _, recovered in recovered }
-            result += chunks[index].findings
-            texts += chunks[index].collapsedTexts
-            // Let go once appended: the findings are held about once, not twice.
-            chunks[index] = NormalizedChunk()
-        }
-        assignIdentities(&result, collapsedTexts: texts, family: family, secretHashes: secretHashes)
-        return result
     }
 
     /// One chunk of findings normalized on their own: each one's text for the identity, collapsed,

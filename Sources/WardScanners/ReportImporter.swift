@@ -57,18 +57,19 @@ public struct ReportImporter: Sendable {
                 let decoded = decodedRuns[index]
                 // Each run's decoded findings are let go once normalized: one copy at a time.
                 decodedRuns[index].findings = []
-                var normalized = try normalizer.normalize(decoded, family: decoded.family ?? plugin.id, source: name)
                 secretValues.merge(normalizer.secretValuesByPath(decoded), uniquingKeysWith: +)
+                let (family, toolVersion, errors, skipped) = (decoded.family ?? plugin.id, decoded.toolVersion, decoded.toolErrors, decoded.skipped)
+                var normalized = try normalizer.normalize(consume decoded, family: family, source: name)
                 for position in normalized.indices where normalized[position].toolVersion == nil {
-                    normalized[position].toolVersion = decoded.toolVersion
+                    normalized[position].toolVersion = toolVersion
                 }
                 let count = normalized.count
                 // The first run's findings become the result as they are, not a copy of them.
                 if findings.isEmpty { swap(&findings, &normalized) } else { findings += normalized }
                 runs.append(ToolRun(
-                    toolID: plugin.id, toolVersion: decoded.toolVersion, state: .succeeded,
+                    toolID: plugin.id, toolVersion: toolVersion, state: .succeeded,
                     duration: POSIXProcessRunner.seconds(ContinuousClock.now - started),
-                    errors: decoded.toolErrors, inputs: [name], findingCount: count, skipped: decoded.skipped
+                    errors: errors, inputs: [name], findingCount: count, skipped: skipped
                 ))
             }
         }
