@@ -68,10 +68,11 @@ public struct FindingNormalizer: Sendable {
         // Every finding is in a chunk now (each chunk copied its findings out): the decoded ones go
         // before the chunks are joined, rather than with the numbered result.
         _ = consume decoded
+        let count = chunks.reduce(0) { $0 + $1.findings.count }
         var result: [Finding] = []
-        result.reserveCapacity(chunks.reduce(0) { $0 + $1.findings.count })
+        result.reserveCapacity(count)
         var texts: [String] = []
-        texts.reserveCapacity(result.capacity)
+        texts.reserveCapacity(count)
         var secretHashes = secretHashes
         for index in chunks.indices {
             secretHashes.merge(chunks[index].recoveredSecretHashes) { _, recovered in recovered }

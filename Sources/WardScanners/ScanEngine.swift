@@ -139,14 +139,16 @@ extension ScanEngine {
         var coveredPaths: [String]?
         do {
             let report = try await plugin.scan(target: target, context: context)
-            findings = try normalizer.normalize(report, family: report.family ?? id, source: "\(id) scan")
             secretValues = normalizer.secretValuesByPath(report)
             coveredPaths = report.coveredPaths
             run.toolVersion = report.toolVersion
             run.errors += report.toolErrors
             run.skipped += report.skipped
+            let family = report.family ?? id
+            // Handed over: the decoded findings are let go once normalized.
+            findings = try normalizer.normalize(consume report, family: family, source: "\(id) scan")
             run.findingCount = findings.count
-            for index in findings.indices { findings[index].toolVersion = findings[index].toolVersion ?? report.toolVersion }
+            for index in findings.indices { findings[index].toolVersion = findings[index].toolVersion ?? run.toolVersion }
         } catch {
             run.state = .failed
             run.errors.append(error.description)

@@ -104,11 +104,12 @@ struct ToolExecution: Sendable {
                     if let path = decoded.findings[index].location?.path { decoded.findings[index].location?.path = workspace.relativeToRoot(path) }
                 }
             }
-            let findings = try normalizer.normalize(decoded, family: plugin.id, source: source)
             let secretValues = normalizer.secretValuesByPath(decoded)
             run.toolVersion = decoded.toolVersion
             run.errors += decoded.toolErrors
             run.skipped += decoded.skipped
+            // Handed over: the decoded findings are let go once normalized.
+            let findings = try normalizer.normalize(consume decoded, family: plugin.id, source: source)
             run.findingCount = findings.count
             var outcome = ToolOutcome(run: run, findings: findings)
             outcome.secretValues = secretValues
