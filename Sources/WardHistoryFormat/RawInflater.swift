@@ -6,9 +6,9 @@ import Foundation
 ///
 /// Reading a scan back inflates a raw result a finding. Opening a stream for each (zlib allocates
 /// its state and a 32 KB window) and inflating into a new zeroed array, copied again into the
-/// text, cost more than the inflating itself; this resets the one stream, inflates into a buffer
-/// kept from the last result, and makes the text from it. It belongs to one reading thread at a
-/// time, as a zlib stream does.
+/// text, added allocations and copies to every inflate; this resets the one stream, inflates into
+/// a buffer kept from the last result, and makes the text from it. It belongs to one reading
+/// thread at a time, as a zlib stream does.
 public final class RawInflater {
     /// The stream, at an address of its own: zlib's state points back at it.
     private let stream: UnsafeMutablePointer<z_stream>
