@@ -29,6 +29,10 @@ public enum StoredTitle {
     }
 
     private static func isMessage(_ title: String, _ message: String) -> Bool {
-        title.utf8.count == message.utf8.count && title.utf8.elementsEqual(message.utf8)
+        guard title.utf8.count == message.utf8.count else { return false }
+        var (title, message) = (title, message)
+        return title.withUTF8 { first in
+            message.withUTF8 { second in first.count == 0 || memcmp(first.baseAddress!, second.baseAddress!, first.count) == 0 }
+        }
     }
 }
