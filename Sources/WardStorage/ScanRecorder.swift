@@ -18,6 +18,9 @@ struct ScanRecorder {
     /// Called after each batch of occurrences is written, when raw results are still being stored
     /// (compressed aside): inserts those ready, so they do not pile up until the findings are stored.
     var rawRowsReady: (() throws -> Void)? = nil
+    /// The fewest findings for which an empty finding table's indexes are built after its rows
+    /// rather than kept up to date row by row (``DeferredIndexes``).
+    var deferredIndexMinimum = DeferredIndexes.minimumFindings
 
     /// Stores the scan, or reports that the same import is already stored.
     func record() throws -> RecordOutcome {
@@ -27,9 +30,11 @@ struct ScanRecorder {
         }
         let scanKey = try insertScan()
         try insertToolRuns()
+        let deferred = try DeferredIndexes.setAside(db, findingCount: scan.findings.count, minimum: deferredIndexMinimum)
         var upserter = FindingUpserter(scan: scan, rows: try FindingRows(db: db, scan: scan, scanKey: scanKey, rawIDs: rawIDs,
                                                                                 rawRowsReady: rawRowsReady))
         let merged = try upserter.upsertAll()
+        try deferred?.rebuild(db)
         if merged.knownCount > 0 {
             try db.execute(sql: FindingSQL.markSeen, arguments: [scanKey, scan.startedAt])
             try ScanDecisions.clearLatestWaivers(db, scan: scan)
