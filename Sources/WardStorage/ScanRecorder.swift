@@ -18,8 +18,8 @@ struct ScanRecorder {
     /// Called after each batch of occurrences is written, when raw results are still being stored
     /// (compressed aside): inserts those ready, so they do not pile up until the findings are stored.
     var rawRowsReady: (() throws -> Void)? = nil
-    /// The fewest findings for which an empty finding table's indexes are built after its rows
-    /// rather than kept up to date row by row (``DeferredIndexes``).
+    /// The fewest findings for which an empty history's finding and occurrence indexes are built
+    /// after the rows rather than kept up to date row by row (``DeferredIndexes``).
     var deferredIndexMinimum = DeferredIndexes.minimumFindings
 
     /// Stores the scan, or reports that the same import is already stored.

@@ -4,10 +4,10 @@ import Testing
 import WardCore
 @testable import WardStorage
 
-/// A large scan written into an empty finding table builds the table's indexes after its rows
-/// (``DeferredIndexes``): the history ends up with the same rows and the same indexes as when
-/// they are kept up to date row by row, a duplicate fails the write, and a table that holds rows
-/// keeps its indexes.
+/// A large scan written into a history that holds no finding builds the finding and occurrence
+/// indexes after their rows (``DeferredIndexes``): the history ends up with the same rows and the
+/// same indexes as when they are kept up to date row by row, a duplicate fails the write, and a
+/// table that holds rows keeps its indexes.
 @Suite struct DeferredIndexTests {
     typealias F = StorageFixtures
 
@@ -66,9 +66,10 @@ import WardCore
         let statements = try Self.record(first, in: deferred, minimum: 1)
         #expect(try Self.record(first, in: kept, minimum: .max).isEmpty)
 
-        // Then the first dropped the finding table's eight indexes and built them again
-        #expect(statements.filter { $0.hasPrefix("DROP INDEX") }.count == 8)
-        #expect(statements.filter { $0.hasPrefix("CREATE") && $0.contains("INDEX") }.count == 8)
+        // Then the first dropped the finding table's eight indexes and the occurrence table's one
+        // and built them again
+        #expect(statements.filter { $0.hasPrefix("DROP INDEX") }.count == 9)
+        #expect(statements.filter { $0.hasPrefix("CREATE") && $0.contains("INDEX") }.count == 9)
         // And both hold the same rows, indexes and triggers
         let contents = try Self.contents(deferred)
         #expect(contents.count > 1_000)
@@ -92,8 +93,9 @@ import WardCore
         #expect(throws: DatabaseError.self) {
             try database.writer.write { db in
                 let aside = try #require(try DeferredIndexes.setAside(db, findingCount: 1, minimum: 1))
-                #expect(aside.statements.count == 8)
+                #expect(aside.statements.count == 9)
                 #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE tbl_name = 'finding' AND type = 'index'") == 0)
+                #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE tbl_name = 'occurrence' AND type = 'index' AND sql IS NOT NULL") == 0)
                 try db.execute(sql: "INSERT INTO scan (id, targetName, targetRoot, mode, startedAt, finishedAt, wardVersion, complete, \"key\") VALUES ('s', 'demo', '/', 'scan', 0, 0, '1', 1, 1)")
                 for id in 1...2 {
                     try db.execute(sql: """
