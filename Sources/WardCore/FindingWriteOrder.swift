@@ -32,6 +32,7 @@ public enum FindingWriteOrder {
         }
     }
 
+    /// A path compared by its bytes: two spellings of one accented letter are two paths to SQLite.
     private struct PathBytes: Hashable {
         let text: String
 
