@@ -58,22 +58,15 @@ public enum JSONColumn {
             let count = bytes.count
             guard count >= 4, bytes[0] == 0x5B, bytes[1] == 0x22, bytes[count - 2] == 0x22, bytes[count - 1] == 0x5D else { return nil }
             var strings: [String] = []
-            var start = 2, index = 2
-            while index < count - 2 {
-                let byte = bytes[index]
-                if byte < 0x20 || byte == 0x5C || byte == 0x7F { return nil }
-                if byte == 0x22 {
-                    // A delimiter: only `","` may stand between two strings.
-                    guard index + 2 < count - 1, bytes[index + 1] == 0x2C, bytes[index + 2] == 0x22 else { return nil }
-                    strings.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
-                    index += 3
-                    start = index
-                    continue
-                }
-                index += 1
+            var start = 2
+            while true {
+                // Each string up to its closing quote before the final `]`; only `","` may stand between two.
+                guard let end = closingQuote(bytes, from: start, before: count - 1) else { return nil }
+                strings.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+                if end == count - 2 { return strings }
+                guard end + 2 < count - 1, bytes[end + 1] == 0x2C, bytes[end + 2] == 0x22 else { return nil }
+                start = end + 3
             }
-            strings.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<(count - 2)]), as: UTF8.self))
-            return strings
         }
     }
 

@@ -32,7 +32,7 @@ import WardCore
             #expect(JSONColumn.plainStrings(text) == nil, "\(text)")
             #expect(try JSONColumn.strings(text, column: "c") == JSONParser.parse(text).array?.compactMap(\.string))
         }
-        for text in [#"["a""b"]"#, #"["a",]"#, #"["a"]]"#, #"["""]"#, #"[""","]"#, "[\"a\u{1}\"]", #"["a"#, #"["a",1]"#] {
+        for text in [#"["a""b"]"#, #"["a",]"#, #"["a","]"#, #"["a"]]"#, #"["""]"#, #"[""","]"#, "[\"a\u{1}\"]", #"["a"#, #"["a",1]"#] {
             #expect(JSONColumn.plainStrings(text) == nil, "\(text)")
             #expect(throws: InvalidRow.self, "\(text)") { try JSONColumn.strings(text, column: "c") }
         }
