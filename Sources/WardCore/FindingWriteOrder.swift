@@ -48,13 +48,7 @@ public enum FindingWriteOrder {
         /// (`memcmp`, then the shorter first): a large scan's paths are nearly all distinct, and
         /// comparing them a byte at a time through their views took 0.2-0.3 s of storing 200,000.
         static func compare(_ left: Self, _ right: Self) -> Int {
-            // A native string's bytes are read in place; a copy (`withUTF8`) would retain it first.
-            let order = left.text.utf8.withContiguousStorageIfAvailable { first in
-                right.text.utf8.withContiguousStorageIfAvailable { second in compare(first, second) }
-            }
-            if let order = order ?? nil { return order }
-            var (left, right) = (left.text, right.text)
-            return left.withUTF8 { first in right.withUTF8 { second in compare(first, second) } }
+            left.text.withUTF8Bytes { first in right.text.withUTF8Bytes { second in compare(first, second) } }
         }
 
         private static func compare(_ first: UnsafeBufferPointer<UInt8>, _ second: UnsafeBufferPointer<UInt8>) -> Int {
@@ -64,10 +58,7 @@ public enum FindingWriteOrder {
         }
 
         func hash(into hasher: inout Hasher) {
-            if text.utf8.withContiguousStorageIfAvailable({ hasher.combine(bytes: UnsafeRawBufferPointer($0)) }) == nil {
-                var text = text
-                text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-            }
+            text.withUTF8Bytes { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
         }
     }
 }

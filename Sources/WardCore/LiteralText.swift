@@ -18,7 +18,7 @@ public enum LiteralText {
     /// The first range of `needle` in `text`, byte for byte.
     public static func firstRange(of needle: String, in text: String) -> Range<String.Index>? {
         let length = needle.utf8.count
-        let offset = withBytes(text) { bytes in withBytes(needle) { firstOffset(of: $0, in: bytes, from: 0) } }
+        let offset = text.withUTF8Bytes { bytes in needle.withUTF8Bytes { firstOffset(of: $0, in: bytes, from: 0) } }
         guard let offset else { return nil }
         let utf8 = text.utf8
         let lower = utf8.index(utf8.startIndex, offsetBy: offset)
@@ -28,8 +28,8 @@ public enum LiteralText {
     /// `text` with every non-overlapping occurrence of `needle`, left to right, replaced by
     /// `replacement`; the text itself when the needle is empty or absent.
     public static func replacingAll(_ needle: String, with replacement: String, in text: String) -> String {
-        withBytes(text) { bytes in
-            withBytes(needle) { pattern in
+        text.withUTF8Bytes { bytes in
+            needle.withUTF8Bytes { pattern in
                 guard var found = firstOffset(of: pattern, in: bytes, from: 0) else { return text }
                 var result: [UInt8] = []
                 result.reserveCapacity(bytes.count)
@@ -60,11 +60,5 @@ public enum LiteralText {
             offset = candidate + 1
         }
         return nil
-    }
-
-    /// Calls `body` with the UTF-8 bytes of `text`, copying them only when the string is not stored contiguously.
-    private static func withBytes<Result>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
-        if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
-        return Array(text.utf8).withUnsafeBufferPointer(body)
     }
 }

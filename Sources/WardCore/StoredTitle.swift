@@ -30,9 +30,8 @@ public enum StoredTitle {
 
     private static func isMessage(_ title: String, _ message: String) -> Bool {
         guard title.utf8.count == message.utf8.count else { return false }
-        var (title, message) = (title, message)
-        return title.withUTF8 { first in
-            message.withUTF8 { second in first.count == 0 || memcmp(first.baseAddress!, second.baseAddress!, first.count) == 0 }
+        return title.withUTF8Bytes { first in
+            message.withUTF8Bytes { second in first.isEmpty || memcmp(first.baseAddress!, second.baseAddress!, first.count) == 0 }
         }
     }
 }
