@@ -8,7 +8,8 @@ import Foundation
 /// value before it uses it; the stream's own checksum of the text is still checked.
 public enum RawCompression {
     /// The text of a stored zlib stream; a body that is not one, or names a dictionary this version
-    /// does not have, is an invalid row. Reading many, one ``RawInflater`` does it for less.
+    /// does not have, is an invalid row. Reading many, one ``RawInflater`` does it for less, and
+    /// reads bodies compressed against a ``StoredRawDictionary`` too.
     public static func text(_ body: Data) throws(InvalidRow) -> String {
         try RawInflater().text(body)
     }
@@ -31,9 +32,9 @@ public enum RawCompression {
     }
 
     /// The parts of the zlib stream `body`: its deflate data, the dictionary its header names (nil
-    /// for none) and the Adler-32 of the text it holds.
-    static func unwrapped(_ body: UnsafeBufferPointer<UInt8>) throws(InvalidRow)
-        -> (deflated: UnsafeBufferPointer<UInt8>, dictionary: [UInt8]?, checksum: UInt32) {
+    /// for none; `stored` gives those a history holds) and the Adler-32 of the text it holds.
+    static func unwrapped(_ body: UnsafeBufferPointer<UInt8>, stored: (UInt32) throws(InvalidRow) -> [UInt8]? = { _ in nil })
+        throws(InvalidRow) -> (deflated: UnsafeBufferPointer<UInt8>, dictionary: [UInt8]?, checksum: UInt32) {
         guard body.count >= 6, body[0] & 0x0F == 8, body[0] >> 4 <= 7, (UInt16(body[0]) << 8 | UInt16(body[1])) % 31 == 0 else {
             throw notZlib
         }
@@ -41,9 +42,12 @@ public enum RawCompression {
         var dictionary: [UInt8]?
         if body[1] & 0x20 != 0 {
             guard body.count >= 10 else { throw notZlib }
-            guard let named = RawDictionary.dictionary(id: number(body, at: 2)) else {
-                throw InvalidRow("a stored raw result was compressed with a dictionary this version of ward does not have "
-                    + "(written by a newer ward?)")
+            let id = number(body, at: 2)
+            var named = RawDictionary.dictionary(id: id)
+            if named == nil { named = try stored(id) }
+            guard let named else {
+                throw InvalidRow("a stored raw result was compressed with a dictionary neither this version of ward nor the history "
+                    + "holds (written by a newer ward?)")
             }
             (dictionary, start) = (named, 6)
         }

@@ -2,7 +2,8 @@ import CZlib
 import Foundation
 
 /// Compresses raw tool results for `rawResult.body` (read back by ``RawCompression``): each one
-/// a zlib stream against ``RawDictionary``, whose id its header carries.
+/// a zlib stream against a dictionary (``RawDictionary``, or a ``StoredRawDictionary``), whose id
+/// its header carries.
 ///
 /// Results are small (a few hundred bytes to a few kilobytes), so one compressor is kept for a
 /// whole write: opening a zlib stream and priming it with the dictionary for every value would
@@ -20,15 +21,16 @@ public final class RawCompressor {
     private var stream = z_stream()
     private var streamOpen = false
     private var output = [UInt8](repeating: 0, count: 4096)
-    /// The wrapper's first bytes, the same for every value: they name the current dictionary.
-    private static let header = RawCompression.dictionaryHeader(id: RawDictionary.currentID)
+    /// The wrapper's first bytes, the same for every value: they name the dictionary.
+    private let header: [UInt8]
 
-    /// Opens the compressor.
-    public init() throws(InvalidRow) {
+    /// Opens the compressor, against `dictionary` (at most 32 KB).
+    public init(dictionary bytes: [UInt8] = RawDictionary.current) throws(InvalidRow) {
+        header = RawCompression.dictionaryHeader(id: StoredRawDictionary.id(of: bytes))
         let status = deflateInit2_(&primed, Z_BEST_SPEED, Z_DEFLATED, -MAX_WBITS, 4, Z_DEFAULT_STRATEGY,
                                    ZLIB_VERSION, CInt(MemoryLayout<z_stream>.size))
         guard status == Z_OK else { throw InvalidRow("cannot start zlib (\(status))") }
-        let dictionary = RawDictionary.current.withUnsafeBufferPointer {
+        let dictionary = bytes.withUnsafeBufferPointer {
             deflateSetDictionary(&primed, $0.baseAddress, uInt($0.count))
         }
         guard dictionary == Z_OK else {
@@ -53,7 +55,7 @@ public final class RawCompressor {
         let copied = deflateCopy(&stream, &primed)
         streamOpen = copied == Z_OK
         guard streamOpen else { throw InvalidRow("cannot start zlib (\(copied))") }
-        let header = Self.header
+        let header = self.header
         let bound = header.count + Int(deflateBound(&stream, uLong(bytes.count))) + 4
         if output.count < bound { output = [UInt8](repeating: 0, count: bound) }
         let status: CInt = output.withUnsafeMutableBufferPointer { out in

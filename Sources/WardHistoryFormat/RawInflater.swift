@@ -14,9 +14,16 @@ public final class RawInflater {
     private let stream: UnsafeMutablePointer<z_stream>
     /// The inflated bytes of the last result; grown, never shrunk, for the next one.
     private var output: UnsafeMutableBufferPointer<UInt8>
+    /// The stored body of the ``StoredRawDictionary`` named by an id, nil when there is none.
+    private let storedBody: ((UInt32) throws -> Data?)?
+    /// The stored dictionaries read so far, by id.
+    private var dictionaries: [UInt32: [UInt8]] = [:]
 
-    /// Opens the stream.
-    public init() throws(InvalidRow) {
+    /// Opens the stream. `storedBody` reads the row of a ``StoredRawDictionary`` by its id (under
+    /// ``StoredRawDictionary/digest(id:)``), from the history the bodies come from; without it,
+    /// only bodies against ``RawDictionary`` or none are read.
+    public init(storedBody: ((UInt32) throws -> Data?)? = nil) throws(InvalidRow) {
+        self.storedBody = storedBody
         stream = .allocate(capacity: 1)
         stream.initialize(to: z_stream())
         guard inflateInit2_(stream, -MAX_WBITS, ZLIB_VERSION, CInt(MemoryLayout<z_stream>.size)) == Z_OK else {
@@ -42,11 +49,29 @@ public final class RawInflater {
 
     /// The text of the stored zlib stream `body`.
     public func text(_ body: UnsafeBufferPointer<UInt8>) throws(InvalidRow) -> String {
-        let stored = try RawCompression.unwrapped(body)
+        let stored = try RawCompression.unwrapped(body, stored: storedDictionary)
         let produced = try inflated(stored.deflated, dictionary: stored.dictionary, orThrow: RawCompression.notZlib)
         let text = UnsafeBufferPointer(rebasing: output[..<produced])
         guard RawCompression.adler32(text) == stored.checksum else { throw RawCompression.notZlib }
         return String(decoding: text, as: UTF8.self)
+    }
+
+    /// The stored dictionary `id`, read once: its row's text, which must carry that id (the row
+    /// of another text under the same digest would inflate every body wrongly).
+    private func storedDictionary(_ id: UInt32) throws(InvalidRow) -> [UInt8]? {
+        if let known = dictionaries[id] { return known }
+        guard let storedBody else { return nil }
+        let body: Data?
+        do {
+            body = try storedBody(id)
+        } catch {
+            throw InvalidRow("cannot read the dictionary of a stored raw result: \(error)")
+        }
+        guard let body else { return nil }
+        let text = Array(try RawCompression.text(body).utf8)
+        guard StoredRawDictionary.id(of: text) == id else { throw InvalidRow("a stored raw result dictionary does not match its id") }
+        dictionaries[id] = text
+        return text
     }
 
     /// How many bytes `data` inflates to in ``output``, after `dictionary`; `failure` unless the

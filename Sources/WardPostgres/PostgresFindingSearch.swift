@@ -35,7 +35,7 @@ struct PostgresFindingSearch {
     /// Runs the search: each finding with its row number (for a keyset cursor).
     mutating func fetchRows(_ session: PostgresSession) throws -> [(finding: TrackedFinding, row: Int64)] {
         let sql = try makeSQL()
-        let inflater = try RawInflater()
+        let inflater = try RawInflater.reading(session)
         return try session.query(sql, values).map { row in
             (try decode(row, inflater: inflater), try row.makeRandomAccess()[row.makeRandomAccess().count - 1].decode(Int64.self))
         }

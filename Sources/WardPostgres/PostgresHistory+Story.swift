@@ -16,6 +16,7 @@ extension PostgresHistory {
             throw .unknownFinding(identity: identity)
         }
         return try read("reading the story of \(identity)") { session in
+            let inflater = try RawInflater.reading(session)
             let sightings = try session.query("""
                 SELECT s.id, s."startedAt", o."toolId", o.suppression, \(PostgresFindingColumns.sighting(occurrence: "o", finding: "f")),
                   (SELECT body FROM "rawResult" r WHERE r.id = o."rawId")
@@ -28,7 +29,7 @@ extension PostgresHistory {
                 let tool: String = try reader.next()
                 var seen = Finding(toolID: tool, ruleID: "", title: "", message: "", kind: .sast, severity: .info)
                 try PostgresFindingColumns.readSighting(&reader, into: &seen)
-                let raw = try reader.next(Data?.self).map(RawCompression.text)
+                let raw = try reader.next(Data?.self).map(inflater.text)
                 return FindingStory.Sighting(scanID: scanID, at: at, toolID: tool, location: seen.location, raw: raw)
             }
             let scanIDs = Array(Set(sightings.map(\.scanID)))

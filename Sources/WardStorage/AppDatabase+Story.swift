@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import WardCore
+import WardHistoryFormat
 
 extension AppDatabase {
     /// The whole story of the finding with this identity (or unique prefix of at least 8
@@ -17,7 +18,8 @@ extension AppDatabase {
             throw StorageError.unknownFinding(path: path, identity: identity)
         }
         let sightings: [FindingStory.Sighting] = try read { db in
-            let columns = FindingColumns.sightingAndRaw
+            let columns = FindingColumns.sighting
+            let inflater = try RawInflater.reading(db)
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT s.id, s.startedAt, o.toolId, \(FindingColumns.sightingSQL(occurrence: "o", finding: "f")), \(FindingColumns.rawBody(of: "o"))
                 FROM occurrence o
@@ -32,7 +34,8 @@ extension AppDatabase {
                 let tool: String = try reader.next()
                 var seen = FindingColumns.blank
                 try columns.read(row, at: reader.index, into: &seen)
-                result.append(FindingStory.Sighting(scanID: scanID, at: at, toolID: tool, location: seen.location, raw: seen.raw))
+                let raw = try row.withUnsafeData(atIndex: reader.index + columns.count) { body in try body.map(inflater.text) }
+                result.append(FindingStory.Sighting(scanID: scanID, at: at, toolID: tool, location: seen.location, raw: raw))
             }
             return result
         }

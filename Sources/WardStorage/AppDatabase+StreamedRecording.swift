@@ -23,7 +23,7 @@ extension AppDatabase {
                    let scanID = try ScanRecorder.importedScanID(db, target: header.target.name, digest: digest) {
                     return .alreadyRecorded(scanID: scanID)
                 }
-                var raws = try RawResults(db, compression: .aside)
+                var raws = try RawResults(db, compression: .aside, expected: stream.count)
                 defer { raws.abandon() }
                 var rawIDs: [Int64?] = []
                 rawIDs.reserveCapacity(stream.count)

@@ -1,7 +1,6 @@
 import Foundation
 import GRDB
 import WardCore
-import WardHistoryFormat
 
 /// The columns that hold a finding: its description in `finding`, and where and how it was seen
 /// in `occurrence`. Each is declared once here; statements, binding and decoding follow these lists.
@@ -26,12 +25,6 @@ enum FindingColumns {
 
     /// Why the finding is suppressed, when it is.
     static let suppression: List = [.suppression("suppression", { $0.suppression }, read: { $0.suppression = $1 })]
-
-    /// The tool's own record of the finding, as ``rawBody(of:)`` selects it: written by ``RawResults``
-    /// (an occurrence holds its `rawId`), read back decompressed.
-    static let raw: List = [StoredColumn("raw", nil, read: { (finding: inout Finding, body: Data?) throws in
-        finding.raw = try body.map(RawCompression.text)
-    })]
 
     /// The SQL expression of the compressed raw result of the occurrence `table` (an alias of `occurrence`).
     static func rawBody(of table: String) -> String {
@@ -80,12 +73,9 @@ enum FindingColumns {
     /// What an occurrence row holds about its finding, after the scan and finding ids.
     static let occurrence: List = [StoredColumn("toolId", { $0.toolID }, read: nil)] + sighting
 
-    /// Where and how one scan saw the finding: its location and suppression (and its raw result,
-    /// ``raw``, kept apart).
+    /// Where and how one scan saw the finding: its location and suppression (its raw result,
+    /// ``rawBody(of:)``, is inflated apart).
     static let sighting: List = location + suppression
-
-    /// A scan's sighting of a finding, then its raw result: what a finding read for a scan ends with.
-    static let sightingAndRaw: List = sighting + raw
 
     /// The SQL of ``sighting`` for the occurrence `occurrence` of the finding `finding` (table
     /// aliases): a location the occurrence inherits is read from the finding's row (``InheritedLocation``).

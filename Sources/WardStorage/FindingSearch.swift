@@ -58,7 +58,7 @@ struct FindingSearch {
         let sql = makeSQL(arguments: &arguments, byFirstSeen: try isNarrowDateRange(db), keyset: keyset)
         let rows = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(arguments))
         var results: [(finding: TrackedFinding, row: Int64)] = []
-        let inflater = try RawInflater()
+        let inflater = try RawInflater.reading(db)
         while let row = try rows.next() {
             results.append((try decode(row, inflater: inflater), try row.decode(Int64.self, atIndex: row.count - 1)))
         }
@@ -75,7 +75,7 @@ struct FindingSearch {
         var results: [Finding] = []
         // A rule's texts and a file's path repeat over the findings: each is held once (``TextInterner``).
         var interner = TextInterner()
-        let inflater = try RawInflater()
+        let inflater = try RawInflater.reading(db)
         // The history columns' SQL is built once, not for each row.
         let content = search.historyColumns.count
         while let row = try rows.next() {

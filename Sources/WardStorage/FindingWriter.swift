@@ -35,7 +35,7 @@ struct FindingWriter: FindingBatchWriter {
         self.rawRowsReady = rawRowsReady
         fullFindingBatch = try db.cachedStatement(sql: FindingSQL.upsertFindings(rows: Self.batchSize))
         fullOccurrenceBatch = try db.cachedStatement(sql: FindingSQL.insertOccurrences(rows: Self.batchSize))
-        raws = try RawResults(db)
+        raws = try RawResults(db, expected: scan.findings.count)
     }
 
     mutating func writeFindings(_ batch: [QueuedFinding]) throws {

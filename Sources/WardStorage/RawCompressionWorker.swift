@@ -41,12 +41,12 @@ final class RawCompressionWorker: Sendable {
     /// One signal per compressed batch in ``output``.
     private let compressed = DispatchSemaphore(value: 0)
 
-    /// Starts the thread.
-    init() {
+    /// Starts the thread, compressing against `dictionary`.
+    init(dictionary: [UInt8] = RawDictionary.current) {
         Thread { [self] in
             let compressor: RawCompressor
             do throws(InvalidRow) {
-                compressor = try RawCompressor()
+                compressor = try RawCompressor(dictionary: dictionary)
             } catch {
                 // Every batch sent fails with the reason, so the writer hears of it.
                 while receive() != nil { deliver(.failure(error)) }

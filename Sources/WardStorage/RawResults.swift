@@ -33,10 +33,20 @@ struct RawResults {
         case aside
     }
 
+    /// Most new results a write may expect and still compress against ``RawDictionary`` alone: from
+    /// this many on, its first batch of new ones makes a ``StoredRawDictionary`` for the rest.
+    static let dictionaryMinimum = 1_000
+
     private let db: Database
     private let knownLimit: Int
-    private let compressor: RawCompressor
-    private let worker: RawCompressionWorker?
+    private let compression: Compression
+    /// What new bodies are compressed against.
+    private var dictionary = RawDictionary.current
+    private var compressor: RawCompressor
+    /// Started for the first batch compressed aside.
+    private var worker: RawCompressionWorker?
+    /// Whether the next batch holding enough new texts makes a dictionary of them.
+    private var makesDictionary: Bool
     /// Batches given to ``worker`` whose rows are not inserted yet.
     private var inFlight = 0
     private var known: [RawDigest: Int64] = [:]
@@ -46,15 +56,18 @@ struct RawResults {
     private var nextID: Int64
     private var pending: [RawCompressionWorker.Row] = []
 
-    /// Prepares the rows of one write transaction, remembering at most `knownLimit` digests.
-    init(_ db: Database, knownLimit: Int = Self.knownLimit, compression: Compression = .inline) throws {
+    /// Prepares the rows of one write transaction, remembering at most `knownLimit` digests, of
+    /// `expected` raw results at most (a ``StoredRawDictionary`` is made from `dictionaryMinimum` on).
+    init(_ db: Database, knownLimit: Int = Self.knownLimit, compression: Compression = .inline,
+         expected: Int = 0, dictionaryMinimum: Int = Self.dictionaryMinimum) throws {
         self.db = db
         self.knownLimit = knownLimit
+        self.compression = compression
         compressor = try RawCompressor()
+        makesDictionary = expected >= dictionaryMinimum
         let last = try Int64.fetchOne(db, sql: "SELECT max(id) FROM rawResult")
         mayHaveUnknown = last != nil
         nextID = (last ?? 0) + 1
-        worker = compression == .aside ? RawCompressionWorker() : nil
     }
 
     /// The ids of the rows holding `texts` (nil for nil): known rows, else new ones, written here
@@ -74,6 +87,7 @@ struct RawResults {
             }
             if !unknown.isEmpty { try lookUp(unknown) }
         }
+        if makesDictionary { try makeDictionary(texts, digests) }
         var ids: [Int64?] = []
         ids.reserveCapacity(texts.count)
         var aside: [RawCompressionWorker.Item] = []
@@ -81,7 +95,7 @@ struct RawResults {
             guard let text, let digest else { ids.append(nil); continue }
             if let id = known[digest] { ids.append(id); continue }
             known[digest] = nextID
-            if worker == nil {
+            if compression == .inline {
                 pending.append(RawCompressionWorker.Row(id: nextID, digest: digest, body: try compressor.compress(text)))
             } else {
                 aside.append(RawCompressionWorker.Item(id: nextID, digest: digest, text: text))
@@ -89,8 +103,9 @@ struct RawResults {
             ids.append(nextID)
             nextID += 1
         }
-        if let worker, !aside.isEmpty {
-            worker.send(aside)
+        if !aside.isEmpty {
+            if worker == nil { worker = RawCompressionWorker(dictionary: dictionary) }
+            worker?.send(aside)
             inFlight += 1
         }
         try flush()
@@ -123,6 +138,32 @@ struct RawResults {
             pending = rows
             try flush()
         }
+    }
+
+    /// Makes a dictionary of the new ones among `texts` when they are at least half a batch (fewer
+    /// say that most of the write is stored already), and compresses what follows against it. A
+    /// dictionary stored already under the same id is used only when it holds the same text.
+    private mutating func makeDictionary(_ texts: [String?], _ digests: [RawDigest?]) throws {
+        var fresh: [String] = []
+        for case let (text?, digest?) in zip(texts, digests) where known[digest] == nil { fresh.append(text) }
+        guard fresh.count >= Self.batchSize / 2 else { return }
+        makesDictionary = false
+        let text = StoredRawDictionary.text(sampling: fresh)
+        let bytes = Array(text.utf8)
+        let digest = StoredRawDictionary.digest(id: StoredRawDictionary.id(of: bytes))
+        if let body = try Data.fetchOne(db, sql: "SELECT body FROM rawResult WHERE digest = ?", arguments: [digest.data]) {
+            guard try RawCompression.text(body) == text else { return }
+        } else {
+            pending.append(RawCompressionWorker.Row(id: nextID, digest: digest, body: try compressor.compress(text)))
+            known[digest] = nextID
+            nextID += 1
+        }
+        // Batches already compressed aside keep theirs.
+        try insertCompressed(waiting: true)
+        worker?.close()
+        worker = nil
+        dictionary = bytes
+        compressor = try RawCompressor(dictionary: bytes)
     }
 
     /// Remembers the rows already stored under any of `digests`.

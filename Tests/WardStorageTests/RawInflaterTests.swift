@@ -39,4 +39,33 @@ import WardHistoryFormat
             #expect(try inflater.text(body) == RawCompression.text(body))
         }
     }
+
+    @Test func aBodyAgainstAStoredDictionaryReadsOnlyWithTheHistoryThatHoldsIt() throws {
+        // Given bodies compressed against a dictionary made of results, stored as a row would be
+        let texts = RawCompressionTests.texts() + [RawCompressionTests.sarifResult]
+        let dictionary = StoredRawDictionary.text(sampling: [RawCompressionTests.sarifResult])
+        let id = StoredRawDictionary.id(of: Array(dictionary.utf8))
+        let row = try RawCompressor().compress(dictionary)
+        let compressor = try RawCompressor(dictionary: Array(dictionary.utf8))
+        let bodies = try texts.map { try compressor.compress($0) }
+
+        // Then an inflater that reads the history's rows reads every body, asking for the row once
+        var asked: [UInt32] = []
+        let inflater = try RawInflater(storedBody: { asked.append($0); return $0 == id ? row : nil })
+        for (text, body) in zip(texts, bodies) { #expect(try inflater.text(body) == text) }
+        #expect(asked == [id])
+        // And one without the history, or whose history lacks the row, refuses them in words
+        for reader in [try RawInflater(), try RawInflater(storedBody: { _ in nil })] {
+            let error = #expect(throws: InvalidRow.self) { try reader.text(bodies[0]) }
+            #expect(error?.description.contains("a dictionary neither this version of ward nor the history holds") == true)
+        }
+        #expect(throws: InvalidRow.self) { try RawCompression.text(bodies[0]) }
+        // And a row of another text under that id, or a history that cannot be read, is an invalid row
+        let other = try RawCompressor().compress(dictionary + " ")
+        #expect(throws: InvalidRow.self) { try RawInflater(storedBody: { _ in other }).text(bodies[0]) }
+        struct Unreadable: Error {}
+        #expect(throws: InvalidRow.self) { try RawInflater(storedBody: { _ in throw Unreadable() }).text(bodies[0]) }
+        // And bodies against the shipped dictionary read as before
+        #expect(try inflater.text(try RawCompressor().compress(texts[2])) == texts[2])
+    }
 }

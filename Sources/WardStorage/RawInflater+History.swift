@@ -1,0 +1,13 @@
+import Foundation
+import GRDB
+import WardHistoryFormat
+
+extension RawInflater {
+    /// An inflater for bodies read from `db`, which reads each ``StoredRawDictionary`` they name
+    /// from the same history, once.
+    static func reading(_ db: Database) throws -> RawInflater {
+        try RawInflater(storedBody: { id in
+            try Data.fetchOne(db, sql: "SELECT body FROM rawResult WHERE digest = ?", arguments: [StoredRawDictionary.digest(id: id).data])
+        })
+    }
+}
