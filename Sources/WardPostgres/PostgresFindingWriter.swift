@@ -20,7 +20,7 @@ struct PostgresFindingWriter: FindingBatchWriter {
         self.session = session
         self.scan = scan
         self.scanKey = scanKey
-        raws = try PostgresRawResults(session: session)
+        raws = try PostgresRawResults(session: session, expected: scan.findings.count)
     }
 
     /// Upserts `batch`. A new row is first and last seen in this scan; an existing row keeps its

@@ -8,19 +8,22 @@ import WardHistoryFormat
 /// Raw results are shared by every target, so two scans of different targets (which record in
 /// parallel) may store the same one at once: rows are inserted with `ON CONFLICT DO NOTHING` on the
 /// unique digest, and ids are read back afterwards, finding the other transaction's row once it
-/// committed. Digests seen in this write are remembered up to a bound, as SQLite's writer does.
+/// committed. Digests seen in this write are remembered up to a bound, as SQLite's writer does,
+/// and a large write compresses against a dictionary of its own as SQLite's does (``RawDictionaryPlan``).
 struct PostgresRawResults {
     /// Most digests remembered between batches.
     static let knownLimit = 1 << 16
 
     private let session: PostgresSession
-    private let compressor: RawCompressor
+    private var compressor: RawCompressor
     private var known: [RawDigest: Int64] = [:]
+    private var plan: RawDictionaryPlan
 
-    /// Prepares the rows of one write.
-    init(session: PostgresSession) throws {
+    /// Prepares the rows of one write of at most `expected` raw results.
+    init(session: PostgresSession, expected: Int = 0, dictionaryMinimum: Int = RawDictionaryPlan.minimum) throws {
         self.session = session
         compressor = try RawCompressor()
+        plan = RawDictionaryPlan(expected: expected, minimum: dictionaryMinimum)
     }
 
     /// The ids of the rows holding `texts` (nil for nil): known rows, else new ones, written here.
@@ -34,6 +37,7 @@ struct PostgresRawResults {
         if !unknown.isEmpty {
             try lookUp(Array(unknown.keys))
             let missing = unknown.filter { known[$0.key] == nil }
+            if let dictionary = plan.dictionary(sampling: missing.values.sorted()) { try use(dictionary) }
             if !missing.isEmpty {
                 try insert(missing)
                 try lookUp(Array(missing.keys))
@@ -44,6 +48,23 @@ struct PostgresRawResults {
             guard let id = known[digest] else { throw InvalidRow("a raw result was neither found nor stored") }
             return id
         }
+    }
+
+    /// Stores `dictionary` (unless a transaction stored it first) and compresses the next texts
+    /// against it, when the row under its digest holds that very text.
+    private mutating func use(_ dictionary: String) throws {
+        let bytes = Array(dictionary.utf8)
+        let digest = StoredRawDictionary.digest(id: StoredRawDictionary.id(of: bytes))
+        var values = PostgresBindings(capacity: 2)
+        try values.append(digest.data)
+        try values.append(try compressor.compress(dictionary))
+        try session.execute(#"INSERT INTO "rawResult" (digest, body) VALUES ($1, $2) ON CONFLICT (digest) DO NOTHING"#, values)
+        var digestOnly = PostgresBindings(capacity: 1)
+        try digestOnly.append(digest.data)
+        guard let row = try session.query(#"SELECT body FROM "rawResult" WHERE digest = $1"#, digestOnly).first else { return }
+        var reader = PostgresRowReader(row)
+        guard try RawCompression.text(try reader.next(Data.self)) == dictionary else { return }
+        compressor = try RawCompressor(dictionary: bytes)
     }
 
     private mutating func lookUp(_ digests: [RawDigest]) throws {

@@ -33,10 +33,6 @@ struct RawResults {
         case aside
     }
 
-    /// Most new results a write may expect and still compress against ``RawDictionary`` alone: from
-    /// this many on, its first batch of new ones makes a ``StoredRawDictionary`` for the rest.
-    static let dictionaryMinimum = 1_000
-
     private let db: Database
     private let knownLimit: Int
     private let compression: Compression
@@ -45,8 +41,8 @@ struct RawResults {
     private var compressor: RawCompressor
     /// Started for the first batch compressed aside.
     private var worker: RawCompressionWorker?
-    /// Whether the next batch holding enough new texts makes a dictionary of them.
-    private var makesDictionary: Bool
+    /// Whether and when the write makes a dictionary of its own.
+    private var plan: RawDictionaryPlan
     /// Batches given to ``worker`` whose rows are not inserted yet.
     private var inFlight = 0
     private var known: [RawDigest: Int64] = [:]
@@ -59,12 +55,12 @@ struct RawResults {
     /// Prepares the rows of one write transaction, remembering at most `knownLimit` digests, of
     /// `expected` raw results at most (a ``StoredRawDictionary`` is made from `dictionaryMinimum` on).
     init(_ db: Database, knownLimit: Int = Self.knownLimit, compression: Compression = .inline,
-         expected: Int = 0, dictionaryMinimum: Int = Self.dictionaryMinimum) throws {
+         expected: Int = 0, dictionaryMinimum: Int = RawDictionaryPlan.minimum) throws {
         self.db = db
         self.knownLimit = knownLimit
         self.compression = compression
         compressor = try RawCompressor()
-        makesDictionary = expected >= dictionaryMinimum
+        plan = RawDictionaryPlan(expected: expected, minimum: dictionaryMinimum)
         let last = try Int64.fetchOne(db, sql: "SELECT max(id) FROM rawResult")
         mayHaveUnknown = last != nil
         nextID = (last ?? 0) + 1
@@ -87,7 +83,7 @@ struct RawResults {
             }
             if !unknown.isEmpty { try lookUp(unknown) }
         }
-        if makesDictionary { try makeDictionary(texts, digests) }
+        if plan.isPending { try makeDictionary(texts, digests) }
         var ids: [Int64?] = []
         ids.reserveCapacity(texts.count)
         var aside: [RawCompressionWorker.Item] = []
@@ -140,15 +136,13 @@ struct RawResults {
         }
     }
 
-    /// Makes a dictionary of the new ones among `texts` when they are at least half a batch (fewer
-    /// say that most of the write is stored already), and compresses what follows against it. A
-    /// dictionary stored already under the same id is used only when it holds the same text.
+    /// Makes a dictionary of the new ones among `texts` when the plan says so, and compresses what
+    /// follows against it. A dictionary stored already under the same id is used only when it holds
+    /// the same text.
     private mutating func makeDictionary(_ texts: [String?], _ digests: [RawDigest?]) throws {
         var fresh: [String] = []
         for case let (text?, digest?) in zip(texts, digests) where known[digest] == nil { fresh.append(text) }
-        guard fresh.count >= Self.batchSize / 2 else { return }
-        makesDictionary = false
-        let text = StoredRawDictionary.text(sampling: fresh)
+        guard let text = plan.dictionary(sampling: fresh) else { return }
         let bytes = Array(text.utf8)
         let digest = StoredRawDictionary.digest(id: StoredRawDictionary.id(of: bytes))
         if let body = try Data.fetchOne(db, sql: "SELECT body FROM rawResult WHERE digest = ?", arguments: [digest.data]) {
