@@ -47,10 +47,15 @@ import WardHistoryFormat
         #expect(stored == (try whole.findings(matching: query).map(\.finding)))
         #expect(stored.count == 4_001)
         #expect(try streamed.tableCounts() == (try whole.tableCounts()))
-        // And no stored raw result holds the secret, the first finding's included
-        let bodies = try streamed.read { db in try Data.fetchAll(db, sql: "SELECT body FROM rawResult") }
-        #expect(bodies.count == 1_002)
-        for body in bodies { #expect(!(try RawCompression.text(body)).contains(Self.secret)) }
+        // And no stored raw result holds the secret, the first finding's included, nor the dictionary
+        // the write made of its first ones (a row of its own: 1,002 distinct results and it)
+        let texts = try streamed.read { db in
+            let inflater = try RawInflater.reading(db)
+            return try Data.fetchAll(db, sql: "SELECT body FROM rawResult").map(inflater.text)
+        }
+        #expect(texts.count == 1_003)
+        #expect(texts.filter { $0.hasPrefix(String(decoding: RawDictionary.current.prefix(40), as: UTF8.self)) }.count == 1)
+        for text in texts { #expect(!text.contains(Self.secret)) }
     }
 
     @Test func anImportAlreadyRecordedStoresNothingAndLeavesTheStreamWhole() throws {
