@@ -131,7 +131,7 @@ struct RawResults {
         guard let worker else { return }
         while inFlight > 0, let rows = try worker.take(waiting: waiting) {
             inFlight -= 1
-            pending = rows
+            pending += rows
             try flush()
         }
     }
@@ -152,7 +152,8 @@ struct RawResults {
             known[digest] = nextID
             nextID += 1
         }
-        // Batches already compressed aside keep theirs.
+        // Batches sent aside before keep the shipped dictionary: their rows are inserted, and the
+        // thread that compressed them stops.
         try insertCompressed(waiting: true)
         worker?.close()
         worker = nil

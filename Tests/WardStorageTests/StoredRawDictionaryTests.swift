@@ -117,6 +117,30 @@ import WardHistoryFormat
         }
     }
 
+    @Test func aDictionaryMadeWhileEarlierBatchesAreStillCompressedAsideIsStoredWithThem() throws {
+        // Given a write compressing aside, whose first batch is slow to compress (31 large texts)
+        let large = (0..<31).map { #"{"n":\#($0),"big":""# + String(repeating: "abcdefghij\($0)", count: 20_000) + #""}"# }
+        let texts = large + (0..<64).map(Self.rawResult)
+        let history = try AppDatabase.inMemory()
+        try history.write { db in
+            var results = try RawResults(db, compression: .aside, expected: 1_000, dictionaryMinimum: 1)
+            // When the next batch makes a dictionary while the first is likely still being compressed
+            _ = try results.ids(for: Array(texts[..<31]))
+            _ = try results.ids(for: Array(texts[31...]))
+            try results.finish()
+        }
+
+        // Then the dictionary's row is stored beside every text's, and each reads back
+        let bodies = try history.read(Self.bodies)
+        #expect(bodies.dictionaries.count == 1 && bodies.named.count == texts.count)
+        let read = try history.read { db in
+            let inflater = try RawInflater.reading(db)
+            return try Data.fetchAll(db, sql: "SELECT body FROM rawResult WHERE substr(digest, 1, 12) != CAST('ward/raw/dic' AS BLOB) ORDER BY id")
+                .map(inflater.text)
+        }
+        #expect(read == texts)
+    }
+
     @Test func aDictionaryStoredBeforeIsUsedOnlyWhenItHoldsTheSameText() throws {
         let texts = (0..<64).map(Self.rawResult)
         let made = StoredRawDictionary.text(sampling: texts)
