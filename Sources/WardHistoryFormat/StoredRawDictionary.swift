@@ -5,18 +5,20 @@ import Foundation
 ///
 /// ``RawDictionary`` knows the shapes of every tool's results but none of one scan's texts: its
 /// rules' messages, its paths, the code of its snippets. The results of one scan repeat those from
-/// one to the next, and zlib primed with some of them keeps far fewer bytes: 72 a result instead
-/// of 261 for the 200,000 results of `bench/ingest`, 142 instead of 198 for a CodeQL export of
-/// 510, 303 instead of 424 for Semgrep's SARIF of 227 (`bench/raw-compression` gives the ratios of
-/// the fixture reports).
+/// one to the next, and zlib primed with some of them keeps far fewer bytes: 66 a result instead
+/// of 255 for the 200,000 results of `bench/ingest`'s log as Ward stores them; in Python, at the
+/// same settings, 134 instead of 198 for the 510 results of an LGTM (CodeQL) SARIF export and 288
+/// instead of 424 for the 227 of a Semgrep SARIF log of the corpus (their first 64 results in the
+/// dictionary, as Ward would take them).
 ///
 /// A body names its dictionary by the dictionary's Adler-32, as zlib's wrapper does; the row that
 /// holds the text is stored under ``digest(id:)`` (12 fixed bytes, then that id), which the
 /// SHA-256 of a result cannot be expected to match, and its own body is compressed against
 /// ``RawDictionary``. Nothing but redacted raw results goes into one.
 public enum StoredRawDictionary {
-    /// Most bytes of a dictionary: zlib's window holds 32 KB, and a larger dictionary costs every
-    /// read of a body that copy, for a few bytes less a result.
+    /// Most bytes of a dictionary: zlib's window holds 32 KB, but every body read first copies its
+    /// dictionary into the window, and twice the bytes saved little more (72 bytes a result of
+    /// `bench/ingest` against 73.5 at level 1, in Python).
     public static let maximumBytes = 16 * 1024
 
     /// The first 12 bytes of every dictionary row's digest.

@@ -51,7 +51,7 @@ struct PostgresRawResults {
     }
 
     /// Stores `dictionary` (unless a transaction stored it first) and compresses the next texts
-    /// against it, when the row under its digest holds that very text.
+    /// against it, when the row under its digest holds that very text (a row that cannot be read holds none).
     private mutating func use(_ dictionary: String) throws {
         let bytes = Array(dictionary.utf8)
         let digest = StoredRawDictionary.digest(id: StoredRawDictionary.id(of: bytes))
@@ -63,7 +63,7 @@ struct PostgresRawResults {
         try digestOnly.append(digest.data)
         guard let row = try session.query(#"SELECT body FROM "rawResult" WHERE digest = $1"#, digestOnly).first else { return }
         var reader = PostgresRowReader(row)
-        guard try RawCompression.text(try reader.next(Data.self)) == dictionary else { return }
+        guard (try? RawCompression.text(try reader.next(Data.self))) == dictionary else { return }
         compressor = try RawCompressor(dictionary: bytes)
     }
 

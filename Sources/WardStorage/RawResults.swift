@@ -138,7 +138,7 @@ struct RawResults {
 
     /// Makes a dictionary of the new ones among `texts` when the plan says so, and compresses what
     /// follows against it. A dictionary stored already under the same id is used only when it holds
-    /// the same text.
+    /// the same text (a row that cannot be read holds none).
     private mutating func makeDictionary(_ texts: [String?], _ digests: [RawDigest?]) throws {
         var fresh: [String] = []
         for case let (text?, digest?) in zip(texts, digests) where known[digest] == nil { fresh.append(text) }
@@ -146,7 +146,7 @@ struct RawResults {
         let bytes = Array(text.utf8)
         let digest = StoredRawDictionary.digest(id: StoredRawDictionary.id(of: bytes))
         if let body = try Data.fetchOne(db, sql: "SELECT body FROM rawResult WHERE digest = ?", arguments: [digest.data]) {
-            guard try RawCompression.text(body) == text else { return }
+            guard (try? RawCompression.text(body)) == text else { return }
         } else {
             pending.append(RawCompressionWorker.Row(id: nextID, digest: digest, body: try compressor.compress(text)))
             known[digest] = nextID

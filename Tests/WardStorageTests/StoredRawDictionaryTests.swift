@@ -145,12 +145,13 @@ import WardHistoryFormat
         let texts = (0..<64).map(Self.rawResult)
         let made = StoredRawDictionary.text(sampling: texts)
         let id = StoredRawDictionary.id(of: Array(made.utf8))
-        for (stored, reused) in [(made, true), (made + " ", false)] {
-            // Given a history holding a row under the dictionary's digest, of the same text or another
+        let compressor = try RawCompressor()
+        for (stored, reused) in [(try compressor.compress(made), true), (try compressor.compress(made + " "), false), (Data("not zlib".utf8), false)] {
+            // Given a history holding a row under the dictionary's digest: the same text, another, or none it can read
             let history = try AppDatabase.inMemory()
             try history.write { db in
                 try db.execute(sql: "INSERT INTO rawResult (id, digest, body) VALUES (1, ?, ?)",
-                               arguments: [StoredRawDictionary.digest(id: id).data, try RawCompressor().compress(stored)])
+                               arguments: [StoredRawDictionary.digest(id: id).data, stored])
             }
 
             // When a write of many makes the same dictionary
@@ -161,7 +162,7 @@ import WardHistoryFormat
             }
 
             // Then it compresses against the stored row when it is the same text, else against the shipped
-            // dictionary, and adds no dictionary row either way
+            // dictionary, and adds no dictionary row in any case
             let bodies = try history.read(Self.bodies)
             #expect(bodies.dictionaries.count == 1)
             #expect(bodies.named.allSatisfy { $0 == (reused ? id : RawDictionary.currentID) }, "same text: \(reused)")
