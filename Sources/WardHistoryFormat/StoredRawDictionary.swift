@@ -30,6 +30,12 @@ public enum StoredRawDictionary {
         RawDigest(stored: Data(marker + RawCompression.bigEndian(id)))!
     }
 
+    /// Whether the stored row `body` holds `text`: a write uses a dictionary it finds stored only
+    /// then (another text under the same id, or a body that cannot be read, holds none).
+    public static func body(_ body: Data, holds text: String) -> Bool {
+        (try? RawCompression.text(body)) == text
+    }
+
     /// The id a body compressed against `text` carries: its Adler-32.
     public static func id(of text: [UInt8]) -> UInt32 {
         text.withUnsafeBufferPointer(RawCompression.adler32)

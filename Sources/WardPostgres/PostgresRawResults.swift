@@ -51,19 +51,15 @@ struct PostgresRawResults {
     }
 
     /// Stores `dictionary` (unless a transaction stored it first) and compresses the next texts
-    /// against it, when the row under its digest holds that very text (a row that cannot be read holds none).
+    /// against it, when the row under its digest holds that very text.
     private mutating func use(_ dictionary: String) throws {
         let bytes = Array(dictionary.utf8)
-        let digest = StoredRawDictionary.digest(id: StoredRawDictionary.id(of: bytes))
+        let id = StoredRawDictionary.id(of: bytes)
         var values = PostgresBindings(capacity: 2)
-        try values.append(digest.data)
+        try values.append(StoredRawDictionary.digest(id: id).data)
         try values.append(try compressor.compress(dictionary))
         try session.execute(#"INSERT INTO "rawResult" (digest, body) VALUES ($1, $2) ON CONFLICT (digest) DO NOTHING"#, values)
-        var digestOnly = PostgresBindings(capacity: 1)
-        try digestOnly.append(digest.data)
-        guard let row = try session.query(#"SELECT body FROM "rawResult" WHERE digest = $1"#, digestOnly).first else { return }
-        var reader = PostgresRowReader(row)
-        guard (try? RawCompression.text(try reader.next(Data.self))) == dictionary else { return }
+        guard let body = try RawInflater.storedDictionary(session, id: id), StoredRawDictionary.body(body, holds: dictionary) else { return }
         compressor = try RawCompressor(dictionary: bytes)
     }
 

@@ -138,16 +138,17 @@ struct RawResults {
 
     /// Makes a dictionary of the new ones among `texts` when the plan says so, and compresses what
     /// follows against it. A dictionary stored already under the same id is used only when it holds
-    /// the same text (a row that cannot be read holds none).
+    /// the same text.
     private mutating func makeDictionary(_ texts: [String?], _ digests: [RawDigest?]) throws {
         var fresh: [String] = []
         for case let (text?, digest?) in zip(texts, digests) where known[digest] == nil { fresh.append(text) }
         guard let text = plan.dictionary(sampling: fresh) else { return }
         let bytes = Array(text.utf8)
-        let digest = StoredRawDictionary.digest(id: StoredRawDictionary.id(of: bytes))
-        if let body = try Data.fetchOne(db, sql: "SELECT body FROM rawResult WHERE digest = ?", arguments: [digest.data]) {
-            guard (try? RawCompression.text(body)) == text else { return }
+        let id = StoredRawDictionary.id(of: bytes)
+        if let body = try RawInflater.storedDictionary(db, id: id) {
+            guard StoredRawDictionary.body(body, holds: text) else { return }
         } else {
+            let digest = StoredRawDictionary.digest(id: id)
             pending.append(RawCompressionWorker.Row(id: nextID, digest: digest, body: try compressor.compress(text)))
             known[digest] = nextID
             nextID += 1
