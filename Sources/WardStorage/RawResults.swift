@@ -17,6 +17,10 @@ import WardHistoryFormat
 /// Compressing is the larger part of the cost. A write that has other work to do meanwhile (an import storing
 /// its findings) compresses ``aside``: on a ``RawCompressionWorker``'s thread, the rows inserted as their
 /// batches come back and at ``finish()`` at the latest. The ids are chosen when the texts are given either way.
+///
+/// A write expecting many results compresses them against a dictionary of its own once a batch of
+/// new ones comes (``RawDictionaryPlan``, ``StoredRawDictionary``): the dictionary's row is inserted
+/// with the batch, and what was compressed aside before keeps the shipped dictionary.
 struct RawResults {
     /// Rows per statement.
     static let batchSize = 64
