@@ -76,6 +76,20 @@ import WardHistoryFormat
         #expect(try database.story(identity: "v1:dictionary-7", target: F.target.name).sightings.map(\.raw) == [Self.rawResult(7)])
     }
 
+    @Test func aScanOfAHundredFindingsMakesOneAndOfNinetyNineNone() throws {
+        for (count, dictionaries) in [(99, 0), (100, 1)] {
+            // Given a scan of `count` findings, each with its raw result, recorded as the command line does
+            let database = try AppDatabase.inMemory()
+            _ = try database.record(F.scan("s\(count)", findings: Self.findings(count), at: 0))
+            // Then a dictionary of its own is stored from 100 findings on, and every text reads back
+            let stored = try database.read(Self.bodies)
+            #expect(stored.dictionaries.count == dictionaries, "\(count) findings")
+            #expect(stored.named.count == count)
+            let read = try database.findings(matching: FindingQuery(scanID: "s\(count)")).compactMap(\.finding.raw)
+            #expect(Set(read) == Set(Self.findings(count).compactMap(\.raw)))
+        }
+    }
+
     @Test func aSmallWriteOrOneOfFewNewTextsKeepsTheShippedDictionary() throws {
         let texts = (0..<200).map(Self.rawResult)
         for compression in [RawResults.Compression.inline, .aside] {
