@@ -6,7 +6,8 @@ import Foundation
 /// already, as a scan repeated does), and only one.
 public struct RawDictionaryPlan: Sendable {
     /// Raw results a write must expect to make a dictionary: below it, the few results compressed
-    /// against it would not repay its row (1.6 KB for Bandit's results, up to about 5 KB). From it
+    /// against it would not repay its row (0.5-3.6 KB as measured: 1.6 KB for Bandit's results,
+    /// 3.6 KB for Semgrep's SARIF, 1.2 KB for `bench/ingest`'s log). From it
     /// on, a corpus report's raw results and dictionary together take 0.50-0.74 of what its
     /// results alone took against the shipped dictionary (Bandit's 214 results 25.0 KB instead of
     /// 49.7, Checkov's 215 72.7 instead of 123.0, Semgrep's SARIF of 227 67.7 instead of 95.3, an
