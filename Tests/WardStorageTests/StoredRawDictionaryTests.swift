@@ -46,11 +46,12 @@ import WardHistoryFormat
     }
 
     @Test func aLargeWriteCompressesAgainstItsOwnResultsAndEveryReaderGetsThemBack() throws {
-        // Given a history on disk and a scan of 1,200 findings, each with its raw result
+        // Given a history on disk and a scan of findings enough to be read back on two threads,
+        // each with its raw result
         let directory = try F.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let database = try AppDatabase.open(path: directory.appendingPathComponent("history.sqlite").path)
-        let findings = Self.findings(1_200)
+        let findings = Self.findings(AppDatabase.parallelReadThreshold + 100)
 
         // When it is recorded
         _ = try database.record(F.scan("large", findings: findings, at: 0))
@@ -67,7 +68,7 @@ import WardHistoryFormat
         let shipped = try findings.reduce(0) { $0 + (try compressor.compress($1.raw ?? "")).count }
         #expect(stored.bytes * 2 < shipped, "\(stored.bytes) bytes against \(shipped)")
 
-        // And the scan read back (on both reading threads), the listing and the story give every text
+        // And the scan read back (on two reading threads), the listing and the story give every text
         let expected = findings.map(\.raw)
         let recorded = try database.recordedFindings(inScan: "large").findings.sorted { $0.identity < $1.identity }
         #expect(recorded.map(\.raw) == findings.sorted { $0.identity < $1.identity }.map(\.raw))
