@@ -205,4 +205,25 @@ import WardStorage
             #expect(tracked.sources == ["bandit", "semgrep"])
         }
     }
+
+    @Test(arguments: StorageBackend.allCases) func aScanIsReadWithItsPrimaryToolsSightingElseItsFirstTools(_ backend: StorageBackend) async throws {
+        try await backend.withEmptyHistory { database in
+            // Given a finding Semgrep and Checkov reported together, then Bandit alone, which now describes it
+            let first = [F.finding("v1:a", tool: "semgrep", rule: "S1", line: 2), F.finding("v1:a", tool: "checkov", rule: "C1", line: 1)]
+            _ = try database.record(F.scan("scan-1", runs: [F.run("semgrep"), F.run("checkov")], findings: first, at: 0))
+            _ = try database.record(F.scan("scan-2", findings: [F.finding("v1:a", tool: "bandit", line: 5)], at: 60))
+            #expect(try database.findings(matching: FindingQuery()).map(\.finding.toolID) == ["bandit"])
+
+            // When each scan is read back
+            let firstRead = try database.findings(matching: FindingQuery(scanID: "scan-1"))
+            let secondRead = try database.findings(matching: FindingQuery(scanID: "scan-2"))
+            let recorded = try database.recordedFindings(inScan: "scan-1", rawResults: false).findings
+
+            // Then the first shows its first tool's sighting, once; the second the primary tool's
+            #expect(firstRead.map(\.finding.location?.startLine) == [1])
+            #expect(recorded.map(\.location?.startLine) == [1])
+            #expect(secondRead.map(\.finding.location?.startLine) == [5])
+            #expect(try database.findings(matching: FindingQuery(scanID: "scan-1", limit: 10)).count == 1)
+        }
+    }
 }
