@@ -52,12 +52,12 @@ public struct DuplicateMatching {
     }
 
     /// The renames for the scan's findings at `heads` (first of each identity). `row` gives the
-    /// stored row of an identity and whether it is open; `unreportedOpen` are the open rows of the
-    /// target whose identity the scan does not report.
-    public func renames(heads: [Int], row: (String) -> (id: Int64, isOpen: Bool)?, unreportedOpen: [Int64]) throws -> [Rename] {
+    /// stored row of the identity of the finding at a head and whether it is open; `unreportedOpen`
+    /// are the open rows of the target whose identity the scan does not report.
+    public func renames(heads: [Int], row: (Int) -> (id: Int64, isOpen: Bool)?, unreportedOpen: [Int64]) throws -> [Rename] {
         // Nothing the target held is gone and every finding has its own open row (a re-scan of
         // unchanged code): every group has as many open rows as findings, so none is matched.
-        if unreportedOpen.isEmpty, heads.allSatisfy({ row(scan.findings[$0].identity)?.isOpen == true }) {
+        if unreportedOpen.isEmpty, heads.allSatisfy({ row($0)?.isOpen == true }) {
             return []
         }
         // A cheap hash of each group first: only groups with several findings, or with an open row the
@@ -84,7 +84,7 @@ public struct DuplicateMatching {
         }
         let keys = reported.filter { $0.value.count > 1 || stored[$0.key] != nil }.keys.sorted()
         guard !keys.isEmpty else { return [] }
-        let known = keys.flatMap { reported[$0] ?? [] }.compactMap { row(scan.findings[$0].identity)?.id }
+        let known = keys.flatMap { reported[$0] ?? [] }.compactMap { row($0)?.id }
         for (key, _, row) in try hashedRows(ids: known).compactMap(Self.keyed) { stored[key, default: []].append(row) }
         var renames: [Rename] = []
         for key in keys {

@@ -5,22 +5,20 @@ import Foundation
 extension FindingUpserter {
     /// Gives the rows of duplicated flagged lines the identities their nearest findings have (see
     /// ``DuplicateMatching``), in the history and in `existing`; returns their `rekeyed` links.
-    func matchDuplicates(groups: IdentityGroups, existing: inout [String: StoredFinding]) throws -> [FindingLineage.Link] {
+    /// `stored` holds each head's row as `existing` holds it (``storedRows(of:in:)``).
+    func matchDuplicates(groups: IdentityGroups, existing: inout [String: StoredFinding], stored: [StoredFinding?]) throws -> [FindingLineage.Link] {
         // A new target (or an empty history) has no row to give another identity.
         guard !existing.isEmpty else { return [] }
         var reported = Set<Int64>(minimumCapacity: groups.heads.count)
-        scan.findings.withUnsafeBufferPointer { findings in
-            for head in groups.heads {
-                if let row = existing[findings[head].identity] { reported.insert(row.id) }
-            }
+        for head in groups.heads {
+            if let row = stored[head] { reported.insert(row.id) }
         }
         let unreported = unreportedOpenRows(groups: groups, existing: existing, reported: reported)
         // Renames only ever touch stored rows of the scan's groups: a reported one, or an open one it left unreported.
         guard !reported.isEmpty || !unreported.isEmpty else { return [] }
         let rows = rows
-        let snapshot = existing
         let renames = try DuplicateMatching(scan: scan, rows: { try rows.codeRows(ids: $0) })
-            .renames(heads: groups.heads, row: { snapshot[$0].map { ($0.id, $0.isOpen) } }, unreportedOpen: unreported)
+            .renames(heads: groups.heads, row: { stored[$0].map { ($0.id, $0.isOpen) } }, unreportedOpen: unreported)
         // Through placeholders first: two rows may trade identities, and identities are unique per target.
         for rename in renames {
             try rows.setPlaceholderIdentity(rowID: rename.rowID)
@@ -50,17 +48,33 @@ extension FindingUpserter {
         return existing.values.filter { $0.isOpen && !reported.contains($0.id) && $0.path.map(paths.contains) == true }.map(\.id)
     }
 
-    /// The links from vanished findings to the scan's new identities (see ``FindingLineage``).
-    func lineage(groups: IdentityGroups, existing: [String: StoredFinding]) throws -> [Int: FindingLineage.Link] {
+    /// The links from vanished findings to the scan's new identities (see ``FindingLineage``);
+    /// `stored` holds each head's row as `existing` holds it.
+    func lineage(groups: IdentityGroups, existing: [String: StoredFinding], stored: [StoredFinding?]) throws -> [Int: FindingLineage.Link] {
         var newHeads: [Int] = []
         var reported = Set<Int64>()
         for head in groups.heads {
-            if let row = existing[scan.findings[head].identity] { reported.insert(row.id) } else { newHeads.append(head) }
+            if let row = stored[head] { reported.insert(row.id) } else { newHeads.append(head) }
         }
         // Only an open row the scan does not report can continue a new finding: none, no link to look for.
         guard !newHeads.isEmpty, existing.values.contains(where: { $0.isOpen && !reported.contains($0.id) }) else { return [:] }
         let rows = rows
         return try FindingLineage(scan: scan, openRows: { visit in try rows.forEachOpenRow(visit) })
             .links(newHeads: newHeads, reportedRows: reported)
+    }
+
+    /// The row `existing` holds for the identity of each head, by the head's position in the scan
+    /// (nil at every other position, and for an identity new to the target): each identity is looked
+    /// up once, not again at every step. A re-scan of 200,000 findings looked up their 43-character
+    /// identities in a dictionary of as many rows five times each, 0.7-0.9 s of its store.
+    func storedRows(of heads: [Int], in existing: [String: StoredFinding]) -> [StoredFinding?] {
+        var stored = [StoredFinding?](repeating: nil, count: scan.findings.count)
+        guard !existing.isEmpty else { return stored }
+        scan.findings.withUnsafeBufferPointer { findings in
+            for head in heads {
+                stored[head] = existing[findings[head].identity]
+            }
+        }
+        return stored
     }
 }

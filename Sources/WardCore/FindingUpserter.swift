@@ -45,13 +45,16 @@ public struct FindingUpserter<Rows: FindingRowStore> {
     public mutating func upsertAll() throws -> Counts {
         var existing = try rows.existingRows()
         let groups = IdentityGroups(scan.findings)
-        let duplicates = try matchDuplicates(groups: groups, existing: &existing)
-        let links = try lineage(groups: groups, existing: existing).sorted(by: { $0.key < $1.key }).map(\.value)
+        var stored = storedRows(of: groups.heads, in: existing)
+        let duplicates = try matchDuplicates(groups: groups, existing: &existing, stored: stored)
+        if !duplicates.isEmpty { stored = storedRows(of: groups.heads, in: existing) }
+        let links = try lineage(groups: groups, existing: existing, stored: stored).sorted(by: { $0.key < $1.key }).map(\.value)
         for link in links {
             try rows.setIdentity(link.identity, rowID: link.rowID)
             existing[link.identity] = existing.removeValue(forKey: link.previous)
         }
-        let (order, newCount) = writeOrder(groups.heads, existing: existing)
+        if !links.isEmpty { stored = storedRows(of: groups.heads, in: existing) }
+        let (order, newCount) = writeOrder(groups.heads, stored: stored)
         let newIDs = try rows.newIDs(count: newCount)
         var fresh = newIDs.makeIterator()
         var counts = Counts(findingCount: groups.count)
@@ -64,7 +67,7 @@ public struct FindingUpserter<Rows: FindingRowStore> {
         var scratch: [UInt8] = []
         for head in order {
             groups.members(startingAt: head, into: &members)
-            let row = existing[scan.findings[head].identity]
+            let row = stored[head]
             let primary = FindingPrecedence.describing(members, in: scan.findings, incumbentTool: row?.toolID) ?? head
             let findingID: Int64
             if let row {
@@ -107,13 +110,11 @@ public struct FindingUpserter<Rows: FindingRowStore> {
     /// row id (the table's order, and the order the occurrence table clusters a scan's rows in),
     /// then the new ones in ``FindingWriteOrder``, taking ascending ids after them. A re-scan
     /// then sorts integers, and its occurrences go in at the end of its key range one after another.
-    private func writeOrder(_ heads: [Int], existing: [String: StoredFinding]) -> (order: [Int], newCount: Int) {
+    private func writeOrder(_ heads: [Int], stored: [StoredFinding?]) -> (order: [Int], newCount: Int) {
         var known: [(id: Int64, head: Int)] = []
         var new: [Int] = []
-        scan.findings.withUnsafeBufferPointer { findings in
-            for head in heads {
-                if let row = existing[findings[head].identity] { known.append((row.id, head)) } else { new.append(head) }
-            }
+        for head in heads {
+            if let row = stored[head] { known.append((row.id, head)) } else { new.append(head) }
         }
         known.sort { $0.id < $1.id }
         return (known.map(\.head) + FindingWriteOrder.sorted(new, in: scan.findings), new.count)

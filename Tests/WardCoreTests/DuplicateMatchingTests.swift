@@ -29,7 +29,7 @@ import WardCore
         let renames = try DuplicateMatching(scan: scan(findings), rows: { ids in
             read += ids
             return stored.filter { ids.contains($0.id) }
-        }).renames(heads: Array(findings.indices), row: { byIdentity[$0].map { ($0.id, $0.isOpen) } }, unreportedOpen: unreported)
+        }).renames(heads: Array(findings.indices), row: { byIdentity[findings[$0].identity].map { ($0.id, $0.isOpen) } }, unreportedOpen: unreported)
         return (renames, read)
     }
 
