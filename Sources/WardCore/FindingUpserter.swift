@@ -34,6 +34,9 @@ public struct FindingUpserter<Rows: FindingRowStore> {
     public let scan: ScanRun
     /// The history's rows, inside the scan's transaction.
     public var rows: Rows
+    /// The ``FindingContentDigest`` of each of the scan's findings, by position, when they were
+    /// taken before (as the redaction stage masked them); nil, or of another count, to compute them.
+    public var contentDigests: [[UInt8]]?
 
     /// An upserter of `scan`'s findings into `rows`.
     public init(scan: ScanRun, rows: Rows) {
@@ -63,7 +66,7 @@ public struct FindingUpserter<Rows: FindingRowStore> {
         var reported = Set<Int64>()
         var members: [Int] = []
         var tools: [String] = []
-        let digests = contentDigests()
+        let digests = contentDigests.flatMap { $0.count == scan.findings.count ? $0 : nil } ?? digestsOfFindings()
         var scratch: [UInt8] = []
         for head in order {
             groups.members(startingAt: head, into: &members)
@@ -121,7 +124,7 @@ public struct FindingUpserter<Rows: FindingRowStore> {
     }
 
     /// The ``FindingContentDigest`` of every finding of the scan, by position, computed on every core.
-    private func contentDigests() -> [[UInt8]] {
+    private func digestsOfFindings() -> [[UInt8]] {
         let findings = scan.findings
         return ParallelChunks.map(count: findings.count) { chunk in
             var scratch: [UInt8] = []

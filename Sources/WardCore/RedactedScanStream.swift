@@ -9,7 +9,9 @@ import Synchronization
 /// found in a file is known before any finding of that file is masked), then masks the findings in
 /// order, ``RedactionStage/chunkSize`` at a time, waiting while ``capacity`` chunks are not yet taken.
 /// The findings are masked where they lie, so that ``scan()`` gives the whole redacted scan at the
-/// end without a second array of them.
+/// end without a second array of them. The thread also takes each masked finding's
+/// ``FindingContentDigest`` (``contentDigests``), which the store would otherwise compute on its own
+/// thread once every finding arrived.
 public final class RedactedScanStream: Sendable {
     /// Chunks waiting between the masking thread and the consumer, at most.
     public static let capacity = 4
@@ -25,6 +27,8 @@ public final class RedactedScanStream: Sendable {
     private let runs = Mutex<[ToolRun]>([])
     /// Every finding, masked, once the masking thread has sent the last.
     private let masked = Mutex<[Finding]>([])
+    /// The content digest of every finding masked, by position.
+    private let digests = Mutex<[[UInt8]]>([])
     private let done = DispatchSemaphore(value: 0)
 
     /// Starts redacting `scan` with `stage` on a thread of its own.
@@ -42,21 +46,29 @@ public final class RedactedScanStream: Sendable {
                 defer { pending = [] }
                 return pending
             }
-            let all = mask(&findings, stage: stage)
+            var contentDigests: [[UInt8]] = []
+            let all = mask(&findings, stage: stage, digests: &contentDigests)
             masked.withLock { $0 = findings }
+            digests.withLock { $0 = contentDigests }
             runs.withLock { $0 = stage.redactRuns(toolRuns, values: all) }
             channel.finish()
             done.signal()
         }.start()
     }
 
-    /// Gathers the values of all `findings`, then masks them in place and sends copies of them,
-    /// chunk by chunk, until the last or until the consumer cancels; returns every value masked.
-    private func mask(_ findings: inout [Finding], stage: RedactionStage) -> [String] {
+    /// Gathers the values of all `findings`, then masks them in place, adds their content digests
+    /// to `digests` and sends copies of them, chunk by chunk, until the last or until the consumer
+    /// cancels; returns every value masked.
+    private func mask(_ findings: inout [Finding], stage: RedactionStage, digests: inout [[UInt8]]) -> [String] {
         let masking = RedactionStage.Masking(stage.gatherAll(findings))
+        digests.reserveCapacity(findings.count)
+        var scratch: [UInt8] = []
         for chunk in RedactionStage.chunks(of: findings.count) {
             for position in chunk {
                 findings[position] = masking.redact(findings[position], at: position)
+            }
+            findings.withUnsafeBufferPointer { masked in
+                for position in chunk { digests.append(FindingContentDigest.of(masked[position], scratch: &scratch)) }
             }
             guard channel.send(Array(findings[chunk])) else {
                 // Cancelled: what was not masked is let go, never kept for ``scan()``.
@@ -72,6 +84,12 @@ public final class RedactedScanStream: Sendable {
     public func next() -> Redacted<[Finding]>? {
         guard let chunk = channel.receive() else { return nil }
         return Redacted(chunk)
+    }
+
+    /// The ``FindingContentDigest`` of every finding ``scan()`` gives, by position; call it after
+    /// ``scan()``.
+    public var contentDigests: [[UInt8]] {
+        digests.withLock { $0 }
     }
 
     /// Stops the masking thread: the consumer failed and takes nothing more.

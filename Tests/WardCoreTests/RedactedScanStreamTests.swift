@@ -38,6 +38,24 @@ import WardCore
         #expect(stream.scan().value.toolRuns[0].stderrHead.contains("R8xk2LmP") == false)
     }
 
+    @Test("the content digests the stream takes are those of the findings as masked")
+    func contentDigestsAreOfTheMaskedFindings() {
+        // Given a scan of two chunks whose first and last findings quote a token the last reveals
+        var findings = [Self.finding(0, path: "app/settings.py", message: "uses prefix\(Self.token)")]
+        findings += (1..<(RedactionStage.chunkSize + 10)).map { Self.finding($0, path: "app/other.py") }
+        findings.append(Self.finding(findings.count, path: "app/settings.py", message: "found \(Self.token)"))
+        let scan = RedactionStageTests.scan(findings)
+
+        // When it passes the stage as a stream
+        let stream = RedactionStage(matcher: RedactionStageTests.TokenMatcher()).stream(scan)
+        let masked = stream.scan().value.findings
+
+        // Then each digest is the masked finding's, by position, not the finding's as the tool said it
+        #expect(stream.contentDigests == masked.map { FindingContentDigest.of($0) })
+        #expect(stream.contentDigests[0] != FindingContentDigest.of(findings[0]))
+        #expect(stream.contentDigests[1] == FindingContentDigest.of(findings[1]))
+    }
+
     @Test func scanWithoutTakingChunksWaitsForTheWholeScan() {
         let findings = (0..<(RedactionStage.chunkSize * 3)).map { Self.finding($0, path: "a.py") }
         let stage = RedactionStage(matcher: RedactionStageTests.TokenMatcher())
