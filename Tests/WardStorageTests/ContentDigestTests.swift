@@ -60,6 +60,30 @@ import WardStorage
         #expect(digests.1 == FindingContentDigest.of(second))
     }
 
+    @Test(arguments: StorageBackend.allCases) func aStreamedScanKeepsTheDigestOfItsMaskedDescription(_ backend: StorageBackend) async throws {
+        // Given a finding quoting a value the tool reported as a secret in its file
+        var finding = F.finding("v1:one")
+        finding.message = "token s3cr3t-Value-91 in use"
+        let stage = RedactionStage(knownSecrets: ["app.py": ["s3cr3t-Value-91"]])
+        let scan = F.scan("scan-1", findings: [finding], at: 0)
+
+        // When it is recorded through the redaction stream
+        let (stored, masked) = try await Self.withHistory(backend) { database, direct in
+            let stream = stage.stream(scan)
+            var masked: [Finding] = []
+            _ = try database.record(stream, readsFirstSeen: false) { redacted, _, _ in
+                masked = redacted.value.findings
+                return redacted
+            }
+            return (try await direct.digest(), masked)
+        }
+
+        // Then the row holds the digest of the masked description, not of the tool's
+        #expect(masked.count == 1 && !(masked.first?.message.contains("s3cr3t") ?? true))
+        #expect(stored == masked.first.map { FindingContentDigest.of($0) })
+        #expect(stored != FindingContentDigest.of(finding))
+    }
+
     /// SQL run on a history directly, beside the store.
     struct Direct {
         /// Runs a statement.
