@@ -9,12 +9,21 @@ import Synchronization
 /// found in a file is known before any finding of that file is masked), then masks the findings in
 /// order, ``RedactionStage/chunkSize`` at a time, waiting while ``capacity`` chunks are not yet taken.
 /// The findings are masked where they lie, so that ``scan()`` gives the whole redacted scan at the
-/// end without a second array of them. The thread also takes each masked finding's
-/// ``FindingContentDigest`` (``contentDigests``), which the store would otherwise compute on its own
-/// thread once every finding arrived.
+/// end without a second array of them.
+///
+/// While the consumer is behind (``digestBacklog`` chunks or more wait for it), the thread also takes
+/// the ``FindingContentDigest`` of each finding it masks (``contentDigests``) instead of waiting to
+/// hand the chunk over; the store computes the others on every core once every finding arrived. A
+/// re-scan's store is the slower side (its findings' rows exist, their raw results are looked up),
+/// a first import's masking: digests taken there unconditionally made the first import of 800,000
+/// results wait for them on the masking thread, where the store's computing them afterwards uses both
+/// cores.
 public final class RedactedScanStream: Sendable {
     /// Chunks waiting between the masking thread and the consumer, at most.
     public static let capacity = 4
+    /// Chunks waiting for the consumer from which the masking thread takes the digests of the
+    /// next chunk before handing it over.
+    let digestBacklog: Int
 
     /// The scan without its findings and tool runs: what the store needs to know before the
     /// findings arrive (its id, target, mode, input digest, when it started).
@@ -27,12 +36,14 @@ public final class RedactedScanStream: Sendable {
     private let runs = Mutex<[ToolRun]>([])
     /// Every finding, masked, once the masking thread has sent the last.
     private let masked = Mutex<[Finding]>([])
-    /// The content digest of every finding masked, by position.
-    private let digests = Mutex<[[UInt8]]>([])
+    /// The content digest of every finding masked, by position, when the masking thread took it.
+    private let digests = Mutex<[[UInt8]?]>([])
     private let done = DispatchSemaphore(value: 0)
 
-    /// Starts redacting `scan` with `stage` on a thread of its own.
-    init(_ scan: consuming ScanRun, stage: RedactionStage) {
+    /// Starts redacting `scan` with `stage` on a thread of its own; digests are taken of the chunks
+    /// masked while `digestBacklog` chunks or more wait for the consumer.
+    init(_ scan: consuming ScanRun, stage: RedactionStage, digestBacklog: Int = 2) {
+        self.digestBacklog = digestBacklog
         let toolRuns = scan.toolRuns
         count = scan.findings.count
         pending = Mutex(scan.findings)
@@ -46,7 +57,7 @@ public final class RedactedScanStream: Sendable {
                 defer { pending = [] }
                 return pending
             }
-            var contentDigests: [[UInt8]] = []
+            var contentDigests: [[UInt8]?] = []
             let all = mask(&findings, stage: stage, digests: &contentDigests)
             masked.withLock { $0 = findings }
             digests.withLock { $0 = contentDigests }
@@ -57,9 +68,9 @@ public final class RedactedScanStream: Sendable {
     }
 
     /// Gathers the values of all `findings`, then masks them in place, adds their content digests
-    /// to `digests` and sends copies of them, chunk by chunk, until the last or until the consumer
-    /// cancels; returns every value masked.
-    private func mask(_ findings: inout [Finding], stage: RedactionStage, digests: inout [[UInt8]]) -> [String] {
+    /// to `digests` (nil for a chunk sent while the consumer was not behind) and sends copies of
+    /// them, chunk by chunk, until the last or until the consumer cancels; returns every value masked.
+    private func mask(_ findings: inout [Finding], stage: RedactionStage, digests: inout [[UInt8]?]) -> [String] {
         let masking = RedactionStage.Masking(stage.gatherAll(findings))
         digests.reserveCapacity(findings.count)
         var scratch: [UInt8] = []
@@ -67,8 +78,12 @@ public final class RedactedScanStream: Sendable {
             for position in chunk {
                 findings[position] = masking.redact(findings[position], at: position)
             }
-            findings.withUnsafeBufferPointer { masked in
-                for position in chunk { digests.append(FindingContentDigest.of(masked[position], scratch: &scratch)) }
+            if channel.waiting >= digestBacklog {
+                findings.withUnsafeBufferPointer { masked in
+                    for position in chunk { digests.append(FindingContentDigest.of(masked[position], scratch: &scratch)) }
+                }
+            } else {
+                digests.append(contentsOf: repeatElement(nil, count: chunk.count))
             }
             guard channel.send(Array(findings[chunk])) else {
                 // Cancelled: what was not masked is let go, never kept for ``scan()``.
@@ -86,9 +101,9 @@ public final class RedactedScanStream: Sendable {
         return Redacted(chunk)
     }
 
-    /// The ``FindingContentDigest`` of every finding ``scan()`` gives, by position; call it after
-    /// ``scan()``.
-    public var contentDigests: [[UInt8]] {
+    /// The ``FindingContentDigest`` of each finding ``scan()`` gives, by position, where the masking
+    /// thread took it (nil elsewhere); call it after ``scan()``.
+    public var contentDigests: [[UInt8]?] {
         digests.withLock { $0 }
     }
 

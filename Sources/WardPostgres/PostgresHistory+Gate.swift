@@ -14,7 +14,7 @@ extension PostgresHistory {
     }
 
     /// Records the whole scan taken from `stream` as ``record(_:readsFirstSeen:gate:)`` does, with
-    /// the content digests the redaction stage's thread took of its findings.
+    /// the content digests the redaction stage's thread took of its findings, if any.
     public func record(_ stream: RedactedScanStream, readsFirstSeen: Bool,
                        gate: (Redacted<ScanRun>, [String: Date], [String: TriageDecision]) -> Redacted<ScanRun>) throws(PostgresError) -> RecordOutcome {
         let redacted = stream.scan()
@@ -23,7 +23,7 @@ extension PostgresHistory {
         }
     }
 
-    private func record(_ redacted: Redacted<ScanRun>, contentDigests: [[UInt8]]?, readsFirstSeen: Bool,
+    private func record(_ redacted: Redacted<ScanRun>, contentDigests: [[UInt8]?]?, readsFirstSeen: Bool,
                         gate: ([String: Date], [String: TriageDecision]) -> Redacted<ScanRun>) throws(PostgresError) -> RecordOutcome {
         let scan = redacted.value
         return try write("recording scan \(scan.id.prefix(8))") { session in

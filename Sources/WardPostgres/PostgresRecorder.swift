@@ -21,9 +21,9 @@ struct PostgresRecorder {
     let session: PostgresSession
     /// The scan to store.
     let scan: ScanRun
-    /// The content digest of each finding, by position, when the redaction stage took them; nil to
-    /// compute them here.
-    var contentDigests: [[UInt8]]? = nil
+    /// The content digest of each finding, by position, where the redaction stage took it; the
+    /// others (all of them when nil) are computed here.
+    var contentDigests: [[UInt8]?]? = nil
 
     /// Stores the scan, or reports that the same import is already stored.
     func record() throws -> RecordOutcome {

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import WardCore
+@testable import WardCore
 
 /// The redaction stage on a thread of its own: what the consumer receives, chunk by chunk, is what
 /// the stage gives for the whole scan at once.
@@ -46,14 +46,23 @@ import WardCore
         findings.append(Self.finding(findings.count, path: "app/settings.py", message: "found \(Self.token)"))
         let scan = RedactionStageTests.scan(findings)
 
-        // When it passes the stage as a stream
-        let stream = RedactionStage(matcher: RedactionStageTests.TokenMatcher()).stream(scan)
+        // When it passes the stage as a stream that takes every chunk's digests
+        let stream = RedactedScanStream(scan, stage: RedactionStage(matcher: RedactionStageTests.TokenMatcher()), digestBacklog: 0)
         let masked = stream.scan().value.findings
 
         // Then each digest is the masked finding's, by position, not the finding's as the tool said it
         #expect(stream.contentDigests == masked.map { FindingContentDigest.of($0) })
         #expect(stream.contentDigests[0] != FindingContentDigest.of(findings[0]))
         #expect(stream.contentDigests[1] == FindingContentDigest.of(findings[1]))
+    }
+
+    @Test("a stream whose consumer is never behind takes no digest")
+    func aConsumerNeverBehindGetsNoDigest() {
+        let findings = (0..<(RedactionStage.chunkSize * 3)).map { Self.finding($0, path: "a.py") }
+        let stream = RedactedScanStream(RedactionStageTests.scan(findings), stage: RedactionStage(), digestBacklog: RedactedScanStream.capacity + 1)
+        #expect(stream.scan().value.findings.count == findings.count)
+        #expect(stream.contentDigests.count == findings.count)
+        #expect(stream.contentDigests.allSatisfy { $0 == nil })
     }
 
     @Test func scanWithoutTakingChunksWaitsForTheWholeScan() {

@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import Testing
 import TestSupport
-import WardCore
+@testable import WardCore
 import WardPostgres
 import WardStorage
 
@@ -60,7 +60,9 @@ import WardStorage
         #expect(digests.1 == FindingContentDigest.of(second))
     }
 
-    @Test(arguments: StorageBackend.allCases) func aStreamedScanKeepsTheDigestOfItsMaskedDescription(_ backend: StorageBackend) async throws {
+    /// With a backlog of 0 the redaction thread takes every digest, with one above the channel's capacity none.
+    @Test(arguments: StorageBackend.allCases, [0, RedactedScanStream.capacity + 1])
+    func aStreamedScanKeepsTheDigestOfItsMaskedDescription(_ backend: StorageBackend, digestBacklog: Int) async throws {
         // Given a finding quoting a value the tool reported as a secret in its file
         var finding = F.finding("v1:one")
         finding.message = "token s3cr3t-Value-91 in use"
@@ -69,7 +71,7 @@ import WardStorage
 
         // When it is recorded through the redaction stream
         let (stored, masked) = try await Self.withHistory(backend) { database, direct in
-            let stream = stage.stream(scan)
+            let stream = RedactedScanStream(scan, stage: stage, digestBacklog: digestBacklog)
             var masked: [Finding] = []
             _ = try database.record(stream, readsFirstSeen: false) { redacted, _, _ in
                 masked = redacted.value.findings
