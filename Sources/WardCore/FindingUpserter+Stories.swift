@@ -65,8 +65,9 @@ extension FindingUpserter {
 
     /// The row `existing` holds for the identity of each head, by the head's position in the scan
     /// (nil at every other position, and for an identity new to the target): each identity is looked
-    /// up once, not again at every step. A re-scan of 200,000 findings looked up their 43-character
-    /// identities in a dictionary of as many rows five times each, 0.7-0.9 s of its store.
+    /// up once, not again at every step. A re-scan of 200,000 findings looked each 43-character
+    /// identity up five times in a dictionary of as many rows (0.7-0.9 s of its store in a profile);
+    /// once, it stored in 4.03-4.33 s instead of 4.29-4.53 s.
     func storedRows(of heads: [Int], in existing: [String: StoredFinding]) -> [StoredFinding?] {
         var stored = [StoredFinding?](repeating: nil, count: scan.findings.count)
         guard !existing.isEmpty else { return stored }

@@ -12,12 +12,12 @@ import Synchronization
 /// end without a second array of them.
 ///
 /// While the consumer is behind (``digestBacklog`` chunks or more wait for it), the thread also takes
-/// the ``FindingContentDigest`` of each finding it masks (``contentDigests``) instead of waiting to
-/// hand the chunk over; the store computes the others on every core once every finding arrived. A
-/// re-scan's store is the slower side (its findings' rows exist, their raw results are looked up),
-/// a first import's masking: digests taken there unconditionally made the first import of 800,000
-/// results wait for them on the masking thread, where the store's computing them afterwards uses both
-/// cores.
+/// the ``FindingContentDigest`` of each finding it masks (``contentDigests``) before handing the
+/// chunk over, in time it would otherwise spend waiting; the store computes the others on every core
+/// once every finding arrived. In a re-scan the store is the slower side (its findings' rows exist,
+/// their raw results are looked up), and the digests come at no cost there. Where masking is the
+/// slower side (a first import, or PostgreSQL's history, which takes the whole scan at once), they
+/// are left to the store rather than added to the one thread everything waits for.
 public final class RedactedScanStream: Sendable {
     /// Chunks waiting between the masking thread and the consumer, at most.
     public static let capacity = 4
