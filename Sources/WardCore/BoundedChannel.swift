@@ -35,12 +35,6 @@ public final class BoundedChannel<Element: Sendable>: Sendable {
         for _ in 0..<capacity { places.signal() }
     }
 
-    /// How many elements are queued, not yet received: a producer that finds the consumer behind
-    /// can do other work before its next ``send(_:)`` would wait.
-    public var waiting: Int {
-        state.withLock { $0.count }
-    }
-
     /// Queues `element`, waiting while the channel is full; false (the element dropped) once the
     /// consumer cancelled.
     @discardableResult

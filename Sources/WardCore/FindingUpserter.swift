@@ -34,10 +34,6 @@ public struct FindingUpserter<Rows: FindingRowStore> {
     public let scan: ScanRun
     /// The history's rows, inside the scan's transaction.
     public var rows: Rows
-    /// The ``FindingContentDigest`` of the scan's findings, by position, where they were taken
-    /// before (as the redaction stage masked them); the others (all of them when nil, or of another
-    /// count) are computed here.
-    public var contentDigests: [[UInt8]?]?
 
     /// An upserter of `scan`'s findings into `rows`.
     public init(scan: ScanRun, rows: Rows) {
@@ -67,7 +63,7 @@ public struct FindingUpserter<Rows: FindingRowStore> {
         var reported = Set<Int64>()
         var members: [Int] = []
         var tools: [String] = []
-        let digests = digestsOfFindings(given: contentDigests.flatMap { $0.count == scan.findings.count ? $0 : nil })
+        let digests = contentDigests()
         var scratch: [UInt8] = []
         for head in order {
             groups.members(startingAt: head, into: &members)
@@ -124,16 +120,13 @@ public struct FindingUpserter<Rows: FindingRowStore> {
         return (known.map(\.head) + FindingWriteOrder.sorted(new, in: scan.findings), new.count)
     }
 
-    /// The ``FindingContentDigest`` of every finding of the scan, by position: those `given`, the
-    /// others computed on every core.
-    private func digestsOfFindings(given: [[UInt8]?]?) -> [[UInt8]] {
+    /// The ``FindingContentDigest`` of every finding of the scan, by position, computed on every core.
+    private func contentDigests() -> [[UInt8]] {
         let findings = scan.findings
         return ParallelChunks.map(count: findings.count) { chunk in
             var scratch: [UInt8] = []
             // Read where they lie: copying a finding out costs a retain per field.
-            return findings.withUnsafeBufferPointer { findings in
-                chunk.map { given?[$0] ?? FindingContentDigest.of(findings[$0], scratch: &scratch) }
-            }
+            return findings.withUnsafeBufferPointer { findings in chunk.map { FindingContentDigest.of(findings[$0], scratch: &scratch) } }
         }.flatMap { $0 }
     }
 

@@ -10,20 +10,9 @@ import Synchronization
 /// order, ``RedactionStage/chunkSize`` at a time, waiting while ``capacity`` chunks are not yet taken.
 /// The findings are masked where they lie, so that ``scan()`` gives the whole redacted scan at the
 /// end without a second array of them.
-///
-/// While the consumer is behind (``digestBacklog`` chunks or more wait for it), the thread also takes
-/// the ``FindingContentDigest`` of each finding it masks (``contentDigests``) before handing the
-/// chunk over, in time it would otherwise spend waiting; the store computes the others on every core
-/// once every finding arrived. In a re-scan the store is the slower side (its findings' rows exist,
-/// their raw results are looked up), and the digests come at no cost there. Where masking is the
-/// slower side (a first import, or PostgreSQL's history, which takes the whole scan at once), they
-/// are left to the store rather than added to the one thread everything waits for.
 public final class RedactedScanStream: Sendable {
     /// Chunks waiting between the masking thread and the consumer, at most.
     public static let capacity = 4
-    /// Chunks waiting for the consumer from which the masking thread takes the digests of the
-    /// next chunk before handing it over.
-    let digestBacklog: Int
 
     /// The scan without its findings and tool runs: what the store needs to know before the
     /// findings arrive (its id, target, mode, input digest, when it started).
@@ -36,14 +25,10 @@ public final class RedactedScanStream: Sendable {
     private let runs = Mutex<[ToolRun]>([])
     /// Every finding, masked, once the masking thread has sent the last.
     private let masked = Mutex<[Finding]>([])
-    /// The content digest of every finding masked, by position, when the masking thread took it.
-    private let digests = Mutex<[[UInt8]?]>([])
     private let done = DispatchSemaphore(value: 0)
 
-    /// Starts redacting `scan` with `stage` on a thread of its own; digests are taken of the chunks
-    /// masked while `digestBacklog` chunks or more wait for the consumer.
-    init(_ scan: consuming ScanRun, stage: RedactionStage, digestBacklog: Int = 2) {
-        self.digestBacklog = digestBacklog
+    /// Starts redacting `scan` with `stage` on a thread of its own.
+    init(_ scan: consuming ScanRun, stage: RedactionStage) {
         let toolRuns = scan.toolRuns
         count = scan.findings.count
         pending = Mutex(scan.findings)
@@ -57,33 +42,21 @@ public final class RedactedScanStream: Sendable {
                 defer { pending = [] }
                 return pending
             }
-            var contentDigests: [[UInt8]?] = []
-            let all = mask(&findings, stage: stage, digests: &contentDigests)
+            let all = mask(&findings, stage: stage)
             masked.withLock { $0 = findings }
-            digests.withLock { $0 = contentDigests }
             runs.withLock { $0 = stage.redactRuns(toolRuns, values: all) }
             channel.finish()
             done.signal()
         }.start()
     }
 
-    /// Gathers the values of all `findings`, then masks them in place, adds their content digests
-    /// to `digests` (nil for a chunk sent while the consumer was not behind) and sends copies of
-    /// them, chunk by chunk, until the last or until the consumer cancels; returns every value masked.
-    private func mask(_ findings: inout [Finding], stage: RedactionStage, digests: inout [[UInt8]?]) -> [String] {
+    /// Gathers the values of all `findings`, then masks them in place and sends copies of them,
+    /// chunk by chunk, until the last or until the consumer cancels; returns every value masked.
+    private func mask(_ findings: inout [Finding], stage: RedactionStage) -> [String] {
         let masking = RedactionStage.Masking(stage.gatherAll(findings))
-        digests.reserveCapacity(findings.count)
-        var scratch: [UInt8] = []
         for chunk in RedactionStage.chunks(of: findings.count) {
             for position in chunk {
                 findings[position] = masking.redact(findings[position], at: position)
-            }
-            if channel.waiting >= digestBacklog {
-                findings.withUnsafeBufferPointer { masked in
-                    for position in chunk { digests.append(FindingContentDigest.of(masked[position], scratch: &scratch)) }
-                }
-            } else {
-                digests.append(contentsOf: repeatElement(nil, count: chunk.count))
             }
             guard channel.send(Array(findings[chunk])) else {
                 // Cancelled: what was not masked is let go, never kept for ``scan()``.
@@ -99,12 +72,6 @@ public final class RedactedScanStream: Sendable {
     public func next() -> Redacted<[Finding]>? {
         guard let chunk = channel.receive() else { return nil }
         return Redacted(chunk)
-    }
-
-    /// The ``FindingContentDigest`` of each finding ``scan()`` gives, by position, where the masking
-    /// thread took it (nil elsewhere); call it after ``scan()``.
-    public var contentDigests: [[UInt8]?] {
-        digests.withLock { $0 }
     }
 
     /// Stops the masking thread: the consumer failed and takes nothing more.

@@ -10,26 +10,9 @@ extension PostgresHistory {
     /// scan's occurrences. An import already recorded writes nothing and `gate` is not called.
     public func record(_ redacted: Redacted<ScanRun>, readsFirstSeen: Bool,
                        gate: ([String: Date], [String: TriageDecision]) -> Redacted<ScanRun>) throws(PostgresError) -> RecordOutcome {
-        try record(redacted, contentDigests: nil, readsFirstSeen: readsFirstSeen, gate: gate)
-    }
-
-    /// Records the whole scan taken from `stream` as ``record(_:readsFirstSeen:gate:)`` does, with
-    /// the content digests the redaction stage's thread took of its findings, if any.
-    public func record(_ stream: RedactedScanStream, readsFirstSeen: Bool,
-                       gate: (Redacted<ScanRun>, [String: Date], [String: TriageDecision]) -> Redacted<ScanRun>) throws(PostgresError) -> RecordOutcome {
-        let redacted = stream.scan()
-        return try record(redacted, contentDigests: stream.contentDigests, readsFirstSeen: readsFirstSeen) { firstSeen, current in
-            gate(redacted, firstSeen, current)
-        }
-    }
-
-    private func record(_ redacted: Redacted<ScanRun>, contentDigests: [[UInt8]?]?, readsFirstSeen: Bool,
-                        gate: ([String: Date], [String: TriageDecision]) -> Redacted<ScanRun>) throws(PostgresError) -> RecordOutcome {
         let scan = redacted.value
         return try write("recording scan \(scan.id.prefix(8))") { session in
-            var recorder = PostgresRecorder(session: session, scan: scan)
-            recorder.contentDigests = contentDigests
-            let outcome = try recorder.record()
+            let outcome = try PostgresRecorder(session: session, scan: scan).record()
             guard case .recorded = outcome else { return outcome }
             let firstSeen = readsFirstSeen ? try Self.firstSeen(session, scanID: scan.id) : [:]
             let gated = gate(firstSeen, try Self.currentTriage(session, target: scan.target.name))

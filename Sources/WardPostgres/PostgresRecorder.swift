@@ -21,9 +21,6 @@ struct PostgresRecorder {
     let session: PostgresSession
     /// The scan to store.
     let scan: ScanRun
-    /// The content digest of each finding, by position, where the redaction stage took it; the
-    /// others (all of them when nil) are computed here.
-    var contentDigests: [[UInt8]?]? = nil
 
     /// Stores the scan, or reports that the same import is already stored.
     func record() throws -> RecordOutcome {
@@ -35,7 +32,6 @@ struct PostgresRecorder {
         }
         let scanKey = try PostgresScanRows.insert(scan, session)
         var upserter = FindingUpserter(scan: scan, rows: try PostgresFindingRows(session: session, scan: scan, scanKey: scanKey))
-        upserter.contentDigests = contentDigests
         let merged = try upserter.upsertAll()
         if merged.knownCount > 0 {
             try session.execute("""

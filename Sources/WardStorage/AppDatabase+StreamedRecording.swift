@@ -38,7 +38,6 @@ extension AppDatabase {
                 let redacted = stream.scan()
                 var recorder = ScanRecorder(db: db, scan: redacted.value, path: path, rawIDs: rawIDs)
                 recorder.rawRowsReady = { try raws.insertReady() }
-                recorder.contentDigests = stream.contentDigests
                 // The last raw results are compressed while the findings are stored, inserted as they are
                 // ready, and the rest before the gate.
                 return try Self.recordAndGate(recorder, readsFirstSeen: readsFirstSeen, beforeGate: { try raws.finish() }) { firstSeen, decisions in

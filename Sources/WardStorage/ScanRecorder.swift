@@ -18,9 +18,6 @@ struct ScanRecorder {
     /// Called after each batch of occurrences is written, when raw results are still being stored
     /// (compressed aside): inserts those ready, so they do not pile up until the findings are stored.
     var rawRowsReady: (() throws -> Void)? = nil
-    /// The content digest of each finding, by position, where the redaction stage took it; the
-    /// others (all of them when nil) are computed here.
-    var contentDigests: [[UInt8]?]? = nil
     /// The fewest findings for which an empty history's finding and occurrence indexes are built
     /// after the rows rather than kept up to date row by row (``DeferredIndexes``).
     var deferredIndexMinimum = DeferredIndexes.minimumFindings
@@ -36,7 +33,6 @@ struct ScanRecorder {
         let deferred = try DeferredIndexes.setAside(db, findingCount: scan.findings.count, minimum: deferredIndexMinimum)
         var upserter = FindingUpserter(scan: scan, rows: try FindingRows(db: db, scan: scan, scanKey: scanKey, rawIDs: rawIDs,
                                                                                 rawRowsReady: rawRowsReady))
-        upserter.contentDigests = contentDigests
         let merged = try upserter.upsertAll()
         try deferred?.rebuild(db)
         if merged.knownCount > 0 {

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import WardCore
+import WardCore
 
 /// The redaction stage on a thread of its own: what the consumer receives, chunk by chunk, is what
 /// the stage gives for the whole scan at once.
@@ -36,33 +36,6 @@ import Testing
         #expect(chunks[0][0].raw?.contains("R8xk2LmP") == false)
         #expect(stream.scan().value == whole)
         #expect(stream.scan().value.toolRuns[0].stderrHead.contains("R8xk2LmP") == false)
-    }
-
-    @Test("the content digests the stream takes are those of the findings as masked")
-    func contentDigestsAreOfTheMaskedFindings() {
-        // Given a scan of two chunks whose first and last findings quote a token the last reveals
-        var findings = [Self.finding(0, path: "app/settings.py", message: "uses prefix\(Self.token)")]
-        findings += (1..<(RedactionStage.chunkSize + 10)).map { Self.finding($0, path: "app/other.py") }
-        findings.append(Self.finding(findings.count, path: "app/settings.py", message: "found \(Self.token)"))
-        let scan = RedactionStageTests.scan(findings)
-
-        // When it passes the stage as a stream that takes every chunk's digests
-        let stream = RedactedScanStream(scan, stage: RedactionStage(matcher: RedactionStageTests.TokenMatcher()), digestBacklog: 0)
-        let masked = stream.scan().value.findings
-
-        // Then each digest is the masked finding's, by position, not the finding's as the tool said it
-        #expect(stream.contentDigests == masked.map { FindingContentDigest.of($0) })
-        #expect(stream.contentDigests[0] != FindingContentDigest.of(findings[0]))
-        #expect(stream.contentDigests[1] == FindingContentDigest.of(findings[1]))
-    }
-
-    @Test("a stream whose consumer is never behind takes no digest")
-    func aConsumerNeverBehindGetsNoDigest() {
-        let findings = (0..<(RedactionStage.chunkSize * 3)).map { Self.finding($0, path: "a.py") }
-        let stream = RedactedScanStream(RedactionStageTests.scan(findings), stage: RedactionStage(), digestBacklog: RedactedScanStream.capacity + 1)
-        #expect(stream.scan().value.findings.count == findings.count)
-        #expect(stream.contentDigests.count == findings.count)
-        #expect(stream.contentDigests.allSatisfy { $0 == nil })
     }
 
     @Test func scanWithoutTakingChunksWaitsForTheWholeScan() {

@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import Testing
 import TestSupport
-@testable import WardCore
+import WardCore
 import WardPostgres
 import WardStorage
 
@@ -60,9 +60,7 @@ import WardStorage
         #expect(digests.1 == FindingContentDigest.of(second))
     }
 
-    /// With a backlog of 0 the redaction thread takes every digest, with one above the channel's capacity none.
-    @Test(arguments: StorageBackend.allCases, [0, RedactedScanStream.capacity + 1])
-    func aStreamedScanKeepsTheDigestOfItsMaskedDescription(_ backend: StorageBackend, digestBacklog: Int) async throws {
+    @Test(arguments: StorageBackend.allCases) func aStreamedScanKeepsTheDigestOfItsMaskedDescription(_ backend: StorageBackend) async throws {
         // Given a finding quoting a value the tool reported as a secret in its file
         var finding = F.finding("v1:one")
         finding.message = "token s3cr3t-Value-91 in use"
@@ -71,7 +69,7 @@ import WardStorage
 
         // When it is recorded through the redaction stream
         let (stored, masked) = try await Self.withHistory(backend) { database, direct in
-            let stream = RedactedScanStream(scan, stage: stage, digestBacklog: digestBacklog)
+            let stream = stage.stream(scan)
             var masked: [Finding] = []
             _ = try database.record(stream, readsFirstSeen: false) { redacted, _, _ in
                 masked = redacted.value.findings
