@@ -6,7 +6,7 @@ extension FindingUpserter {
     /// Gives the rows of duplicated flagged lines the identities their nearest findings have (see
     /// ``DuplicateMatching``), in the history and in `existing`; returns their `rekeyed` links.
     /// `stored` holds each head's row as `existing` holds it (``storedRows(of:in:)``).
-    func matchDuplicates(groups: IdentityGroups, existing: inout [String: StoredFinding], stored: [StoredFinding?]) throws -> [FindingLineage.Link] {
+    func matchDuplicates(groups: IdentityGroups, existing: inout [String: StoredFinding], stored: HeadRows) throws -> [FindingLineage.Link] {
         // A new target (or an empty history) has no row to give another identity.
         guard !existing.isEmpty else { return [] }
         var reported = Set<Int64>(minimumCapacity: groups.heads.count)
@@ -50,7 +50,7 @@ extension FindingUpserter {
 
     /// The links from vanished findings to the scan's new identities (see ``FindingLineage``);
     /// `stored` holds each head's row as `existing` holds it.
-    func lineage(groups: IdentityGroups, existing: [String: StoredFinding], stored: [StoredFinding?]) throws -> [Int: FindingLineage.Link] {
+    func lineage(groups: IdentityGroups, existing: [String: StoredFinding], stored: HeadRows) throws -> [Int: FindingLineage.Link] {
         var newHeads: [Int] = []
         var reported = Set<Int64>()
         for head in groups.heads {
@@ -68,14 +68,26 @@ extension FindingUpserter {
     /// up once, not again at every step. A re-scan of 200,000 findings looked each 43-character
     /// identity up five times in a dictionary of as many rows (0.7-0.9 s of its store in a profile);
     /// once, it stored in 4.03-4.33 s instead of 4.29-4.53 s.
-    func storedRows(of heads: [Int], in existing: [String: StoredFinding]) -> [StoredFinding?] {
+    func storedRows(of heads: [Int], in existing: [String: StoredFinding]) -> HeadRows {
+        // A target without rows (a first import) has none to hold: no array the scan's size.
+        guard !existing.isEmpty else { return HeadRows(rows: []) }
         var stored = [StoredFinding?](repeating: nil, count: scan.findings.count)
-        guard !existing.isEmpty else { return stored }
         scan.findings.withUnsafeBufferPointer { findings in
             for head in heads {
                 stored[head] = existing[findings[head].identity]
             }
         }
-        return stored
+        return HeadRows(rows: stored)
+    }
+
+    /// The stored row of each head (``storedRows(of:in:)``).
+    struct HeadRows {
+        /// By position in the scan; empty when the target holds no row.
+        let rows: [StoredFinding?]
+
+        /// The stored row of the head at `position`; nil for an identity new to the target.
+        subscript(position: Int) -> StoredFinding? {
+            rows.isEmpty ? nil : rows[position]
+        }
     }
 }

@@ -110,7 +110,7 @@ public struct FindingUpserter<Rows: FindingRowStore> {
     /// row id (the table's order, and the order the occurrence table clusters a scan's rows in),
     /// then the new ones in ``FindingWriteOrder``, taking ascending ids after them. A re-scan
     /// then sorts integers, and its occurrences go in at the end of its key range one after another.
-    private func writeOrder(_ heads: [Int], stored: [StoredFinding?]) -> (order: [Int], newCount: Int) {
+    private func writeOrder(_ heads: [Int], stored: HeadRows) -> (order: [Int], newCount: Int) {
         var known: [(id: Int64, head: Int)] = []
         var new: [Int] = []
         for head in heads {
