@@ -13,52 +13,64 @@ import Foundation
 /// findings read back are ordered by their reader (reports, listings), and ties keep the scan's order.
 public enum FindingWriteOrder {
     /// `heads` (positions in `findings`) in write order.
+    ///
+    /// Every head's path is copied once into one buffer of bytes and the heads are sorted by keys
+    /// pointing into it: comparing two paths is a `memcmp`, with no string retained or released. A
+    /// large scan's paths are nearly all distinct (185,000 of the benchmark's 200,000 findings), so
+    /// ranking the distinct paths first through a dictionary (as before) hashed and compared them
+    /// twice over: 0.35-0.45 s of storing 200,000 findings, all of it on the writer's thread.
     public static func sorted(_ heads: [Int], in findings: [Finding]) -> [Int] {
-        // Read where they lie: a finding copied out costs a retain and a release per field.
+        var paths: [UInt8] = []
+        var keys: [Key] = []
+        keys.reserveCapacity(heads.count)
         findings.withUnsafeBufferPointer { findings in
-            // Each distinct path ranked once, then integers compared: a large scan has few paths per finding.
-            let paths = DistinctRanks.of(heads.map { findings[$0].location.map { PathBytes($0.path) } }) { left, right in
-                guard let right else { return false }
-                guard let left else { return true }
-                return PathBytes.compare(left, right) < 0
+            for head in heads {
+                // Read where it lies: a finding or location copied out costs a retain per field.
+                let line = findings[head].location?.startLine ?? Int.min
+                var start = -1
+                var count = 0
+                if let path = findings[head].location?.path {
+                    start = paths.count
+                    paths.append(contentsOf: path.utf8)
+                    count = paths.count - start
+                }
+                keys.append(Key(severity: -findings[head].severity.rank, pathStart: start, pathCount: count, line: line, head: head))
             }
-            var keys = heads.indices.map { position in
-                let head = heads[position]
-                return (severity: -findings[head].severity.rank, path: paths[position],
-                        line: findings[head].location?.startLine ?? Int.min, head: head)
-            }
-            keys.sort { ($0.severity, $0.path, $0.line, $0.head) < ($1.severity, $1.path, $1.line, $1.head) }
-            return keys.map(\.head)
         }
+        paths.withUnsafeBufferPointer { bytes in
+            keys.sort { Key.precedes($0, $1, paths: bytes) }
+        }
+        return keys.map(\.head)
     }
 
-    /// A path compared by its bytes: two spellings of one accented letter are two paths to SQLite.
-    private struct PathBytes: Hashable {
-        let text: String
+    /// One head's sort key; its path is `pathCount` bytes from `pathStart` in the paths' buffer,
+    /// `pathStart` -1 when it has none.
+    private struct Key {
+        let severity: Int
+        let pathStart: Int
+        let pathCount: Int
+        let line: Int
+        let head: Int
 
-        init(_ text: String) {
-            self.text = text
+        static func precedes(_ left: Key, _ right: Key, paths: UnsafeBufferPointer<UInt8>) -> Bool {
+            if left.severity != right.severity { return left.severity < right.severity }
+            let order = comparePaths(left, right, paths: paths)
+            if order != 0 { return order < 0 }
+            return (left.line, left.head) < (right.line, right.head)
         }
 
-        static func == (left: Self, right: Self) -> Bool {
-            compare(left, right) == 0
-        }
-
-        /// Negative, zero or positive as `left`'s bytes sort before, with or after `right`'s
-        /// (`memcmp`, then the shorter first): a large scan's paths are nearly all distinct, and
-        /// comparing them a byte at a time through their views took 0.2-0.3 s of storing 200,000.
-        static func compare(_ left: Self, _ right: Self) -> Int {
-            left.text.withUTF8Bytes { first in right.text.withUTF8Bytes { second in compare(first, second) } }
-        }
-
-        private static func compare(_ first: UnsafeBufferPointer<UInt8>, _ second: UnsafeBufferPointer<UInt8>) -> Int {
-            let common = min(first.count, second.count)
-            let order = common == 0 ? 0 : memcmp(first.baseAddress!, second.baseAddress!, common)
-            return order != 0 ? Int(order) : first.count - second.count
-        }
-
-        func hash(into hasher: inout Hasher) {
-            text.withUTF8Bytes { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        /// Negative, zero or positive as `left`'s path sorts before, with or after `right`'s: no path
+        /// first, then `memcmp` of the bytes, then the shorter first (SQLite's `BINARY` collation).
+        private static func comparePaths(_ left: Key, _ right: Key, paths: UnsafeBufferPointer<UInt8>) -> Int {
+            if left.pathStart < 0 || right.pathStart < 0 {
+                return (left.pathStart < 0 ? 0 : 1) - (right.pathStart < 0 ? 0 : 1)
+            }
+            let common = min(left.pathCount, right.pathCount)
+            if common > 0, let base = paths.baseAddress {
+                let order = memcmp(base + left.pathStart, base + right.pathStart, common)
+                if order != 0 { return Int(order) }
+            }
+            return left.pathCount - right.pathCount
         }
     }
 }
