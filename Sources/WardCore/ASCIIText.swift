@@ -13,7 +13,8 @@ public enum ASCIIText {
         text.utf8.withContiguousStorageIfAvailable(isASCII(bytes:)) ?? text.utf8.allSatisfy { $0 < 0x80 }
     }
 
-    private static func isASCII(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// Whether every one of `bytes` is ASCII, eight at a time.
+    public static func isASCII(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = bytes.baseAddress else { return true }
         let raw = UnsafeRawPointer(base)
         var offset = 0

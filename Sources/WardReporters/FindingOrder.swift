@@ -16,40 +16,53 @@ public enum FindingOrder {
 
     /// `indices` of `findings` in the order of ``sorted(_:)``.
     public static func sorted(_ indices: [Int], of findings: [Finding]) -> [Int] {
-        // Each listed finding's sort key is read once, its path and rule as their ranks among the
-        // distinct paths and rules listed (String's order, each distinct text compared once), so
-        // comparisons are of integers; the identity is compared only between findings equal in
-        // everything else. Findings not listed cost nothing (SARIF orders each tool's apart).
+        // Each listed finding's path and rule are copied once into an arena and compared there as
+        // bytes, which is `String`'s order for two ASCII texts; the texts themselves are compared
+        // only where one is not ASCII, and the identity only between findings equal in everything
+        // else. Findings not listed cost nothing (SARIF orders each tool's apart). Ranking the
+        // distinct paths through a dictionary instead took 0.3 s of a 200,000-finding report, most
+        // of its paths distinct.
         findings.withUnsafeBufferPointer { findings in
-            let paths = DistinctRanks.of(indices.map { findings[$0].location?.path ?? "" }, by: <)
-            let rules = DistinctRanks.of(indices.map { findings[$0].ruleID }, by: <)
-            let keys = indices.indices.map { position in
-                let finding = findings[indices[position]]
-                return Key(rank: finding.severity.rank, path: paths[position], line: finding.location?.startLine ?? 0,
-                           rule: rules[position])
+            var texts = TextArena()
+            var keys: [Key] = []
+            keys.reserveCapacity(indices.count)
+            for (position, index) in indices.enumerated() {
+                // Read where it lies: a finding copied out costs a retain per field.
+                keys.append(Key(rank: findings[index].severity.rank, path: texts.append(findings[index].location?.path ?? ""),
+                                line: findings[index].location?.startLine ?? 0, rule: texts.append(findings[index].ruleID),
+                                position: position))
             }
-            return keys.withUnsafeBufferPointer { keys in
-                keys.indices.sorted { left, right in
-                    let (a, b) = (keys[left], keys[right])
-                    if a != b { return a.precedes(b) }
-                    return findings[indices[left]].identity < findings[indices[right]].identity
+            texts.bytes.withUnsafeBufferPointer { bytes in
+                keys.sort { left, right in
+                    let (a, b) = (indices[left.position], indices[right.position])
+                    if left.rank != right.rank { return left.rank > right.rank }
+                    let path = order(left.path, right.path, bytes) { (findings[a].location?.path ?? "", findings[b].location?.path ?? "") }
+                    if path != 0 { return path < 0 }
+                    if left.line != right.line { return left.line < right.line }
+                    let rule = order(left.rule, right.rule, bytes) { (findings[a].ruleID, findings[b].ruleID) }
+                    if rule != 0 { return rule < 0 }
+                    return findings[a].identity < findings[b].identity
                 }
-            }.map { indices[$0] }
+            }
+            return keys.map { indices[$0.position] }
         }
     }
 
-    /// What the order compares of one finding before its identity.
-    private struct Key: Equatable {
-        let rank: Int
-        let path: Int
-        let line: Int
-        let rule: Int
+    /// Negative, zero or positive as the first text sorts before, with or equal to, or after the
+    /// second in `String`'s order: their bytes when both are ASCII, else the texts `strings` gives.
+    private static func order(_ left: TextArena.Slice, _ right: TextArena.Slice, _ bytes: UnsafeBufferPointer<UInt8>,
+                              strings: () -> (String, String)) -> Int {
+        if left.isASCII, right.isASCII { return TextArena.compare(left, right, in: bytes) }
+        let (first, second) = strings()
+        return first == second ? 0 : first < second ? -1 : 1
+    }
 
-        func precedes(_ other: Key) -> Bool {
-            if rank != other.rank { return rank > other.rank }
-            if path != other.path { return path < other.path }
-            if line != other.line { return line < other.line }
-            return rule < other.rule
-        }
+    /// What the order compares of one listed finding, and its position in the list.
+    private struct Key {
+        let rank: Int
+        let path: TextArena.Slice
+        let line: Int
+        let rule: TextArena.Slice
+        let position: Int
     }
 }

@@ -32,10 +32,10 @@ import WardCore
     }
 
     @Test(arguments: 0..<20) func theOrderIsTheOrderOfTheirFieldsCompared(seed: Int) {
-        // Findings drawn from few paths and rules (paths in non-ASCII too, and absent), so most
-        // comparisons tie on something, against a sort that compares the fields themselves
+        // Findings drawn from few paths and rules (paths in non-ASCII too, two spellings of one, and
+        // absent), so most comparisons tie on something, against a sort that compares the fields themselves
         var generator = SeededGenerator(state: UInt64(seed))
-        let paths: [String?] = [nil, "", "a.py", "a.py/b", "B.py", "é.py", "e\u{301}x.py", "z/ü.py"]
+        let paths: [String?] = [nil, "", "a.py", "a.py/b", "B.py", "\u{E9}.py", "e\u{301}.py", "e\u{301}x.py", "z/ü.py"]
         let findings = (0..<300).map { index in
             Self.finding(Severity.allCases[Int(generator.next() % UInt64(Severity.allCases.count))],
                          paths[Int(generator.next() % UInt64(paths.count))], Int(generator.next() % 4),
