@@ -10,8 +10,9 @@ public struct TextArena: Sendable {
     public struct Slice: Sendable {
         /// The offset of its first byte.
         public let start: Int
-        /// How many bytes it has.
-        public let count: Int
+        /// How many bytes it has: a 32-bit count keeps a slice at 16 bytes, so that keys holding
+        /// two of them stay small when a large list is sorted.
+        public let count: Int32
         /// Whether every byte is ASCII.
         public let isASCII: Bool
     }
@@ -27,18 +28,18 @@ public struct TextArena: Sendable {
         let start = bytes.count
         bytes.append(contentsOf: text.utf8)
         let isASCII = bytes.withUnsafeBufferPointer { ASCIIText.isASCII(bytes: UnsafeBufferPointer(rebasing: $0[start...])) }
-        return Slice(start: start, count: bytes.count - start, isASCII: isASCII)
+        return Slice(start: start, count: Int32(bytes.count - start), isASCII: isASCII)
     }
 
     /// Negative, zero or positive as `left`'s bytes sort before, with or after `right`'s: `memcmp`
     /// of the common length, then the shorter first (SQLite's `BINARY` collation; for two ASCII
     /// texts, also `String`'s order).
     public static func compare(_ left: Slice, _ right: Slice, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        let common = min(left.count, right.count)
+        let common = Int(min(left.count, right.count))
         if common > 0, let base = bytes.baseAddress {
             let order = memcmp(base + left.start, base + right.start, common)
             if order != 0 { return Int(order) }
         }
-        return left.count - right.count
+        return Int(left.count) - Int(right.count)
     }
 }

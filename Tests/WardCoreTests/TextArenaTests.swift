@@ -25,6 +25,6 @@ import WardCore
             }
         }
         #expect(slices.map(\.isASCII) == texts.map { $0.utf8.allSatisfy { $0 < 0x80 } })
-        #expect(zip(slices, texts).allSatisfy { slice, text in Array(arena.bytes[slice.start..<slice.start + slice.count]) == Array(text.utf8) })
+        #expect(zip(slices, texts).allSatisfy { slice, text in Array(arena.bytes[slice.start..<slice.start + Int(slice.count)]) == Array(text.utf8) })
     }
 }
