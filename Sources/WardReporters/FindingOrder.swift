@@ -20,8 +20,9 @@ public enum FindingOrder {
         // bytes, which is `String`'s order for two ASCII texts; the texts themselves are compared
         // only where one is not ASCII, and the identity only between findings equal in everything
         // else. Findings not listed cost nothing (SARIF orders each tool's apart). Ranking the
-        // distinct paths through a dictionary instead took 0.3 s of a 200,000-finding report, most
-        // of its paths distinct.
+        // distinct paths through a dictionary first hashed and compared each twice over when most
+        // are distinct: a first import's JSON report of 200,000 findings took 0.93-1.00 s with the
+        // ranks, 0.78-0.88 s without (alternating).
         findings.withUnsafeBufferPointer { findings in
             var texts = TextArena()
             var keys: [Key] = []
