@@ -7,9 +7,11 @@ import WardHistoryFormat
 ///
 /// Raw results are shared by every target, so two scans of different targets (which record in
 /// parallel) may store the same one at once: rows are inserted with `ON CONFLICT DO NOTHING` on the
-/// unique digest, and ids are read back afterwards, finding the other transaction's row once it
-/// committed. Digests seen in this write are remembered up to a bound, as SQLite's writer does,
-/// and a large write compresses against a dictionary of its own as SQLite's does (``RawDictionaryPlan``).
+/// unique digest, returning the ids of the rows inserted; only a row the other transaction stored
+/// first is read back afterwards, once it committed (reading every id back was one more statement
+/// for each batch). Digests seen in this write are remembered up to a bound, as SQLite's writer
+/// does, and a large write compresses against a dictionary of its own as SQLite's does
+/// (``RawDictionaryPlan``).
 struct PostgresRawResults {
     /// Most digests remembered between batches.
     static let knownLimit = 1 << 16
@@ -40,7 +42,9 @@ struct PostgresRawResults {
             if let dictionary = plan.dictionary(sampling: missing.values.sorted()) { try use(dictionary) }
             if !missing.isEmpty {
                 try insert(missing)
-                try lookUp(Array(missing.keys))
+                // Rows another transaction stored first were skipped: read back once it committed.
+                let skipped = missing.keys.filter { known[$0] == nil }
+                if !skipped.isEmpty { try lookUp(skipped) }
             }
         }
         return try digests.map { digest in
@@ -67,22 +71,29 @@ struct PostgresRawResults {
         var values = PostgresBindings(capacity: digests.count)
         for digest in digests { try values.append(digest.data) }
         let placeholders = (1...digests.count).map { "$\($0)" }.joined(separator: ", ")
-        for row in try session.query(#"SELECT digest, id FROM "rawResult" WHERE digest IN (\#(placeholders))"#, values) {
-            var reader = PostgresRowReader(row)
-            guard let digest = RawDigest(stored: try reader.next(Data.self)) else { continue }
-            known[digest] = try reader.next(Int64.self)
-        }
+        try remember(try session.query(#"SELECT digest, id FROM "rawResult" WHERE digest IN (\#(placeholders))"#, values))
     }
 
-    private func insert(_ rows: [RawDigest: String]) throws {
+    /// Inserts `rows` and learns the ids of those inserted; a row whose digest another transaction
+    /// stored first is skipped, and left unknown.
+    private mutating func insert(_ rows: [RawDigest: String]) throws {
         var values = PostgresBindings(capacity: rows.count * 2)
         for (digest, text) in rows.sorted(by: { $0.value < $1.value }) {
             try values.append(digest.data)
             try values.append(try compressor.compress(text))
         }
-        try session.execute("""
+        try remember(try session.query("""
             INSERT INTO "rawResult" (digest, body) VALUES \(PostgresFindingWriter.tuples(rows: rows.count, width: 2, from: 1))
-            ON CONFLICT (digest) DO NOTHING
-            """, values)
+            ON CONFLICT (digest) DO NOTHING RETURNING digest, id
+            """, values))
+    }
+
+    /// Remembers the id of each row of `rows` (digest, id).
+    private mutating func remember(_ rows: [PostgresRow]) throws {
+        for row in rows {
+            var reader = PostgresRowReader(row)
+            guard let digest = RawDigest(stored: try reader.next(Data.self)) else { continue }
+            known[digest] = try reader.next(Int64.self)
+        }
     }
 }
