@@ -15,6 +15,14 @@ public protocol FindingBatchWriter {
     mutating func writeAdvisoryIDs(_ batch: [QueuedAdvisoryID]) throws
     /// Writes `batch`: where this scan saw each row.
     mutating func writeOccurrences(_ batch: [QueuedOccurrence]) throws
+    /// Waits until every batch handed over is written: a writer may send a batch to its database
+    /// and prepare the next while the database writes it, and a failure surfaces here at the latest.
+    mutating func finish() throws
+}
+
+extension FindingBatchWriter {
+    /// Nothing to wait for: each batch was written when it was handed over.
+    public mutating func finish() throws {}
 }
 
 /// A finding row waiting to be written: the finding at `position` in the scan as row `id`.

@@ -57,6 +57,13 @@ public struct FindingRowBatches<Writer: FindingBatchWriter> {
         occurrences.removeAll(keepingCapacity: true)
     }
 
+    /// Writes every queued row, as ``flush()`` does, and waits until the writer has written them all.
+    @inlinable
+    public mutating func finish() throws {
+        try flush()
+        try writer.finish()
+    }
+
     @inlinable
     mutating func flushFindings() throws {
         guard !findings.isEmpty else { return }

@@ -101,7 +101,7 @@ public struct FindingUpserter<Rows: FindingRowStore> {
                                                inheritsLocation: scan.findings[member].location == rowLocation)
             }
         }
-        try rows.batches.flush()
+        try rows.batches.finish()
         counts.unreportedOpenCount = existing.values.count(where: { $0.isOpen && !reported.contains($0.id) })
         return counts
     }

@@ -5,6 +5,11 @@ import WardHistoryFormat
 
 /// Writes batches of one scan's findings, advisory ids and occurrences to PostgreSQL in multi-row
 /// statements, for ``FindingRowBatches``, as SQLite's writer does.
+///
+/// Each statement is sent without waiting for it, and waited for only before the next one is sent:
+/// Ward binds a batch while PostgreSQL writes the one before, instead of the two taking turns (in
+/// storing 200,000 findings, PostgreSQL's backend was busy 70-80% of the time and Ward 25-33%).
+/// A failed statement is thrown before anything else is sent, or by ``finish()``.
 struct PostgresFindingWriter: FindingBatchWriter {
     /// Rows per statement (a finding row binds 32 values; PostgreSQL allows 65,535 per statement).
     static let batchSize = 256
@@ -14,6 +19,8 @@ struct PostgresFindingWriter: FindingBatchWriter {
     /// The scan's key, which its findings' rows hold (``WardCore/ScanKey``).
     private let scanKey: Int64
     private var raws: PostgresRawResults
+    /// The statement sent last, not yet waited for.
+    private var inFlight: EventLoopFuture<Void>?
 
     /// A writer for `scan`, whose row already exists under `scanKey`.
     init(session: PostgresSession, scan: ScanRun, scanKey: Int64) throws {
@@ -36,7 +43,7 @@ struct PostgresFindingWriter: FindingBatchWriter {
             try values.append(Data(row.contentDigest))
         }
         let updates = content.map { "\"\($0)\" = excluded.\"\($0)\"" }.joined(separator: ", ")
-        try session.execute("""
+        try send("""
             INSERT INTO finding (id, identity, "targetName", status, "firstSeenScanKey", "lastSeenScanKey", "firstSeenAt", "lastSeenAt", \
             \(PostgresFindingColumns.list(content)), "contentDigest")
             VALUES \(Self.tuples(rows: batch.count, width: 3 + content.count, leading: ["$1", "'open'", "$2", "$2", "$3", "$3"], from: 4,
@@ -54,14 +61,21 @@ struct PostgresFindingWriter: FindingBatchWriter {
             values.append(row.findingID)
             values.append(row.advisoryID)
         }
-        try session.execute("""
+        try send("""
             INSERT INTO "findingAdvisory" ("findingId", "advisoryId") VALUES \(Self.tuples(rows: batch.count, width: 2, from: 1))
             ON CONFLICT DO NOTHING
             """, values)
     }
 
     mutating func writeOccurrences(_ batch: [QueuedOccurrence]) throws {
-        let rawIDs = try raws.ids(for: batch.map { scan.findings[$0.position].raw })
+        let rawIDs: [Int64?]
+        do {
+            rawIDs = try raws.ids(for: batch.map { scan.findings[$0.position].raw })
+        } catch {
+            // A statement in flight that failed failed this one too: its own error says why.
+            try finish()
+            throw error
+        }
         var values = binds(scan.id)
         for (row, rawID) in zip(batch, rawIDs) {
             values.append(row.findingID)
@@ -69,7 +83,19 @@ struct PostgresFindingWriter: FindingBatchWriter {
             values.append(rawID)
             values.append(row.inheritsLocation)
         }
-        try session.execute(Self.insertOccurrences(rows: batch.count), values)
+        try send(Self.insertOccurrences(rows: batch.count), values)
+    }
+
+    mutating func finish() throws {
+        guard let statement = inFlight else { return }
+        inFlight = nil
+        try statement.wait()
+    }
+
+    /// Waits for the statement in flight, then sends `sql`.
+    private mutating func send(_ sql: String, _ binds: PostgresBindings) throws {
+        try finish()
+        inFlight = session.send(sql, binds)
     }
 
     /// Inserts `rows` occurrences (`$1` the scan id, then per row: finding id, the occurrence's

@@ -42,6 +42,12 @@ final class PostgresSession: Sendable {
         try connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger).wait().metadata.rows ?? 0
     }
 
+    /// Sends `sql` with `binds` without waiting for it: the connection runs statements in the order
+    /// they were sent, so the caller may prepare the next one meanwhile. Its outcome is the future's.
+    func send(_ sql: String, _ binds: PostgresBindings) -> EventLoopFuture<Void> {
+        connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger).map { _ in }
+    }
+
     /// Runs `body` in one transaction started by `begin`: committed when it returns, rolled back when it throws.
     func transaction<Value>(begin: String = "BEGIN", _ body: () throws -> Value) throws -> Value {
         try execute(begin)
