@@ -27,15 +27,15 @@ public enum FindingOrder {
             var texts = TextArena()
             var keys: [Key] = []
             keys.reserveCapacity(indices.count)
-            for (position, index) in indices.enumerated() {
+            for index in indices {
                 // Read where it lies: a finding copied out costs a retain per field.
                 keys.append(Key(path: texts.append(findings[index].location?.path ?? ""), rule: texts.append(findings[index].ruleID),
-                                line: findings[index].location?.startLine ?? 0, position: Int32(position),
+                                line: findings[index].location?.startLine ?? 0, finding: Int32(index),
                                 rank: Int8(findings[index].severity.rank)))
             }
             texts.bytes.withUnsafeBufferPointer { bytes in
                 keys.sort { left, right in
-                    let (a, b) = (indices[Int(left.position)], indices[Int(right.position)])
+                    let (a, b) = (Int(left.finding), Int(right.finding))
                     if left.rank != right.rank { return left.rank > right.rank }
                     let path = order(left.path, right.path, bytes) { (findings[a].location?.path ?? "", findings[b].location?.path ?? "") }
                     if path != 0 { return path < 0 }
@@ -45,7 +45,7 @@ public enum FindingOrder {
                     return findings[a].identity < findings[b].identity
                 }
             }
-            return keys.map { indices[Int($0.position)] }
+            return keys.map { Int($0.finding) }
         }
     }
 
@@ -58,13 +58,13 @@ public enum FindingOrder {
         return first == second ? 0 : first < second ? -1 : 1
     }
 
-    /// What the order compares of one listed finding, and its position in the list: 48 bytes, held
-    /// for every listed finding (twice over for part of them while sorting).
+    /// What the order compares of one listed finding, and where it lies in `findings`: 48 bytes,
+    /// held for every listed finding (twice over for part of them while sorting).
     private struct Key {
         let path: TextArena.Slice
         let rule: TextArena.Slice
         let line: Int
-        let position: Int32
+        let finding: Int32
         let rank: Int8
     }
 }
