@@ -28,13 +28,23 @@ enum PostgresFindingColumns {
         location.map { InheritedLocation.column($0, occurrence: occurrence, finding: finding) }.joined(separator: ", ")
     }
 
+    /// The kind of the column `name` of `finding` or `occurrence` as the writer binds it: text
+    /// but for these.
+    static func kind(of name: String) -> HistoryColumn.Kind {
+        switch name {
+        case "severityRank", "startLine", "endLine", "startColumn", "endColumn", "findingId", "rawId": .integer
+        case "fixAvailable", "inherits": .boolean
+        default: .text
+        }
+    }
+
     /// `"a", "b", …`, prefixed by `table.` when given.
     static func list(_ names: [String], table: String? = nil) -> String {
         names.map { (table.map { "\($0)." } ?? "") + "\"\($0)\"" }.joined(separator: ", ")
     }
 
     /// Appends the values of ``content`` for `finding`.
-    static func bindContent(_ finding: Finding, to binds: inout PostgresBindings) {
+    static func bindContent(_ finding: Finding, to binds: inout PostgresColumnBatch) {
         binds.append(finding.toolID)
         binds.append(finding.toolVersion)
         binds.append(finding.ruleID)
@@ -62,13 +72,13 @@ enum PostgresFindingColumns {
     }
 
     /// Appends the values of ``occurrence`` for `finding`.
-    static func bindOccurrence(_ finding: Finding, to binds: inout PostgresBindings) {
+    static func bindOccurrence(_ finding: Finding, to binds: inout PostgresColumnBatch) {
         binds.append(finding.toolID)
         bindLocation(finding, to: &binds)
         binds.append(JSONColumn.text(finding.suppression))
     }
 
-    private static func bindLocation(_ finding: Finding, to binds: inout PostgresBindings) {
+    private static func bindLocation(_ finding: Finding, to binds: inout PostgresColumnBatch) {
         binds.append(finding.location?.path)
         binds.append(integer: finding.location?.startLine)
         binds.append(integer: finding.location?.endLine)

@@ -4,15 +4,16 @@ import WardCore
 import WardHistoryFormat
 
 /// Writes batches of one scan's findings, advisory ids and occurrences to PostgreSQL in multi-row
-/// statements, for ``FindingRowBatches``, as SQLite's writer does.
+/// statements, for ``FindingRowBatches``, as SQLite's writer does: each column of a batch is bound
+/// as one array (``PostgresColumnBatch``).
 ///
 /// Each statement is sent without waiting for it, and waited for only before the next one is sent:
 /// Ward binds a batch while PostgreSQL writes the one before, instead of the two taking turns (in
 /// storing 200,000 findings, PostgreSQL's backend was busy 70-80% of the time and Ward 25-33%).
 /// A failed statement is thrown before anything else is sent, or by ``finish()``.
 struct PostgresFindingWriter: FindingBatchWriter {
-    /// Rows per statement (a finding row binds 32 values; PostgreSQL allows 65,535 per statement).
-    static let batchSize = 256
+    /// Rows per statement.
+    static let batchSize = 2_048
 
     private let session: PostgresSession
     private let scan: ScanRun
@@ -34,35 +35,28 @@ struct PostgresFindingWriter: FindingBatchWriter {
     /// target, identity and first sighting, and is rewritten only when it was fixed (it reopens), its
     /// description changed or it has no content digest yet, as in SQLite's history.
     mutating func writeFindings(_ batch: [QueuedFinding]) throws {
-        let content = PostgresFindingColumns.content
-        var values = binds(scan.target.name, scanKey, scan.startedAt)
+        var rows = PostgresColumnBatch(Self.findingKinds, capacity: batch.count)
         for row in batch {
-            values.append(row.id)
-            values.append(scan.findings[row.position].identity)
-            PostgresFindingColumns.bindContent(row.merged ?? scan.findings[row.position], to: &values)
-            try values.append(Data(row.contentDigest))
+            rows.append(row.id)
+            rows.append(scan.findings[row.position].identity)
+            PostgresFindingColumns.bindContent(row.merged ?? scan.findings[row.position], to: &rows)
+            rows.append(bytes: row.contentDigest)
         }
-        let updates = content.map { "\"\($0)\" = excluded.\"\($0)\"" }.joined(separator: ", ")
-        try send("""
-            INSERT INTO finding (id, identity, "targetName", status, "firstSeenScanKey", "lastSeenScanKey", "firstSeenAt", "lastSeenAt", \
-            \(PostgresFindingColumns.list(content)), "contentDigest")
-            VALUES \(Self.tuples(rows: batch.count, width: 3 + content.count, leading: ["$1", "'open'", "$2", "$2", "$3", "$3"], from: 4,
-                                 after: 2))
-            ON CONFLICT (id) DO UPDATE SET status = 'open', "fixedScanKey" = NULL, "lastSeenScanKey" = excluded."lastSeenScanKey", \
-            "lastSeenAt" = excluded."lastSeenAt", \(updates), "contentDigest" = excluded."contentDigest"
-            WHERE finding.status <> 'open' OR finding."contentDigest" IS DISTINCT FROM excluded."contentDigest"
-               OR (\(PostgresFindingColumns.list(content, table: "finding"))) IS DISTINCT FROM (\(PostgresFindingColumns.list(content, table: "excluded")))
-            """, values)
+        var values = binds(scan.target.name, scanKey, scan.startedAt)
+        rows.bind(to: &values)
+        try send(Self.upsertFindings, values)
     }
 
     mutating func writeAdvisoryIDs(_ batch: [QueuedAdvisoryID]) throws {
-        var values = PostgresBindings(capacity: batch.count * 2)
+        var rows = PostgresColumnBatch([.integer, .text], capacity: batch.count)
         for row in batch {
-            values.append(row.findingID)
-            values.append(row.advisoryID)
+            rows.append(row.findingID)
+            rows.append(row.advisoryID)
         }
+        var values = PostgresBindings(capacity: 2)
+        rows.bind(to: &values)
         try send("""
-            INSERT INTO "findingAdvisory" ("findingId", "advisoryId") VALUES \(Self.tuples(rows: batch.count, width: 2, from: 1))
+            INSERT INTO "findingAdvisory" ("findingId", "advisoryId") SELECT * FROM \(PostgresColumnBatch.unnest(columns: 2, from: 1))
             ON CONFLICT DO NOTHING
             """, values)
     }
@@ -76,14 +70,16 @@ struct PostgresFindingWriter: FindingBatchWriter {
             try finish()
             throw error
         }
-        var values = binds(scan.id)
+        var rows = PostgresColumnBatch(Self.occurrenceKinds, capacity: batch.count)
         for (row, rawID) in zip(batch, rawIDs) {
-            values.append(row.findingID)
-            PostgresFindingColumns.bindOccurrence(scan.findings[row.position], to: &values)
-            values.append(rawID)
-            values.append(row.inheritsLocation)
+            rows.append(row.findingID)
+            PostgresFindingColumns.bindOccurrence(scan.findings[row.position], to: &rows)
+            rows.append(rawID)
+            rows.append(row.inheritsLocation)
         }
-        try send(Self.insertOccurrences(rows: batch.count), values)
+        var values = binds(scan.id)
+        rows.bind(to: &values)
+        try send(Self.insertOccurrences, values)
     }
 
     mutating func finish() throws {
@@ -98,35 +94,47 @@ struct PostgresFindingWriter: FindingBatchWriter {
         inFlight = session.send(sql, binds)
     }
 
-    /// Inserts `rows` occurrences (`$1` the scan id, then per row: finding id, the occurrence's
-    /// columns, raw id, whether it inherits). One that inherits its finding's location stores none
-    /// of its own (SQLite's `v17-inherited-locations`).
-    static func insertOccurrences(rows: Int) -> String {
-        let names = ["findingId"] + PostgresFindingColumns.occurrence + ["rawId", "inherits"]
+    /// The kinds of a finding row's columns as ``writeFindings(_:)`` binds them: id, identity,
+    /// ``PostgresFindingColumns/content``, content digest.
+    static let findingKinds: [HistoryColumn.Kind] = [.integer, .text] + PostgresFindingColumns.content.map(PostgresFindingColumns.kind(of:)) + [.blob]
+
+    /// Upserts the rows of ``findingKinds`` bound from `$4` on (`$1` the target, `$2` the scan
+    /// key, `$3` the scan's start).
+    static let upsertFindings: String = {
+        let content = PostgresFindingColumns.content
+        let columns = (3..<3 + content.count).map { "c\($0)" }.joined(separator: ", ")
+        let updates = content.map { "\"\($0)\" = excluded.\"\($0)\"" }.joined(separator: ", ")
+        return """
+            INSERT INTO finding (id, identity, "targetName", status, "firstSeenScanKey", "lastSeenScanKey", "firstSeenAt", "lastSeenAt", \
+            \(PostgresFindingColumns.list(content)), "contentDigest")
+            SELECT c1, c2, $1, 'open', $2, $2, $3, $3, \(columns), c\(findingKinds.count)
+            FROM \(PostgresColumnBatch.unnest(columns: findingKinds.count, from: 4))
+            ON CONFLICT (id) DO UPDATE SET status = 'open', "fixedScanKey" = NULL, "lastSeenScanKey" = excluded."lastSeenScanKey", \
+            "lastSeenAt" = excluded."lastSeenAt", \(updates), "contentDigest" = excluded."contentDigest"
+            WHERE finding.status <> 'open' OR finding."contentDigest" IS DISTINCT FROM excluded."contentDigest"
+               OR (\(PostgresFindingColumns.list(content, table: "finding"))) IS DISTINCT FROM (\(PostgresFindingColumns.list(content, table: "excluded")))
+            """
+    }()
+
+    /// The columns of an occurrence as ``writeOccurrences(_:)`` binds them, in order.
+    static let occurrenceColumns = ["findingId"] + PostgresFindingColumns.occurrence + ["rawId", "inherits"]
+
+    /// Their kinds.
+    static let occurrenceKinds = occurrenceColumns.map(PostgresFindingColumns.kind(of:))
+
+    /// Inserts the occurrences of ``occurrenceColumns`` bound from `$2` on (`$1` the scan id). One
+    /// that inherits its finding's location stores none of its own (SQLite's `v17-inherited-locations`).
+    static let insertOccurrences: String = {
+        let names = occurrenceColumns
         let location = Set(PostgresFindingColumns.location)
         let inherits = "c\(names.count)"
         let stored = names.enumerated().dropLast().map { index, name in
             location.contains(name) ? InheritedLocation.stored("c\(index + 1)", inherits: inherits) : "c\(index + 1)"
         }
-        // Typed as the columns are: VALUES takes a column's type from its rows, and a NULL parameter is text.
-        let types = ["startLine": "bigint", "endLine": "bigint", "startColumn": "bigint", "endColumn": "bigint", "findingId": "bigint",
-                     "rawId": "bigint", "inherits": "boolean"]
-        let casts = names.map { "::" + (types[$0] ?? "text") }
         return """
             INSERT INTO occurrence ("scanKey", \(PostgresFindingColumns.list(names)))
             SELECT \(ScanKey.of(scanID: "$1")), \(stored.joined(separator: ", ")), \(inherits)
-            FROM (VALUES \(tuples(rows: rows, width: names.count, from: 2, casts: casts))) AS v(\((1...names.count).map { "c\($0)" }.joined(separator: ", ")))
+            FROM \(PostgresColumnBatch.unnest(columns: names.count, from: 2))
             """
-    }
-
-    /// `rows` tuples of `width` parameters numbered on from `from`; `leading` expressions are put
-    /// after the first `after` parameters of each tuple (at its start by default); `casts`, when
-    /// given, follow each parameter of a tuple in turn (`::bigint`).
-    static func tuples(rows: Int, width: Int, leading: [String] = [], from: Int, after: Int = 0, casts: [String]? = nil) -> String {
-        (0..<rows).map { row in
-            var items = (0..<width).map { "$\(from + row * width + $0)" + (casts?[$0] ?? "") }
-            items.insert(contentsOf: leading, at: after)
-            return "(" + items.joined(separator: ", ") + ")"
-        }.joined(separator: ", ")
-    }
+    }()
 }

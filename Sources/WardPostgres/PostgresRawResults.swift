@@ -68,22 +68,23 @@ struct PostgresRawResults {
     }
 
     private mutating func lookUp(_ digests: [RawDigest]) throws {
-        var values = PostgresBindings(capacity: digests.count)
-        for digest in digests { try values.append(digest.data) }
-        let placeholders = (1...digests.count).map { "$\($0)" }.joined(separator: ", ")
-        try remember(try session.query(#"SELECT digest, id FROM "rawResult" WHERE digest IN (\#(placeholders))"#, values))
+        var values = PostgresBindings(capacity: 1)
+        values.append(PostgresColumnArray(kind: .blob, values: digests.map { .blob(Array($0.data)) }))
+        try remember(try session.query(#"SELECT digest, id FROM "rawResult" WHERE digest = ANY($1)"#, values))
     }
 
     /// Inserts `rows` and learns the ids of those inserted; a row whose digest another transaction
     /// stored first is skipped, and left unknown.
     private mutating func insert(_ rows: [RawDigest: String]) throws {
-        var values = PostgresBindings(capacity: rows.count * 2)
+        var batch = PostgresColumnBatch([.blob, .blob], capacity: rows.count)
         for (digest, text) in rows.sorted(by: { $0.value < $1.value }) {
-            try values.append(digest.data)
-            try values.append(try compressor.compress(text))
+            batch.append(bytes: Array(digest.data))
+            batch.append(bytes: Array(try compressor.compress(text)))
         }
+        var values = PostgresBindings(capacity: 2)
+        batch.bind(to: &values)
         try remember(try session.query("""
-            INSERT INTO "rawResult" (digest, body) VALUES \(PostgresFindingWriter.tuples(rows: rows.count, width: 2, from: 1))
+            INSERT INTO "rawResult" (digest, body) SELECT * FROM \(PostgresColumnBatch.unnest(columns: 2, from: 1))
             ON CONFLICT (digest) DO NOTHING RETURNING digest, id
             """, values))
     }

@@ -10,15 +10,15 @@ import WardStorage
     typealias F = StorageFixtures
 
     @Test func aBatchTheDatabaseRefusesFailsTheScanWithItsOwnErrorAndStoresNothing() async throws {
-        // Given a history holding one scan, and a scan of 700 findings (several batches of 256, each
-        // with its raw result, stored by statements of their own) whose 600th holds text PostgreSQL
-        // cannot store (a NUL)
-        var findings = (0..<700).map { index in
+        // Given a history holding one scan, and a scan of 5,000 findings (three batches of 2,048,
+        // each with its raw result, stored by statements of their own) whose 4,500th holds text
+        // PostgreSQL cannot store (a NUL)
+        var findings = (0..<5_000).map { index in
             var finding = F.finding("v1:f\(index)", path: "src/file_\(index).py", line: index + 1)
             finding.raw = #"{"result":\#(index)}"#
             return finding
         }
-        findings[600].message = "before\u{0}after"
+        findings[4_500].message = "before\u{0}after"
         let (failure, stored, scans) = try await StorageBackend.postgres.withEmptyHistory { database in
             _ = try database.record(F.scan("scan-1", findings: [F.finding("v1:kept")], at: 0))
             // When that scan is recorded
