@@ -30,9 +30,9 @@ struct PostgresColumnBatch {
         column = column + 1 == columns.count ? 0 : column + 1
     }
 
-    /// Appends a text, or NULL.
+    /// Appends a text as a history stores it (``WardCore/HistoryText``), or NULL.
     mutating func append(_ text: String?) {
-        append(text.map(HistoryValue.text) ?? .null)
+        append(text.map { HistoryValue.text(HistoryText.storable($0)) } ?? .null)
     }
 
     /// Appends an integer, or NULL.

@@ -112,7 +112,13 @@ public struct PostgresHistory: HistoryStore {
 func binds(_ values: (any PostgresDynamicTypeEncodable)?...) -> PostgresBindings {
     var bindings = PostgresBindings(capacity: values.count)
     for value in values {
-        if let value { bindings.append(value) } else { bindings.appendNull() }
+        if let text = value as? String {
+            bindings.append(HistoryText.storable(text))
+        } else if let value {
+            bindings.append(value)
+        } else {
+            bindings.appendNull()
+        }
     }
     return bindings
 }

@@ -35,14 +35,14 @@ enum PostgresScanRows {
         guard !scan.toolRuns.isEmpty else { return key }
         var runs = binds(scan.id)
         let tuples = scan.toolRuns.enumerated().map { index, run in
-            runs.append(run.toolID)
-            runs.append(run.toolVersion)
+            runs.append(HistoryText.storable(run.toolID))
+            runs.append(run.toolVersion.map(HistoryText.storable))
             runs.append(run.state.rawValue)
-            runs.append(run.executable)
+            runs.append(run.executable.map(HistoryText.storable))
             runs.append(JSONColumn.text(run.arguments))
             runs.append(integer: run.exitStatus.map { Int($0) })
             runs.append(run.duration)
-            runs.append(run.stderrHead)
+            runs.append(HistoryText.storable(run.stderrHead))
             runs.append(JSONColumn.text(run.errors))
             runs.append(JSONColumn.text(run.inputs))
             runs.append(integer: run.findingCount)

@@ -17,7 +17,8 @@ extension AppDatabase {
             let (rowID, identity, target) = try Self.findingRow(db, identity: identity, target: target, path: path)
             try db.execute(
                 sql: "INSERT INTO triage (findingId, state, reason, expiresAt, author, at) VALUES (?, ?, ?, ?, ?, ?)",
-                arguments: [rowID, decision.state.rawValue, decision.reason, decision.expires, decision.author, decision.at]
+                arguments: [rowID, decision.state.rawValue, HistoryText.storable(decision.reason), decision.expires,
+                            HistoryText.storable(decision.author), decision.at]
             )
             try db.execute(
                 sql: "INSERT INTO findingEvent (findingId, kind, at, detail) VALUES (?, 'triaged', ?, ?)",

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import GRDBSQLite
+import WardCore
 
 /// Binds values straight to a prepared statement's parameters, in order, then runs it.
 ///
@@ -8,7 +9,8 @@ import GRDBSQLite
 /// box and copy each one twice. The statement is first reset with no arguments (which clears
 /// every binding and tells GRDB its arguments are set), then each value is bound at the next index.
 /// Text is handed to SQLite from the string's own UTF-8 storage with its length (SQLite copies it),
-/// not through the NUL-terminated copy GRDB's binding makes first; what is stored is the same.
+/// not through the NUL-terminated copy GRDB's binding makes first; a text holding a NUL is stored as
+/// ``WardCore/HistoryText`` says, as PostgreSQL's history stores it.
 struct StatementBinder {
     /// The statement being bound.
     let statement: Statement
@@ -60,14 +62,14 @@ struct StatementBinder {
 
     private static func bindText(_ text: String, to statement: SQLiteStatement, at index: CInt) -> CInt {
         var text = text
-        return text.withUTF8 { bytes in
+        let code: CInt? = text.withUTF8 { bytes in
             // An empty buffer may have no address; SQLite needs one for an empty (not NULL) text.
             guard let base = bytes.baseAddress else { return sqlite3_bind_text(statement, index, "", 0, transient) }
-            // Up to the first NUL, as a C string would end: what GRDB's binding stores.
-            let length = memchr(base, 0, bytes.count).map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? bytes.count
+            if memchr(base, 0, bytes.count) != nil { return nil }
             return base.withMemoryRebound(to: CChar.self, capacity: bytes.count) { pointer in
-                sqlite3_bind_text(statement, index, pointer, CInt(length), transient)
+                sqlite3_bind_text(statement, index, pointer, CInt(bytes.count), transient)
             }
         }
+        return code ?? bindText(HistoryText.storable(text), to: statement, at: index)
     }
 }
