@@ -33,7 +33,7 @@ import WardPostgres
             #expect(rows.map { $0[2] } == ["s-b", nil, "s-a"])
 
             // When the current version migrates it
-            #expect(try await PostgresStore(settings: settings).migrate() == ["pg11-event-scan-keys", "pg12-finding-scan-keys"])
+            #expect(try await PostgresStore(settings: settings).migrate() == ["pg11-event-scan-keys", "pg12-finding-scan-keys", "pg13-finding-fillfactor"])
 
             // Then every event is there under its scan's key, and no event holds a scan id
             #expect(try await TestPostgres.rows(String(format: Self.events, #"s."key" = e."scanKey""#), on: settings, columns: 5) == rows)

@@ -28,7 +28,7 @@ import WardPostgres
                 """, on: settings)
 
             // When the current version migrates it
-            #expect(try await PostgresStore(settings: settings).migrate() == ["pg12-finding-scan-keys"])
+            #expect(try await PostgresStore(settings: settings).migrate() == ["pg12-finding-scan-keys", "pg13-finding-fillfactor"])
 
             // Then each finding holds its scans' keys last, no scan id, and the listing shows the ids
             let keys = try await TestPostgres.rows("""

@@ -39,7 +39,7 @@ import WardPostgres
 
             // When the current version migrates it
             #expect(try await PostgresStore(settings: settings).migrate() == ["pg7-scan-keys", "pg8-content-digests", "pg9-stored-titles", "pg10-identity-key", "pg11-event-scan-keys",
-                                                                                           "pg12-finding-scan-keys"])
+                                                                                           "pg12-finding-scan-keys", "pg13-finding-fillfactor"])
 
             // Then every occurrence is there under its scan's key, scans are numbered in the order
             // they started, and a new scan takes the next key
