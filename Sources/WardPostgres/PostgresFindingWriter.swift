@@ -96,7 +96,8 @@ struct PostgresFindingWriter: FindingBatchWriter {
 
     /// The kinds of a finding row's columns as ``writeFindings(_:)`` binds them: id, identity,
     /// ``PostgresFindingColumns/content``, content digest.
-    static let findingKinds: [HistoryColumn.Kind] = [.integer, .text] + PostgresFindingColumns.content.map(PostgresFindingColumns.kind(of:)) + [.blob]
+    static let findingKinds: [HistoryColumn.Kind] =
+        [.integer, .text] + PostgresFindingColumns.content.map(PostgresFindingColumns.kind(of:)) + [.blob]
 
     /// Upserts the rows of ``findingKinds`` bound from `$4` on (`$1` the target, `$2` the scan
     /// key, `$3` the scan's start).
