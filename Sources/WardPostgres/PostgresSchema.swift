@@ -68,7 +68,7 @@ public enum PostgresSchema {
         // PostgreSQL's own: every scan rewrites the last sighting of each finding it reports, and a
         // row updated where it lies (a heap-only update) leaves the nine indexes of `finding` alone,
         // but only on a page with room for the new version. Pages half filled: updating 200,000
-        // findings took 0.8-0.9 s instead of 6.0-6.4 s. Pages written before are refilled so as
+        // findings took 0.8-0.9 s instead of 6.0-6.4 s. Pages written before are refilled as
         // their rows are next updated and vacuumed.
         PostgresMigration(name: "pg13-finding-fillfactor", statements: [#"ALTER TABLE "finding" SET (fillfactor = 50)"#]),
     ]
