@@ -29,6 +29,9 @@ struct PostgresFindingWriter: FindingBatchWriter {
         self.scan = scan
         self.scanKey = scanKey
         raws = try PostgresRawResults(session: session, expected: scan.findings.count)
+        if scan.findings.contains(where: { $0.raw != nil }) {
+            try raws.rememberPrevious(target: scan.target.name, before: scanKey, limit: scan.findings.count)
+        }
     }
 
     /// Upserts `batch`. A new row is first and last seen in this scan; an existing row keeps its

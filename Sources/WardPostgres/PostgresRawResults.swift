@@ -19,6 +19,8 @@ struct PostgresRawResults {
     private let session: PostgresSession
     private var compressor: RawCompressor
     private var known: [RawDigest: Int64] = [:]
+    /// The rows of the raw results the target's previous scan refers to, by digest (``rememberPrevious(target:before:limit:)``).
+    private var previous: [RawDigest: Int64] = [:]
     private var plan: RawDictionaryPlan
 
     /// Prepares the rows of one write of at most `expected` raw results.
@@ -28,13 +30,29 @@ struct PostgresRawResults {
         plan = RawDictionaryPlan(expected: expected, minimum: dictionaryMinimum)
     }
 
+    /// Remembers the rows of the raw results of the target's scan before the one with key `scanKey`,
+    /// at most `limit` of them: most of a re-scan's raw results are those, and one statement reading
+    /// them costs less than looking each up (0.4 s against 2.3 s for 200,000).
+    mutating func rememberPrevious(target: String, before scanKey: Int64, limit: Int) throws {
+        let rows = try session.query("""
+            SELECT r.digest, r.id FROM occurrence o JOIN "rawResult" r ON r.id = o."rawId"
+            WHERE o."scanKey" = (SELECT max("key") FROM scan WHERE "targetName" = $1 AND "key" < $2) LIMIT $3
+            """, binds(target, scanKey, Int64(limit)))
+        previous.reserveCapacity(rows.count)
+        for row in rows {
+            var reader = PostgresRowReader(row)
+            guard let digest = RawDigest(stored: try reader.next(Data.self)) else { continue }
+            previous[digest] = try reader.next(Int64.self)
+        }
+    }
+
     /// The ids of the rows holding `texts` (nil for nil): known rows, else new ones, written here.
     mutating func ids(for texts: [String?]) throws -> [Int64?] {
         if known.count > Self.knownLimit { known.removeAll(keepingCapacity: true) }
         let digests = texts.map { $0.map(RawDigest.init(of:)) }
         var unknown: [RawDigest: String] = [:]
         for (text, digest) in zip(texts, digests) {
-            if let text, let digest, known[digest] == nil { unknown[digest] = text }
+            if let text, let digest, known[digest] == nil, previous[digest] == nil { unknown[digest] = text }
         }
         if !unknown.isEmpty {
             try lookUp(Array(unknown.keys))
@@ -49,7 +67,7 @@ struct PostgresRawResults {
         }
         return try digests.map { digest in
             guard let digest else { return nil }
-            guard let id = known[digest] else { throw InvalidRow("a raw result was neither found nor stored") }
+            guard let id = known[digest] ?? previous[digest] else { throw InvalidRow("a raw result was neither found nor stored") }
             return id
         }
     }
