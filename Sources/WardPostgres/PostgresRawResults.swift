@@ -19,7 +19,8 @@ struct PostgresRawResults {
     private let session: PostgresSession
     private var compressor: RawCompressor
     private var known: [RawDigest: Int64] = [:]
-    /// The rows of the raw results the target's previous scan refers to, by digest (``rememberPrevious(target:before:limit:)``).
+    /// The rows of the raw results the target's previous scan refers to, by digest
+    /// (``rememberPrevious(target:before:limit:)``); unlike ``known``, never let go during the write.
     private var previous: [RawDigest: Int64] = [:]
     private var plan: RawDictionaryPlan
 
@@ -39,11 +40,12 @@ struct PostgresRawResults {
             WHERE o."scanKey" = (SELECT max("key") FROM scan WHERE "targetName" = $1 AND "key" < $2) LIMIT $3
             """, binds(target, scanKey, Int64(limit)))
         previous.reserveCapacity(rows.count)
-        for row in rows {
-            var reader = PostgresRowReader(row)
-            guard let digest = RawDigest(stored: try reader.next(Data.self)) else { continue }
-            previous[digest] = try reader.next(Int64.self)
-        }
+        try Self.remember(rows, in: &previous)
+    }
+
+    /// The row holding the text with `digest`, when this write knows it.
+    private func id(of digest: RawDigest) -> Int64? {
+        known[digest] ?? previous[digest]
     }
 
     /// The ids of the rows holding `texts` (nil for nil): known rows, else new ones, written here.
@@ -52,7 +54,7 @@ struct PostgresRawResults {
         let digests = texts.map { $0.map(RawDigest.init(of:)) }
         var unknown: [RawDigest: String] = [:]
         for (text, digest) in zip(texts, digests) {
-            if let text, let digest, known[digest] == nil, previous[digest] == nil { unknown[digest] = text }
+            if let text, let digest, id(of: digest) == nil { unknown[digest] = text }
         }
         if !unknown.isEmpty {
             try lookUp(Array(unknown.keys))
@@ -67,8 +69,8 @@ struct PostgresRawResults {
         }
         return try digests.map { digest in
             guard let digest else { return nil }
-            guard let id = known[digest] ?? previous[digest] else { throw InvalidRow("a raw result was neither found nor stored") }
-            return id
+            guard let row = id(of: digest) else { throw InvalidRow("a raw result was neither found nor stored") }
+            return row
         }
     }
 
@@ -88,7 +90,7 @@ struct PostgresRawResults {
     private mutating func lookUp(_ digests: [RawDigest]) throws {
         var values = PostgresBindings(capacity: 1)
         values.append(PostgresColumnArray(kind: .blob, values: digests.map { .blob(Array($0.data)) }))
-        try remember(try session.query(#"SELECT digest, id FROM "rawResult" WHERE digest = ANY($1)"#, values))
+        try Self.remember(try session.query(#"SELECT digest, id FROM "rawResult" WHERE digest = ANY($1)"#, values), in: &known)
     }
 
     /// Inserts `rows` and learns the ids of those inserted; a row whose digest another transaction
@@ -101,18 +103,18 @@ struct PostgresRawResults {
         }
         var values = PostgresBindings(capacity: 2)
         batch.bind(to: &values)
-        try remember(try session.query("""
+        try Self.remember(try session.query("""
             INSERT INTO "rawResult" (digest, body) SELECT * FROM \(PostgresColumnBatch.unnest(columns: 2, from: 1))
             ON CONFLICT (digest) DO NOTHING RETURNING digest, id
-            """, values))
+            """, values), in: &known)
     }
 
-    /// Remembers the id of each row of `rows` (digest, id).
-    private mutating func remember(_ rows: [PostgresRow]) throws {
+    /// Remembers in `ids` the id of each row of `rows` (digest, id).
+    private static func remember(_ rows: [PostgresRow], in ids: inout [RawDigest: Int64]) throws {
         for row in rows {
             var reader = PostgresRowReader(row)
             guard let digest = RawDigest(stored: try reader.next(Data.self)) else { continue }
-            known[digest] = try reader.next(Int64.self)
+            ids[digest] = try reader.next(Int64.self)
         }
     }
 }
