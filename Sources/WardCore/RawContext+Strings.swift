@@ -1,39 +1,63 @@
 import Foundation
 
 extension RawContext {
-    /// Every string of a raw result (object keys included) as the redaction stage searches them,
-    /// and whether its numbered context lines outside `lines` are cut: the strings of
-    /// ``trimmed(_:lines:)``'s value when it cuts any, else of the whole result.
+    /// Adds every string of a raw result (object keys included) to `text` as the redaction stage
+    /// searches them, and says whether its numbered context lines outside `lines` are cut: the
+    /// strings of ``trimmed(_:lines:)``'s value when it cuts any, else of the whole result.
     ///
     /// Most raw results hold no numbered context. For those the text is only checked (as strictly
-    /// as ``JSONParser`` checks it) and its strings read off in order, without building the tree;
-    /// a text that might hold context (a string starting with digits then a space, tab or escape, an array starting
-    /// with a number, a `line`/`number` key, any `\u` escape) is parsed as before.
-    static func searchedStrings(of raw: String, lines: ClosedRange<Int>?) -> (strings: [String], trimmed: Bool) {
-        if let strings = plainStrings(of: raw) { return (strings, false) }
+    /// as ``JSONParser`` checks it) and its strings read off in order, without building the tree
+    /// (a string without escapes copied as it lies); a text that might hold context (a string
+    /// starting with digits then a space, tab or escape, an array starting with a number, a
+    /// `line`/`number` key, any `\u` escape) is parsed as before.
+    static func addSearchedStrings(of raw: String, lines: ClosedRange<Int>?, to text: inout SearchedText) -> Bool {
+        if addPlainStrings(of: raw, to: &text) { return false }
         let (value, _) = parse(raw)
-        guard let trimmed = trimmed(value, lines: lines) else { return (strings(of: value), false) }
-        return (strings(of: trimmed), true)
+        let trimmed = trimmed(value, lines: lines)
+        for string in strings(of: trimmed ?? value) { text.add(string) }
+        return trimmed != nil
     }
 
-    /// The strings of a valid JSON text that cannot hold numbered context, in document order; nil
-    /// when it might hold some, or is not valid JSON (it is then one string, as ``parse(_:)`` says).
-    private static func plainStrings(of raw: String) -> [String]? {
+    /// Adds the strings of a valid JSON text that cannot hold numbered context, in document order,
+    /// and says so; adds nothing when it might hold some, or is not valid JSON (it is then one
+    /// string, as ``parse(_:)`` says).
+    private static func addPlainStrings(of raw: String, to text: inout SearchedText) -> Bool {
         var raw = raw
-        return raw.withUTF8 { bytes -> [String]? in
-            guard !mightHoldContext(bytes) else { return nil }
+        let start = text.bytes.count
+        return raw.withUTF8 { bytes -> Bool in
+            guard !mightHoldContext(bytes) else { return false }
             var validator = JSONValidator(bytes: bytes, patterns: [])
-            do { try validator.validate() } catch { return nil }
+            do { try validator.validate() } catch { return false }
             var parser = JSONParser(bytes: bytes)
             parser.checked = true
-            var strings: [String] = []
             while parser.position < bytes.count {
                 guard bytes[parser.position] == UInt8(ascii: "\"") else { parser.position += 1; continue }
-                guard let string = try? parser.parseString() else { return nil }
-                strings.append(string)
+                if let end = plainEnd(of: bytes, from: parser.position + 1) {
+                    text.add(UnsafeBufferPointer(rebasing: bytes[parser.position + 1..<end]))
+                    parser.position = end + 1
+                } else if let string = try? parser.parseString() {
+                    text.add(string)
+                } else {
+                    text.truncate(to: start)
+                    return false
+                }
             }
-            return strings
+            return true
         }
+    }
+
+    /// The position of the quote that ends the string starting at `start` when no escape comes
+    /// before it; nil when one does (the string is then decoded).
+    private static func plainEnd(of bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        var index = start
+        while index < bytes.count {
+            switch bytes[index] {
+            case UInt8(ascii: "\""): return index
+            case UInt8(ascii: "\\"): return nil
+            default: index += 1
+            }
+        }
+        return nil
     }
 
     /// Whether bytes may hold what ``trimmed(_:lines:)`` cuts: conservative, byte patterns only.

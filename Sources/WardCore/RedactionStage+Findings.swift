@@ -53,18 +53,20 @@ extension RedactionStage {
     /// positions follow those gathered before) and adds what it finds to `gathered`.
     func gather(_ findings: some Collection<Finding>, into gathered: inout Gathered) {
         var position = gathered.count
-        var texts: [String] = []
+        var texts: [Data] = []
         texts.reserveCapacity(findings.count)
         for finding in findings {
-            let raw = finding.raw.map { RawContext.searchedStrings(of: $0, lines: Self.flaggedLines(of: finding)) }
-            if raw?.trimmed == true { gathered.trimmed.insert(position) }
-            texts.append(Self.texts(of: finding, rawStrings: raw?.strings ?? []).joined(separator: "\n"))
+            var text = Self.searchedText(of: finding)
+            if let raw = finding.raw, RawContext.addSearchedStrings(of: raw, lines: Self.flaggedLines(of: finding), to: &text) {
+                gathered.trimmed.insert(position)
+            }
+            texts.append(text.data)
             position += 1
         }
-        let matched = matcher?.secrets(in: texts) ?? []
+        let matched = matcher?.secrets(inUTF8: texts) ?? []
         for (offset, finding) in findings.enumerated() {
             var values = matched.indices.contains(offset) ? matched[offset] : []
-            if CredentialQuotes.concerns(finding) { values += CredentialQuotes.values(in: texts[offset]) }
+            if CredentialQuotes.concerns(finding) { values += CredentialQuotes.values(in: String(decoding: texts[offset], as: UTF8.self)) }
             values = values.filter(Self.maskable)
             guard !values.isEmpty else { continue }
             gathered.own[gathered.count + offset] = values

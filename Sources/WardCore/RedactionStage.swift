@@ -137,14 +137,21 @@ public struct RedactionStage: Sendable {
         return start...max(start, finding.location?.endLine ?? start)
     }
 
-    /// Every text of a finding that could carry a secret.
-    static func texts(of finding: Finding, rawStrings: [String]) -> [String] {
-        var texts = [finding.title, finding.message, finding.ruleName ?? "", finding.location?.path ?? "", finding.location?.snippet ?? ""]
-        for (key, value) in finding.metadata { texts += [key, value] }
-        texts += finding.references
-        texts += [finding.suppression?.justification ?? "", finding.package?.purl ?? ""]
-        texts += rawStrings
-        return texts.filter { !$0.isEmpty }
+    /// Every text of a finding that could carry a secret but its raw result, as the matcher
+    /// searches them (``SearchedText``).
+    static func searchedText(of finding: Finding) -> SearchedText {
+        var text = SearchedText(capacity: 1024)
+        for part in [finding.title, finding.message, finding.ruleName, finding.location?.path, finding.location?.snippet] {
+            text.add(part)
+        }
+        for (key, value) in finding.metadata {
+            text.add(key)
+            text.add(value)
+        }
+        for part in finding.references { text.add(part) }
+        text.add(finding.suppression?.justification)
+        text.add(finding.package?.purl)
+        return text
     }
 
     // MARK: - Tool runs

@@ -65,12 +65,15 @@ public final class RedactionMatcher: SecretMatcher {
     }
 
     public func secrets(in texts: [String]) -> [[String]] {
+        secrets(inUTF8: texts.map { Data($0.utf8) })
+    }
+
+    public func secrets(inUTF8 texts: [Data]) -> [[String]] {
         guard !texts.isEmpty else { return [] }
         // A NUL byte would make the text look binary and go unscanned.
         let contents = texts.enumerated().map { index, text in
-            var text = text
-            let hasNUL = text.withUTF8 { bytes in bytes.baseAddress.map { memchr($0, 0, bytes.count) != nil } ?? false }
-            return SecretContent(path: String(index), data: hasNUL ? Data(text.utf8.map { $0 == 0 ? 0x20 : $0 }) : Data(text.utf8))
+            let hasNUL = text.withUnsafeBytes { bytes in bytes.baseAddress.map { memchr($0, 0, bytes.count) != nil } ?? false }
+            return SecretContent(path: String(index), data: hasNUL ? Data(text.map { $0 == 0 ? 0x20 : $0 }) : text)
         }
         let options = SecretScanOptions(maxFileSize: Int.max, excludedDirectories: [], honourGitignore: false, )
         var result = [[String]](repeating: [], count: texts.count)

@@ -18,6 +18,8 @@ import Testing
         // escapes, versions, plain arrays and values
         #"{"t\u0061g":"v\n\t\"q\"","list":["a","b",true,null,1.5e3]}"#,
         #"{"version":"1.2.3","hash":"0123abcd","n":"12\tcode"}"#,
+        // escapes beside plain strings, text that is not ASCII, empty strings
+        #"{"a":"x\"y","b":"plain","c":"tab\there","d":"","e":"back\\slash"}"#, #"{"name":"café","k":"ключ ✓","":"v"}"#,
         #"["a", {"b": "c"}, "d"]"#, #""just a string""#, "42", "null",
         // not JSON, or refused JSON: one string
         "plain text, not JSON", #"{"a":1,"a":2}"#, #"{"a":"\ud800"}"#, #"{"a":"#, "",
@@ -31,20 +33,45 @@ import Testing
         return (RawContext.strings(of: trimmed), true)
     }
 
+    /// The raw result's searched strings, added after a text already there, and their lines.
+    static func searched(_ raw: String, lines: ClosedRange<Int>?) -> (lines: [Substring], trimmed: Bool) {
+        var text = SearchedText(capacity: 0)
+        text.add("before")
+        let trimmed = RawContext.addSearchedStrings(of: raw, lines: lines, to: &text)
+        let all = String(decoding: text.bytes, as: UTF8.self)
+        #expect(all.hasPrefix("before"))
+        return (all.dropFirst("before".count).split(separator: "\n", omittingEmptySubsequences: false).dropFirst().map { $0 }, trimmed)
+    }
+
+    /// Strings as the searched text holds them: the non-empty ones, each on its own line(s).
+    static func lines(_ strings: [String]) -> [Substring] {
+        strings.filter { !$0.isEmpty }.joined(separator: "\n").split(separator: "\n", omittingEmptySubsequences: false)
+    }
+
     @Test(arguments: raws)
     func theSearchedStringsAreThoseOfTheParsedResult(raw: String) {
         for lines in [nil, 2...2, 12...12] as [ClosedRange<Int>?] {
-            let fast = RawContext.searchedStrings(of: raw, lines: lines)
+            let fast = Self.searched(raw, lines: lines)
             let slow = Self.reference(raw, lines: lines)
             #expect(fast.trimmed == slow.trimmed, "\(lines.map(String.init(describing:)) ?? "no lines")")
-            #expect(fast.strings.sorted() == slow.strings.sorted(), "\(lines.map(String.init(describing:)) ?? "no lines")")
+            let expected = slow.strings.contains { !$0.isEmpty } ? Self.lines(slow.strings) : []
+            #expect(fast.lines.sorted() == expected.sorted(), "\(lines.map(String.init(describing:)) ?? "no lines")")
         }
     }
 
     @Test func numberedContextOutsideTheFlaggedLineIsCutBeforeItIsSearched() {
         let raw = #"{"code":"11 a = 1\n12 key = 'x'\n13 token = 'neighbour'\n"}"#
-        let searched = RawContext.searchedStrings(of: raw, lines: 12...12)
+        let searched = Self.searched(raw, lines: 12...12)
         #expect(searched.trimmed)
-        #expect(!searched.strings.joined().contains("neighbour"))
+        #expect(!searched.lines.joined().contains("neighbour"))
+    }
+
+    @Test func eachNonEmptyStringIsOnALineOfItsOwnAndEscapesAreDecoded() {
+        var text = SearchedText(capacity: 0)
+        text.add("title")
+        text.add("")
+        text.add(nil)
+        #expect(!RawContext.addSearchedStrings(of: #"{"a":"x\"y","b":"","c":"plain","d":"é\\"}"#, lines: nil, to: &text))
+        #expect(String(decoding: text.bytes, as: UTF8.self) == "title\na\nx\"y\nb\nc\nplain\nd\né\\")
     }
 }
