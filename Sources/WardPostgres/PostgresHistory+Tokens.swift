@@ -5,7 +5,7 @@ import WardCore
 extension PostgresHistory {
     /// Stores a new token under the digest of its secret.
     public func insert(_ token: APIToken, digest: String) throws(PostgresError) {
-        try write("storing a token") { session in
+        _ = try write("storing a token") { session in
             try session.execute("""
                 INSERT INTO "apiToken" (id, digest, owner, role, targets, "createdAt") VALUES ($1, $2, $3, $4, $5, $6)
                 """, binds(token.id, digest, token.owner, token.role.rawValue, token.targets, token.createdAt))
