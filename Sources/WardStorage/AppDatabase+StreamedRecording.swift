@@ -25,6 +25,8 @@ extension AppDatabase {
                 }
                 var raws = try RawResults(db, compression: .aside, expected: stream.count)
                 defer { raws.abandon() }
+                // The scan's own row is not stored yet: the target's latest is the one before.
+                try raws.rememberPrevious(target: header.target.name, limit: stream.count)
                 var rawIDs: [Int64?] = []
                 rawIDs.reserveCapacity(stream.count)
                 var texts: [String?] = []

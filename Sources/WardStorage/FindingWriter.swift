@@ -36,6 +36,7 @@ struct FindingWriter: FindingBatchWriter {
         fullFindingBatch = try db.cachedStatement(sql: FindingSQL.upsertFindings(rows: Self.batchSize))
         fullOccurrenceBatch = try db.cachedStatement(sql: FindingSQL.insertOccurrences(rows: Self.batchSize))
         raws = try RawResults(db, expected: scan.findings.count)
+        if rawIDs == nil { try raws.rememberPrevious(target: scan.target.name, before: scanKey, limit: scan.findings.count) }
     }
 
     mutating func writeFindings(_ batch: [QueuedFinding]) throws {

@@ -70,6 +70,22 @@ struct RawResults {
         nextID = (last ?? 0) + 1
     }
 
+    /// Remembers the rows of the raw results the latest scan of `target` before the one with key
+    /// `scanKey` refers to, at most `limit` of them: most of a re-scan's raw results are those, and
+    /// one statement reading them costs less than looking each up by its digest (0.08 s for the
+    /// 200,000 of `bench/ingest`'s log, against 0.26 s of look-ups in the writer's profile).
+    mutating func rememberPrevious(target: String, before scanKey: Int64 = .max, limit: Int) throws {
+        guard mayHaveUnknown, limit > 0 else { return }
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT r.digest, r.id FROM occurrence o JOIN rawResult r ON r.id = o.rawId
+            WHERE o.scanKey = (SELECT max("key") FROM scan WHERE targetName = ? AND "key" < ?) LIMIT ?
+            """, arguments: [target, scanKey, min(limit, knownLimit)])
+        while let row = try rows.next() {
+            guard let digest = RawDigest(stored: row[0]) else { continue }
+            known[digest] = row[1]
+        }
+    }
+
     /// The ids of the rows holding `texts` (nil for nil): known rows, else new ones, written here
     /// (compressed aside, written once compressed). At most ``batchSize`` texts at a time.
     mutating func ids(for texts: [String?]) throws -> [Int64?] {
