@@ -10,7 +10,7 @@ public protocol SecretMatcher: Sendable {
     func secrets(in texts: [String]) -> [[String]]
 
     /// For each text given as its UTF-8 bytes, the secret values found in it: what
-    /// ``secrets(in:)-(_:[String])`` finds in the same texts, without making strings of them first.
+    /// ``secrets(in:)`` finds in the same texts, without making strings of them first.
     func secrets(inUTF8 texts: [Data]) -> [[String]]
 
     /// Names what this matcher finds: equal for two matchers only when they find the same values
