@@ -76,14 +76,10 @@ struct RawResults {
     /// 200,000 of `bench/ingest`'s log, against 0.26 s of look-ups in the writer's profile).
     mutating func rememberPrevious(target: String, before scanKey: Int64 = .max, limit: Int) throws {
         guard mayHaveUnknown, limit > 0 else { return }
-        let rows = try Row.fetchCursor(db, sql: """
+        try remember(Row.fetchCursor(db, sql: """
             SELECT r.digest, r.id FROM occurrence o JOIN rawResult r ON r.id = o.rawId
             WHERE o.scanKey = (SELECT max("key") FROM scan WHERE targetName = ? AND "key" < ?) LIMIT ?
-            """, arguments: [target, scanKey, min(limit, knownLimit)])
-        while let row = try rows.next() {
-            guard let digest = RawDigest(stored: row[0]) else { continue }
-            known[digest] = row[1]
-        }
+            """, arguments: [target, scanKey, min(limit, knownLimit)]))
     }
 
     /// The ids of the rows holding `texts` (nil for nil): known rows, else new ones, written here
@@ -185,8 +181,12 @@ struct RawResults {
     /// Remembers the rows already stored under any of `digests`.
     private mutating func lookUp(_ digests: Set<RawDigest>) throws {
         let placeholders = Array(repeating: "?", count: digests.count).joined(separator: ", ")
-        let rows = try Row.fetchCursor(db.cachedStatement(sql: "SELECT digest, id FROM rawResult WHERE digest IN (\(placeholders))"),
-                                       arguments: StatementArguments(digests.map(\.data)))
+        try remember(Row.fetchCursor(db.cachedStatement(sql: "SELECT digest, id FROM rawResult WHERE digest IN (\(placeholders))"),
+                                     arguments: StatementArguments(digests.map(\.data))))
+    }
+
+    /// Remembers the id of each row of `rows` (digest, id).
+    private mutating func remember(_ rows: RowCursor) throws {
         while let row = try rows.next() {
             guard let digest = RawDigest(stored: row[0]) else { continue }
             known[digest] = row[1]
