@@ -68,20 +68,20 @@ public struct FindingNormalizer: Sendable {
         // Every finding is in a chunk now (each chunk copied its findings out): the decoded ones go
         // before the chunks are joined, rather than with the numbered result.
         _ = consume decoded
-        let count = chunks.reduce(0) { $0 + $1.findings.count }
-        var result: [Finding] = []
-        result.reserveCapacity(count)
-        var texts: [String] = []
-        texts.reserveCapacity(count)
         var secretHashes = secretHashes
+        var findings: [[Finding]] = [], texts: [[String]] = []
+        findings.reserveCapacity(chunks.count)
+        texts.reserveCapacity(chunks.count)
         for index in chunks.indices {
-            secretHashes.merge(chunks[index].recoveredSecretHashes) { _, recovered in recovered }
-            result += chunks[index].findings
-            texts += chunks[index].collapsedTexts
-            // Let go once appended: the findings are held about once, not twice.
-            chunks[index] = NormalizedChunk()
+            var chunk = NormalizedChunk()
+            swap(&chunk, &chunks[index])
+            secretHashes.merge(chunk.recoveredSecretHashes) { _, recovered in recovered }
+            findings.append(chunk.findings)
+            texts.append(chunk.collapsedTexts)
         }
-        assignIdentities(&result, collapsedTexts: texts, family: family, secretHashes: secretHashes)
+        // Moved, not copied, into one array each: the findings are held once, and never retained again.
+        var result = ParallelChunks.concatenating(&findings)
+        assignIdentities(&result, collapsedTexts: ParallelChunks.concatenating(&texts), family: family, secretHashes: secretHashes)
         return result
     }
 
@@ -143,8 +143,16 @@ public struct FindingNormalizer: Sendable {
         return sameFile
     }
 
+    /// The identity of the finding `pointer` names when it is a dependency, container or secret
+    /// finding with what that takes. Code findings, most of a large report, are told by their kind
+    /// read where they lie; only the others are copied out.
+    static func nonCodeIdentity(_ pointer: UnsafePointer<Finding>, secretHash: String?) -> String? {
+        if pointer.pointee.kind == .sast || pointer.pointee.kind == .iac { return nil }
+        return nonCodeIdentity(pointer.pointee, secretHash: secretHash)
+    }
+
     /// The identity of a dependency, container or secret finding, when it has what that takes.
-    static func nonCodeIdentity(_ finding: Finding, secretHash: String?) -> String? {
+    private static func nonCodeIdentity(_ finding: Finding, secretHash: String?) -> String? {
         switch finding.kind {
         case .secret:
             guard let secretHash else { return nil }
@@ -177,7 +185,7 @@ public struct FindingNormalizer: Sendable {
     private static func identities(of all: [Finding], collapsedTexts texts: [String], family: String, secretHashes: [Int: String]) -> [String] {
         // Findings are read where they lie (see `forEachInPlace`), not copied out of the array.
         let nonCode = ParallelChunks.joined(count: all.count) { chunk in
-            all.withUnsafeBufferPointer { findings in chunk.map { nonCodeIdentity(findings[$0], secretHash: secretHashes[$0]) } }
+            all.withUnsafeBufferPointer { findings in chunk.map { nonCodeIdentity(findings.baseAddress.unsafelyUnwrapped + $0, secretHash: secretHashes[$0]) } }
         }
         let occurrences = OccurrenceNumbering.occurrences(of: all, collapsedTexts: texts, isCode: nonCode.map { $0 == nil })
         return ParallelChunks.joined(count: all.count) { chunk in

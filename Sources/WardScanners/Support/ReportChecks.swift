@@ -10,22 +10,22 @@ enum ReportChecks {
     ///
     /// - Throws: ``ScannerError`` naming `source` and the first finding that is not.
     static func checked(_ report: DecodedReport, source: String) throws(ScannerError) -> DecodedReport {
-        for (index, finding) in report.findings.enumerated() {
-            if let problem = problem(of: finding.finding) {
-                throw ScannerError.malformedReport(path: source, reason: "finding \(index + 1): \(problem)")
-            }
+        var first: (index: Int, problem: String)?
+        // Read where they lie: a decoded finding copied out of the array retains each of its texts.
+        report.findings.forEachInPlace { index, decoded in
+            if first == nil, let problem = problem(of: decoded) { first = (index, problem) }
         }
+        if let first { throw ScannerError.malformedReport(path: source, reason: "finding \(first.index + 1): \(first.problem)") }
         return report
     }
 
-    /// What is wrong with `finding`, or `nil`.
-    static func problem(of finding: Finding) -> String? {
-        if finding.ruleID.allSatisfy(\.isWhitespace) { return "no rule id" }
-        guard let location = finding.location else { return nil }
-        if let line = location.startLine, line < 1 { return "line \(line) (lines start at 1)" }
-        if let line = location.endLine, line < 1 { return "end line \(line) (lines start at 1)" }
-        if let column = location.startColumn, column < 0 { return "negative column \(column)" }
-        if let column = location.endColumn, column < 0 { return "negative column \(column)" }
+    /// What is wrong with the finding `decoded` points to, or `nil`.
+    static func problem(of decoded: UnsafePointer<DecodedFinding>) -> String? {
+        if decoded.pointee.finding.ruleID.allSatisfy(\.isWhitespace) { return "no rule id" }
+        if let line = decoded.pointee.finding.location?.startLine, line < 1 { return "line \(line) (lines start at 1)" }
+        if let line = decoded.pointee.finding.location?.endLine, line < 1 { return "end line \(line) (lines start at 1)" }
+        if let column = decoded.pointee.finding.location?.startColumn, column < 0 { return "negative column \(column)" }
+        if let column = decoded.pointee.finding.location?.endColumn, column < 0 { return "negative column \(column)" }
         return nil
     }
 }

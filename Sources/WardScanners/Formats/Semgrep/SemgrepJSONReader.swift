@@ -35,9 +35,12 @@ struct SemgrepJSONReader {
         }
         if chunks.contains(where: { $0.foreign }) { throw refusal }
         if let invalid = chunks.lazy.compactMap({ $0.invalid }).first { throw invalid }
-        var findings: [Finding] = []
-        findings.reserveCapacity(results.count)
-        for index in chunks.indices { findings += chunks[index].findings; chunks[index] = DecodedChunk() }
+        var parts = chunks.indices.map { index in
+            var chunk = DecodedChunk()
+            swap(&chunk, &chunks[index])
+            return chunk.findings
+        }
+        let findings = ParallelChunks.concatenating(&parts)
         let errors = (document["errors"].array ?? []).map { error in
             let location = error["path"].string ?? error["spans"][0]["file"].string
             return [error["level"].string, error["type"].text ?? error["type"][0].string, location, error["message"].string]
