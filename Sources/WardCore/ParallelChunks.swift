@@ -45,7 +45,9 @@ public enum ParallelChunks {
     }
 
     /// The elements `body` gives for each chunk of `0..<count`, in order, as one array: each chunk's
-    /// array is let go once appended, so the elements are held about once, not twice.
+    /// elements are moved into it (``concatenating(_:)``), so they are held once and never copied.
+    /// Inlinable, as is the concatenation, so that both are specialized for the caller's element:
+    /// through the generic code, moving 200,000 findings cost about as much as the copies it saves.
     @inlinable
     public static func joined<Element: Sendable, Failure: Error>(
         count: Int, chunkSize: Int = defaultChunkSize, _ body: @Sendable (Range<Int>) throws(Failure) -> [Element]
@@ -55,7 +57,8 @@ public enum ParallelChunks {
     }
 
     /// The elements of `parts`, in order, as one array, each element moved rather than copied;
-    /// `parts` is left holding empty arrays.
+    /// `parts` is left holding empty arrays. (A part whose storage another array shares is copied
+    /// first, as any change to it would be.)
     ///
     /// Appending one array to another copies its elements and then lets the originals go: for
     /// elements holding many references (a finding's texts), a retain and a release of each, on
