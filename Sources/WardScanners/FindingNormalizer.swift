@@ -144,31 +144,25 @@ public struct FindingNormalizer: Sendable {
     }
 
     /// The identity of the finding `pointer` names when it is a dependency, container or secret
-    /// finding with what that takes. Code findings, most of a large report, are told by their kind
-    /// read where they lie; only the others are copied out.
+    /// finding with what that takes; nil for code findings. Read where the finding lies: copying
+    /// it out would retain each of its texts, for every finding of a large report.
     static func nonCodeIdentity(_ pointer: UnsafePointer<Finding>, secretHash: String?) -> String? {
-        if pointer.pointee.kind == .sast || pointer.pointee.kind == .iac { return nil }
-        return nonCodeIdentity(pointer.pointee, secretHash: secretHash)
-    }
-
-    /// The identity of a dependency, container or secret finding, when it has what that takes.
-    private static func nonCodeIdentity(_ finding: Finding, secretHash: String?) -> String? {
-        switch finding.kind {
+        switch pointer.pointee.kind {
         case .secret:
             guard let secretHash else { return nil }
-            return Identity.secret(ruleID: finding.ruleID, path: finding.location?.path ?? "", secretHash: secretHash)
+            return Identity.secret(ruleID: pointer.pointee.ruleID, path: pointer.pointee.location?.path ?? "", secretHash: secretHash)
         case .dependency:
-            guard let package = finding.package, let advisory = finding.advisory else { return nil }
+            guard let package = pointer.pointee.package, let advisory = pointer.pointee.advisory else { return nil }
             return Identity.dependency(ecosystem: package.ecosystem, packageName: package.normalizedName,
-                                       advisoryID: advisory.canonicalID, manifestPath: finding.location?.path ?? "")
+                                       advisoryID: advisory.canonicalID, manifestPath: pointer.pointee.location?.path ?? "")
         case .container:
-            guard let package = finding.package, let advisory = finding.advisory else { return nil }
-            let image = finding.metadata["image"].map(ImageReference.repository) ?? finding.location?.path ?? ""
+            guard let package = pointer.pointee.package, let advisory = pointer.pointee.advisory else { return nil }
+            let image = pointer.pointee.metadata["image"].map(ImageReference.repository) ?? pointer.pointee.location?.path ?? ""
             return Identity.container(imageRepository: image, packageName: package.normalizedName, advisoryID: advisory.canonicalID)
         case .license:
-            guard let package = finding.package else { return nil }
+            guard let package = pointer.pointee.package else { return nil }
             return Identity.dependency(ecosystem: package.ecosystem, packageName: package.normalizedName,
-                                       advisoryID: "license:" + finding.ruleID, manifestPath: finding.location?.path ?? "")
+                                       advisoryID: "license:" + pointer.pointee.ruleID, manifestPath: pointer.pointee.location?.path ?? "")
         case .sast, .iac:
             return nil
         }
